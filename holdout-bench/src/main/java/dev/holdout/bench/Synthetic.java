@@ -1,0 +1,186 @@
+package dev.holdout.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * Writes synthetic evaluation sets and vendor predictions from fixed seeds.
+ *
+ * <pre>
+ * Synthetic churn DIR          examples/churn: 20,000 subscribers, vendor-a passes, vendor-b fails a slice
+ * Synthetic tickets DIR        examples/tickets: multiclass ticket tagging
+ * Synthetic demand DIR         examples/demand: regression with quantiles
+ * Synthetic binary DIR ROWS    a large binary set with two slice columns, for benchmarks
+ * </pre>
+ */
+public final class Synthetic {
+  private static final String[] REGIONS = {"north", "south", "east", "west"};
+  private static final double[] REGION_SHARE = {0.3, 0.25, 0.25, 0.2};
+  private static final String[] PLANS = {"basic", "standard", "premium"};
+  private static final double[] PLAN_SHARE = {0.5, 0.35, 0.15};
+
+  private Synthetic() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      System.err.println("usage: Synthetic churn|tickets|demand DIR | Synthetic binary DIR ROWS");
+      System.exit(2);
+    }
+    Path dir = Path.of(args[1]);
+    Files.createDirectories(dir);
+    switch (args[0]) {
+      case "churn" -> churn(dir, 20_000);
+      case "tickets" -> tickets(dir, 6_000);
+      case "demand" -> demand(dir, 5_000);
+      case "binary" -> binary(dir, Integer.parseInt(args[2]));
+      default -> {
+        System.err.println("unknown kind " + args[0]);
+        System.exit(2);
+      }
+    }
+  }
+
+  static int pick(SplittableRandom r, double[] shares) {
+    double u = r.nextDouble();
+    for (int i = 0; i < shares.length - 1; i++) {
+      u -= shares[i];
+      if (u < 0) return i;
+    }
+    return shares.length - 1;
+  }
+
+  static double normal(SplittableRandom r) {
+    double u = r.nextDouble();
+    double v = r.nextDouble();
+    return Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  static double sigmoid(double x) {
+    return 1 / (1 + Math.exp(-x));
+  }
+
+  static String f(double v, int digits) {
+    return String.format(Locale.ROOT, "%." + digits + "f", v);
+  }
+
+  /**
+   * Subscribers with tenure, charges, support tickets, region and plan; churn drawn from a logistic
+   * model. vendor-a sees the true risk with modest noise; vendor-b is as good overall but its model
+   * is nearly blind in the south region.
+   */
+  static void churn(Path dir, int n) throws IOException {
+    SplittableRandom r = new SplittableRandom(20261121);
+    try (BufferedWriter eval = Files.newBufferedWriter(dir.resolve("eval.csv"), StandardCharsets.UTF_8);
+         BufferedWriter a = Files.newBufferedWriter(dir.resolve("vendor-a.csv"), StandardCharsets.UTF_8);
+         BufferedWriter b = Files.newBufferedWriter(dir.resolve("vendor-b.csv"), StandardCharsets.UTF_8)) {
+      eval.write("customer_id,region,plan,tenure_months,monthly_charges,support_tickets,rule_score,churned\n");
+      a.write("customer_id,p_churn\n");
+      b.write("customer_id,p_churn\n");
+      for (int i = 0; i < n; i++) {
+        String id = String.format(Locale.ROOT, "C%06d", 100_000 + i * 7);
+        int region = pick(r, REGION_SHARE);
+        int plan = pick(r, PLAN_SHARE);
+        double tenure = Math.min(72, Math.max(1, Math.round(-Math.log(1 - r.nextDouble()) * 24)));
+        double charges = 20 + 25 * plan + 15 * r.nextDouble();
+        int tickets = (int) Math.min(9, Math.floor(-Math.log(1 - r.nextDouble()) * 1.2));
+        double logit = -0.3 - 0.11 * tenure + 0.035 * (charges - 45) + 0.95 * tickets - 0.5 * plan + (region == 1 ? 0.3 : 0)
+            + 0.3 * normal(r);
+        boolean churned = r.nextDouble() < sigmoid(logit);
+        double rule = Math.min(1.0, tickets / 4.0);
+        eval.write(id + "," + REGIONS[region] + "," + PLANS[plan] + "," + (int) tenure + "," + f(charges, 2) + "," + tickets + ","
+            + f(rule, 2) + "," + (churned ? 1 : 0) + "\n");
+        double known = logit + 0.4 * normal(r);
+        a.write(id + "," + f(sigmoid(known), 4) + "\n");
+        double blind = region == 1 ? 0.55 * logit - 0.9 + 0.5 * normal(r) : logit + 0.3 * normal(r);
+        b.write(id + "," + f(sigmoid(blind), 4) + "\n");
+      }
+    }
+  }
+
+  /** Support tickets tagged billing, technical, account or other, with a vendor's class probabilities. */
+  static void tickets(Path dir, int n) throws IOException {
+    String[] classes = {"account", "billing", "other", "technical"};
+    double[] shares = {0.2, 0.35, 0.1, 0.35};
+    String[] channels = {"chat", "email", "phone"};
+    SplittableRandom r = new SplittableRandom(424242);
+    try (BufferedWriter eval = Files.newBufferedWriter(dir.resolve("eval.csv"), StandardCharsets.UTF_8);
+         BufferedWriter v = Files.newBufferedWriter(dir.resolve("vendor.csv"), StandardCharsets.UTF_8)) {
+      eval.write("ticket_id,channel,topic\n");
+      v.write("ticket_id,p_account,p_billing,p_other,p_technical\n");
+      for (int i = 0; i < n; i++) {
+        String id = "T" + (50_000 + i);
+        int c = pick(r, shares);
+        int channel = r.nextInt(3);
+        eval.write(id + "," + channels[channel] + "," + classes[c] + "\n");
+        double[] logits = new double[4];
+        double signal = c == 2 ? 0.8 : channel == 2 ? 1.6 : 2.4;
+        double sum = 0;
+        for (int k = 0; k < 4; k++) {
+          logits[k] = (k == c ? signal : 0) + normal(r);
+          logits[k] = Math.exp(logits[k]);
+          sum += logits[k];
+        }
+        StringBuilder line = new StringBuilder(id);
+        for (int k = 0; k < 4; k++) line.append(',').append(f(logits[k] / sum, 4));
+        v.write(line + "\n");
+      }
+    }
+  }
+
+  /** Daily demand per store with a vendor's point forecast and 10% / 90% quantiles. */
+  static void demand(Path dir, int n) throws IOException {
+    String[] regions = {"coast", "inland", "metro"};
+    SplittableRandom r = new SplittableRandom(777);
+    try (BufferedWriter eval = Files.newBufferedWriter(dir.resolve("eval.csv"), StandardCharsets.UTF_8);
+         BufferedWriter v = Files.newBufferedWriter(dir.resolve("vendor.csv"), StandardCharsets.UTF_8)) {
+      eval.write("row_id,store,region,weekday,last_week_units,units\n");
+      v.write("row_id,units_pred,units_q10,units_q90\n");
+      for (int i = 0; i < n; i++) {
+        int region = r.nextInt(3);
+        int store = 1 + r.nextInt(40);
+        int weekday = r.nextInt(7);
+        double level = 40 + 30 * region + (weekday >= 5 ? 25 : 0) + 5 * (store % 7);
+        double units = Math.max(0, Math.round(level * Math.exp(0.25 * normal(r))));
+        double lastWeek = Math.max(0, Math.round(level * Math.exp(0.3 * normal(r))));
+        String id = "D" + (10_000 + i);
+        eval.write(id + ",S" + store + "," + regions[region] + "," + weekday + "," + (int) lastWeek + "," + (int) units + "\n");
+        double pred = level * Math.exp(0.1 * normal(r)) * 1.03;
+        v.write(id + "," + f(pred, 1) + "," + f(pred * Math.exp(-0.32), 1) + "," + f(pred * Math.exp(0.32), 1) + "\n");
+      }
+    }
+  }
+
+  /** A large binary set for benchmarks: eval.csv (id, label, region, plan) and predictions.csv (id, score). */
+  static void binary(Path dir, int n) throws IOException {
+    SplittableRandom r = new SplittableRandom(99);
+    try (BufferedWriter eval = Files.newBufferedWriter(dir.resolve("eval.csv"), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+             java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+         BufferedWriter p = Files.newBufferedWriter(dir.resolve("predictions.csv"), StandardCharsets.UTF_8)) {
+      eval.write("id,label,region,plan\n");
+      p.write("id,score\n");
+      StringBuilder e = new StringBuilder(1 << 16);
+      StringBuilder s = new StringBuilder(1 << 16);
+      for (int i = 0; i < n; i++) {
+        int region = pick(r, REGION_SHARE);
+        int plan = pick(r, PLAN_SHARE);
+        boolean label = r.nextDouble() < 0.2;
+        double score = sigmoid((label ? 1.2 : -1.0) + normal(r));
+        e.append(i).append(',').append(label ? 1 : 0).append(',').append(REGIONS[region]).append(',').append(PLANS[plan]).append('\n');
+        s.append(i).append(',').append(f(score, 6)).append('\n');
+        if (e.length() > 60_000) {
+          eval.write(e.toString());
+          p.write(s.toString());
+          e.setLength(0);
+          s.setLength(0);
+        }
+      }
+      eval.write(e.toString());
+      p.write(s.toString());
+    }
+  }
+}

@@ -1,0 +1,50 @@
+package dev.holdout.cli;
+
+import dev.holdout.Holdout;
+import dev.holdout.HoldoutException;
+import dev.holdout.report.CompareReport;
+import dev.holdout.report.JsonReport;
+import dev.holdout.report.TerminalReport;
+import dev.holdout.suite.Suite;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code holdout compare SUITE --predictions a.csv --predictions b.csv ...}: rank submissions and test every gap. */
+@Command(
+    name = "compare",
+    mixinStandardHelpOptions = true,
+    description = {"Rank several submissions on the same suite by the primary metric, with intervals, and",
+        "give the paired difference of every pair so you see which gaps are real."},
+    footer = {"", "Exit codes: 0 done, 2 bad input or usage."})
+final class CompareCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (holdout.suite/v1 YAML).")
+  Path suite;
+
+  @Option(names = {"-p", "--predictions"}, required = true, paramLabel = "FILE",
+      description = "A submission's predictions file; give two or more.")
+  List<Path> predictions;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.compare/v1 JSON report.")
+  Path json;
+
+  @Override
+  public Integer call() {
+    if (predictions.size() < 2) {
+      throw new HoldoutException("compare needs at least two --predictions files; for one, use 'holdout evaluate'");
+    }
+    Suite s = Holdout.suite(suite);
+    CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal());
+    if (json != null) JsonReport.write(report, json);
+    spec.commandLine().getOut().print(TerminalReport.render(report));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

@@ -1,0 +1,56 @@
+package dev.holdout.cli;
+
+import dev.holdout.Holdout;
+import dev.holdout.evaluation.Progress;
+import dev.holdout.report.JsonReport;
+import dev.holdout.report.JunitReport;
+import dev.holdout.report.Report;
+import dev.holdout.report.TerminalReport;
+import dev.holdout.suite.Suite;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code holdout evaluate SUITE --predictions FILE}: one submission, its report and verdict. */
+@Command(
+    name = "evaluate",
+    mixinStandardHelpOptions = true,
+    description = {"Evaluate a vendor's predictions against a suite: metrics with confidence intervals,",
+        "each criterion PASS / FAIL / INCONCLUSIVE, the lift over the baseline and the verdict."},
+    footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
+final class EvaluateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (holdout.suite/v1 YAML).")
+  Path suite;
+
+  @Option(names = {"-p", "--predictions"}, required = true, paramLabel = "FILE",
+      description = "The submission: a .csv, .tsv, .jsonl or .parquet file of predictions by id.")
+  Path predictions;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.report/v1 JSON report.")
+  Path json;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per criterion.")
+  Path junit;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line.")
+  boolean quiet;
+
+  @Override
+  public Integer call() {
+    Suite s = Holdout.suite(suite);
+    Progress progress = TerminalProgress.forThisTerminal();
+    Report report = Holdout.evaluate(s, predictions, progress);
+    if (json != null) JsonReport.write(report, json);
+    if (junit != null) JunitReport.write(report, junit);
+    var out = spec.commandLine().getOut();
+    out.print(quiet ? "Verdict: " + report.verdict() + "\n" : TerminalReport.render(report));
+    out.flush();
+    return report.verdict().exitCode();
+  }
+}

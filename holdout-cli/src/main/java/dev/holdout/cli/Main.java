@@ -1,0 +1,70 @@
+package dev.holdout.cli;
+
+import dev.holdout.HoldoutException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command; {@code main} runs it and exits with its code. */
+@Command(
+    name = "holdout",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "The evaluation a buyer of machine learning keeps for itself.",
+    subcommands = {EvaluateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage, 70 internal error."})
+public final class Main implements Runnable {
+  public static final int BAD_INPUT = 2;
+  public static final int INTERNAL_ERROR = 70;
+
+  @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
+  boolean verbose;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, for tests: {@code commandLine().setOut(...).execute(...)}. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((e, line, parsed) -> {
+      PrintWriter err = line.getErr();
+      boolean verbose = parsed.matchedOption("--verbose") != null || hasVerbose(parsed);
+      if (e instanceof HoldoutException) {
+        err.println("holdout: " + e.getMessage());
+        if (verbose) e.printStackTrace(err);
+        err.flush();
+        return BAD_INPUT;
+      }
+      err.println("holdout: internal error: " + e + (verbose ? "" : " (run again with --verbose for details, and report it)"));
+      if (verbose) e.printStackTrace(err);
+      err.flush();
+      return INTERNAL_ERROR;
+    });
+    return cl;
+  }
+
+  private static boolean hasVerbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) return true;
+    }
+    return false;
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"holdout " + (v == null ? "dev" : v) + " (Java " + System.getProperty("java.version") + ")"};
+    }
+  }
+}

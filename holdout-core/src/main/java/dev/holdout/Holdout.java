@@ -1,0 +1,60 @@
+package dev.holdout;
+
+import dev.holdout.evaluation.EvaluationSet;
+import dev.holdout.evaluation.Evaluator;
+import dev.holdout.evaluation.Progress;
+import dev.holdout.evaluation.Submission;
+import dev.holdout.report.CompareReport;
+import dev.holdout.report.Report;
+import dev.holdout.suite.Suite;
+import dev.holdout.suite.SuiteParser;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The library entry point: evaluate a vendor's predictions against a suite from any JVM program,
+ * with the same numbers as the {@code holdout} command.
+ *
+ * <pre>{@code
+ * Report report = Holdout.evaluate(Path.of("suite.yaml"), Path.of("vendor-a.csv"));
+ * if (report.verdict() != Verdict.ACCEPTED) ...
+ * }</pre>
+ *
+ * Bad input throws {@link HoldoutException} with a message meant for a person.
+ */
+public final class Holdout {
+  private Holdout() {}
+
+  /** Parses and validates a suite file. */
+  public static Suite suite(Path suiteFile) {
+    return SuiteParser.parse(suiteFile);
+  }
+
+  /** Evaluates one predictions file against the suite at {@code suiteFile}. */
+  public static Report evaluate(Path suiteFile, Path predictions) {
+    return evaluate(suite(suiteFile), predictions, Progress.NONE);
+  }
+
+  /** Evaluates one predictions file; the submission is named after the file. */
+  public static Report evaluate(Suite suite, Path predictions, Progress progress) {
+    EvaluationSet eval = EvaluationSet.load(suite, progress);
+    Submission s = Submission.load(suite, eval, predictions, Submission.defaultName(predictions), progress);
+    return new Evaluator(suite, eval, progress).evaluate(s);
+  }
+
+  /** Ranks several predictions files and compares every pair on the same rows. */
+  public static CompareReport compare(Suite suite, List<Path> predictions, Progress progress) {
+    EvaluationSet eval = EvaluationSet.load(suite, progress);
+    List<Submission> subs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (Path p : predictions) {
+      String name = Submission.defaultName(p);
+      String unique = name;
+      for (int k = 2; names.contains(unique); k++) unique = name + "-" + k;
+      names.add(unique);
+      subs.add(Submission.load(suite, eval, p, unique, progress));
+    }
+    return new Evaluator(suite, eval, progress).compare(subs);
+  }
+}

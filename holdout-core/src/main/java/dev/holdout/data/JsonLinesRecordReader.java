@@ -1,0 +1,149 @@
+package dev.holdout.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.HoldoutException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON Lines: one JSON object per line. The columns are the keys of the first object; a key missing
+ * from a later object reads as null, and a key the first object lacks is an error (so a typo does
+ * not vanish). Nested objects and arrays are not columns and are rejected.
+ */
+final class JsonLinesRecordReader implements RecordReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final Path path;
+  private final DigestInputStream digest;
+  private final BufferedReader lines;
+  private final List<String> header = new ArrayList<>();
+  private final Map<String, Integer> index = new HashMap<>();
+  private String[] values;
+  private long lineNumber;
+  private String sha256;
+  private JsonNode pending;
+  private long pendingLine;
+
+  JsonLinesRecordReader(Path path) {
+    this.path = path;
+    try {
+      digest = RecordReaders.digesting(Files.newInputStream(path));
+    } catch (IOException e) {
+      throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+    lines = new BufferedReader(new InputStreamReader(digest, StandardCharsets.UTF_8), 1 << 16);
+    pending = readObject();
+    if (pending == null) {
+      close();
+      throw new HoldoutException.BadData(path + ": the file is empty; expected one JSON object per line");
+    }
+    pendingLine = lineNumber;
+    pending.fieldNames().forEachRemaining(name -> {
+      index.put(name, header.size());
+      header.add(name);
+    });
+  }
+
+  private JsonNode readObject() {
+    try {
+      String line;
+      do {
+        line = lines.readLine();
+        if (line == null) {
+          finish();
+          return null;
+        }
+        lineNumber++;
+        if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
+      } while (line.isBlank());
+      JsonNode node;
+      try {
+        node = JSON.readTree(line);
+      } catch (JsonProcessingException e) {
+        throw new HoldoutException.BadData(path + " line " + lineNumber + ": not valid JSON (" + e.getOriginalMessage() + "); each line must be one JSON object");
+      }
+      if (node == null || !node.isObject()) {
+        throw new HoldoutException.BadData(path + " line " + lineNumber + ": expected a JSON object like {\"id\": \"a1\", \"score\": 0.7}");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private void finish() throws IOException {
+    if (sha256 == null) {
+      digest.transferTo(java.io.OutputStream.nullOutputStream());
+      sha256 = RecordReaders.hex(digest.getMessageDigest());
+    }
+  }
+
+  @Override public Path path() { return path; }
+  @Override public List<String> header() { return header; }
+
+  @Override
+  public boolean next() {
+    JsonNode node;
+    long at;
+    if (pending != null) {
+      node = pending;
+      at = pendingLine;
+      pending = null;
+    } else {
+      node = readObject();
+      at = lineNumber;
+    }
+    if (node == null) return false;
+    lineNumber = at;
+    values = new String[header.size()];
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      Integer col = index.get(e.getKey());
+      if (col == null) {
+        throw new HoldoutException.BadData(path + " line " + at + ": key '" + e.getKey()
+            + "' is not in the first line's keys " + header + "; every line must use the same keys");
+      }
+      JsonNode v = e.getValue();
+      if (v.isContainerNode()) {
+        throw new HoldoutException.BadData(path + " line " + at + ", column '" + e.getKey()
+            + "': expected a number, text or boolean, found a nested " + (v.isArray() ? "array" : "object"));
+      }
+      values[col] = v.isNull() ? null : v.asText();
+    }
+    return true;
+  }
+
+  @Override public String field(int column) { return values[column]; }
+  @Override public String position() { return "line " + lineNumber; }
+  @Override public long positionNumber() { return lineNumber; }
+
+  @Override
+  public String sha256() {
+    try {
+      finish();
+    } catch (IOException e) {
+      throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+    return sha256;
+  }
+
+  @Override
+  public void close() {
+    try {
+      lines.close();
+    } catch (IOException ignored) {
+      // closing a read-only file: nothing to recover
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.holdout.evaluation;
+
+import dev.holdout.metric.BinaryCells;
+import dev.holdout.metric.BinaryMetrics;
+import dev.holdout.metric.MetricValue;
+import dev.holdout.report.Report;
+import dev.holdout.suite.Suite;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Binary classification: a missing prediction scores as the surest wrong answer (0 for a positive, 1 for a negative). */
+final class BinaryModel extends TaskModel {
+  private final double[][] scores;
+  private final double[] thresholds;
+  private final BinaryMetrics.Costs costs;
+  private final String baselineName;
+
+  BinaryModel(Suite suite, EvaluationSet eval, List<Submission> submissions) {
+    super(suite, eval, submissions.size());
+    int n = eval.rows;
+    scores = new double[submissions.size() + 1][];
+    thresholds = new double[submissions.size() + 1];
+    for (int s = 0; s < submissions.size(); s++) {
+      Submission sub = submissions.get(s);
+      double[] sc = sub.score.clone();
+      for (int i = 0; i < n; i++) if (!sub.present[i]) sc[i] = eval.positive[i] ? 0 : 1;
+      scores[s] = sc;
+      thresholds[s] = suite.predictions().threshold();
+    }
+    long positives = 0;
+    for (boolean p : eval.positive) if (p) positives++;
+    double prior = (double) positives / n;
+    double[] base;
+    switch (suite.baseline().kind()) {
+      case COLUMN -> {
+        base = eval.baselineScore;
+        baselineName = "column '" + suite.baseline().column() + "' as the score";
+      }
+      case MAJORITY -> {
+        base = new double[n];
+        Arrays.fill(base, prior > 0.5 ? 1.0 : 0.0);
+        baselineName = "majority: always '" + (prior > 0.5 ? eval.positiveLabel : eval.negativeLabel) + "'";
+      }
+      default -> {
+        base = new double[n];
+        Arrays.fill(base, prior);
+        baselineName = String.format(java.util.Locale.ROOT, "prior: every row scored %.4f, the positive rate", prior);
+      }
+    }
+    scores[submissions.size()] = base;
+    thresholds[submissions.size()] = suite.predictions().threshold();
+    Suite.Costs c = suite.costs();
+    costs = c == null ? null : new BinaryMetrics.Costs(c.tp(), c.fp(), c.fn(), c.tn());
+  }
+
+  @Override
+  String baselineName() {
+    return baselineName;
+  }
+
+  @Override
+  Cells cells(int[] rows, int[] sources) {
+    boolean[] positive = pick(eval.positive, rows);
+    double[][] sc = new double[sources.length][];
+    double[] th = new double[sources.length];
+    for (int k = 0; k < sources.length; k++) {
+      sc[k] = pick(scores[sources[k]], rows);
+      th[k] = thresholds[sources[k]];
+    }
+    return new View(BinaryCells.ofRows(positive, sc), th);
+  }
+
+  private final class View implements Cells {
+    private final BinaryCells cells;
+    private final double[] thresholds;
+
+    View(BinaryCells cells, double[] thresholds) {
+      this.cells = cells;
+      this.thresholds = thresholds;
+    }
+
+    @Override public double[] counts() { return cells.counts(); }
+
+    @Override
+    public Cells compress(int budget) {
+      BinaryCells c = cells.compress(budget, thresholds);
+      return c == cells ? this : new View(c, thresholds);
+    }
+
+    @Override
+    public Map<String, MetricValue> metrics(int set, double[] w) {
+      return BinaryMetrics.compute(cells, set, w, thresholds[set], costs);
+    }
+
+    @Override
+    public Details details(int set) {
+      BinaryMetrics.Confusion m = BinaryMetrics.confusion(cells, set, cells.counts(), thresholds[set]);
+      Report.ConfusionMatrix confusion = new Report.ConfusionMatrix(List.of(eval.negativeLabel, eval.positiveLabel),
+          List.of(List.of(m.tn(), m.fp()), List.of(m.fn(), m.tp())), thresholds[set]);
+      Report.CostSummary cost = null;
+      if (costs != null && m.total() > 0) {
+        double perDecision = (m.tp() * costs.tp() + m.fp() * costs.fp() + m.fn() * costs.fn() + m.tn() * costs.tn()) / m.total();
+        BinaryMetrics.CostOptimum best = BinaryMetrics.costOptimum(cells, set, costs);
+        cost = new Report.CostSummary(perDecision, perDecision * 1000, best.threshold(), best.expectedCost() * 1000,
+            best.predictsNoPositive() ? "the cheapest policy is to predict no positive at all" : null);
+      }
+      return new Details(confusion, null, cost);
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package dev.holdout.evaluation;
+
+import dev.holdout.metric.MetricValue;
+import dev.holdout.report.Report;
+import java.util.Map;
+
+/** A task's weighted cells for one view (rows x prediction sets), behind one interface for the pipeline. */
+interface Cells {
+  /** Rows per cell: the Poisson means of the bootstrap. */
+  double[] counts();
+
+  /** Cells at most about {@code budget} in number (this object when already small enough). */
+  Cells compress(int budget);
+
+  /** Every metric of prediction set {@code set} under weights {@code w}, in a fixed order. */
+  Map<String, MetricValue> metrics(int set, double[] w);
+
+  /** Confusion matrix, per-class figures and costs of set {@code set}, where the task has them. */
+  Details details(int set);
+
+  record Details(Report.ConfusionMatrix confusion, Map<String, Report.ClassFigures> perClass, Report.CostSummary costs) {}
+}

@@ -1,0 +1,234 @@
+package dev.holdout.evaluation;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.data.IdIndex;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
+import dev.holdout.data.Values;
+import dev.holdout.metric.Task;
+import dev.holdout.suite.Suite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The buyer's labeled evaluation set, read once into columns: ids with their lines, the label
+ * (binary flag, class index or number), slice codes and the baseline rule's column.
+ */
+public final class EvaluationSet {
+  final Path path;
+  final String sha256;
+  final int rows;
+  final String[] ids;
+  final int[] lines;
+  final IdIndex index;
+  final boolean[] positive;
+  final String positiveLabel;
+  final String negativeLabel;
+  final List<String> classes;
+  final int[] classOf;
+  final double[] actual;
+  final List<Slice> slices;
+  final double[] baselineScore;
+  final int[] baselineClass;
+
+  /** One slice column: its groups (sorted) and each row's group. */
+  public record Slice(String column, List<String> groups, int[] groupOf) {}
+
+  private EvaluationSet(Path path, String sha256, int rows, String[] ids, int[] lines, IdIndex index, boolean[] positive,
+      String positiveLabel, String negativeLabel, List<String> classes, int[] classOf, double[] actual, List<Slice> slices,
+      double[] baselineScore, int[] baselineClass) {
+    this.path = path;
+    this.sha256 = sha256;
+    this.rows = rows;
+    this.ids = ids;
+    this.lines = lines;
+    this.index = index;
+    this.positive = positive;
+    this.positiveLabel = positiveLabel;
+    this.negativeLabel = negativeLabel;
+    this.classes = classes;
+    this.classOf = classOf;
+    this.actual = actual;
+    this.slices = slices;
+    this.baselineScore = baselineScore;
+    this.baselineClass = baselineClass;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  public String sha256() {
+    return sha256;
+  }
+
+  public List<String> classes() {
+    return classes;
+  }
+
+  /** Reads the suite's evaluation set, checking every value the suite relies on. */
+  public static EvaluationSet load(Suite suite, Progress progress) {
+    Suite.Data spec = suite.data();
+    Task task = suite.task();
+    try (RecordReader r = RecordReaders.open(spec.path())) {
+      int idCol = Values.column(r, spec.id(), "data.id in the suite");
+      int labelCol = Values.column(r, spec.label(), "data.label in the suite");
+      int[] sliceCols = new int[spec.slices().size()];
+      for (int s = 0; s < sliceCols.length; s++) sliceCols[s] = Values.column(r, spec.slices().get(s), "data.slices in the suite");
+      Suite.Baseline baseline = suite.baseline();
+      int baselineCol = baseline.kind() == Suite.Baseline.Kind.COLUMN ? Values.column(r, baseline.column(), "baseline.column in the suite") : -1;
+
+      int cap = 1 << 12;
+      String[] ids = new String[cap];
+      int[] lines = new int[cap];
+      int[] labelCode = new int[cap];
+      double[] actual = task == Task.REGRESSION ? new double[cap] : null;
+      int[][] sliceCode = new int[sliceCols.length][cap];
+      double[] baseNum = baselineCol >= 0 && task != Task.MULTICLASS_CLASSIFICATION ? new double[cap] : null;
+      String[] baseText = baselineCol >= 0 && task == Task.MULTICLASS_CLASSIFICATION ? new String[cap] : null;
+      Map<String, Integer> labelCodes = new LinkedHashMap<>();
+      List<Map<String, Integer>> sliceCodes = new ArrayList<>();
+      for (int s = 0; s < sliceCols.length; s++) sliceCodes.add(new HashMap<>());
+      int n = 0;
+      while (r.next()) {
+        if (n == cap) {
+          cap *= 2;
+          ids = Arrays.copyOf(ids, cap);
+          lines = Arrays.copyOf(lines, cap);
+          labelCode = Arrays.copyOf(labelCode, cap);
+          if (actual != null) actual = Arrays.copyOf(actual, cap);
+          for (int s = 0; s < sliceCols.length; s++) sliceCode[s] = Arrays.copyOf(sliceCode[s], cap);
+          if (baseNum != null) baseNum = Arrays.copyOf(baseNum, cap);
+          if (baseText != null) baseText = Arrays.copyOf(baseText, cap);
+        }
+        ids[n] = Values.required(r, idCol, "an id").strip();
+        lines[n] = (int) Math.min(Integer.MAX_VALUE, r.positionNumber());
+        if (task == Task.REGRESSION) {
+          actual[n] = Values.number(r, labelCol, "the actual value (a number)");
+        } else {
+          String label = Values.required(r, labelCol, "a label; rows without an outcome cannot be evaluated, remove them").strip();
+          labelCode[n] = labelCodes.computeIfAbsent(label, k -> labelCodes.size());
+        }
+        for (int s = 0; s < sliceCols.length; s++) {
+          String g = r.field(sliceCols[s]);
+          String group = g == null || g.isBlank() ? "(missing)" : g.strip();
+          Map<String, Integer> codes = sliceCodes.get(s);
+          sliceCode[s][n] = codes.computeIfAbsent(group, k -> codes.size());
+        }
+        if (baseNum != null) {
+          baseNum[n] = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, baselineCol) : Values.number(r, baselineCol, "the baseline rule's prediction (a number)");
+        }
+        if (baseText != null) baseText[n] = Values.required(r, baselineCol, "the baseline rule's predicted class").strip();
+        n++;
+        if ((n & 0xFFFF) == 0) progress.rows("reading " + r.path().getFileName(), n);
+      }
+      if (n == 0) {
+        throw new HoldoutException.BadData(r.path() + ": has a header but no rows; the evaluation set needs labeled rows");
+      }
+      String sha = r.sha256();
+      IdIndex index;
+      try {
+        index = IdIndex.of(ids, n);
+      } catch (IdIndex.DuplicateId d) {
+        throw new HoldoutException.BadData(r.path() + " line " + lines[d.secondRow] + ", column '" + spec.id() + "': id '" + d.id
+            + "' already appears on line " + lines[d.firstRow] + "; ids in the evaluation set must be unique");
+      }
+
+      List<Slice> slices = new ArrayList<>();
+      for (int s = 0; s < sliceCols.length; s++) slices.add(sorted(spec.slices().get(s), sliceCodes.get(s), sliceCode[s], n));
+
+      boolean[] positive = null;
+      String posLabel = null, negLabel = null;
+      List<String> classes = null;
+      int[] classOf = null;
+      double[] baselineScore = baseNum == null ? null : Arrays.copyOf(baseNum, n);
+      int[] baselineClass = null;
+      List<String> seen = new ArrayList<>(labelCodes.keySet());
+      switch (task) {
+        case BINARY_CLASSIFICATION -> {
+          posLabel = positiveLabel(r.path(), spec, seen);
+          int posCode = labelCodes.getOrDefault(posLabel, -1);
+          positive = new boolean[n];
+          for (int i = 0; i < n; i++) positive[i] = labelCode[i] == posCode;
+          String pl = posLabel;
+          negLabel = seen.stream().filter(l -> !l.equals(pl)).findFirst().orElse("not " + posLabel);
+        }
+        case MULTICLASS_CLASSIFICATION -> {
+          classes = spec.classes() != null ? spec.classes() : List.copyOf(new TreeSet<>(seen));
+          int[] codeToClass = new int[seen.size()];
+          for (int c = 0; c < seen.size(); c++) {
+            int k = classes.indexOf(seen.get(c));
+            if (k < 0) {
+              int row = firstRowWith(labelCode, c, n);
+              throw new HoldoutException.BadData(r.path() + " line " + lines[row] + ", column '" + spec.label() + "': label '" + seen.get(c)
+                  + "' is not among the suite's classes " + classes + "; fix the label or add the class to the suite");
+            }
+            codeToClass[c] = k;
+          }
+          classOf = new int[n];
+          for (int i = 0; i < n; i++) classOf[i] = codeToClass[labelCode[i]];
+          if (baseText != null) {
+            baselineClass = new int[n];
+            for (int i = 0; i < n; i++) {
+              baselineClass[i] = classes.indexOf(baseText[i]);
+              if (baselineClass[i] < 0) {
+                throw new HoldoutException.BadData(r.path() + " line " + lines[i] + ", column '" + baseline.column() + "': baseline class '" + baseText[i]
+                    + "' is not among the classes " + classes);
+              }
+            }
+          }
+        }
+        case REGRESSION -> actual = Arrays.copyOf(actual, n);
+        default -> throw new IllegalStateException("unsupported task " + task);
+      }
+      return new EvaluationSet(spec.path(), sha, n, ids, Arrays.copyOf(lines, n), index, positive, posLabel, negLabel,
+          classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass);
+    }
+  }
+
+  private static int firstRowWith(int[] codes, int code, int n) {
+    for (int i = 0; i < n; i++) if (codes[i] == code) return i;
+    return 0;
+  }
+
+  private static String positiveLabel(Path file, Suite.Data spec, List<String> seen) {
+    if (seen.size() > 2) {
+      throw new HoldoutException.BadData(file + ", column '" + spec.label() + "': a binary suite needs two label values, found "
+          + seen.size() + " (" + Values.sample(seen.subList(0, Math.min(5, seen.size())), seen.size())
+          + "); fix the labels or use task: multiclass_classification");
+    }
+    if (spec.positive() != null) {
+      if (seen.size() == 2 && !seen.contains(spec.positive())) {
+        throw new HoldoutException.BadData(file + ", column '" + spec.label() + "': data.positive is '" + spec.positive()
+            + "' but the labels are " + seen + "; set data.positive to the label of the positive class");
+      }
+      return spec.positive();
+    }
+    Set<String> lower = new TreeSet<>();
+    for (String s : seen) lower.add(s.toLowerCase(Locale.ROOT));
+    for (List<String> pair : List.of(List.of("0", "1"), List.of("false", "true"), List.of("no", "yes"), List.of("0.0", "1.0"))) {
+      if (pair.containsAll(lower)) {
+        return seen.stream().filter(s -> s.equalsIgnoreCase(pair.get(1))).findFirst().orElse(pair.get(1));
+      }
+    }
+    throw new HoldoutException.BadData(file + ", column '" + spec.label() + "': cannot tell which label is positive among " + seen
+        + "; set data.positive in the suite");
+  }
+
+  private static Slice sorted(String column, Map<String, Integer> codes, int[] raw, int n) {
+    List<String> groups = new ArrayList<>(new TreeSet<>(codes.keySet()));
+    int[] remap = new int[codes.size()];
+    codes.forEach((g, c) -> remap[c] = groups.indexOf(g));
+    int[] groupOf = new int[n];
+    for (int i = 0; i < n; i++) groupOf[i] = remap[raw[i]];
+    return new Slice(column, List.copyOf(groups), groupOf);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.holdout.evaluation;
+
+import dev.holdout.metric.MetricValue;
+import dev.holdout.metric.RegressionCells;
+import dev.holdout.metric.RegressionMetrics;
+import dev.holdout.stats.Bootstrap;
+import dev.holdout.suite.Suite;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Regression: a missing prediction is scored as the far end of the observed range of actual
+ * values (the larger of the two possible errors). The mean and median baselines predict every
+ * quantile with the evaluation set's own empirical quantile.
+ */
+final class RegressionModel extends TaskModel {
+  private final double[] quantileLevels;
+  private final double[][] values;
+  private final double[][][] quantiles;
+  private final String baselineName;
+
+  RegressionModel(Suite suite, EvaluationSet eval, List<Submission> submissions) {
+    super(suite, eval, submissions.size());
+    int n = eval.rows;
+    double[] y = eval.actual;
+    double[] sorted = y.clone();
+    Arrays.sort(sorted);
+    double min = sorted[0];
+    double max = sorted[n - 1];
+    quantileLevels = suite.predictions().quantiles().keySet().stream().mapToDouble(Double::doubleValue).toArray();
+    int sources = submissions.size() + 1;
+    values = new double[sources][];
+    quantiles = new double[sources][][];
+    for (int s = 0; s < submissions.size(); s++) {
+      Submission sub = submissions.get(s);
+      values[s] = sub.value.clone();
+      quantiles[s] = new double[quantileLevels.length][];
+      for (int q = 0; q < quantileLevels.length; q++) quantiles[s][q] = sub.quantiles[q].clone();
+      for (int i = 0; i < n; i++) {
+        if (sub.present[i]) continue;
+        double far = y[i] - min > max - y[i] ? min : max;
+        values[s][i] = far;
+        for (int q = 0; q < quantileLevels.length; q++) quantiles[s][q][i] = far;
+      }
+    }
+    int b = submissions.size();
+    switch (suite.baseline().kind()) {
+      case COLUMN -> {
+        values[b] = eval.baselineScore;
+        quantiles[b] = new double[quantileLevels.length][];
+        baselineName = "column '" + suite.baseline().column() + "' as the prediction";
+      }
+      default -> {
+        boolean median = suite.baseline().kind() == Suite.Baseline.Kind.MEDIAN;
+        double constant = median ? Bootstrap.quantile(sorted, 0.5) : Arrays.stream(y).sum() / n;
+        values[b] = new double[n];
+        Arrays.fill(values[b], constant);
+        quantiles[b] = new double[quantileLevels.length][n];
+        for (int q = 0; q < quantileLevels.length; q++) Arrays.fill(quantiles[b][q], Bootstrap.quantile(sorted, quantileLevels[q]));
+        baselineName = String.format(Locale.ROOT, "%s: every row predicted %.6g", median ? "median" : "mean", constant);
+      }
+    }
+  }
+
+  @Override
+  String baselineName() {
+    return baselineName;
+  }
+
+  @Override
+  Cells cells(int[] rows, int[] sources) {
+    double[][] predicted = new double[sources.length][];
+    double[][][] qs = new double[sources.length][quantileLevels.length][];
+    for (int k = 0; k < sources.length; k++) {
+      predicted[k] = pick(values[sources[k]], rows);
+      for (int q = 0; q < quantileLevels.length; q++) {
+        double[] col = quantiles[sources[k]][q];
+        qs[k][q] = col == null ? null : pick(col, rows);
+      }
+    }
+    return new View(RegressionCells.ofRows(pick(eval.actual, rows), quantileLevels, predicted, qs));
+  }
+
+  private static final class View implements Cells {
+    private final RegressionCells cells;
+
+    View(RegressionCells cells) {
+      this.cells = cells;
+    }
+
+    @Override public double[] counts() { return cells.counts(); }
+
+    @Override
+    public Cells compress(int budget) {
+      RegressionCells c = cells.compress(budget);
+      return c == cells ? this : new View(c);
+    }
+
+    @Override
+    public Map<String, MetricValue> metrics(int set, double[] w) {
+      return RegressionMetrics.compute(cells, set, w);
+    }
+
+    @Override
+    public Details details(int set) {
+      return new Details(null, null, null);
+    }
+  }
+}

@@ -1,0 +1,174 @@
+package dev.holdout.evaluation;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
+import dev.holdout.data.Values;
+import dev.holdout.metric.BinaryCells;
+import dev.holdout.metric.MulticlassMetrics;
+import dev.holdout.suite.Suite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A vendor's predictions, read and aligned to the evaluation set's rows by id. Rows the vendor left
+ * out are flagged absent; ids the evaluation set lacks are counted as extra and otherwise ignored.
+ */
+public final class Submission {
+  final String name;
+  final Path path;
+  final String sha256;
+  final boolean[] present;
+  final int missing;
+  final int extra;
+  final List<String> extraExamples;
+  final double[] score;
+  final int[] predicted;
+  final boolean[] topKHit;
+  final double[] logLoss;
+  final double[] value;
+  final double[][] quantiles;
+
+  private Submission(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
+      double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles) {
+    this.name = name;
+    this.path = path;
+    this.sha256 = sha256;
+    this.present = present;
+    this.missing = missing;
+    this.extra = extra;
+    this.extraExamples = extraExamples;
+    this.score = score;
+    this.predicted = predicted;
+    this.topKHit = topKHit;
+    this.logLoss = logLoss;
+    this.value = value;
+    this.quantiles = quantiles;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** A submission's default name: its file name without the extension. */
+  public static String defaultName(Path path) {
+    String f = path.getFileName().toString();
+    int dot = f.lastIndexOf('.');
+    return dot > 0 ? f.substring(0, dot) : f;
+  }
+
+  public static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress) {
+    Suite.Predictions spec = suite.predictions();
+    int n = eval.rows;
+    try (RecordReader r = RecordReaders.open(path)) {
+      int idCol = Values.column(r, spec.id(), "predictions.id in the suite");
+      int scoreCol = -1, labelCol = -1, valueCol = -1;
+      int[] probCols = null;
+      double[] quantileLevels = spec.quantiles().keySet().stream().mapToDouble(Double::doubleValue).toArray();
+      int[] quantileCols = new int[quantileLevels.length];
+      double[] score = null, logLoss = null, value = null;
+      int[] predicted = null;
+      boolean[] hit = null;
+      double[][] quantiles = null;
+      List<String> classes = eval.classes;
+      switch (suite.task()) {
+        case BINARY_CLASSIFICATION -> {
+          scoreCol = Values.column(r, spec.score(), "predictions.score in the suite");
+          score = new double[n];
+        }
+        case MULTICLASS_CLASSIFICATION -> {
+          if (spec.label() != null) labelCol = Values.column(r, spec.label(), "predictions.label in the suite");
+          if (!spec.probabilities().isEmpty()) {
+            probCols = new int[classes.size()];
+            for (int k = 0; k < classes.size(); k++) {
+              probCols[k] = Values.column(r, spec.probabilities().get(classes.get(k)), "predictions.probabilities." + classes.get(k) + " in the suite");
+            }
+            hit = new boolean[n];
+            logLoss = new double[n];
+          }
+          predicted = new int[n];
+        }
+        case REGRESSION -> {
+          valueCol = Values.column(r, spec.value(), "predictions.value in the suite");
+          value = new double[n];
+          quantiles = new double[quantileLevels.length][n];
+          int q = 0;
+          for (String col : spec.quantiles().values()) quantileCols[q++] = Values.column(r, col, "predictions.quantiles in the suite");
+        }
+        default -> throw new IllegalStateException("unsupported task " + suite.task());
+      }
+      boolean[] present = new boolean[n];
+      int[] firstLine = new int[n];
+      int extra = 0;
+      int seen = 0;
+      List<String> extraExamples = new ArrayList<>();
+      double[] probs = probCols == null ? null : new double[probCols.length];
+      while (r.next()) {
+        seen++;
+        String id = Values.required(r, idCol, "an id").strip();
+        int row = eval.index.find(id);
+        if (row < 0) {
+          extra++;
+          if (extraExamples.size() < 5) extraExamples.add(id);
+          continue;
+        }
+        if (present[row]) {
+          throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + spec.id() + "': id '" + id
+              + "' already has a prediction on line " + firstLine[row] + "; send one prediction per id");
+        }
+        present[row] = true;
+        firstLine[row] = (int) Math.min(Integer.MAX_VALUE, r.positionNumber());
+        switch (suite.task()) {
+          case BINARY_CLASSIFICATION -> score[row] = Values.probability(r, scoreCol);
+          case MULTICLASS_CLASSIFICATION -> {
+            int best = -1;
+            if (probs != null) {
+              double sum = 0;
+              for (int k = 0; k < probs.length; k++) {
+                probs[k] = Values.probability(r, probCols[k]);
+                if (best < 0 || probs[k] > probs[best]) best = k;
+                sum += Math.min(Math.max(probs[k], BinaryCells.EPS), 1 - BinaryCells.EPS);
+              }
+              int actual = eval.classOf[row];
+              double p = Math.min(Math.max(probs[actual], BinaryCells.EPS), 1 - BinaryCells.EPS) / sum;
+              logLoss[row] = -Math.log(p);
+              hit[row] = MulticlassMetrics.topKHit(probs, actual, suite.topK());
+            }
+            if (labelCol >= 0) {
+              String label = Values.required(r, labelCol, "a predicted class").strip();
+              best = classes.indexOf(label);
+              if (best < 0) {
+                throw new HoldoutException.BadData(Values.where(r, labelCol) + ": predicted class '" + label + "' is not among the classes " + classes);
+              }
+            }
+            predicted[row] = best;
+          }
+          case REGRESSION -> {
+            value[row] = Values.number(r, valueCol, "a predicted value (a number)");
+            for (int q = 0; q < quantileCols.length; q++) quantiles[q][row] = Values.number(r, quantileCols[q], "a predicted quantile (a number)");
+          }
+          default -> throw new IllegalStateException();
+        }
+        if ((seen & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), seen);
+      }
+      if (seen == 0) {
+        throw new HoldoutException.BadData(path + ": has a header but no rows; expected one prediction per id of the evaluation set");
+      }
+      int missing = n - (seen - extra);
+      if (missing == n) {
+        throw new HoldoutException.BadData(path + ": none of its " + seen + " ids (e.g. " + Values.sample(extraExamples, extra)
+            + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + eval.ids[0]
+            + "); check that both files use the same ids");
+      }
+      if (missing > 0 && spec.missing() == Suite.Missing.FAIL) {
+        List<String> ex = new ArrayList<>();
+        for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids[i]);
+        throw new HoldoutException.BadData(path + ": " + missing + " ids of the evaluation set have no prediction (e.g. " + Values.sample(ex, missing)
+            + ") and the suite says predictions.missing: fail; send a prediction for every id");
+      }
+      return new Submission(name, path, r.sha256(), present, missing, extra, List.copyOf(extraExamples),
+          score, predicted, hit, logLoss, value, quantiles);
+    }
+  }
+}

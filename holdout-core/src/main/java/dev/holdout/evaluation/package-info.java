@@ -1,0 +1,7 @@
+/**
+ * The evaluation pipeline: read the labeled set and a submission, join them by id (counting
+ * missing and extra ids), build weighted cells per view (overall, each slice group), compute point
+ * metrics exactly, bootstrap the cells, judge the criteria and assemble the report. Renderers in
+ * {@code dev.holdout.report} draw what this package computed.
+ */
+package dev.holdout.evaluation;

@@ -1,0 +1,137 @@
+package dev.holdout.metric;
+
+import dev.holdout.stats.Sorting;
+import java.util.Arrays;
+
+/**
+ * Weighted cells for binary classification: each cell is one row, or (after {@link #compress}) a
+ * group of rows with the same label and nearly the same scores, for one or more prediction sets
+ * scored on the same rows (a submission and its baseline). Per-row log loss and Brier terms are
+ * kept as cell means, so those sums stay exact under compression.
+ */
+public final class BinaryCells {
+  /** Probabilities are clipped to [EPS, 1 - EPS] for log loss, as scikit-learn does for float64. */
+  public static final double EPS = Math.ulp(1.0);
+
+  final int size;
+  final double[] count;
+  final boolean[] positive;
+  final double[][] score;
+  final double[][] logLoss;
+  final double[][] brier;
+  final int[][] order;
+
+  private BinaryCells(double[] count, boolean[] positive, double[][] score, double[][] logLoss, double[][] brier) {
+    this.size = count.length;
+    this.count = count;
+    this.positive = positive;
+    this.score = score;
+    this.logLoss = logLoss;
+    this.brier = brier;
+    this.order = new int[score.length][];
+    for (int s = 0; s < score.length; s++) order[s] = Sorting.order(score[s]);
+  }
+
+  /** One cell per row; {@code scores[s][row]} is prediction set s's probability of the positive class. */
+  public static BinaryCells ofRows(boolean[] positive, double[]... scores) {
+    int n = positive.length;
+    double[] count = new double[n];
+    Arrays.fill(count, 1.0);
+    double[][] ll = new double[scores.length][n];
+    double[][] br = new double[scores.length][n];
+    for (int s = 0; s < scores.length; s++) {
+      if (scores[s].length != n) throw new IllegalArgumentException("set " + s + " has " + scores[s].length + " scores for " + n + " rows");
+      for (int i = 0; i < n; i++) {
+        double p = scores[s][i];
+        double y = positive[i] ? 1 : 0;
+        double clipped = Math.min(Math.max(p, EPS), 1 - EPS);
+        ll[s][i] = -(positive[i] ? Math.log(clipped) : Math.log1p(-clipped));
+        br[s][i] = (p - y) * (p - y);
+      }
+    }
+    return new BinaryCells(count, positive.clone(), scores, ll, br);
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public int sets() {
+    return score.length;
+  }
+
+  /** Rows per cell; the bootstrap draws Poisson weights with these means. */
+  public double[] counts() {
+    return count;
+  }
+
+  /**
+   * Cells at most about {@code budget} in number: this object itself when it is small enough, else
+   * quantile bins per label over each set's score, with every threshold in {@code thresholds} (one
+   * per set) and the calibration edges as forced bin edges.
+   */
+  public BinaryCells compress(int budget, double[] thresholds) {
+    if (size <= budget) return this;
+    int sets = score.length;
+    // Groups: label x bins of the secondary sets; within a group, bins of set 0.
+    int[] group = new int[size];
+    for (int i = 0; i < size; i++) group[i] = positive[i] ? 1 : 0;
+    int groups = 2;
+    int[] binTmp = new int[size];
+    for (int s = 1; s < sets; s++) {
+      int[] all = order[s];
+      int used = Binning.assign(score[s], all, 0, size, 64, edges(thresholds[s]), binTmp, 0);
+      for (int i = 0; i < size; i++) group[i] = group[i] + groups * binTmp[i];
+      groups *= Math.max(used, 1);
+    }
+    // Stable counting sort of set 0's order by group keeps each group's rows sorted by score.
+    int[] start = new int[groups + 1];
+    for (int i = 0; i < size; i++) start[group[i] + 1]++;
+    int nonEmpty = 0;
+    for (int g = 0; g < groups; g++) {
+      if (start[g + 1] > 0) nonEmpty++;
+      start[g + 1] += start[g];
+    }
+    int[] grouped = new int[size];
+    int[] fill = Arrays.copyOf(start, groups);
+    for (int r : order[0]) grouped[fill[group[r]]++] = r;
+    int perGroup = Math.max(16, budget / Math.max(1, nonEmpty));
+    int[] cellOf = new int[size];
+    int cells = 0;
+    double[] edges0 = edges(thresholds[0]);
+    for (int g = 0; g < groups; g++) {
+      cells += Binning.assign(score[0], grouped, start[g], start[g + 1], perGroup, edges0, cellOf, cells);
+    }
+    double[] c = new double[cells];
+    boolean[] pos = new boolean[cells];
+    double[][] sc = new double[sets][cells];
+    double[][] ll = new double[sets][cells];
+    double[][] br = new double[sets][cells];
+    for (int i = 0; i < size; i++) {
+      int k = cellOf[i];
+      double w = count[i];
+      c[k] += w;
+      pos[k] = positive[i];
+      for (int s = 0; s < sets; s++) {
+        sc[s][k] += w * score[s][i];
+        ll[s][k] += w * logLoss[s][i];
+        br[s][k] += w * brier[s][i];
+      }
+    }
+    for (int k = 0; k < cells; k++) {
+      for (int s = 0; s < sets; s++) {
+        sc[s][k] /= c[k];
+        ll[s][k] /= c[k];
+        br[s][k] /= c[k];
+      }
+    }
+    return new BinaryCells(c, pos, sc, ll, br);
+  }
+
+  private static double[] edges(double threshold) {
+    double[] e = new double[BinaryMetrics.ECE_BINS];
+    for (int b = 1; b < BinaryMetrics.ECE_BINS; b++) e[b - 1] = (double) b / BinaryMetrics.ECE_BINS;
+    e[BinaryMetrics.ECE_BINS - 1] = threshold;
+    return e;
+  }
+}

@@ -1,0 +1,196 @@
+package dev.holdout.metric;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Binary classification metrics over {@link BinaryCells}, by scikit-learn's definitions: a row is
+ * predicted positive when its score is at least the threshold; roc_auc counts tied scores as half;
+ * average_precision is the step-wise sum over distinct thresholds ({@code average_precision_score});
+ * log loss clips to [eps, 1 - eps]. ece uses ten equal-width bins [0, 0.1), ..., [0.9, 1.0] and
+ * weighs |observed rate - mean score| by the bin's share of rows.
+ */
+public final class BinaryMetrics {
+  public static final int ECE_BINS = 10;
+
+  private BinaryMetrics() {}
+
+  /** Misclassification costs per decision; any may be negative (a gain). */
+  public record Costs(double tp, double fp, double fn, double tn) {}
+
+  /** Confusion counts at one threshold (weighted: fractional under the bootstrap's weights never, counts are whole). */
+  public record Confusion(double tp, double fp, double tn, double fn) {
+    public double total() {
+      return tp + fp + tn + fn;
+    }
+  }
+
+  /** The threshold with the lowest expected cost per decision, and that cost. */
+  public record CostOptimum(double threshold, double expectedCost, boolean predictsNoPositive) {}
+
+  /** Every binary metric of prediction set {@code set} under weights {@code w} (one per cell). */
+  public static Map<String, MetricValue> compute(BinaryCells c, int set, double[] w, double threshold, Costs costs) {
+    Map<String, MetricValue> out = new LinkedHashMap<>();
+    Confusion m = confusion(c, set, w, threshold);
+    double p = m.tp + m.fn;
+    double n = m.tn + m.fp;
+    double total = p + n;
+    if (total == 0) {
+      for (String name : MetricCatalog.names(Task.BINARY_CLASSIFICATION)) {
+        if (!name.equals("expected_cost") || costs != null) out.put(name, MetricValue.undefined("no rows"));
+      }
+      return out;
+    }
+    String noPositives = "the evaluated rows have no positive label";
+    String noNegatives = "the evaluated rows have no negative label";
+    out.put("accuracy", MetricValue.of((m.tp + m.tn) / total));
+    if (p > 0 && n > 0) {
+      out.put("balanced_accuracy", MetricValue.of((m.tp / p + m.tn / n) / 2));
+    } else {
+      out.put("balanced_accuracy", MetricValue.of(p > 0 ? m.tp / p : m.tn / n));
+    }
+    out.put("precision", m.tp + m.fp > 0 ? MetricValue.of(m.tp / (m.tp + m.fp))
+        : MetricValue.undefined("no row is predicted positive at threshold " + threshold));
+    out.put("recall", p > 0 ? MetricValue.of(m.tp / p) : MetricValue.undefined(noPositives));
+    out.put("specificity", n > 0 ? MetricValue.of(m.tn / n) : MetricValue.undefined(noNegatives));
+    double f1d = 2 * m.tp + m.fp + m.fn;
+    out.put("f1", f1d > 0 ? MetricValue.of(2 * m.tp / f1d)
+        : MetricValue.undefined("no positive label and no positive prediction"));
+    double mccd = Math.sqrt((m.tp + m.fp) * p * (m.tn + m.fn) * n);
+    out.put("mcc", mccd > 0 ? MetricValue.of((m.tp * m.tn - m.fp * m.fn) / mccd)
+        : MetricValue.undefined("a row or column of the confusion matrix is empty (one class only, or one prediction only)"));
+    if (p > 0 && n > 0) {
+      double[] ranks = rankStatistics(c, set, w);
+      out.put("roc_auc", MetricValue.of(ranks[0]));
+      out.put("average_precision", MetricValue.of(ranks[1]));
+    } else {
+      String why = p > 0 ? noNegatives : noPositives;
+      out.put("roc_auc", MetricValue.undefined(why));
+      out.put("average_precision", p > 0 ? MetricValue.of(1.0) : MetricValue.undefined(why));
+    }
+    double ll = 0;
+    double br = 0;
+    double[] ll0 = c.logLoss[set];
+    double[] br0 = c.brier[set];
+    for (int i = 0; i < c.size; i++) {
+      ll += w[i] * ll0[i];
+      br += w[i] * br0[i];
+    }
+    out.put("log_loss", MetricValue.of(ll / total));
+    out.put("brier", MetricValue.of(br / total));
+    out.put("ece", MetricValue.of(ece(c, set, w, total)));
+    if (costs != null) {
+      out.put("expected_cost", MetricValue.of(cost(m, costs) / total));
+    }
+    return out;
+  }
+
+  /** Confusion counts at {@code threshold} (score >= threshold predicts positive). */
+  public static Confusion confusion(BinaryCells c, int set, double[] w, double threshold) {
+    double tp = 0, fp = 0, tn = 0, fn = 0;
+    double[] s = c.score[set];
+    for (int i = 0; i < c.size; i++) {
+      double wi = w[i];
+      if (wi == 0) continue;
+      boolean predicted = s[i] >= threshold;
+      if (c.positive[i]) {
+        if (predicted) tp += wi; else fn += wi;
+      } else {
+        if (predicted) fp += wi; else tn += wi;
+      }
+    }
+    return new Confusion(tp, fp, tn, fn);
+  }
+
+  /** roc_auc and average_precision in one walk down the scores; both labels must be present. */
+  static double[] rankStatistics(BinaryCells c, int set, double[] w) {
+    int[] order = c.order[set];
+    double[] s = c.score[set];
+    double totalPos = 0;
+    double totalNeg = 0;
+    for (int i = 0; i < c.size; i++) {
+      if (c.positive[i]) totalPos += w[i]; else totalNeg += w[i];
+    }
+    double tpAbove = 0;
+    double fpAbove = 0;
+    double auc = 0;
+    double ap = 0;
+    int i = c.size - 1;
+    while (i >= 0) {
+      double v = s[order[i]];
+      double tpG = 0;
+      double fpG = 0;
+      while (i >= 0 && s[order[i]] == v) {
+        int k = order[i];
+        if (c.positive[k]) tpG += w[k]; else fpG += w[k];
+        i--;
+      }
+      if (tpG == 0 && fpG == 0) continue;
+      auc += fpG * (tpAbove + tpG / 2);
+      tpAbove += tpG;
+      fpAbove += fpG;
+      if (tpG > 0) ap += (tpG / totalPos) * (tpAbove / (tpAbove + fpAbove));
+    }
+    return new double[] {auc / (totalPos * totalNeg), ap};
+  }
+
+  static double ece(BinaryCells c, int set, double[] w, double total) {
+    double[] sumScore = new double[ECE_BINS];
+    double[] sumPos = new double[ECE_BINS];
+    double[] s = c.score[set];
+    for (int i = 0; i < c.size; i++) {
+      if (w[i] == 0) continue;
+      int b = eceBin(s[i]);
+      sumScore[b] += w[i] * s[i];
+      if (c.positive[i]) sumPos[b] += w[i];
+    }
+    double e = 0;
+    for (int b = 0; b < ECE_BINS; b++) e += Math.abs(sumPos[b] - sumScore[b]);
+    return e / total;
+  }
+
+  /** The calibration bin of a score: the number of edges b/10 (b = 1..9) at or below it. */
+  public static int eceBin(double score) {
+    int b = 0;
+    while (b < ECE_BINS - 1 && score >= (double) (b + 1) / ECE_BINS) b++;
+    return b;
+  }
+
+  static double cost(Confusion m, Costs costs) {
+    return m.tp * costs.tp + m.fp * costs.fp + m.fn * costs.fn + m.tn * costs.tn;
+  }
+
+  /**
+   * The threshold among the distinct scores (plus "never positive") with the lowest expected cost
+   * per decision under the cells' own counts; ties go to the highest threshold.
+   */
+  public static CostOptimum costOptimum(BinaryCells c, int set, Costs costs) {
+    int[] order = c.order[set];
+    double[] s = c.score[set];
+    double[] w = c.count;
+    double pos = 0, neg = 0;
+    for (int i = 0; i < c.size; i++) {
+      if (c.positive[i]) pos += w[i]; else neg += w[i];
+    }
+    double total = pos + neg;
+    double tp = 0, fp = 0;
+    double best = cost(new Confusion(0, 0, neg, pos), costs);
+    double bestThreshold = Double.POSITIVE_INFINITY;
+    int i = c.size - 1;
+    while (i >= 0) {
+      double v = s[order[i]];
+      while (i >= 0 && s[order[i]] == v) {
+        int k = order[i];
+        if (c.positive[k]) tp += w[k]; else fp += w[k];
+        i--;
+      }
+      double here = cost(new Confusion(tp, fp, neg - fp, pos - tp), costs);
+      if (here < best - 1e-12 * Math.abs(best)) {
+        best = here;
+        bestThreshold = v;
+      }
+    }
+    boolean none = Double.isInfinite(bestThreshold);
+    return new CostOptimum(none ? 1.0 : bestThreshold, total > 0 ? best / total : 0, none);
+  }
+}

@@ -1,0 +1,79 @@
+package dev.holdout.metric;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The metric names each task knows, with their direction; names follow scikit-learn. */
+public final class MetricCatalog {
+  private static final Pattern PINBALL = Pattern.compile("pinball_q(0?\\.\\d+)");
+  private static final Map<Task, Map<String, Direction>> BY_TASK = new LinkedHashMap<>();
+
+  static {
+    Map<String, Direction> binary = new LinkedHashMap<>();
+    for (String m : List.of("accuracy", "balanced_accuracy", "precision", "recall", "specificity", "f1", "mcc",
+        "roc_auc", "average_precision")) {
+      binary.put(m, Direction.HIGHER_IS_BETTER);
+    }
+    for (String m : List.of("log_loss", "brier", "ece", "expected_cost")) binary.put(m, Direction.LOWER_IS_BETTER);
+    BY_TASK.put(Task.BINARY_CLASSIFICATION, binary);
+
+    Map<String, Direction> multi = new LinkedHashMap<>();
+    for (String m : List.of("accuracy", "balanced_accuracy", "f1_macro", "f1_micro", "f1_weighted",
+        "precision_macro", "recall_macro", "cohen_kappa", "top_k_accuracy")) {
+      multi.put(m, Direction.HIGHER_IS_BETTER);
+    }
+    multi.put("log_loss", Direction.LOWER_IS_BETTER);
+    multi.put("expected_cost", Direction.LOWER_IS_BETTER);
+    BY_TASK.put(Task.MULTICLASS_CLASSIFICATION, multi);
+
+    Map<String, Direction> regression = new LinkedHashMap<>();
+    for (String m : List.of("mae", "rmse", "mape", "smape", "median_ae", "max_error")) {
+      regression.put(m, Direction.LOWER_IS_BETTER);
+    }
+    regression.put("r2", Direction.HIGHER_IS_BETTER);
+    BY_TASK.put(Task.REGRESSION, regression);
+  }
+
+  private MetricCatalog() {}
+
+  /** The direction of {@code metric} for {@code task}, if the task knows it. */
+  public static Optional<Direction> direction(Task task, String metric) {
+    Map<String, Direction> known = BY_TASK.getOrDefault(task, Map.of());
+    if (known.containsKey(metric)) return Optional.of(known.get(metric));
+    if (task == Task.REGRESSION && pinballQuantile(metric).isPresent()) return Optional.of(Direction.LOWER_IS_BETTER);
+    return Optional.empty();
+  }
+
+  /** Names known for a task, for messages and "did you mean". */
+  public static List<String> names(Task task) {
+    List<String> names = new ArrayList<>(BY_TASK.getOrDefault(task, Map.of()).keySet());
+    if (task == Task.REGRESSION) names.add("pinball_q0.9");
+    return names;
+  }
+
+  /** Every metric name of every task. */
+  public static List<String> allNames() {
+    List<String> all = new ArrayList<>();
+    for (Task t : BY_TASK.keySet()) for (String n : names(t)) if (!all.contains(n)) all.add(n);
+    return all;
+  }
+
+  /** The quantile q of a {@code pinball_q<q>} name. */
+  public static Optional<Double> pinballQuantile(String metric) {
+    Matcher m = PINBALL.matcher(metric);
+    if (!m.matches()) return Optional.empty();
+    double q = Double.parseDouble(m.group(1));
+    return q > 0 && q < 1 ? Optional.of(q) : Optional.empty();
+  }
+
+  /** The metric name for quantile q: {@code pinball_q0.9}. */
+  public static String pinballName(double q) {
+    String s = java.math.BigDecimal.valueOf(q).stripTrailingZeros().toPlainString();
+    return "pinball_q" + s;
+  }
+}

@@ -1,0 +1,82 @@
+package dev.holdout.stats;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * The Poisson bootstrap over weighted cells (Hanley and MacGibbon 2006; Chamandy et al. 2012):
+ * each replicate gives every row an independent Poisson(1) weight, so a cell of m rows receives a
+ * Poisson(m) weight, exactly. Replicates run in parallel, each from its own seeded stream, so a
+ * seed gives the same replicates whatever the thread count.
+ */
+public final class Bootstrap {
+  private Bootstrap() {}
+
+  /** The settings of a suite's {@code bootstrap} section. */
+  public record Settings(int replicates, double confidence, long seed) {
+    public static final Settings DEFAULT = new Settings(1000, 0.95, 7);
+
+    public Settings {
+      if (replicates < 1) throw new IllegalArgumentException("replicates must be positive: " + replicates);
+      if (!(confidence > 0 && confidence < 1)) throw new IllegalArgumentException("confidence must be in (0, 1): " + confidence);
+    }
+  }
+
+  /**
+   * Runs {@code replicates} replicates of {@code statistic} (weights in, values out, NaN for
+   * undefined) over cells whose row counts are {@code counts}. Returns values[replicate][k].
+   */
+  public static double[][] run(double[] counts, int replicates, long seed, String stream, Function<double[], double[]> statistic) {
+    long base = seed * 0x9E3779B97F4A7C15L + stream.hashCode();
+    double[][] out = new double[replicates][];
+    IntStream.range(0, replicates).parallel().forEach(r -> {
+      SplittableRandom random = new SplittableRandom(mix(base + r));
+      double[] w = new double[counts.length];
+      for (int i = 0; i < counts.length; i++) w[i] = Poisson.sample(random, counts[i]);
+      out[r] = statistic.apply(w);
+    });
+    return out;
+  }
+
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Column {@code k} of replicate values, with undefined (NaN) replicates dropped. */
+  public static double[] column(double[][] values, int k) {
+    return Arrays.stream(values).mapToDouble(v -> v[k]).filter(x -> !Double.isNaN(x)).toArray();
+  }
+
+  /**
+   * The percentile interval of {@code values} at {@code confidence}, by numpy's default linear
+   * interpolation between order statistics. Null when there are no values.
+   */
+  public static double[] percentileInterval(double[] values, double confidence) {
+    if (values.length == 0) return null;
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    double alpha = (1 - confidence) / 2;
+    return new double[] {quantile(sorted, alpha), quantile(sorted, 1 - alpha)};
+  }
+
+  /** The q-quantile of sorted values (numpy's "linear" method). */
+  public static double quantile(double[] sorted, double q) {
+    double h = (sorted.length - 1) * q;
+    int lo = (int) Math.floor(h);
+    int hi = Math.min(lo + 1, sorted.length - 1);
+    return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+  }
+
+  /**
+   * One-sided p-value that an improvement is not above zero: the share of replicates with an
+   * improvement of zero or less, with the usual +1 correction so it is never exactly 0.
+   */
+  public static double pValueNotPositive(double[] improvements) {
+    long notPositive = Arrays.stream(improvements).filter(d -> d <= 0).count();
+    return (notPositive + 1.0) / (improvements.length + 1.0);
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * Statistics behind every verdict: the Poisson bootstrap over sufficient-statistic cells
+ * (seeded, reproducible, percentile intervals), paired differences with one-sided p-values, and
+ * the estimate of how many more labeled rows would decide an inconclusive criterion. It does not
+ * know about files or suites.
+ */
+package dev.holdout.stats;

@@ -1,0 +1,66 @@
+package dev.holdout.suite;
+
+import dev.holdout.metric.Task;
+import dev.holdout.stats.Bootstrap;
+import dev.holdout.verdict.Criterion;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A parsed and validated {@code holdout.suite/v1} file. Paths are resolved against the suite's
+ * folder. Optional sections hold their documented defaults, so the engine never guesses.
+ */
+public record Suite(
+    Path file,
+    String name,
+    String problem,
+    Task task,
+    Data data,
+    Predictions predictions,
+    String primaryMetric,
+    List<Criterion> criteria,
+    Costs costs,
+    Baseline baseline,
+    Bootstrap.Settings bootstrap,
+    int topK) {
+
+  /** The labeled evaluation set: where it is and which columns mean what. */
+  public record Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices) {}
+
+  /** How to read a submission's predictions file. */
+  public record Predictions(
+      String id,
+      String score,
+      double threshold,
+      Map<String, String> probabilities,
+      String label,
+      String value,
+      Map<Double, String> quantiles,
+      Missing missing) {}
+
+  /** What a missing prediction counts as. */
+  public enum Missing {
+    /** Scored as a wrong answer (the default): no vendor gains by leaving hard rows out. */
+    WRONG,
+    /** Refuse the submission. */
+    FAIL,
+    /** Leave the row out of every metric (still counted in the report). */
+    IGNORE
+  }
+
+  /**
+   * Costs per decision. Binary: {@code tp, fp, fn, tn}. Multiclass: {@code matrix[true][predicted]}
+   * in the order of the suite's classes.
+   */
+  public record Costs(double tp, double fp, double fn, double tn, Map<String, Map<String, Double>> matrix) {}
+
+  /** What the buyer would do without ML. */
+  public record Baseline(Kind kind, String column) {
+    public enum Kind { MAJORITY, PRIOR, MEAN, MEDIAN, COLUMN }
+
+    public String name() {
+      return kind == Kind.COLUMN ? "column:" + column : kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+}

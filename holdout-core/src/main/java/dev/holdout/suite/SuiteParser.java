@@ -1,0 +1,454 @@
+package dev.holdout.suite;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.Names;
+import dev.holdout.metric.Direction;
+import dev.holdout.metric.MetricCatalog;
+import dev.holdout.metric.Task;
+import dev.holdout.stats.Bootstrap;
+import dev.holdout.verdict.Criterion;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** Reads and validates a {@code holdout.suite/v1} file into a {@link Suite}. */
+public final class SuiteParser {
+  public static final String SCHEMA = "holdout.suite/v1";
+
+  private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k");
+  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices");
+  private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
+      "value", "quantiles", "missing");
+  private static final List<String> CRITERION = List.of("id", "metric", "min", "max", "worst_min", "worst_max",
+      "max_gap", "min_lift", "at", "slice");
+  private static final List<String> BOOTSTRAP = List.of("replicates", "confidence", "seed");
+  private static final List<String> BASELINE = List.of("kind", "column");
+  private static final List<String> BINARY_COSTS = List.of("tp", "fp", "fn", "tn");
+
+  private final String file;
+
+  private SuiteParser(String file) {
+    this.file = file;
+  }
+
+  /** Parses the suite at {@code path}; relative paths inside resolve against its folder. */
+  public static Suite parse(Path path) {
+    if (!Files.isRegularFile(path)) {
+      throw new HoldoutException.BadSuite(path + ": suite file not found; give the path of a suite YAML file");
+    }
+    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+      Path folder = path.toAbsolutePath().getParent();
+      return new SuiteParser(path.toString()).suite(YamlReader.read(path.toString(), r), folder);
+    } catch (IOException e) {
+      throw new HoldoutException.BadSuite(path + ": cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  /** Parses suite text; {@code name} stands for the file in messages and {@code folder} resolves paths. */
+  public static Suite parse(String name, String yaml, Path folder) {
+    return new SuiteParser(name).suite(YamlReader.read(name, new StringReader(yaml)), folder);
+  }
+
+  private Suite suite(YamlNode root, Path folder) {
+    YamlNode.Mapping top = mapping(root, "the suite");
+    checkKeys(top, TOP, "");
+    for (String required : List.of("suite", "name", "problem", "task", "data", "predictions")) {
+      if (!top.entries().containsKey(required)) {
+        throw error(top, "", "missing required key '" + required + "'" + hintFor(required));
+      }
+    }
+    String schema = text(top, "suite", "suite");
+    if (!SCHEMA.equals(schema)) {
+      throw error(top.entries().get("suite"), "suite", "expected '" + SCHEMA + "', found '" + schema + "'");
+    }
+    String name = text(top, "name", "name");
+    String problem = text(top, "problem", "problem");
+    String taskKey = text(top, "task", "task");
+    Task task = Task.byKey(taskKey).orElseThrow(() -> error(top.entries().get("task"), "task",
+        "unknown task '" + taskKey + "'; expected one of " + Task.keys() + Names.didYouMean(taskKey, Task.keys())));
+    if (!task.supported()) {
+      throw error(top.entries().get("task"), "task", "task '" + taskKey
+          + "' is not supported by this version of Holdout yet; supported: binary_classification, multiclass_classification, regression");
+    }
+
+    YamlNode.Mapping data = mapping(top.entries().get("data"), "data");
+    checkKeys(data, DATA, "data");
+    Path dataPath = folder.resolve(requiredText(data, "path", "data.path"));
+    String id = requiredText(data, "id", "data.id");
+    String label = requiredText(data, "label", "data.label");
+    String positive = optionalText(data, "positive", "data.positive");
+    if (positive != null && task != Task.BINARY_CLASSIFICATION) {
+      throw error(data.entries().get("positive"), "data.positive", "only binary_classification has a positive class; remove it");
+    }
+    List<String> classes = optionalTextList(data, "classes", "data.classes");
+    if (classes != null && task != Task.MULTICLASS_CLASSIFICATION) {
+      throw error(data.entries().get("classes"), "data.classes", "only multiclass_classification declares classes; remove it");
+    }
+    List<String> slices = optionalTextList(data, "slices", "data.slices");
+    if (slices == null) slices = List.of();
+    Set<String> sliceSet = new LinkedHashSet<>(slices);
+    if (sliceSet.size() != slices.size()) throw error(data.entries().get("slices"), "data.slices", "a slice column is listed twice");
+
+    YamlNode.Mapping pred = mapping(top.entries().get("predictions"), "predictions");
+    checkKeys(pred, PREDICTIONS, "predictions");
+    Suite.Predictions predictions = predictions(pred, task, id);
+    if (classes == null && !predictions.probabilities().isEmpty()) classes = List.copyOf(predictions.probabilities().keySet());
+    if (classes != null && !predictions.probabilities().isEmpty()
+        && !new LinkedHashSet<>(classes).equals(predictions.probabilities().keySet())) {
+      throw error(pred.entries().get("probabilities"), "predictions.probabilities",
+          "the probability columns must name exactly the classes " + classes + ", found " + predictions.probabilities().keySet());
+    }
+    if (classes != null && classes.size() < 2) {
+      throw error(data.entries().containsKey("classes") ? data.entries().get("classes") : pred, "data.classes",
+          "a multiclass suite needs at least 2 classes, found " + classes);
+    }
+
+    int topK = 2;
+    if (top.entries().containsKey("top_k")) {
+      if (task != Task.MULTICLASS_CLASSIFICATION) throw error(top.entries().get("top_k"), "top_k", "top_k is for multiclass_classification only; remove it");
+      topK = (int) integer(top.entries().get("top_k"), "top_k", 1, classes == null ? Integer.MAX_VALUE : classes.size());
+    }
+
+    Suite.Costs costs = top.entries().containsKey("costs") ? costs(top.entries().get("costs"), task, classes) : null;
+    Suite.Baseline baseline = baseline(top.entries().get("baseline"), task);
+    Bootstrap.Settings bootstrap = bootstrap(top.entries().get("bootstrap"));
+
+    String primary = switch (task) {
+      case BINARY_CLASSIFICATION -> "roc_auc";
+      case MULTICLASS_CLASSIFICATION -> "f1_macro";
+      default -> "mae";
+    };
+    if (top.entries().containsKey("primary_metric")) {
+      primary = text(top, "primary_metric", "primary_metric");
+      checkMetric(top.entries().get("primary_metric"), "primary_metric", task, primary, predictions, costs);
+    }
+
+    List<Criterion> criteria = new ArrayList<>();
+    if (top.entries().containsKey("criteria")) {
+      YamlNode node = top.entries().get("criteria");
+      if (!(node instanceof YamlNode.Sequence seq)) throw error(node, "criteria", "expected a list of criteria, found " + node.describe());
+      Set<String> ids = new LinkedHashSet<>();
+      for (int i = 0; i < seq.items().size(); i++) {
+        Criterion c = criterion(seq.items().get(i), "criteria[" + i + "]", i, task, predictions, costs, sliceSet);
+        if (!ids.add(c.id())) throw error(seq.items().get(i), "criteria[" + i + "].id", "criterion id '" + c.id() + "' is used twice");
+        criteria.add(c);
+      }
+    }
+    return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task,
+        new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
+        List.copyOf(criteria), costs, baseline, bootstrap, topK);
+  }
+
+  private static String hintFor(String key) {
+    return switch (key) {
+      case "suite" -> " (the first line should be 'suite: " + SCHEMA + "')";
+      case "problem" -> " (the problem in one sentence, e.g. 'Predict which subscribers cancel within 30 days')";
+      case "task" -> " (binary_classification, multiclass_classification or regression)";
+      case "data" -> " (data: {path: eval.csv, id: ..., label: ...})";
+      case "predictions" -> " (predictions: the columns of a submission, e.g. {score: p_churn})";
+      default -> "";
+    };
+  }
+
+  private Suite.Predictions predictions(YamlNode.Mapping pred, Task task, String dataId) {
+    String id = optionalText(pred, "id", "predictions.id");
+    if (id == null) id = dataId;
+    String score = optionalText(pred, "score", "predictions.score");
+    String label = optionalText(pred, "label", "predictions.label");
+    String value = optionalText(pred, "value", "predictions.value");
+    double threshold = 0.5;
+    Map<String, String> probabilities = new LinkedHashMap<>();
+    Map<Double, String> quantiles = new TreeMap<>();
+    switch (task) {
+      case BINARY_CLASSIFICATION -> {
+        if (score == null) throw error(pred, "predictions", "binary_classification needs 'score': the column with the probability of the positive class");
+        forbid(pred, "predictions", "binary_classification", "probabilities", "label", "value", "quantiles");
+        if (pred.entries().containsKey("threshold")) {
+          threshold = number(pred.entries().get("threshold"), "predictions.threshold");
+          if (threshold < 0 || threshold > 1) {
+            throw error(pred.entries().get("threshold"), "predictions.threshold", "expected a probability threshold in [0, 1], found " + threshold);
+          }
+        }
+      }
+      case MULTICLASS_CLASSIFICATION -> {
+        forbid(pred, "predictions", "multiclass_classification", "score", "threshold", "value", "quantiles");
+        if (pred.entries().containsKey("probabilities")) {
+          YamlNode.Mapping m = mapping(pred.entries().get("probabilities"), "predictions.probabilities");
+          for (var e : m.entries().entrySet()) {
+            probabilities.put(e.getKey(), scalarText(e.getValue(), "predictions.probabilities." + e.getKey()));
+          }
+          if (probabilities.size() < 2) throw error(m, "predictions.probabilities", "name a probability column for each of at least 2 classes");
+        }
+        if (label == null && probabilities.isEmpty()) {
+          throw error(pred, "predictions", "multiclass_classification needs 'probabilities' ({class: column, ...}) or 'label' (the predicted class column), or both");
+        }
+      }
+      case REGRESSION -> {
+        if (value == null) throw error(pred, "predictions", "regression needs 'value': the column with the predicted value");
+        forbid(pred, "predictions", "regression", "score", "threshold", "probabilities", "label");
+        if (pred.entries().containsKey("quantiles")) {
+          YamlNode.Mapping m = mapping(pred.entries().get("quantiles"), "predictions.quantiles");
+          for (var e : m.entries().entrySet()) {
+            String path = "predictions.quantiles." + e.getKey();
+            double q;
+            try {
+              q = Double.parseDouble(e.getKey());
+            } catch (NumberFormatException ex) {
+              throw error(e.getValue(), path, "a quantile key must be a number in (0, 1) such as 0.9, found '" + e.getKey() + "'");
+            }
+            if (!(q > 0 && q < 1)) throw error(e.getValue(), path, "a quantile must be in (0, 1), found " + e.getKey());
+            quantiles.put(q, scalarText(e.getValue(), path));
+          }
+        }
+      }
+      default -> throw new IllegalStateException("unsupported task " + task);
+    }
+    Suite.Missing missing = Suite.Missing.WRONG;
+    if (pred.entries().containsKey("missing")) {
+      String m = text(pred, "missing", "predictions.missing");
+      List<String> allowed = List.of("wrong", "fail", "ignore");
+      if (!allowed.contains(m)) {
+        throw error(pred.entries().get("missing"), "predictions.missing", "expected one of " + allowed + ", found '" + m + "'" + Names.didYouMean(m, allowed));
+      }
+      missing = Suite.Missing.valueOf(m.toUpperCase(Locale.ROOT));
+    }
+    return new Suite.Predictions(id, score, threshold, probabilities,
+        label, value, quantiles, missing);
+  }
+
+  private void forbid(YamlNode.Mapping m, String path, String task, String... keys) {
+    for (String k : keys) {
+      if (m.entries().containsKey(k)) {
+        throw error(m.entries().get(k), path + "." + k, "'" + k + "' does not apply to " + task + "; remove it");
+      }
+    }
+  }
+
+  private Criterion criterion(YamlNode node, String path, int index, Task task, Suite.Predictions predictions,
+      Suite.Costs costs, Set<String> slices) {
+    YamlNode.Mapping m = mapping(node, path);
+    checkKeys(m, CRITERION, path);
+    if (!m.entries().containsKey("metric")) throw error(m, path, "missing 'metric': the metric this criterion judges, e.g. metric: roc_auc");
+    String metric = text(m, "metric", path + ".metric");
+    Direction direction = checkMetric(m.entries().get("metric"), path + ".metric", task, metric, predictions, costs);
+    List<Criterion.Kind> kinds = new ArrayList<>();
+    for (Criterion.Kind k : Criterion.Kind.values()) if (m.entries().containsKey(k.key())) kinds.add(k);
+    if (kinds.size() != 1) {
+      throw error(m, path, kinds.isEmpty()
+          ? "say what the bar is with one of min, max, worst_min, worst_max, max_gap or min_lift"
+          : "give one bar per criterion, found " + kinds.stream().map(Criterion.Kind::key).toList() + "; split it into several criteria");
+    }
+    Criterion.Kind kind = kinds.get(0);
+    double threshold = number(m.entries().get(kind.key()), path + "." + kind.key());
+    String slice = optionalText(m, "slice", path + ".slice");
+    boolean sliced = kind == Criterion.Kind.WORST_MIN || kind == Criterion.Kind.WORST_MAX || kind == Criterion.Kind.MAX_GAP;
+    if (sliced && slice == null) {
+      throw error(m, path, kind.key() + " compares slice groups: add 'slice: COLUMN' naming one of data.slices " + slices);
+    }
+    if (!sliced && slice != null) {
+      String instead = direction == Direction.HIGHER_IS_BETTER ? "worst_min" : "worst_max";
+      throw error(m.entries().get("slice"), path + ".slice", kind.key() + " judges the whole set; to bound every group of a slice use " + instead + " with slice");
+    }
+    if (slice != null && !slices.contains(slice)) {
+      throw error(m.entries().get("slice"), path + ".slice", "'" + slice + "' is not among data.slices " + slices
+          + Names.didYouMean(slice, slices) + "; add it to data.slices");
+    }
+    String wrongDirection = null;
+    if ((kind == Criterion.Kind.MIN || kind == Criterion.Kind.WORST_MIN) && direction == Direction.LOWER_IS_BETTER) {
+      wrongDirection = metric + " is better when lower, so bound it with " + (kind == Criterion.Kind.MIN ? "max" : "worst_max");
+    }
+    if ((kind == Criterion.Kind.MAX || kind == Criterion.Kind.WORST_MAX) && direction == Direction.HIGHER_IS_BETTER) {
+      wrongDirection = metric + " is better when higher, so bound it with " + (kind == Criterion.Kind.MAX ? "min" : "worst_min");
+    }
+    if (wrongDirection != null) throw error(m.entries().get(kind.key()), path + "." + kind.key(), wrongDirection);
+    if (kind == Criterion.Kind.MAX_GAP && threshold < 0) throw error(m.entries().get(kind.key()), path + ".max_gap", "a gap is never negative; give 0 or more");
+    boolean atPoint = false;
+    if (m.entries().containsKey("at")) {
+      String at = text(m, "at", path + ".at");
+      if (!at.equals("ci") && !at.equals("point")) {
+        throw error(m.entries().get("at"), path + ".at", "expected 'ci' (judge the confidence interval, the default) or 'point', found '" + at + "'");
+      }
+      atPoint = at.equals("point");
+    }
+    String id = m.entries().containsKey("id") ? text(m, "id", path + ".id") : "c" + (index + 1);
+    return new Criterion(id, metric, kind, threshold, slice, atPoint, m.line());
+  }
+
+  private Direction checkMetric(YamlNode at, String path, Task task, String metric, Suite.Predictions predictions, Suite.Costs costs) {
+    Direction d = MetricCatalog.direction(task, metric).orElseThrow(() -> {
+      boolean otherTask = MetricCatalog.allNames().contains(metric);
+      return error(at, path, otherTask
+          ? "metric '" + metric + "' does not apply to " + task.key() + "; use one of " + MetricCatalog.names(task)
+          : "unknown metric '" + metric + "'" + Names.didYouMean(metric, MetricCatalog.names(task))
+              + " (" + task.key() + " metrics: " + String.join(", ", MetricCatalog.names(task)) + ")");
+    });
+    if (metric.equals("expected_cost") && costs == null) throw error(at, path, "expected_cost needs a 'costs' section in the suite");
+    if (task == Task.MULTICLASS_CLASSIFICATION && (metric.equals("log_loss") || metric.equals("top_k_accuracy"))
+        && predictions.probabilities().isEmpty()) {
+      throw error(at, path, metric + " needs class probabilities: add predictions.probabilities {class: column, ...}");
+    }
+    MetricCatalog.pinballQuantile(metric).ifPresent(q -> {
+      if (!predictions.quantiles().containsKey(q)) {
+        throw error(at, path, metric + " needs a column for quantile " + q + " in predictions.quantiles, which has " + predictions.quantiles().keySet());
+      }
+    });
+    return d;
+  }
+
+  private Suite.Costs costs(YamlNode node, Task task, List<String> classes) {
+    YamlNode.Mapping m = mapping(node, "costs");
+    switch (task) {
+      case BINARY_CLASSIFICATION -> {
+        checkKeys(m, BINARY_COSTS, "costs");
+        double[] v = new double[4];
+        for (int i = 0; i < 4; i++) {
+          String k = BINARY_COSTS.get(i);
+          v[i] = m.entries().containsKey(k) ? number(m.entries().get(k), "costs." + k) : 0;
+        }
+        return new Suite.Costs(v[0], v[1], v[2], v[3], null);
+      }
+      case MULTICLASS_CLASSIFICATION -> {
+        if (classes == null) {
+          throw error(m, "costs", "a cost matrix needs the classes: list them in data.classes or give predictions.probabilities");
+        }
+        Map<String, Map<String, Double>> matrix = new LinkedHashMap<>();
+        for (var row : m.entries().entrySet()) {
+          String rowPath = "costs." + row.getKey();
+          if (!classes.contains(row.getKey())) {
+            throw error(row.getValue(), rowPath, "'" + row.getKey() + "' is not a class " + classes + Names.didYouMean(row.getKey(), classes));
+          }
+          YamlNode.Mapping cols = mapping(row.getValue(), rowPath);
+          Map<String, Double> r = new LinkedHashMap<>();
+          for (var col : cols.entries().entrySet()) {
+            if (!classes.contains(col.getKey())) {
+              throw error(col.getValue(), rowPath + "." + col.getKey(), "'" + col.getKey() + "' is not a class " + classes + Names.didYouMean(col.getKey(), classes));
+            }
+            r.put(col.getKey(), number(col.getValue(), rowPath + "." + col.getKey()));
+          }
+          matrix.put(row.getKey(), r);
+        }
+        return new Suite.Costs(0, 0, 0, 0, matrix);
+      }
+      default -> throw error(m, "costs", "costs apply to classification suites only; remove the section");
+    }
+  }
+
+  private Suite.Baseline baseline(YamlNode node, Task task) {
+    Suite.Baseline.Kind fallback = task == Task.REGRESSION ? Suite.Baseline.Kind.MEAN : Suite.Baseline.Kind.PRIOR;
+    if (node == null) return new Suite.Baseline(fallback, null);
+    YamlNode.Mapping m = mapping(node, "baseline");
+    checkKeys(m, BASELINE, "baseline");
+    if (!m.entries().containsKey("kind")) throw error(m, "baseline", "missing 'kind'");
+    String kind = text(m, "kind", "baseline.kind");
+    List<String> allowed = task == Task.REGRESSION ? List.of("mean", "median", "column") : List.of("majority", "prior", "column");
+    if (!allowed.contains(kind)) {
+      throw error(m.entries().get("kind"), "baseline.kind", "expected one of " + allowed + " for " + task.key() + ", found '" + kind + "'" + Names.didYouMean(kind, allowed));
+    }
+    String column = optionalText(m, "column", "baseline.column");
+    if (kind.equals("column") && column == null) {
+      throw error(m, "baseline", "kind: column needs 'column': the evaluation set's column with the rule's prediction");
+    }
+    if (!kind.equals("column") && column != null) throw error(m.entries().get("column"), "baseline.column", "only kind: column reads a column; remove it");
+    return new Suite.Baseline(Suite.Baseline.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), column);
+  }
+
+  private Bootstrap.Settings bootstrap(YamlNode node) {
+    if (node == null) return Bootstrap.Settings.DEFAULT;
+    YamlNode.Mapping m = mapping(node, "bootstrap");
+    checkKeys(m, BOOTSTRAP, "bootstrap");
+    Bootstrap.Settings d = Bootstrap.Settings.DEFAULT;
+    int replicates = m.entries().containsKey("replicates") ? (int) integer(m.entries().get("replicates"), "bootstrap.replicates", 50, 100_000) : d.replicates();
+    double confidence = d.confidence();
+    if (m.entries().containsKey("confidence")) {
+      confidence = number(m.entries().get("confidence"), "bootstrap.confidence");
+      if (!(confidence >= 0.5 && confidence < 1)) {
+        throw error(m.entries().get("confidence"), "bootstrap.confidence", "expected a level in [0.5, 1) such as 0.95, found " + confidence);
+      }
+    }
+    long seed = m.entries().containsKey("seed") ? integer(m.entries().get("seed"), "bootstrap.seed", Long.MIN_VALUE, Long.MAX_VALUE) : d.seed();
+    return new Bootstrap.Settings(replicates, confidence, seed);
+  }
+
+  // ---- typed access with locations ----
+
+  private YamlNode.Mapping mapping(YamlNode node, String path) {
+    if (node instanceof YamlNode.Mapping m) return m;
+    throw error(node, path, "expected a mapping of keys to values, found " + node.describe());
+  }
+
+  private void checkKeys(YamlNode.Mapping m, List<String> allowed, String path) {
+    for (String key : m.entries().keySet()) {
+      if (!allowed.contains(key)) {
+        String where = path.isEmpty() ? key : path + "." + key;
+        throw new HoldoutException.BadSuite(file + " line " + m.keyLines().get(key) + ", " + where + ": unknown key '" + key + "'"
+            + Names.didYouMean(key, allowed) + " (allowed here: " + String.join(", ", allowed) + ")");
+      }
+    }
+  }
+
+  private String text(YamlNode.Mapping m, String key, String path) {
+    return scalarText(m.entries().get(key), path);
+  }
+
+  private String requiredText(YamlNode.Mapping m, String key, String path) {
+    if (!m.entries().containsKey(key)) throw error(m, path.substring(0, path.lastIndexOf('.')), "missing required key '" + key + "'");
+    return text(m, key, path);
+  }
+
+  private String optionalText(YamlNode.Mapping m, String key, String path) {
+    return m.entries().containsKey(key) ? text(m, key, path) : null;
+  }
+
+  private String scalarText(YamlNode node, String path) {
+    if (node instanceof YamlNode.Scalar s && s.text() != null && !s.text().isBlank()) return s.text();
+    throw error(node, path, "expected a text value, found " + node.describe());
+  }
+
+  private List<String> optionalTextList(YamlNode.Mapping m, String key, String path) {
+    if (!m.entries().containsKey(key)) return null;
+    YamlNode node = m.entries().get(key);
+    if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.STRING) return List.of(s.text());
+    if (!(node instanceof YamlNode.Sequence seq)) throw error(node, path, "expected a list like [a, b], found " + node.describe());
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) out.add(scalarText(seq.items().get(i), path + "[" + i + "]"));
+    return List.copyOf(out);
+  }
+
+  private double number(YamlNode node, String path) {
+    if (node instanceof YamlNode.Scalar s && (s.kind() == YamlNode.Scalar.Kind.INTEGER || s.kind() == YamlNode.Scalar.Kind.FLOAT)) {
+      double v = Double.parseDouble(s.text());
+      if (Double.isFinite(v)) return v;
+    }
+    throw error(node, path, "expected a number, found " + node.describe());
+  }
+
+  private long integer(YamlNode node, String path, long min, long max) {
+    if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.INTEGER) {
+      try {
+        long v = Long.parseLong(s.text());
+        if (v >= min && v <= max) return v;
+        throw error(node, path, "expected a whole number " + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max) + ", found " + v);
+      } catch (NumberFormatException ignored) {
+        // falls through to the message below
+      }
+    }
+    throw error(node, path, "expected a whole number, found " + node.describe());
+  }
+
+  private HoldoutException.BadSuite error(YamlNode at, String path, String message) {
+    String where = at == null ? file : file + " line " + at.line();
+    return new HoldoutException.BadSuite(where + (path.isEmpty() ? "" : ", " + path) + ": " + message);
+  }
+}

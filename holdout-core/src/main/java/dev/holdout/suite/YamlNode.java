@@ -1,0 +1,47 @@
+package dev.holdout.suite;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A YAML document as a tree that remembers where each node starts, for error messages. */
+sealed interface YamlNode {
+  int line();
+
+  int column();
+
+  /** What the node is, in a user's words: "a mapping", "a list", "the text 'abc'". */
+  String describe();
+
+  record Mapping(Map<String, YamlNode> entries, Map<String, Integer> keyLines, int line, int column) implements YamlNode {
+    Mapping() {
+      this(new LinkedHashMap<>(), new LinkedHashMap<>(), 0, 0);
+    }
+
+    @Override
+    public String describe() {
+      return "a mapping";
+    }
+  }
+
+  record Sequence(List<YamlNode> items, int line, int column) implements YamlNode {
+    @Override
+    public String describe() {
+      return "a list";
+    }
+  }
+
+  /** A scalar; {@code text} is null for YAML null, {@code kind} says how YAML typed it. */
+  record Scalar(String text, Kind kind, int line, int column) implements YamlNode {
+    enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+
+    @Override
+    public String describe() {
+      return switch (kind) {
+        case NULL -> "nothing (null)";
+        case STRING -> "the text '" + text + "'";
+        default -> text;
+      };
+    }
+  }
+}

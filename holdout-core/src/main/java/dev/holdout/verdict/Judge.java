@@ -1,0 +1,70 @@
+package dev.holdout.verdict;
+
+import dev.holdout.stats.Bootstrap;
+import dev.holdout.stats.RowsToDecide;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/** Judges one criterion from its observed value and bootstrap replicates. */
+public final class Judge {
+  private Judge() {}
+
+  /**
+   * What was observed for a criterion: the point value (null when undefined, with the reason), the
+   * replicates (NaN entries dropped), the slice group it came from, and the rows behind it.
+   */
+  public record Observation(Double point, double[] replicates, String group, long rows, String undefined) {}
+
+  public static CriterionResult judge(Criterion c, Observation o, double confidence) {
+    String description = c.describe(confidence);
+    if (o.point() == null) {
+      return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), Status.INCONCLUSIVE, null, c.threshold(),
+          null, null, "cannot be judged: " + o.undefined());
+    }
+    double point = o.point();
+    double t = c.threshold();
+    boolean atLeast = c.kind().atLeast();
+    if (c.atPoint()) {
+      boolean pass = atLeast ? point >= t : point <= t;
+      double[] ci = Bootstrap.percentileInterval(o.replicates(), confidence);
+      return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), pass ? Status.PASS : Status.FAIL, point, t,
+          ci == null ? null : List.of(ci[0], ci[1]), null,
+          "the point estimate " + fmt(point) + (pass ? " meets " : " misses ") + "the bound " + fmt(t));
+    }
+    double[] ci = Bootstrap.percentileInterval(o.replicates(), confidence);
+    if (ci == null) {
+      return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), Status.INCONCLUSIVE, point, t, null, null,
+          "no bootstrap replicate had a defined value, so there is no interval");
+    }
+    double lo = ci[0];
+    double hi = ci[1];
+    Status status;
+    String reason;
+    if (atLeast) {
+      status = lo >= t ? Status.PASS : hi < t ? Status.FAIL : Status.INCONCLUSIVE;
+    } else {
+      status = hi <= t ? Status.PASS : lo > t ? Status.FAIL : Status.INCONCLUSIVE;
+    }
+    String interval = "[" + fmt(lo) + ", " + fmt(hi) + "]";
+    Long more = null;
+    switch (status) {
+      case PASS -> reason = "the whole interval " + interval + " is " + (atLeast ? "at or above " : "at or below ") + fmt(t);
+      case FAIL -> reason = "the whole interval " + interval + " is " + (atLeast ? "below " : "above ") + fmt(t);
+      default -> {
+        boolean pointOk = atLeast ? point >= t : point <= t;
+        double halfWidth = (pointOk == atLeast) ? point - lo : hi - point;
+        OptionalLong extra = RowsToDecide.estimate(o.rows(), point, t, halfWidth);
+        more = extra.isPresent() ? extra.getAsLong() : null;
+        reason = "the interval " + interval + " contains " + fmt(t) + "; "
+            + (extra.isPresent() ? "about " + String.format(Locale.ROOT, "%,d", extra.getAsLong()) + " more labeled rows (at the current mix) would likely decide it"
+                : "the observed value equals the threshold, so more rows may not decide it");
+      }
+    }
+    return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), status, point, t, List.of(lo, hi), more, reason);
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.4g", v);
+  }
+}
