@@ -41,7 +41,9 @@ final class CompareCommand implements Callable<Integer> {
       throw new HoldoutException("compare needs at least two --predictions files; for one, use 'holdout evaluate'");
     }
     Suite s = Holdout.suite(suite);
-    CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal());
+    for (Path p : predictions) InputsAndOutputs.checkPredictions(p);
+    InputsAndOutputs.checkOutput(json, "--json");
+    CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) JsonReport.write(report, json);
     spec.commandLine().getOut().print(TerminalReport.render(report));
     spec.commandLine().getOut().flush();

@@ -44,7 +44,11 @@ final class EvaluateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Suite s = Holdout.suite(suite);
-    Progress progress = TerminalProgress.forThisTerminal();
+    InputsAndOutputs.checkPredictions(predictions);
+    InputsAndOutputs.checkOutput(json, "--json");
+    InputsAndOutputs.checkOutput(junit, "--junit");
+    InputsAndOutputs.checkDistinct(json, "--json", junit, "--junit");
+    Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     Report report = Holdout.evaluate(s, predictions, progress);
     if (json != null) JsonReport.write(report, json);
     if (junit != null) JunitReport.write(report, junit);

@@ -6,7 +6,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The root command; {@code main} runs it and exits with its code. */
+/**
+ * The root command; {@code main} runs it and exits with its code. It has no action of its own, so
+ * {@code holdout} without a subcommand is a usage error (exit 2) that prints the usage.
+ */
 @Command(
     name = "holdout",
     mixinStandardHelpOptions = true,
@@ -14,20 +17,12 @@ import picocli.CommandLine.Option;
     description = "The evaluation a buyer of machine learning keeps for itself.",
     subcommands = {EvaluateCommand.class, CompareCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage, 70 internal error."})
-public final class Main implements Runnable {
+public final class Main {
   public static final int BAD_INPUT = 2;
   public static final int INTERNAL_ERROR = 70;
 
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean verbose;
-
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

@@ -1,7 +1,9 @@
 package dev.holdout.cli;
 
 import dev.holdout.evaluation.Progress;
-import java.io.PrintStream;
+import java.io.Console;
+import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.util.Locale;
 
 /**
@@ -10,18 +12,39 @@ import java.util.Locale;
  */
 final class TerminalProgress implements Progress {
   private static final long QUIET_MILLIS = 1500;
-  private final PrintStream err;
+  private final PrintWriter err;
   private final long start = System.currentTimeMillis();
   private volatile boolean shown;
 
-  private TerminalProgress(PrintStream err) {
+  private TerminalProgress(PrintWriter err) {
     this.err = err;
   }
 
-  /** A terminal progress line where a person is watching, else {@link Progress#NONE}. */
-  static Progress forThisTerminal() {
-    boolean interactive = System.console() != null && System.getenv("CI") == null;
-    return interactive ? new TerminalProgress(System.err) : Progress.NONE;
+  /** A progress line on {@code err} where a person is watching, else {@link Progress#NONE}. */
+  static Progress forThisTerminal(PrintWriter err) {
+    return forTerminal(interactive(), err);
+  }
+
+  static Progress forTerminal(boolean interactive, PrintWriter err) {
+    return interactive ? new TerminalProgress(err) : Progress.NONE;
+  }
+
+  /**
+   * True when a person is at a terminal. Up to Java 21 {@link System#console()} is null once input
+   * or output is redirected; from Java 22 it is not, and {@code Console.isTerminal()} tells.
+   */
+  static boolean interactive() {
+    if (System.getenv("CI") != null) return false;
+    Console console = System.console();
+    if (console == null) return false;
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return Boolean.TRUE.equals(isTerminal.invoke(console));
+    } catch (NoSuchMethodException e) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
   }
 
   @Override

@@ -1,9 +1,9 @@
 package dev.holdout.data;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 import de.siegmar.fastcsv.reader.CloseableIterator;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.holdout.HoldoutException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,17 +12,59 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
-/** CSV and TSV with RFC 4180 quoting, an optional UTF-8 byte order mark and CRLF or LF line ends (FastCSV). */
+/**
+ * CSV and TSV with RFC 4180 quoting, an optional UTF-8 byte order mark and CRLF or LF line ends,
+ * parsed by FastCSV into a reusable character buffer: fields become Strings only when asked for.
+ */
 final class CsvRecordReader implements RecordReader {
   private final Path path;
   private final DigestInputStream digest;
-  private final CsvReader<CsvRecord> csv;
-  private final CloseableIterator<CsvRecord> records;
+  private final CsvReader<Fields> csv;
+  private final CloseableIterator<Fields> records;
   private final List<String> header;
-  private CsvRecord current;
+  private final Fields fields = new Fields();
+  private CharSlice[] slices = new CharSlice[0];
   private String sha256;
+
+  /** Collects one record's fields as character ranges in its own buffer. */
+  private static final class Fields extends AbstractBaseCsvCallbackHandler<Fields> {
+    char[] chars = new char[256];
+    int[] start = new int[16];
+    int[] length = new int[16];
+    int count;
+    int used;
+    long line;
+
+    @Override
+    protected void handleBegin(long startingLineNumber) {
+      line = startingLineNumber;
+      count = 0;
+      used = 0;
+    }
+
+    @Override
+    protected void handleField(int index, char[] buf, int offset, int len, boolean quoted) {
+      if (count == start.length) {
+        start = Arrays.copyOf(start, count * 2);
+        length = Arrays.copyOf(length, count * 2);
+      }
+      if (used + len > chars.length) chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + len));
+      System.arraycopy(buf, offset, chars, used, len);
+      start[count] = used;
+      length[count] = len;
+      used += len;
+      count++;
+    }
+
+    @Override
+    protected Fields buildRecord() {
+      return this;
+    }
+  }
 
   CsvRecordReader(Path path, char separator) {
     this.path = path;
@@ -38,14 +80,15 @@ final class CsvRecordReader implements RecordReader {
         .detectBomHeader(true)
         .allowMissingFields(true)
         .allowExtraFields(true)
-        .ofCsvRecord(digest, StandardCharsets.UTF_8);
+        .build(fields, digest, StandardCharsets.UTF_8);
     records = csv.iterator();
     if (!advance()) {
       close();
       throw new HoldoutException.BadData(path + ": the file is empty; expected a header line naming the columns, then one line per row");
     }
-    header = current.getFields().stream().map(String::strip).toList();
-    current = null;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < fields.count; i++) names.add(new String(fields.chars, fields.start[i], fields.length[i]).strip());
+    header = List.copyOf(names);
   }
 
   private boolean advance() {
@@ -54,7 +97,7 @@ final class CsvRecordReader implements RecordReader {
         drain();
         return false;
       }
-      current = records.next();
+      records.next();
       return true;
     } catch (CsvParseException e) {
       String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
@@ -79,14 +122,30 @@ final class CsvRecordReader implements RecordReader {
   @Override public boolean next() { return advance(); }
 
   @Override
-  public String field(int column) {
-    if (column >= current.getFieldCount()) return null;
-    String v = current.getField(column);
-    return v.isEmpty() ? null : v;
+  public int fieldCount() {
+    return fields.count;
   }
 
-  @Override public String position() { return "line " + current.getStartingLineNumber(); }
-  @Override public long positionNumber() { return current.getStartingLineNumber(); }
+  @Override
+  public String field(int column) {
+    if (column >= fields.count || fields.length[column] == 0) return null;
+    return new String(fields.chars, fields.start[column], fields.length[column]);
+  }
+
+  @Override
+  public CharSequence text(int column) {
+    if (column >= fields.count) return null;
+    if (column >= slices.length) {
+      int old = slices.length;
+      slices = Arrays.copyOf(slices, Math.max(column + 1, header.size()));
+      for (int i = old; i < slices.length; i++) slices[i] = new CharSlice();
+    }
+    CharSlice s = slices[column].set(fields.chars, fields.start[column], fields.length[column]).strip();
+    return s.len == 0 ? null : s;
+  }
+
+  @Override public String position() { return "line " + fields.line; }
+  @Override public long positionNumber() { return fields.line; }
 
   @Override
   public String sha256() {

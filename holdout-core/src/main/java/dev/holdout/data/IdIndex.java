@@ -12,6 +12,51 @@ public final class IdIndex {
   private final int mask;
 
   /**
+   * Throws {@link DuplicateId} for the earliest row whose id already appeared, naming both rows.
+   * Sorts 64-bit fingerprints instead of filling a hash table, which keeps memory access sequential
+   * for ten million ids; equal fingerprints are confirmed by comparing the ids themselves.
+   */
+  public static void requireUnique(String[] ids, int n) {
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) keys[i] = fingerprint(ids[i]);
+    int[] order = dev.holdout.stats.Sorting.orderByKey(keys);
+    int bestFirst = -1;
+    int bestSecond = Integer.MAX_VALUE;
+    for (int i = 1; i < n; i++) {
+      if (keys[i] != keys[i - 1]) continue;
+      int j = i - 1;
+      while (j > 0 && keys[j - 1] == keys[i]) j--;
+      for (int k = j; k < i; k++) {
+        int a = order[k];
+        int b = order[i];
+        if (ids[a].equals(ids[b])) {
+          int first = Math.min(a, b);
+          int second = Math.max(a, b);
+          if (second < bestSecond) {
+            bestSecond = second;
+            bestFirst = first;
+          }
+          break;
+        }
+      }
+    }
+    if (bestFirst >= 0) throw new DuplicateId(ids[bestSecond], bestFirst, bestSecond);
+  }
+
+  /** A 64-bit hash of an id's characters (FNV-1a, then a finalising mix). */
+  static long fingerprint(CharSequence s) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < s.length(); i++) {
+      h ^= s.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    return h;
+  }
+
+  /**
    * Indexes {@code ids[0..n)}. Returns the index, or throws {@link DuplicateId} naming the first
    * repeated id's two rows.
    */
@@ -34,7 +79,7 @@ public final class IdIndex {
 
   private int insert(int row) {
     String id = ids[row];
-    int slot = spread(id.hashCode()) & mask;
+    int slot = Dictionary.hash(id) & mask;
     while (table[slot] >= 0) {
       if (ids[table[slot]].equals(id)) return table[slot];
       slot = (slot + 1) & mask;
@@ -44,19 +89,14 @@ public final class IdIndex {
   }
 
   /** The row of {@code id}, or -1. */
-  public int find(String id) {
-    int slot = spread(id.hashCode()) & mask;
+  public int find(CharSequence id) {
+    int slot = Dictionary.hash(id) & mask;
     int row;
     while ((row = table[slot]) >= 0) {
-      if (ids[row].equals(id)) return row;
+      if (ids[row].contentEquals(id)) return row;
       slot = (slot + 1) & mask;
     }
     return -1;
-  }
-
-  private static int spread(int h) {
-    h *= 0x9E3779B9;
-    return h ^ (h >>> 16);
   }
 
   /** Two rows with the same id. */

@@ -1,8 +1,10 @@
 package dev.holdout.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.holdout.HoldoutException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -23,7 +25,8 @@ import java.util.Map;
  * not vanish). Nested objects and arrays are not columns and are rejected.
  */
 final class JsonLinesRecordReader implements RecordReader {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // NaN and Infinity (as Python's json module writes them) are read, so the value check can name them.
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
   private final Path path;
   private final DigestInputStream digest;
   private final BufferedReader lines;

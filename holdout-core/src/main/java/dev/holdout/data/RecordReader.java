@@ -21,6 +21,37 @@ public interface RecordReader extends Closeable {
   /** The current record's value in column {@code column} (an index into {@link #header()}), or null. */
   String field(int column);
 
+  /**
+   * Fields the current record actually has. Fewer than the header's columns only in a text file
+   * whose line ends early; the absent fields read as null.
+   */
+  default int fieldCount() {
+    return header().size();
+  }
+
+  /**
+   * The current record's value in {@code column} without surrounding whitespace, as a view valid
+   * until {@link #next()}; null when missing or blank. Lets callers look values up without
+   * allocating a String per field.
+   */
+  default CharSequence text(int column) {
+    String v = field(column);
+    if (v == null) return null;
+    v = v.strip();
+    return v.isEmpty() ? null : v;
+  }
+
+  /** The current record's value in {@code column} as a number; NaN when missing or not a number. */
+  default double number(int column) {
+    CharSequence t = text(column);
+    if (t == null) return Double.NaN;
+    try {
+      return Decimals.parse(t);
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
   /** Where the current record is, for messages: "line 12" for text files, "row 12" for Parquet. */
   String position();
 

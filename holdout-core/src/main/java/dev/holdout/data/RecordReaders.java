@@ -17,7 +17,7 @@ public final class RecordReaders {
   private RecordReaders() {}
 
   /** Extensions Holdout reads, for messages. */
-  public static final String SUPPORTED = ".csv, .tsv, .jsonl (or .ndjson) and .parquet";
+  public static final String SUPPORTED = ".csv, .tsv, .jsonl (or .ndjson) or .parquet";
 
   public static RecordReader open(Path path) {
     if (!Files.exists(path)) {
@@ -31,7 +31,12 @@ public final class RecordReaders {
     if (name.endsWith(".tsv") || name.endsWith(".tab")) return new CsvRecordReader(path, '\t');
     if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return new JsonLinesRecordReader(path);
     if (name.endsWith(".parquet")) return new ParquetRecordReader(path);
-    throw new HoldoutException.BadData(path + ": unknown file type; Holdout reads " + SUPPORTED);
+    throw new HoldoutException.BadData(path + ": unknown file type '" + extension(name) + "'; Holdout reads " + SUPPORTED + " files, chosen by the extension");
+  }
+
+  private static String extension(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot < 0 ? "(none)" : name.substring(dot);
   }
 
   /** Hex SHA-256 of a whole file. */

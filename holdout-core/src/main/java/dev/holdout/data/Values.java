@@ -3,41 +3,97 @@ package dev.holdout.data;
 import dev.holdout.HoldoutException;
 import dev.holdout.Names;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /** Turning a field's text into a checked value, with messages that name the file, line and column. */
 public final class Values {
   private Values() {}
 
-  /** The index of {@code column} in the reader's header, or an error listing the columns there are. */
+  private static final Set<String> NON_FINITE = Set.of("nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
+  private static final Set<String> MISSING_MARKERS = Set.of("na", "n/a", "null", "none", "nil", "?", "-");
+
+  /**
+   * The index of {@code column} in the reader's header, or an error listing the columns there are.
+   * A name the header holds twice is an error too: which of the two was meant cannot be guessed.
+   */
   public static int column(RecordReader r, String column, String role) {
-    int i = r.header().indexOf(column);
-    if (i >= 0) return i;
+    List<String> header = r.header();
+    int i = header.indexOf(column);
+    if (i >= 0) {
+      int again = header.subList(i + 1, header.size()).indexOf(column);
+      if (again >= 0) {
+        throw new HoldoutException.BadData(r.path() + ": column '" + column + "' (" + role + ") appears twice in the header (columns "
+            + (i + 1) + " and " + (i + 2 + again) + "); rename one so each column name is unique");
+      }
+      return i;
+    }
+    String hint = Names.didYouMean(column, header);
     throw new HoldoutException.BadData(r.path() + ": no column '" + column + "' (" + role + ")"
-        + Names.didYouMean(column, r.header()) + "; the columns are " + r.header());
+        + (hint.isEmpty() ? "; the columns are " : hint + " The columns are ") + header);
   }
 
   /** Field text that must be present. */
   public static String required(RecordReader r, int col, String what) {
     String v = r.field(col);
     if (v == null || v.isBlank()) {
+      if (col >= r.fieldCount()) {
+        throw new HoldoutException.BadData(where(r, col) + ": missing; the line has " + r.fieldCount() + (r.fieldCount() == 1 ? " value" : " values") + " but the header names "
+            + r.header().size() + " columns; expected " + what);
+      }
       throw new HoldoutException.BadData(where(r, col) + ": empty; expected " + what);
     }
     return v;
   }
 
-  /** A finite number. */
+  /** Field text that must be present, as a view valid until the reader moves on. */
+  public static CharSequence requiredText(RecordReader r, int col, String what) {
+    CharSequence v = r.text(col);
+    if (v == null) required(r, col, what);
+    return v;
+  }
+
+  /**
+   * A finite number in plain decimal notation ({@code 0.25}, {@code -3}, {@code 1e-4}). Java-only
+   * spellings that {@link Double#parseDouble} would take ({@code 0.5f}, {@code 1d}, hex) are
+   * refused; NaN and infinity in any common spelling are refused with their own message.
+   */
   public static double number(RecordReader r, int col, String what) {
+    double fast = r.number(col);
+    if (Double.isFinite(fast)) return fast;
     String text = required(r, col, what);
+    String s = text.strip();
     double v;
     try {
-      v = Double.parseDouble(text.strip());
+      v = Double.parseDouble(s);
     } catch (NumberFormatException e) {
+      String lower = s.toLowerCase(Locale.ROOT);
+      if (NON_FINITE.contains(lower)) {
+        throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "' (NaN and infinity are not predictions)");
+      }
+      if (MISSING_MARKERS.contains(lower)) {
+        throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "', a missing-value marker; every row needs a value");
+      }
       throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "'");
     }
     if (!Double.isFinite(v)) {
       throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "' (NaN and infinity are not predictions)");
     }
+    if (!plainDecimal(s)) {
+      throw new HoldoutException.BadData(where(r, col) + ": expected " + what + " written as a plain decimal number such as 0.25, found '" + text + "'");
+    }
     return v;
+  }
+
+  /** True when the text (already accepted by parseDouble) has no type suffix and is not hexadecimal. */
+  private static boolean plainDecimal(String s) {
+    char last = s.charAt(s.length() - 1);
+    if (!(last >= '0' && last <= '9') && last != '.') return false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == 'x' || c == 'X' || c == 'p' || c == 'P') return false;
+    }
+    return true;
   }
 
   /** A probability in [0, 1]. */

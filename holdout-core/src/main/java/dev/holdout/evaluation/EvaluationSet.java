@@ -1,6 +1,7 @@
 package dev.holdout.evaluation;
 
 import dev.holdout.HoldoutException;
+import dev.holdout.data.Dictionary;
 import dev.holdout.data.IdIndex;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
@@ -10,11 +11,8 @@ import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -23,12 +21,15 @@ import java.util.TreeSet;
  * (binary flag, class index or number), slice codes and the baseline rule's column.
  */
 public final class EvaluationSet {
+  /** The group of rows whose slice value is empty. */
+  public static final String MISSING_GROUP = "(missing)";
+
   final Path path;
   final String sha256;
   final int rows;
   final String[] ids;
   final int[] lines;
-  final IdIndex index;
+  private IdIndex index;
   final boolean[] positive;
   final String positiveLabel;
   final String negativeLabel;
@@ -42,7 +43,7 @@ public final class EvaluationSet {
   /** One slice column: its groups (sorted) and each row's group. */
   public record Slice(String column, List<String> groups, int[] groupOf) {}
 
-  private EvaluationSet(Path path, String sha256, int rows, String[] ids, int[] lines, IdIndex index, boolean[] positive,
+  private EvaluationSet(Path path, String sha256, int rows, String[] ids, int[] lines, boolean[] positive,
       String positiveLabel, String negativeLabel, List<String> classes, int[] classOf, double[] actual, List<Slice> slices,
       double[] baselineScore, int[] baselineClass) {
     this.path = path;
@@ -50,7 +51,6 @@ public final class EvaluationSet {
     this.rows = rows;
     this.ids = ids;
     this.lines = lines;
-    this.index = index;
     this.positive = positive;
     this.positiveLabel = positiveLabel;
     this.negativeLabel = negativeLabel;
@@ -60,6 +60,16 @@ public final class EvaluationSet {
     this.slices = slices;
     this.baselineScore = baselineScore;
     this.baselineClass = baselineClass;
+  }
+
+  /**
+   * The row whose id is {@code id}, or -1. Tries {@code expected} first, so predictions written in
+   * the evaluation set's order never touch the hash index, which is built on first need.
+   */
+  int find(CharSequence id, int expected) {
+    if (expected >= 0 && expected < rows && ids[expected].contentEquals(id)) return expected;
+    if (index == null) index = IdIndex.of(ids, rows);
+    return index.find(id);
   }
 
   public int rows() {
@@ -94,9 +104,9 @@ public final class EvaluationSet {
       int[][] sliceCode = new int[sliceCols.length][cap];
       double[] baseNum = baselineCol >= 0 && task != Task.MULTICLASS_CLASSIFICATION ? new double[cap] : null;
       String[] baseText = baselineCol >= 0 && task == Task.MULTICLASS_CLASSIFICATION ? new String[cap] : null;
-      Map<String, Integer> labelCodes = new LinkedHashMap<>();
-      List<Map<String, Integer>> sliceCodes = new ArrayList<>();
-      for (int s = 0; s < sliceCols.length; s++) sliceCodes.add(new HashMap<>());
+      Dictionary labels = new Dictionary();
+      List<Dictionary> sliceCodes = new ArrayList<>();
+      for (int s = 0; s < sliceCols.length; s++) sliceCodes.add(new Dictionary());
       int n = 0;
       while (r.next()) {
         if (n == cap) {
@@ -109,24 +119,21 @@ public final class EvaluationSet {
           if (baseNum != null) baseNum = Arrays.copyOf(baseNum, cap);
           if (baseText != null) baseText = Arrays.copyOf(baseText, cap);
         }
-        ids[n] = Values.required(r, idCol, "an id").strip();
+        ids[n] = Values.requiredText(r, idCol, "an id").toString();
         lines[n] = (int) Math.min(Integer.MAX_VALUE, r.positionNumber());
         if (task == Task.REGRESSION) {
           actual[n] = Values.number(r, labelCol, "the actual value (a number)");
         } else {
-          String label = Values.required(r, labelCol, "a label; rows without an outcome cannot be evaluated, remove them").strip();
-          labelCode[n] = labelCodes.computeIfAbsent(label, k -> labelCodes.size());
+          labelCode[n] = labels.code(Values.requiredText(r, labelCol, "a label; rows without an outcome cannot be evaluated, remove them"));
         }
         for (int s = 0; s < sliceCols.length; s++) {
-          String g = r.field(sliceCols[s]);
-          String group = g == null || g.isBlank() ? "(missing)" : g.strip();
-          Map<String, Integer> codes = sliceCodes.get(s);
-          sliceCode[s][n] = codes.computeIfAbsent(group, k -> codes.size());
+          CharSequence g = r.text(sliceCols[s]);
+          sliceCode[s][n] = sliceCodes.get(s).code(g == null ? MISSING_GROUP : g);
         }
         if (baseNum != null) {
           baseNum[n] = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, baselineCol) : Values.number(r, baselineCol, "the baseline rule's prediction (a number)");
         }
-        if (baseText != null) baseText[n] = Values.required(r, baselineCol, "the baseline rule's predicted class").strip();
+        if (baseText != null) baseText[n] = Values.requiredText(r, baselineCol, "the baseline rule's predicted class").toString();
         n++;
         if ((n & 0xFFFF) == 0) progress.rows("reading " + r.path().getFileName(), n);
       }
@@ -134,9 +141,8 @@ public final class EvaluationSet {
         throw new HoldoutException.BadData(r.path() + ": has a header but no rows; the evaluation set needs labeled rows");
       }
       String sha = r.sha256();
-      IdIndex index;
       try {
-        index = IdIndex.of(ids, n);
+        IdIndex.requireUnique(ids, n);
       } catch (IdIndex.DuplicateId d) {
         throw new HoldoutException.BadData(r.path() + " line " + lines[d.secondRow] + ", column '" + spec.id() + "': id '" + d.id
             + "' already appears on line " + lines[d.firstRow] + "; ids in the evaluation set must be unique");
@@ -151,11 +157,11 @@ public final class EvaluationSet {
       int[] classOf = null;
       double[] baselineScore = baseNum == null ? null : Arrays.copyOf(baseNum, n);
       int[] baselineClass = null;
-      List<String> seen = new ArrayList<>(labelCodes.keySet());
+      List<String> seen = labels.values();
       switch (task) {
         case BINARY_CLASSIFICATION -> {
           posLabel = positiveLabel(r.path(), spec, seen);
-          int posCode = labelCodes.getOrDefault(posLabel, -1);
+          int posCode = seen.indexOf(posLabel);
           positive = new boolean[n];
           for (int i = 0; i < n; i++) positive[i] = labelCode[i] == posCode;
           String pl = posLabel;
@@ -189,7 +195,7 @@ public final class EvaluationSet {
         case REGRESSION -> actual = Arrays.copyOf(actual, n);
         default -> throw new IllegalStateException("unsupported task " + task);
       }
-      return new EvaluationSet(spec.path(), sha, n, ids, Arrays.copyOf(lines, n), index, positive, posLabel, negLabel,
+      return new EvaluationSet(spec.path(), sha, n, Arrays.copyOf(ids, n), Arrays.copyOf(lines, n), positive, posLabel, negLabel,
           classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass);
     }
   }
@@ -223,10 +229,10 @@ public final class EvaluationSet {
         + "; set data.positive in the suite");
   }
 
-  private static Slice sorted(String column, Map<String, Integer> codes, int[] raw, int n) {
-    List<String> groups = new ArrayList<>(new TreeSet<>(codes.keySet()));
+  private static Slice sorted(String column, Dictionary codes, int[] raw, int n) {
+    List<String> groups = new ArrayList<>(new TreeSet<>(codes.values()));
     int[] remap = new int[codes.size()];
-    codes.forEach((g, c) -> remap[c] = groups.indexOf(g));
+    for (int c = 0; c < codes.size(); c++) remap[c] = groups.indexOf(codes.values().get(c));
     int[] groupOf = new int[n];
     for (int i = 0; i < n; i++) groupOf[i] = remap[raw[i]];
     return new Slice(column, List.copyOf(groups), groupOf);

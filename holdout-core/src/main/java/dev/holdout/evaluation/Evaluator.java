@@ -28,11 +28,12 @@ import java.util.Map;
  */
 public final class Evaluator {
   /**
-   * Cells per view in the bootstrap. Views with more rows are compressed into quantile bins; for
-   * binary scores that bounds the roc_auc error of a replicate by about 1 / 8,192 (documented and
-   * tested), while point estimates stay exact.
+   * Cells per view in the bootstrap. Views with more rows are compressed into quantile bins of the
+   * prediction within each label; point estimates always use every row. On 200,000 binary rows the
+   * compressed roc_auc differs from the exact one by under 1e-6 for one score set and under 3e-4
+   * for a score-column baseline, average_precision by up to about 1e-3 (tests bound both).
    */
-  public static final int MAX_CELLS = 16_384;
+  public static final int MAX_CELLS = 8_192;
 
   private final Suite suite;
   private final EvaluationSet eval;
@@ -198,8 +199,10 @@ public final class Evaluator {
     }
     SliceResult result = new SliceResult(slice.column(), model);
     Bootstrap.Settings b = suite.bootstrap();
-    for (int g = 0; g < groups; g++) {
-      if (members[g].length == 0) continue;
+    // Groups are independent: build and resample two at a time on this machine's cores.
+    List<Integer> present = new ArrayList<>();
+    for (int g = 0; g < groups; g++) if (members[g].length > 0) present.add(g);
+    List<Object[]> done = present.parallelStream().map(g -> {
       Cells exact = model.cells(members[g], new int[] {0});
       Cells boot = exact.compress(MAX_CELLS);
       double[][] reps = Bootstrap.run(boot.counts(), b.replicates(), b.seed(), "slice:" + slice.column() + ":" + slice.groups().get(g),
@@ -208,7 +211,13 @@ public final class Evaluator {
             vector(boot.metrics(0, w), names, v, 0);
             return v;
           });
-      result.add(slice.groups().get(g), members[g].length, exact.metrics(0, exact.counts()), reps);
+      return new Object[] {g, exact.metrics(0, exact.counts()), reps};
+    }).toList();
+    for (Object[] d : done) {
+      int g = (Integer) d[0];
+      @SuppressWarnings("unchecked")
+      Map<String, MetricValue> point = (Map<String, MetricValue>) d[1];
+      result.add(slice.groups().get(g), members[g].length, point, (double[][]) d[2]);
     }
     return result;
   }

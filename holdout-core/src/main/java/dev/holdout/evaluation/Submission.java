@@ -102,22 +102,24 @@ public final class Submission {
       int[] firstLine = new int[n];
       int extra = 0;
       int seen = 0;
+      int lastRow = -1;
       List<String> extraExamples = new ArrayList<>();
       double[] probs = probCols == null ? null : new double[probCols.length];
       while (r.next()) {
         seen++;
-        String id = Values.required(r, idCol, "an id").strip();
-        int row = eval.index.find(id);
+        CharSequence id = Values.requiredText(r, idCol, "an id");
+        int row = eval.find(id, lastRow + 1);
         if (row < 0) {
           extra++;
-          if (extraExamples.size() < 5) extraExamples.add(id);
+          if (extraExamples.size() < 5) extraExamples.add(id.toString());
           continue;
         }
         if (present[row]) {
-          throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + spec.id() + "': id '" + id
+          throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + spec.id() + "': id '" + eval.ids[row]
               + "' already has a prediction on line " + firstLine[row] + "; send one prediction per id");
         }
         present[row] = true;
+        lastRow = row;
         firstLine[row] = (int) Math.min(Integer.MAX_VALUE, r.positionNumber());
         switch (suite.task()) {
           case BINARY_CLASSIFICATION -> score[row] = Values.probability(r, scoreCol);
@@ -136,7 +138,7 @@ public final class Submission {
               hit[row] = MulticlassMetrics.topKHit(probs, actual, suite.topK());
             }
             if (labelCol >= 0) {
-              String label = Values.required(r, labelCol, "a predicted class").strip();
+              String label = Values.requiredText(r, labelCol, "a predicted class").toString();
               best = classes.indexOf(label);
               if (best < 0) {
                 throw new HoldoutException.BadData(Values.where(r, labelCol) + ": predicted class '" + label + "' is not among the classes " + classes);

@@ -20,6 +20,8 @@ public final class BinaryCells {
   final double[][] logLoss;
   final double[][] brier;
   final int[][] order;
+  /** Each cell's calibration bin per set, fixed once so the bootstrap does not recompute it. */
+  final byte[][] eceBin;
 
   private BinaryCells(double[] count, boolean[] positive, double[][] score, double[][] logLoss, double[][] brier) {
     this.size = count.length;
@@ -29,27 +31,56 @@ public final class BinaryCells {
     this.logLoss = logLoss;
     this.brier = brier;
     this.order = new int[score.length][];
-    for (int s = 0; s < score.length; s++) order[s] = Sorting.order(score[s]);
+    this.eceBin = new byte[score.length][size];
+    for (int s = 0; s < score.length; s++) {
+      order[s] = s == 0 && ascending(score[0]) ? identity(size) : Sorting.order(score[s]);
+      for (int i = 0; i < size; i++) eceBin[s][i] = (byte) BinaryMetrics.eceBin(score[s][i]);
+    }
   }
 
-  /** One cell per row; {@code scores[s][row]} is prediction set s's probability of the positive class. */
+  private static boolean ascending(double[] v) {
+    for (int i = 1; i < v.length; i++) if (v[i] < v[i - 1]) return false;
+    return true;
+  }
+
+  private static int[] identity(int n) {
+    int[] o = new int[n];
+    for (int i = 0; i < n; i++) o[i] = i;
+    return o;
+  }
+
+  /**
+   * One cell per row; {@code scores[s][row]} is prediction set s's probability of the positive
+   * class. Cells are stored in ascending order of set 0's score, so walks down the scores read
+   * memory in order.
+   */
   public static BinaryCells ofRows(boolean[] positive, double[]... scores) {
     int n = positive.length;
+    for (int s = 0; s < scores.length; s++) {
+      if (scores[s].length != n) throw new IllegalArgumentException("set " + s + " has " + scores[s].length + " scores for " + n + " rows");
+    }
+    int[] byScore = Sorting.order(scores[0]);
+    boolean[] pos = new boolean[n];
+    for (int i = 0; i < n; i++) pos[i] = positive[byScore[i]];
+    double[][] sorted = new double[scores.length][n];
+    for (int s = 0; s < scores.length; s++) {
+      for (int i = 0; i < n; i++) sorted[s][i] = scores[s][byScore[i]];
+    }
     double[] count = new double[n];
     Arrays.fill(count, 1.0);
     double[][] ll = new double[scores.length][n];
     double[][] br = new double[scores.length][n];
     for (int s = 0; s < scores.length; s++) {
-      if (scores[s].length != n) throw new IllegalArgumentException("set " + s + " has " + scores[s].length + " scores for " + n + " rows");
       for (int i = 0; i < n; i++) {
-        double p = scores[s][i];
-        double y = positive[i] ? 1 : 0;
+        double p = sorted[s][i];
+        boolean positiveRow = pos[i];
+        double y = positiveRow ? 1 : 0;
         double clipped = Math.min(Math.max(p, EPS), 1 - EPS);
-        ll[s][i] = -(positive[i] ? Math.log(clipped) : Math.log1p(-clipped));
+        ll[s][i] = -(positiveRow ? Math.log(clipped) : Math.log1p(-clipped));
         br[s][i] = (p - y) * (p - y);
       }
     }
-    return new BinaryCells(count, positive.clone(), scores, ll, br);
+    return new BinaryCells(count, pos, sorted, ll, br);
   }
 
   public int size() {
@@ -80,7 +111,7 @@ public final class BinaryCells {
     int[] binTmp = new int[size];
     for (int s = 1; s < sets; s++) {
       int[] all = order[s];
-      int used = Binning.assign(score[s], all, 0, size, 64, edges(thresholds[s]), binTmp, 0);
+      int used = Binning.assign(score[s], all, 0, size, 128, edges(thresholds[s]), binTmp, 0);
       for (int i = 0; i < size; i++) group[i] = group[i] + groups * binTmp[i];
       groups *= Math.max(used, 1);
     }
@@ -105,6 +136,12 @@ public final class BinaryCells {
     double[] c = new double[cells];
     boolean[] pos = new boolean[cells];
     double[][] sc = new double[sets][cells];
+    double[][] lo = new double[sets][cells];
+    double[][] hi = new double[sets][cells];
+    for (int s = 0; s < sets; s++) {
+      Arrays.fill(lo[s], Double.POSITIVE_INFINITY);
+      Arrays.fill(hi[s], Double.NEGATIVE_INFINITY);
+    }
     double[][] ll = new double[sets][cells];
     double[][] br = new double[sets][cells];
     for (int i = 0; i < size; i++) {
@@ -114,13 +151,16 @@ public final class BinaryCells {
       pos[k] = positive[i];
       for (int s = 0; s < sets; s++) {
         sc[s][k] += w * score[s][i];
+        lo[s][k] = Math.min(lo[s][k], score[s][i]);
+        hi[s][k] = Math.max(hi[s][k], score[s][i]);
         ll[s][k] += w * logLoss[s][i];
         br[s][k] += w * brier[s][i];
       }
     }
     for (int k = 0; k < cells; k++) {
       for (int s = 0; s < sets; s++) {
-        sc[s][k] /= c[k];
+        // Rounding must not move a mean across a threshold or make equal scores unequal.
+        sc[s][k] = lo[s][k] == hi[s][k] ? lo[s][k] : Math.min(Math.max(sc[s][k] / c[k], lo[s][k]), hi[s][k]);
         ll[s][k] /= c[k];
         br[s][k] /= c[k];
       }

@@ -30,10 +30,33 @@ public final class BinaryMetrics {
 
   /** Every binary metric of prediction set {@code set} under weights {@code w} (one per cell). */
   public static Map<String, MetricValue> compute(BinaryCells c, int set, double[] w, double threshold, Costs costs) {
+    // One fused pass for the confusion counts, the losses and the calibration bins.
+    double tp = 0, fp = 0, tn = 0, fn = 0, ll = 0, br = 0;
+    double[] binScore = new double[ECE_BINS];
+    double[] binPositive = new double[ECE_BINS];
+    double[] s = c.score[set];
+    double[] ll0 = c.logLoss[set];
+    double[] br0 = c.brier[set];
+    byte[] bins = c.eceBin[set];
+    boolean[] positive = c.positive;
+    for (int i = 0; i < c.size; i++) {
+      double wi = w[i];
+      if (wi == 0) continue;
+      boolean predicted = s[i] >= threshold;
+      if (positive[i]) {
+        if (predicted) tp += wi; else fn += wi;
+        binPositive[bins[i]] += wi;
+      } else {
+        if (predicted) fp += wi; else tn += wi;
+      }
+      binScore[bins[i]] += wi * s[i];
+      ll += wi * ll0[i];
+      br += wi * br0[i];
+    }
     Map<String, MetricValue> out = new LinkedHashMap<>();
-    Confusion m = confusion(c, set, w, threshold);
-    double p = m.tp + m.fn;
-    double n = m.tn + m.fp;
+    Confusion m = new Confusion(tp, fp, tn, fn);
+    double p = tp + fn;
+    double n = tn + fp;
     double total = p + n;
     if (total == 0) {
       for (String name : MetricCatalog.names(Task.BINARY_CLASSIFICATION)) {
@@ -43,24 +66,20 @@ public final class BinaryMetrics {
     }
     String noPositives = "the evaluated rows have no positive label";
     String noNegatives = "the evaluated rows have no negative label";
-    out.put("accuracy", MetricValue.of((m.tp + m.tn) / total));
-    if (p > 0 && n > 0) {
-      out.put("balanced_accuracy", MetricValue.of((m.tp / p + m.tn / n) / 2));
-    } else {
-      out.put("balanced_accuracy", MetricValue.of(p > 0 ? m.tp / p : m.tn / n));
-    }
-    out.put("precision", m.tp + m.fp > 0 ? MetricValue.of(m.tp / (m.tp + m.fp))
+    out.put("accuracy", MetricValue.of((tp + tn) / total));
+    out.put("balanced_accuracy", MetricValue.of(p > 0 && n > 0 ? (tp / p + tn / n) / 2 : p > 0 ? tp / p : tn / n));
+    out.put("precision", tp + fp > 0 ? MetricValue.of(tp / (tp + fp))
         : MetricValue.undefined("no row is predicted positive at threshold " + threshold));
-    out.put("recall", p > 0 ? MetricValue.of(m.tp / p) : MetricValue.undefined(noPositives));
-    out.put("specificity", n > 0 ? MetricValue.of(m.tn / n) : MetricValue.undefined(noNegatives));
-    double f1d = 2 * m.tp + m.fp + m.fn;
-    out.put("f1", f1d > 0 ? MetricValue.of(2 * m.tp / f1d)
+    out.put("recall", p > 0 ? MetricValue.of(tp / p) : MetricValue.undefined(noPositives));
+    out.put("specificity", n > 0 ? MetricValue.of(tn / n) : MetricValue.undefined(noNegatives));
+    double f1d = 2 * tp + fp + fn;
+    out.put("f1", f1d > 0 ? MetricValue.of(2 * tp / f1d)
         : MetricValue.undefined("no positive label and no positive prediction"));
-    double mccd = Math.sqrt((m.tp + m.fp) * p * (m.tn + m.fn) * n);
-    out.put("mcc", mccd > 0 ? MetricValue.of((m.tp * m.tn - m.fp * m.fn) / mccd)
+    double mccd = Math.sqrt((tp + fp) * p * (tn + fn) * n);
+    out.put("mcc", mccd > 0 ? MetricValue.of((tp * tn - fp * fn) / mccd)
         : MetricValue.undefined("a row or column of the confusion matrix is empty (one class only, or one prediction only)"));
     if (p > 0 && n > 0) {
-      double[] ranks = rankStatistics(c, set, w);
+      double[] ranks = rankStatistics(c, set, w, p, n);
       out.put("roc_auc", MetricValue.of(ranks[0]));
       out.put("average_precision", MetricValue.of(ranks[1]));
     } else {
@@ -68,17 +87,11 @@ public final class BinaryMetrics {
       out.put("roc_auc", MetricValue.undefined(why));
       out.put("average_precision", p > 0 ? MetricValue.of(1.0) : MetricValue.undefined(why));
     }
-    double ll = 0;
-    double br = 0;
-    double[] ll0 = c.logLoss[set];
-    double[] br0 = c.brier[set];
-    for (int i = 0; i < c.size; i++) {
-      ll += w[i] * ll0[i];
-      br += w[i] * br0[i];
-    }
     out.put("log_loss", MetricValue.of(ll / total));
     out.put("brier", MetricValue.of(br / total));
-    out.put("ece", MetricValue.of(ece(c, set, w, total)));
+    double ece = 0;
+    for (int b = 0; b < ECE_BINS; b++) ece += Math.abs(binPositive[b] - binScore[b]);
+    out.put("ece", MetricValue.of(ece / total));
     if (costs != null) {
       out.put("expected_cost", MetricValue.of(cost(m, costs) / total));
     }
@@ -103,14 +116,9 @@ public final class BinaryMetrics {
   }
 
   /** roc_auc and average_precision in one walk down the scores; both labels must be present. */
-  static double[] rankStatistics(BinaryCells c, int set, double[] w) {
+  static double[] rankStatistics(BinaryCells c, int set, double[] w, double totalPos, double totalNeg) {
     int[] order = c.order[set];
     double[] s = c.score[set];
-    double totalPos = 0;
-    double totalNeg = 0;
-    for (int i = 0; i < c.size; i++) {
-      if (c.positive[i]) totalPos += w[i]; else totalNeg += w[i];
-    }
     double tpAbove = 0;
     double fpAbove = 0;
     double auc = 0;
@@ -134,25 +142,12 @@ public final class BinaryMetrics {
     return new double[] {auc / (totalPos * totalNeg), ap};
   }
 
-  static double ece(BinaryCells c, int set, double[] w, double total) {
-    double[] sumScore = new double[ECE_BINS];
-    double[] sumPos = new double[ECE_BINS];
-    double[] s = c.score[set];
-    for (int i = 0; i < c.size; i++) {
-      if (w[i] == 0) continue;
-      int b = eceBin(s[i]);
-      sumScore[b] += w[i] * s[i];
-      if (c.positive[i]) sumPos[b] += w[i];
-    }
-    double e = 0;
-    for (int b = 0; b < ECE_BINS; b++) e += Math.abs(sumPos[b] - sumScore[b]);
-    return e / total;
-  }
-
   /** The calibration bin of a score: the number of edges b/10 (b = 1..9) at or below it. */
   public static int eceBin(double score) {
-    int b = 0;
-    while (b < ECE_BINS - 1 && score >= (double) (b + 1) / ECE_BINS) b++;
+    int b = Math.max(0, Math.min(ECE_BINS - 1, (int) (score * ECE_BINS)));
+    // score * 10 can round across an edge; settle against the edges themselves.
+    if (b < ECE_BINS - 1 && score >= (double) (b + 1) / ECE_BINS) b++;
+    if (b > 0 && score < (double) b / ECE_BINS) b--;
     return b;
   }
 

@@ -16,12 +16,20 @@ final class Binning {
     int n = to - from;
     if (n == 0) return 0;
     double target = Math.max(1.0, (double) n / bins);
+    double[] edges = forcedEdges.clone();
+    java.util.Arrays.sort(edges);
     int bin = 0;
     int inBin = 0;
     double prev = values[rows[from]];
+    int nextEdge = 0;
+    while (nextEdge < edges.length && edges[nextEdge] <= prev) nextEdge++;
     for (int i = from; i < to; i++) {
       double v = values[rows[i]];
-      if (i > from && v != prev && (inBin >= target || crossesEdge(prev, v, forcedEdges))) {
+      boolean crosses = nextEdge < edges.length && v >= edges[nextEdge];
+      if (crosses) {
+        while (nextEdge < edges.length && edges[nextEdge] <= v) nextEdge++;
+      }
+      if (i > from && v != prev && (inBin >= target || crosses)) {
         bin++;
         inBin = 0;
       }
@@ -30,10 +38,5 @@ final class Binning {
       prev = v;
     }
     return bin + 1;
-  }
-
-  private static boolean crossesEdge(double lo, double hi, double[] edges) {
-    for (double e : edges) if (lo < e && e <= hi) return true;
-    return false;
   }
 }

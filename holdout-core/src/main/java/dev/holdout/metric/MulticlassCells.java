@@ -93,7 +93,7 @@ public final class MulticlassCells {
       int[] grouped = new int[size];
       int[] fill = Arrays.copyOf(start, groups);
       for (int r : byLoss) grouped[fill[group[r]]++] = r;
-      int perGroup = Math.max(4, budget / groups);
+      int perGroup = Math.max(1, budget / groups);
       cellOf = new int[size];
       cells = 0;
       for (int g = 0; g < groups; g++) {

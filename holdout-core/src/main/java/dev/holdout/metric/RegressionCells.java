@@ -101,7 +101,8 @@ public final class RegressionCells {
 
   /**
    * This object when it has at most {@code budget} cells, else about {@code budget} cells: 256
-   * quantile bins of the actual value, each cut into quantile bins of set 0's absolute error.
+   * quantile bins of the actual value (the square root of the budget), each cut into quantile bins of
+   * set 0's absolute error.
    */
   public RegressionCells compress(int budget) {
     if (size <= budget) return this;
@@ -124,6 +125,10 @@ public final class RegressionCells {
     double[] c = new double[cells];
     double[] yy = new double[cells];
     double[] yvar = new double[cells];
+    double[] yLo = new double[cells];
+    double[] yHi = new double[cells];
+    Arrays.fill(yLo, Double.POSITIVE_INFINITY);
+    Arrays.fill(yHi, Double.NEGATIVE_INFINITY);
     boolean[] zero = new boolean[cells];
     double[][] abs = new double[sets][cells];
     double[][] sq = new double[sets][cells];
@@ -139,6 +144,8 @@ public final class RegressionCells {
       double w = count[i];
       c[k] += w;
       yy[k] += w * y[i];
+      yLo[k] = Math.min(yLo[k], y[i]);
+      yHi[k] = Math.max(yHi[k], y[i]);
       zero[k] |= zeroActual[i];
       for (int s = 0; s < sets; s++) {
         abs[s][k] += w * absError[s][i];
@@ -150,7 +157,8 @@ public final class RegressionCells {
       }
     }
     for (int k = 0; k < cells; k++) {
-      yy[k] /= c[k];
+      // Equal values keep their exact value, so a constant column stays recognisably constant.
+      yy[k] = yLo[k] == yHi[k] ? yLo[k] : Math.min(Math.max(yy[k] / c[k], yLo[k]), yHi[k]);
       for (int s = 0; s < sets; s++) {
         abs[s][k] /= c[k];
         sq[s][k] /= c[k];
@@ -161,7 +169,7 @@ public final class RegressionCells {
     }
     for (int i = 0; i < size; i++) {
       int k = cellOf[i];
-      double d = y[i] - yy[k];
+      double d = yLo[k] == yHi[k] ? 0 : y[i] - yy[k];
       yvar[k] += count[i] * (yVariance[i] + d * d);
     }
     for (int k = 0; k < cells; k++) yvar[k] /= c[k];

@@ -1,5 +1,6 @@
 package dev.holdout.report;
 
+import dev.holdout.Format;
 import dev.holdout.verdict.CriterionResult;
 import dev.holdout.verdict.Status;
 import java.util.LinkedHashSet;
@@ -73,9 +74,8 @@ public final class TerminalReport {
     b.append("\nCriteria\n");
     if (r.criteria().isEmpty()) b.append("  (none: the suite sets no acceptance criteria)\n");
     for (CriterionResult c : r.criteria()) {
-      b.append(String.format(Locale.ROOT, "  %-12s %-4s %s%n", c.status(), c.id(), c.description()));
-      b.append("                    ").append(observedText(c)).append("\n");
-      b.append("                    ").append(c.reason()).append("\n");
+      b.append(String.format(Locale.ROOT, "  %-13s %s: %s%n", c.status(), c.id(), c.description()));
+      b.append("                ").append(observedText(c)).append(": ").append(c.reason()).append("\n");
     }
     long failed = r.criteria().stream().filter(c -> c.status() == Status.FAIL).count();
     long open = r.criteria().stream().filter(c -> c.status() == Status.INCONCLUSIVE).count();
@@ -141,9 +141,8 @@ public final class TerminalReport {
     return s;
   }
 
-  static String num(double v) {
-    if (v != 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) return String.format(Locale.ROOT, "%.3e", v);
-    return String.format(Locale.ROOT, "%.4f", v);
+  private static String num(double v) {
+    return Format.number(v);
   }
 
   private static String money(double v) {

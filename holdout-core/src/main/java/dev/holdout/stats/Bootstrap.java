@@ -29,15 +29,25 @@ public final class Bootstrap {
    * undefined) over cells whose row counts are {@code counts}. Returns values[replicate][k].
    */
   public static double[][] run(double[] counts, int replicates, long seed, String stream, Function<double[], double[]> statistic) {
-    long base = seed * 0x9E3779B97F4A7C15L + stream.hashCode();
+    long base = mix(seed) ^ streamHash(stream);
     double[][] out = new double[replicates][];
     IntStream.range(0, replicates).parallel().forEach(r -> {
-      SplittableRandom random = new SplittableRandom(mix(base + r));
+      SplittableRandom random = new SplittableRandom(mix(base + r * 0x9E3779B97F4A7C15L));
       double[] w = new double[counts.length];
       for (int i = 0; i < counts.length; i++) w[i] = Poisson.sample(random, counts[i]);
       out[r] = statistic.apply(w);
     });
     return out;
+  }
+
+  /** A 64-bit hash of the stream name, so views never share replicates by a String hash collision. */
+  private static long streamHash(String stream) {
+    long h = 0xcbf29ce484222325L;
+    for (int i = 0; i < stream.length(); i++) {
+      h ^= stream.charAt(i);
+      h *= 0x100000001b3L;
+    }
+    return mix(h);
   }
 
   private static long mix(long z) {

@@ -22,7 +22,26 @@ public final class Poisson {
     return ptrs(random, mean);
   }
 
+  /** Cumulative Poisson(1) probabilities: most cells of a small set hold one row. */
+  private static final double[] CDF_ONE = new double[20];
+
+  static {
+    double p = Math.exp(-1);
+    double sum = 0;
+    for (int k = 0; k < CDF_ONE.length; k++) {
+      sum += p;
+      CDF_ONE[k] = sum;
+      p /= k + 1;
+    }
+  }
+
   private static long small(SplittableRandom random, double mean) {
+    if (mean == 1.0) {
+      double u = random.nextDouble();
+      int k = 0;
+      while (k < CDF_ONE.length - 1 && u > CDF_ONE[k]) k++;
+      return k;
+    }
     double limit = Math.exp(-mean);
     double product = random.nextDouble();
     long k = 0;

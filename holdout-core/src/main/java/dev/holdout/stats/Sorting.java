@@ -32,6 +32,17 @@ public final class Sorting {
     return idx;
   }
 
+  /**
+   * Indices of {@code keys} in ascending unsigned order; stable. The keys array is reordered in
+   * place along with the indices.
+   */
+  public static int[] orderByKey(long[] keys) {
+    int[] idx = new int[keys.length];
+    for (int i = 0; i < idx.length; i++) idx[i] = i;
+    radix(keys, idx);
+    return idx;
+  }
+
   static long sortable(double v) {
     long bits = Double.doubleToLongBits(v == 0.0 ? 0.0 : v);
     return bits < 0 ? ~bits : bits ^ Long.MIN_VALUE;
@@ -39,21 +50,20 @@ public final class Sorting {
 
   private static void radix(long[] keys, int[] idx) {
     int n = keys.length;
-    long[] k2 = new long[n];
-    int[] i2 = new int[n];
-    int[] count = new int[RADIX];
-    for (int shift = 0; shift < 64; shift += BITS) {
-      java.util.Arrays.fill(count, 0);
-      for (int i = 0; i < n; i++) count[(int) ((keys[i] >>> shift) & (RADIX - 1))]++;
-      boolean single = false;
-      for (int c : count) {
-        if (c == n) {
-          single = true;
-          break;
-        }
-        if (c != 0) break;
-      }
-      if (single || n == 0) continue;
+    if (n < 2) return;
+    int passes = (64 + BITS - 1) / BITS;
+    int[][] counts = new int[passes][RADIX];
+    for (long k : keys) {
+      for (int p = 0; p < passes; p++) counts[p][(int) ((k >>> (p * BITS)) & (RADIX - 1))]++;
+    }
+    long[] srcK = keys;
+    int[] srcI = idx;
+    long[] dstK = new long[n];
+    int[] dstI = new int[n];
+    for (int p = 0; p < passes; p++) {
+      int[] count = counts[p];
+      int shift = p * BITS;
+      if (count[(int) ((srcK[0] >>> shift) & (RADIX - 1))] == n) continue;
       int sum = 0;
       for (int d = 0; d < RADIX; d++) {
         int c = count[d];
@@ -61,13 +71,21 @@ public final class Sorting {
         sum += c;
       }
       for (int i = 0; i < n; i++) {
-        int d = (int) ((keys[i] >>> shift) & (RADIX - 1));
-        int to = count[d]++;
-        k2[to] = keys[i];
-        i2[to] = idx[i];
+        long k = srcK[i];
+        int to = count[(int) ((k >>> shift) & (RADIX - 1))]++;
+        dstK[to] = k;
+        dstI[to] = srcI[i];
       }
-      System.arraycopy(k2, 0, keys, 0, n);
-      System.arraycopy(i2, 0, idx, 0, n);
+      long[] tk = srcK;
+      srcK = dstK;
+      dstK = tk;
+      int[] ti = srcI;
+      srcI = dstI;
+      dstI = ti;
+    }
+    if (srcK != keys) {
+      System.arraycopy(srcK, 0, keys, 0, n);
+      System.arraycopy(srcI, 0, idx, 0, n);
     }
   }
 }

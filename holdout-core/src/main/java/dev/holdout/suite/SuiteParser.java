@@ -10,6 +10,7 @@ import dev.holdout.verdict.Criterion;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ public final class SuiteParser {
     String problem = text(top, "problem", "problem");
     String taskKey = text(top, "task", "task");
     Task task = Task.byKey(taskKey).orElseThrow(() -> error(top.entries().get("task"), "task",
-        "unknown task '" + taskKey + "'; expected one of " + Task.keys() + Names.didYouMean(taskKey, Task.keys())));
+        "unknown task '" + taskKey + "'" + taskHint(taskKey) + " (tasks: " + String.join(", ", Task.keys()) + ")"));
     if (!task.supported()) {
       throw error(top.entries().get("task"), "task", "task '" + taskKey
           + "' is not supported by this version of Holdout yet; supported: binary_classification, multiclass_classification, regression");
@@ -142,13 +143,26 @@ public final class SuiteParser {
       Set<String> ids = new LinkedHashSet<>();
       for (int i = 0; i < seq.items().size(); i++) {
         Criterion c = criterion(seq.items().get(i), "criteria[" + i + "]", i, task, predictions, costs, sliceSet);
-        if (!ids.add(c.id())) throw error(seq.items().get(i), "criteria[" + i + "].id", "criterion id '" + c.id() + "' is used twice");
+        if (!ids.add(c.id())) {
+          YamlNode item = seq.items().get(i);
+          YamlNode at = item instanceof YamlNode.Mapping im && im.entries().containsKey("id") ? im.entries().get("id") : item;
+          throw error(at, "criteria[" + i + "].id", "criterion id '" + c.id() + "' is used twice; give each criterion its own id");
+        }
         criteria.add(c);
       }
     }
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task,
         new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
         List.copyOf(criteria), costs, baseline, bootstrap, topK);
+  }
+
+  /** "binary" and "classification" are too far from the keys for an edit distance, but plainly meant one. */
+  private static String taskHint(String word) {
+    String close = Names.didYouMean(word, Task.keys());
+    if (!close.isEmpty()) return close;
+    String w = word.toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    List<String> containing = Task.keys().stream().filter(k -> w.length() >= 3 && k.contains(w)).toList();
+    return containing.size() == 1 ? "; did you mean '" + containing.get(0) + "'?" : "";
   }
 
   private static String hintFor(String key) {
@@ -177,8 +191,10 @@ public final class SuiteParser {
         forbid(pred, "predictions", "binary_classification", "probabilities", "label", "value", "quantiles");
         if (pred.entries().containsKey("threshold")) {
           threshold = number(pred.entries().get("threshold"), "predictions.threshold");
-          if (threshold < 0 || threshold > 1) {
-            throw error(pred.entries().get("threshold"), "predictions.threshold", "expected a probability threshold in [0, 1], found " + threshold);
+          // 0 would predict every row positive, and leave no score below it for a missing prediction to count as wrong.
+          if (!(threshold > 0 && threshold <= 1)) {
+            throw error(pred.entries().get("threshold"), "predictions.threshold", "expected a probability threshold above 0 and at most 1, such as 0.5; found "
+                + pred.entries().get("threshold").describe());
           }
         }
       }
@@ -427,24 +443,37 @@ public final class SuiteParser {
   }
 
   private double number(YamlNode node, String path) {
-    if (node instanceof YamlNode.Scalar s && (s.kind() == YamlNode.Scalar.Kind.INTEGER || s.kind() == YamlNode.Scalar.Kind.FLOAT)) {
-      double v = Double.parseDouble(s.text());
+    if (node instanceof YamlNode.Scalar s && s.number() != null) {
+      double v = s.number().doubleValue();
       if (Double.isFinite(v)) return v;
+      throw error(node, path, "expected a finite number, found " + s.text());
     }
-    throw error(node, path, "expected a number, found " + node.describe());
+    throw error(node, path, "expected a number, found " + node.describe() + quotedNumberHint(node));
   }
 
   private long integer(YamlNode node, String path, long min, long max) {
-    if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.INTEGER) {
+    if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.INTEGER && s.number() != null) {
+      BigInteger v = s.number() instanceof BigInteger b ? b : BigInteger.valueOf(s.number().longValue());
+      if (v.compareTo(BigInteger.valueOf(min)) >= 0 && v.compareTo(BigInteger.valueOf(max)) <= 0) return v.longValue();
+      String range = max == Long.MAX_VALUE || max == Integer.MAX_VALUE
+          ? (min == Long.MIN_VALUE ? "from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE : "of at least " + min)
+          : "from " + min + " to " + max;
+      throw error(node, path, "expected a whole number " + range + ", found " + s.text());
+    }
+    throw error(node, path, "expected a whole number, found " + node.describe() + quotedNumberHint(node));
+  }
+
+  /** Quotes make YAML read a number as text: say so, since the value looks right to the person reading. */
+  private static String quotedNumberHint(YamlNode node) {
+    if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.STRING) {
       try {
-        long v = Long.parseLong(s.text());
-        if (v >= min && v <= max) return v;
-        throw error(node, path, "expected a whole number " + (max == Long.MAX_VALUE || max == Integer.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max) + ", found " + v);
-      } catch (NumberFormatException ignored) {
-        // falls through to the message below
+        Double.parseDouble(s.text().strip());
+        return "; write the number without quotes";
+      } catch (NumberFormatException e) {
+        return "";
       }
     }
-    throw error(node, path, "expected a whole number, found " + node.describe());
+    return "";
   }
 
   private HoldoutException.BadSuite error(YamlNode at, String path, String message) {

@@ -31,9 +31,17 @@ sealed interface YamlNode {
     }
   }
 
-  /** A scalar; {@code text} is null for YAML null, {@code kind} says how YAML typed it. */
-  record Scalar(String text, Kind kind, int line, int column) implements YamlNode {
+  /**
+   * A scalar; {@code text} is null for YAML null and otherwise as written, {@code kind} says how
+   * YAML typed it. {@code number} is the value of an INTEGER or FLOAT as YAML reads it ({@code 1_000},
+   * {@code 0x10}, {@code .inf}), or null for other kinds.
+   */
+  record Scalar(String text, Kind kind, Number number, int line, int column) implements YamlNode {
     enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+
+    Scalar(String text, Kind kind, int line, int column) {
+      this(text, kind, null, line, column);
+    }
 
     @Override
     public String describe() {

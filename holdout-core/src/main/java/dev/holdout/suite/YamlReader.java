@@ -10,6 +10,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads YAML into {@link YamlNode}s with Jackson's streaming parser, keeping token locations. */
 final class YamlReader {
@@ -24,12 +27,39 @@ final class YamlReader {
       YamlNode root = node(file, parser);
       return root;
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
-      throw new HoldoutException.BadSuite(file + where + ": not valid YAML (" + e.getOriginalMessage() + ")");
+      throw notYaml(file, e);
     } catch (IOException e) {
       throw new HoldoutException.BadSuite(file + ": cannot be read (" + e.getMessage() + ")");
     }
+  }
+
+  /**
+   * One line: where SnakeYAML found the problem, what it is, and where the construct it was reading
+   * began. SnakeYAML's own message spans several lines with an excerpt of the file.
+   */
+  private static HoldoutException.BadSuite notYaml(String file, JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+        Mark at = m.getProblemMark();
+        String problem = m.getProblem() == null ? "cannot be parsed" : oneLine(m.getProblem());
+        String context = "";
+        if (m.getContext() != null) {
+          Mark from = m.getContextMark();
+          context = " (" + oneLine(m.getContext())
+              + (from != null && from.getLine() != at.getLine() ? " that starts on line " + (from.getLine() + 1) : "") + ")";
+        }
+        if (problem.contains("(TAB)")) problem = "a tab character; YAML indents with spaces, not tabs";
+        return new HoldoutException.BadSuite(file + " line " + (at.getLine() + 1) + ", column " + (at.getColumn() + 1)
+            + ": not valid YAML: " + problem + context);
+      }
+    }
+    JsonLocation at = e.getLocation();
+    String where = at == null ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+    return new HoldoutException.BadSuite(file + where + ": not valid YAML: " + oneLine(e.getOriginalMessage()));
+  }
+
+  private static String oneLine(String s) {
+    return s.strip().replaceAll("\\s*\\n\\s*", " ");
   }
 
   private static YamlNode node(String file, JsonParser p) throws IOException {
@@ -62,10 +92,10 @@ final class YamlReader {
         return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.STRING, line, column);
       }
       case VALUE_NUMBER_INT -> {
-        return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.INTEGER, line, column);
+        return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.INTEGER, p.getNumberValue(), line, column);
       }
       case VALUE_NUMBER_FLOAT -> {
-        return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.FLOAT, line, column);
+        return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.FLOAT, floatValue(p), line, column);
       }
       case VALUE_TRUE, VALUE_FALSE -> {
         return new YamlNode.Scalar(p.getText(), YamlNode.Scalar.Kind.BOOLEAN, line, column);
@@ -74,6 +104,20 @@ final class YamlReader {
         return new YamlNode.Scalar(null, YamlNode.Scalar.Kind.NULL, line, column);
       }
       default -> throw new HoldoutException.BadSuite(file + " line " + line + ": unexpected YAML content (" + t + ")");
+    }
+  }
+
+  /** Jackson does not read YAML's .inf and .nan; they are numbers all the same, to be refused by the caller. */
+  private static Double floatValue(JsonParser p) throws IOException {
+    String text = p.getText().strip();
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.equals(".nan")) return Double.NaN;
+    if (lower.equals(".inf") || lower.equals("+.inf")) return Double.POSITIVE_INFINITY;
+    if (lower.equals("-.inf")) return Double.NEGATIVE_INFINITY;
+    try {
+      return p.getDoubleValue();
+    } catch (JsonProcessingException e) {
+      return null;
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.holdout.verdict;
 
+import dev.holdout.Format;
 import java.util.Locale;
 
 /**
@@ -47,15 +48,11 @@ public record Criterion(String id, String metric, Kind kind, double threshold, S
     };
     String judged = atPoint ? "point estimate"
         : String.format(Locale.ROOT, "%s%% CI %s end", pct(confidence), kind.atLeast() ? "lower" : "upper");
-    return subject + " " + op + " " + num(threshold) + " (" + judged + ")";
+    return subject + " " + op + " " + Format.plain(threshold) + " (" + judged + ")";
   }
 
   private static String pct(double confidence) {
     double p = confidence * 100;
     return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
-  }
-
-  private static String num(double v) {
-    return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 }

@@ -1,5 +1,6 @@
 package dev.holdout.verdict;
 
+import dev.holdout.Format;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.RowsToDecide;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class Judge {
       double[] ci = Bootstrap.percentileInterval(o.replicates(), confidence);
       return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), pass ? Status.PASS : Status.FAIL, point, t,
           ci == null ? null : List.of(ci[0], ci[1]), null,
-          "the point estimate " + fmt(point) + (pass ? " meets " : " misses ") + "the bound " + fmt(t));
+          "the point estimate " + (pass ? "meets" : "misses") + " the bound " + Format.plain(t));
     }
     double[] ci = Bootstrap.percentileInterval(o.replicates(), confidence);
     if (ci == null) {
@@ -46,25 +47,20 @@ public final class Judge {
     } else {
       status = hi <= t ? Status.PASS : lo > t ? Status.FAIL : Status.INCONCLUSIVE;
     }
-    String interval = "[" + fmt(lo) + ", " + fmt(hi) + "]";
     Long more = null;
     switch (status) {
-      case PASS -> reason = "the whole interval " + interval + " is " + (atLeast ? "at or above " : "at or below ") + fmt(t);
-      case FAIL -> reason = "the whole interval " + interval + " is " + (atLeast ? "below " : "above ") + fmt(t);
+      case PASS -> reason = "the whole interval is " + (atLeast ? "at or above " : "at or below ") + Format.plain(t);
+      case FAIL -> reason = "the whole interval is " + (atLeast ? "below " : "above ") + Format.plain(t);
       default -> {
         boolean pointOk = atLeast ? point >= t : point <= t;
         double halfWidth = (pointOk == atLeast) ? point - lo : hi - point;
         OptionalLong extra = RowsToDecide.estimate(o.rows(), point, t, halfWidth);
         more = extra.isPresent() ? extra.getAsLong() : null;
-        reason = "the interval " + interval + " contains " + fmt(t) + "; "
+        reason = "the interval contains " + Format.plain(t) + "; "
             + (extra.isPresent() ? "about " + String.format(Locale.ROOT, "%,d", extra.getAsLong()) + " more labeled rows (at the current mix) would likely decide it"
                 : "the observed value equals the threshold, so more rows may not decide it");
       }
     }
     return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), status, point, t, List.of(lo, hi), more, reason);
-  }
-
-  static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.4g", v);
   }
 }

@@ -1,0 +1,63 @@
+package dev.holdout.data;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Codes for the distinct values of a categorical column (labels, slice groups) in order of first
+ * appearance, looked up by text without allocating a String per row.
+ */
+public final class Dictionary {
+  private final List<String> values = new ArrayList<>();
+  private int[] table = new int[16];
+
+  public Dictionary() {
+    Arrays.fill(table, -1);
+  }
+
+  /** The code of {@code text}, adding it when new. */
+  public int code(CharSequence text) {
+    int h = hash(text);
+    int mask = table.length - 1;
+    int slot = h & mask;
+    int c;
+    while ((c = table[slot]) >= 0) {
+      if (values.get(c).contentEquals(text)) return c;
+      slot = (slot + 1) & mask;
+    }
+    c = values.size();
+    values.add(text.toString());
+    table[slot] = c;
+    if (values.size() * 2 > table.length) rehash();
+    return c;
+  }
+
+  /** Values by code. */
+  public List<String> values() {
+    return values;
+  }
+
+  public int size() {
+    return values.size();
+  }
+
+  private void rehash() {
+    table = new int[table.length * 2];
+    Arrays.fill(table, -1);
+    int mask = table.length - 1;
+    for (int c = 0; c < values.size(); c++) {
+      int slot = hash(values.get(c)) & mask;
+      while (table[slot] >= 0) slot = (slot + 1) & mask;
+      table[slot] = c;
+    }
+  }
+
+  /** The same hash as {@link String#hashCode()}, spread. */
+  static int hash(CharSequence s) {
+    int h = 0;
+    for (int i = 0; i < s.length(); i++) h = 31 * h + s.charAt(i);
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+}
