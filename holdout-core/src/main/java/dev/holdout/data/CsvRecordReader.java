@@ -15,12 +15,18 @@ import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * CSV and TSV with RFC 4180 quoting, an optional UTF-8 byte order mark and CRLF or LF line ends,
  * parsed by FastCSV into a reusable character buffer: fields become Strings only when asked for.
+ * A line shorter than the header reads the absent fields as null; a line with more non-empty
+ * values than the header, or a quote that is never closed, is an error naming the line, because
+ * both mean the columns no longer line up.
  */
 final class CsvRecordReader implements RecordReader {
+  private static final Pattern RECORD_LINE = Pattern.compile("\\s*\\(record starting at line (\\d+)\\)");
   private final Path path;
   private final DigestInputStream digest;
   private final CsvReader<Fields> csv;
@@ -80,6 +86,7 @@ final class CsvRecordReader implements RecordReader {
         .detectBomHeader(true)
         .allowMissingFields(true)
         .allowExtraFields(true)
+        .allowUnclosedQuote(false)
         .build(fields, digest, StandardCharsets.UTF_8);
     records = csv.iterator();
     if (!advance()) {
@@ -98,13 +105,39 @@ final class CsvRecordReader implements RecordReader {
         return false;
       }
       records.next();
+      if (header != null && fields.count > header.size()) checkExtraFields();
       return true;
     } catch (CsvParseException e) {
-      String why = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-      throw new HoldoutException.BadData(path + ": not valid CSV (" + why + "); check the quoting near that line", e);
+      throw parseError(e);
     } catch (UncheckedIOException e) {
       throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** Extra empty fields (a trailing separator) are harmless; extra values mean a separator that should have been quoted. */
+  private void checkExtraFields() {
+    for (int i = header.size(); i < fields.count; i++) {
+      for (int k = fields.start[i], end = k + fields.length[i]; k < end; k++) {
+        if (!Character.isWhitespace(fields.chars[k])) {
+          throw new HoldoutException.BadData(path + " line " + fields.line + ": found " + fields.count + " values but the header names "
+              + header.size() + " columns; quote values that contain the separator (\"a, b\"), and double a quote inside quotes (\"\")");
+        }
+      }
+    }
+  }
+
+  /** FastCSV says where the record starts at the end of its message; Holdout says it first, as everywhere. */
+  private HoldoutException.BadData parseError(CsvParseException e) {
+    String why = e.getMessage() != null ? e.getMessage() : e.getCause() != null ? e.getCause().getMessage() : "unreadable record";
+    String where = path.toString();
+    Matcher m = RECORD_LINE.matcher(why);
+    if (m.find()) {
+      where += " line " + m.group(1);
+      why = m.replaceAll("");
+    }
+    if (why.startsWith("Unclosed quoted field")) why = "a quoted value is never closed (the quote runs to the end of the file)";
+    return new HoldoutException.BadData(where + ": not valid CSV: " + why
+        + "; check the quotes on that line (a quote inside a quoted value is written twice: \"\")", e);
   }
 
   private void drain() {

@@ -58,6 +58,14 @@ public interface RecordReader extends Closeable {
   /** Line (or row) number of the current record; 1-based. */
   long positionNumber();
 
+  /**
+   * Another record's position in this file's words, from its {@link #positionNumber()}: "line 7"
+   * for text files, "row 7" for Parquet. For messages that name two records, such as a repeated id.
+   */
+  default String positionOf(long number) {
+    return "line " + number;
+  }
+
   /** Hex SHA-256 of the file's bytes; valid once the reader reached the end. */
   String sha256();
 

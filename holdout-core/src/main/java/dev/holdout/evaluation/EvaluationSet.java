@@ -144,8 +144,8 @@ public final class EvaluationSet {
       try {
         IdIndex.requireUnique(ids, n);
       } catch (IdIndex.DuplicateId d) {
-        throw new HoldoutException.BadData(r.path() + " line " + lines[d.secondRow] + ", column '" + spec.id() + "': id '" + d.id
-            + "' already appears on line " + lines[d.firstRow] + "; ids in the evaluation set must be unique");
+        throw new HoldoutException.BadData(r.path() + " " + r.positionOf(lines[d.secondRow]) + ", column '" + spec.id() + "': id '" + d.id
+            + "' already appears on " + r.positionOf(lines[d.firstRow]) + "; ids in the evaluation set must be unique");
       }
 
       List<Slice> slices = new ArrayList<>();
@@ -160,7 +160,7 @@ public final class EvaluationSet {
       List<String> seen = labels.values();
       switch (task) {
         case BINARY_CLASSIFICATION -> {
-          posLabel = positiveLabel(r.path(), spec, seen);
+          posLabel = positiveLabel(r, spec, seen, seen.size() > 2 ? lines[firstRowWith(labelCode, 2, n)] : 0);
           int posCode = seen.indexOf(posLabel);
           positive = new boolean[n];
           for (int i = 0; i < n; i++) positive[i] = labelCode[i] == posCode;
@@ -205,14 +205,16 @@ public final class EvaluationSet {
     return 0;
   }
 
-  private static String positiveLabel(Path file, Suite.Data spec, List<String> seen) {
+  private static String positiveLabel(RecordReader r, Suite.Data spec, List<String> seen, long thirdLabelLine) {
+    Path file = r.path();
     if (seen.size() > 2) {
-      throw new HoldoutException.BadData(file + ", column '" + spec.label() + "': a binary suite needs two label values, found "
-          + seen.size() + " (" + Values.sample(seen.subList(0, Math.min(5, seen.size())), seen.size())
+      throw new HoldoutException.BadData(file + " " + r.positionOf(thirdLabelLine) + ", column '" + spec.label() + "': label '" + seen.get(2)
+          + "' makes a third value, but a binary suite needs two label values, found " + seen.size() + " ("
+          + Values.sample(seen.subList(0, Math.min(5, seen.size())), seen.size())
           + "); fix the labels or use task: multiclass_classification");
     }
     if (spec.positive() != null) {
-      if (seen.size() == 2 && !seen.contains(spec.positive())) {
+      if (!seen.contains(spec.positive())) {
         throw new HoldoutException.BadData(file + ", column '" + spec.label() + "': data.positive is '" + spec.positive()
             + "' but the labels are " + seen + "; set data.positive to the label of the positive class");
       }

@@ -116,7 +116,7 @@ public final class Submission {
         }
         if (present[row]) {
           throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + spec.id() + "': id '" + eval.ids[row]
-              + "' already has a prediction on line " + firstLine[row] + "; send one prediction per id");
+              + "' already has a prediction on " + r.positionOf(firstLine[row]) + "; send one prediction per id");
         }
         present[row] = true;
         lastRow = row;

@@ -6,8 +6,9 @@ import java.util.Arrays;
 /**
  * Weighted cells for binary classification: each cell is one row, or (after {@link #compress}) a
  * group of rows with the same label and nearly the same scores, for one or more prediction sets
- * scored on the same rows (a submission and its baseline). Per-row log loss and Brier terms are
- * kept as cell means, so those sums stay exact under compression.
+ * scored on the same rows (a submission and its baseline). Compressed cells keep the per-row log
+ * loss and Brier terms as cell means, so those sums stay exact under compression; single rows
+ * compute them from the score.
  */
 public final class BinaryCells {
   /** Probabilities are clipped to [EPS, 1 - EPS] for log loss, as scikit-learn does for float64. */
@@ -55,6 +56,14 @@ public final class BinaryCells {
    * memory in order.
    */
   public static BinaryCells ofRows(boolean[] positive, double[]... scores) {
+    return ofWeightedRows(positive, null, scores);
+  }
+
+  /**
+   * One cell per row with the given whole-number row weights (null for all 1): a row of weight k
+   * counts as the row repeated k times. Stored like {@link #ofRows}.
+   */
+  public static BinaryCells ofWeightedRows(boolean[] positive, double[] weights, double[]... scores) {
     int n = positive.length;
     for (int s = 0; s < scores.length; s++) {
       if (scores[s].length != n) throw new IllegalArgumentException("set " + s + " has " + scores[s].length + " scores for " + n + " rows");
@@ -67,20 +76,31 @@ public final class BinaryCells {
       for (int i = 0; i < n; i++) sorted[s][i] = scores[s][byScore[i]];
     }
     double[] count = new double[n];
-    Arrays.fill(count, 1.0);
-    double[][] ll = new double[scores.length][n];
-    double[][] br = new double[scores.length][n];
-    for (int s = 0; s < scores.length; s++) {
-      for (int i = 0; i < n; i++) {
-        double p = sorted[s][i];
-        boolean positiveRow = pos[i];
-        double y = positiveRow ? 1 : 0;
-        double clipped = Math.min(Math.max(p, EPS), 1 - EPS);
-        ll[s][i] = -(positiveRow ? Math.log(clipped) : Math.log1p(-clipped));
-        br[s][i] = (p - y) * (p - y);
-      }
+    if (weights == null) {
+      Arrays.fill(count, 1.0);
+    } else {
+      for (int i = 0; i < n; i++) count[i] = weights[byScore[i]];
     }
-    return new BinaryCells(count, pos, sorted, ll, br);
+    // Single rows keep no loss arrays: the losses follow from score and label when needed.
+    return new BinaryCells(count, pos, sorted, new double[scores.length][], new double[scores.length][]);
+  }
+
+  /** Log loss of one row with probability {@code p} of the positive class, clipped as scikit-learn does. */
+  static double logLoss(double p, boolean positive) {
+    double clipped = Math.min(Math.max(p, EPS), 1 - EPS);
+    return -(positive ? Math.log(clipped) : Math.log1p(-clipped));
+  }
+
+  /** Mean log loss of cell i in set s. */
+  double logLoss(int s, int i) {
+    return logLoss[s] != null ? logLoss[s][i] : logLoss(score[s][i], positive[i]);
+  }
+
+  /** Mean Brier term of cell i in set s. */
+  double brier(int s, int i) {
+    if (brier[s] != null) return brier[s][i];
+    double d = score[s][i] - (positive[i] ? 1 : 0);
+    return d * d;
   }
 
   public int size() {
@@ -153,8 +173,8 @@ public final class BinaryCells {
         sc[s][k] += w * score[s][i];
         lo[s][k] = Math.min(lo[s][k], score[s][i]);
         hi[s][k] = Math.max(hi[s][k], score[s][i]);
-        ll[s][k] += w * logLoss[s][i];
-        br[s][k] += w * brier[s][i];
+        ll[s][k] += w * logLoss(s, i);
+        br[s][k] += w * brier(s, i);
       }
     }
     for (int k = 0; k < cells; k++) {

@@ -37,6 +37,7 @@ public final class BinaryMetrics {
     double[] s = c.score[set];
     double[] ll0 = c.logLoss[set];
     double[] br0 = c.brier[set];
+    boolean exactRows = ll0 == null;
     byte[] bins = c.eceBin[set];
     boolean[] positive = c.positive;
     for (int i = 0; i < c.size; i++) {
@@ -50,8 +51,14 @@ public final class BinaryMetrics {
         if (predicted) fp += wi; else tn += wi;
       }
       binScore[bins[i]] += wi * s[i];
-      ll += wi * ll0[i];
-      br += wi * br0[i];
+      if (exactRows) {
+        double d = s[i] - (positive[i] ? 1 : 0);
+        ll += wi * BinaryCells.logLoss(s[i], positive[i]);
+        br += wi * d * d;
+      } else {
+        ll += wi * ll0[i];
+        br += wi * br0[i];
+      }
     }
     Map<String, MetricValue> out = new LinkedHashMap<>();
     Confusion m = new Confusion(tp, fp, tn, fn);

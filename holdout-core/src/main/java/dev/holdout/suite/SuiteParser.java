@@ -46,6 +46,9 @@ public final class SuiteParser {
 
   /** Parses the suite at {@code path}; relative paths inside resolve against its folder. */
   public static Suite parse(Path path) {
+    if (Files.isDirectory(path)) {
+      throw new HoldoutException.BadSuite(path + ": is a folder; give the path of a suite YAML file");
+    }
     if (!Files.isRegularFile(path)) {
       throw new HoldoutException.BadSuite(path + ": suite file not found; give the path of a suite YAML file");
     }

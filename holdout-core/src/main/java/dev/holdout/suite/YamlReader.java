@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.holdout.HoldoutException;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ final class YamlReader {
       return root;
     } catch (JsonProcessingException e) {
       throw notYaml(file, e);
+    } catch (CharacterCodingException e) {
+      throw new HoldoutException.BadSuite(file + ": is not UTF-8 text; save the suite as UTF-8");
     } catch (IOException e) {
       throw new HoldoutException.BadSuite(file + ": cannot be read (" + e.getMessage() + ")");
     }
@@ -38,6 +41,11 @@ final class YamlReader {
    * began. SnakeYAML's own message spans several lines with an excerpt of the file.
    */
   private static HoldoutException.BadSuite notYaml(String file, JsonProcessingException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof CharacterCodingException || String.valueOf(t.getMessage()).contains("MalformedInputException")) {
+        return new HoldoutException.BadSuite(file + ": is not UTF-8 text; save the suite as UTF-8");
+      }
+    }
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
         Mark at = m.getProblemMark();

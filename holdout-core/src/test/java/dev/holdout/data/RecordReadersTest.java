@@ -76,6 +76,7 @@ class RecordReadersTest {
     try (RecordReader r = RecordReaders.open(f)) {
       assertThat(r.header()).containsExactly("id", "score");
       assertThat(records(r)).containsExactly("line 2 [a, 0.5]", "line 3 [b, 0.25]");
+      assertThat(r.positionOf(2)).isEqualTo("line 2");
       assertThat(r.sha256()).isEqualTo(sha256(f));
     }
   }
@@ -195,6 +196,7 @@ class RecordReadersTest {
     try (RecordReader r = RecordReaders.open(f)) {
       assertThat(r.header()).containsExactly("id", "score", "label");
       assertThat(records(r)).containsExactly("row 1 [a, 0.1, 1]", "row 2 [b, null, 0]", "row 3 [c, 0.30000000000000004, 1]");
+      assertThat(r.positionOf(2)).isEqualTo("row 2");
       assertThat(r.sha256()).isEqualTo(sha256(f));
     }
   }

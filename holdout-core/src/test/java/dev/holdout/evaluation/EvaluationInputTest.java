@@ -404,6 +404,26 @@ class EvaluationInputTest {
     assertThat(values(Holdout.evaluate(dir.resolve("suite.yaml"), dir.resolve("pred.csv")))).isEqualTo(csv);
   }
 
+  @Test
+  void duplicate_ids_in_parquet_files_name_both_rows_as_rows() throws Exception {
+    write("suite.yaml", BINARY.replace("path: eval.csv", "path: eval.parquet"));
+    Path eval = dir.resolve("eval.parquet");
+    Path pred = dir.resolve("pred.parquet");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT * FROM (VALUES ('a', 'n', 1), ('b', 'n', 0), ('a', 's', 1)) t(id, region, y)) TO '" + eval + "' (FORMAT parquet)");
+    }
+    assertThatThrownBy(() -> Holdout.evaluate(dir.resolve("suite.yaml"), write("pred.csv", PERFECT)))
+        .isInstanceOf(HoldoutException.BadData.class)
+        .hasMessage(eval.toAbsolutePath() + " row 3, column 'id': id 'a' already appears on row 1; ids in the evaluation set must be unique");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT * FROM (VALUES ('a', 'n', 1), ('b', 'n', 0)) t(id, region, y)) TO '" + eval + "' (FORMAT parquet)");
+      st.execute("COPY (SELECT * FROM (VALUES ('a', 0.9), ('b', 0.1), ('a', 0.8)) t(id, p)) TO '" + pred + "' (FORMAT parquet)");
+    }
+    assertThatThrownBy(() -> Holdout.evaluate(dir.resolve("suite.yaml"), pred))
+        .isInstanceOf(HoldoutException.BadData.class)
+        .hasMessage(pred + " row 3, column 'id': id 'a' already has a prediction on row 1; send one prediction per id");
+  }
+
   private static Map<String, Double> values(Report r) {
     return r.metrics().entrySet().stream()
         .filter(e -> e.getValue().value() != null)

@@ -233,7 +233,8 @@ class BinaryMetricsTest {
         p[k++] = A_P[i];
       }
     }
-    Map<String, MetricValue> weighted = BinaryMetrics.compute(BinaryCells.ofRows(A_Y, A_P), 0, w, 0.5, null);
+    BinaryCells cells = BinaryCells.ofWeightedRows(A_Y, w, A_P);
+    Map<String, MetricValue> weighted = BinaryMetrics.compute(cells, 0, cells.counts(), 0.5, null);
     Map<String, MetricValue> repeated = metrics(y, p, 0.5);
     assertThat(weighted.keySet()).isEqualTo(repeated.keySet());
     for (String name : repeated.keySet()) {

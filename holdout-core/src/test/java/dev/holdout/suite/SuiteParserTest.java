@@ -289,7 +289,15 @@ class SuiteParserTest {
         .hasMessage(missing + ": suite file not found; give the path of a suite YAML file");
     assertThatThrownBy(() -> SuiteParser.parse(dir))
         .isInstanceOf(HoldoutException.BadSuite.class)
-        .hasMessageContaining("suite file not found");
+        .hasMessage(dir + ": is a folder; give the path of a suite YAML file");
+  }
+
+  @Test
+  void a_suite_that_is_not_utf_8_says_so() throws IOException {
+    Path latin1 = Files.write(dir.resolve("suite.yaml"), BASE.replace("churn", "caf\u00e9").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    assertThatThrownBy(() -> SuiteParser.parse(latin1))
+        .isInstanceOf(HoldoutException.BadSuite.class)
+        .hasMessage(latin1 + ": is not UTF-8 text; save the suite as UTF-8");
   }
 
   @Test
