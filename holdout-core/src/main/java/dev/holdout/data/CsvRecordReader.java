@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,13 +27,12 @@ import java.util.regex.Pattern;
 final class CsvRecordReader implements RecordReader {
   private static final Pattern RECORD_LINE = Pattern.compile("\\s*\\(record starting at line (\\d+)\\)");
   private final Path path;
-  private final DigestInputStream digest;
+  private final java.io.InputStream input;
   private final CsvReader<Fields> csv;
   private final CloseableIterator<Fields> records;
   private final List<String> header;
   private final Fields fields = new Fields();
   private CharSlice[] slices = new CharSlice[0];
-  private String sha256;
 
   /** Collects one record's fields as character ranges in its own buffer. */
   private static final class Fields extends AbstractBaseCsvCallbackHandler<Fields> {
@@ -75,7 +73,7 @@ final class CsvRecordReader implements RecordReader {
   CsvRecordReader(Path path, char separator) {
     this.path = path;
     try {
-      digest = RecordReaders.digesting(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
+      input = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
     } catch (IOException e) {
       throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
     }
@@ -87,7 +85,7 @@ final class CsvRecordReader implements RecordReader {
         .allowMissingFields(true)
         .allowExtraFields(true)
         .allowUnclosedQuote(false)
-        .build(fields, digest, StandardCharsets.UTF_8);
+        .build(fields, input, StandardCharsets.UTF_8);
     records = csv.iterator();
     if (!advance()) {
       close();
@@ -100,10 +98,7 @@ final class CsvRecordReader implements RecordReader {
 
   private boolean advance() {
     try {
-      if (!records.hasNext()) {
-        drain();
-        return false;
-      }
+      if (!records.hasNext()) return false;
       records.next();
       if (header != null && fields.count > header.size()) checkExtraFields();
       return true;
@@ -140,15 +135,6 @@ final class CsvRecordReader implements RecordReader {
         + "; check the quotes on that line (a quote inside a quoted value is written twice: \"\")", e);
   }
 
-  private void drain() {
-    if (sha256 != null) return;
-    try {
-      digest.transferTo(java.io.OutputStream.nullOutputStream());
-    } catch (IOException e) {
-      throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
-    }
-    sha256 = RecordReaders.hex(digest.getMessageDigest());
-  }
 
   @Override public Path path() { return path; }
   @Override public List<String> header() { return header; }
@@ -180,11 +166,6 @@ final class CsvRecordReader implements RecordReader {
   @Override public String position() { return "line " + fields.line; }
   @Override public long positionNumber() { return fields.line; }
 
-  @Override
-  public String sha256() {
-    if (sha256 == null) drain();
-    return sha256;
-  }
 
   @Override
   public void close() {

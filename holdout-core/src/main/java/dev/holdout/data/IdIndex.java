@@ -1,13 +1,14 @@
 package dev.holdout.data;
 
+import dev.holdout.stats.Sorting;
 import java.util.Arrays;
 
 /**
- * Open-addressing hash index from id text to row number, over the id array itself: about 8 bytes
- * per row beyond the ids, no boxing. Not thread-safe while adding.
+ * Open-addressing hash index from id text to row number over an {@link IdColumn}: 8 bytes per
+ * row beyond the ids, no boxing. Not thread-safe while building.
  */
 public final class IdIndex {
-  private final String[] ids;
+  private final IdColumn ids;
   private final int[] table;
   private final int mask;
 
@@ -16,10 +17,11 @@ public final class IdIndex {
    * Sorts 64-bit fingerprints instead of filling a hash table, which keeps memory access sequential
    * for ten million ids; equal fingerprints are confirmed by comparing the ids themselves.
    */
-  public static void requireUnique(String[] ids, int n) {
+  public static void requireUnique(IdColumn ids) {
+    int n = ids.size();
     long[] keys = new long[n];
-    for (int i = 0; i < n; i++) keys[i] = fingerprint(ids[i]);
-    int[] order = dev.holdout.stats.Sorting.orderByKey(keys);
+    for (int i = 0; i < n; i++) keys[i] = ids.fingerprint(i);
+    int[] order = Sorting.orderByKey(keys);
     int bestFirst = -1;
     int bestSecond = Integer.MAX_VALUE;
     for (int i = 1; i < n; i++) {
@@ -29,7 +31,7 @@ public final class IdIndex {
       for (int k = j; k < i; k++) {
         int a = order[k];
         int b = order[i];
-        if (ids[a].equals(ids[b])) {
+        if (ids.sameAt(a, b)) {
           int first = Math.min(a, b);
           int second = Math.max(a, b);
           if (second < bestSecond) {
@@ -40,48 +42,31 @@ public final class IdIndex {
         }
       }
     }
-    if (bestFirst >= 0) throw new DuplicateId(ids[bestSecond], bestFirst, bestSecond);
+    if (bestFirst >= 0) throw new DuplicateId(ids.get(bestSecond), bestFirst, bestSecond);
   }
 
-  /** A 64-bit hash of an id's characters (FNV-1a, then a finalising mix). */
-  static long fingerprint(CharSequence s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    return h;
-  }
-
-  /**
-   * Indexes {@code ids[0..n)}. Returns the index, or throws {@link DuplicateId} naming the first
-   * repeated id's two rows.
-   */
-  public static IdIndex of(String[] ids, int n) {
-    IdIndex index = new IdIndex(ids, n);
-    for (int row = 0; row < n; row++) {
+  /** Indexes every id of the column; throws {@link DuplicateId} naming the first repeated id's two rows. */
+  public static IdIndex of(IdColumn ids) {
+    IdIndex index = new IdIndex(ids);
+    for (int row = 0; row < ids.size(); row++) {
       int other = index.insert(row);
-      if (other >= 0) throw new DuplicateId(ids[row], other, row);
+      if (other >= 0) throw new DuplicateId(ids.get(row), other, row);
     }
     return index;
   }
 
-  private IdIndex(String[] ids, int n) {
+  private IdIndex(IdColumn ids) {
     this.ids = ids;
-    int capacity = Integer.highestOneBit(Math.max(4, n) * 2 - 1) << 1;
+    int capacity = Integer.highestOneBit(Math.max(4, ids.size()) * 2 - 1) << 1;
     table = new int[capacity];
     Arrays.fill(table, -1);
     mask = capacity - 1;
   }
 
   private int insert(int row) {
-    String id = ids[row];
-    int slot = Dictionary.hash(id) & mask;
+    int slot = ids.hash(row) & mask;
     while (table[slot] >= 0) {
-      if (ids[table[slot]].equals(id)) return table[slot];
+      if (ids.sameAt(table[slot], row)) return table[slot];
       slot = (slot + 1) & mask;
     }
     table[slot] = row;
@@ -93,7 +78,7 @@ public final class IdIndex {
     int slot = Dictionary.hash(id) & mask;
     int row;
     while ((row = table[slot]) >= 0) {
-      if (ids[row].contentEquals(id)) return row;
+      if (ids.equalsAt(row, id)) return row;
       slot = (slot + 1) & mask;
     }
     return -1;

@@ -12,7 +12,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -28,24 +27,21 @@ final class JsonLinesRecordReader implements RecordReader {
   // NaN and Infinity (as Python's json module writes them) are read, so the value check can name them.
   private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
   private final Path path;
-  private final DigestInputStream digest;
   private final BufferedReader lines;
   private final List<String> header = new ArrayList<>();
   private final Map<String, Integer> index = new HashMap<>();
   private String[] values;
   private long lineNumber;
-  private String sha256;
   private JsonNode pending;
   private long pendingLine;
 
   JsonLinesRecordReader(Path path) {
     this.path = path;
     try {
-      digest = RecordReaders.digesting(Files.newInputStream(path));
+      lines = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 1 << 16);
     } catch (IOException e) {
       throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
     }
-    lines = new BufferedReader(new InputStreamReader(digest, StandardCharsets.UTF_8), 1 << 16);
     pending = readObject();
     if (pending == null) {
       close();
@@ -63,10 +59,7 @@ final class JsonLinesRecordReader implements RecordReader {
       String line;
       do {
         line = lines.readLine();
-        if (line == null) {
-          finish();
-          return null;
-        }
+        if (line == null) return null;
         lineNumber++;
         if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
       } while (line.isBlank());
@@ -85,12 +78,6 @@ final class JsonLinesRecordReader implements RecordReader {
     }
   }
 
-  private void finish() throws IOException {
-    if (sha256 == null) {
-      digest.transferTo(java.io.OutputStream.nullOutputStream());
-      sha256 = RecordReaders.hex(digest.getMessageDigest());
-    }
-  }
 
   @Override public Path path() { return path; }
   @Override public List<String> header() { return header; }
@@ -131,15 +118,6 @@ final class JsonLinesRecordReader implements RecordReader {
   @Override public String position() { return "line " + lineNumber; }
   @Override public long positionNumber() { return lineNumber; }
 
-  @Override
-  public String sha256() {
-    try {
-      finish();
-    } catch (IOException e) {
-      throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
-    }
-    return sha256;
-  }
 
   @Override
   public void close() {

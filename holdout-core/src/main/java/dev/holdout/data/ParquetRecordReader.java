@@ -77,7 +77,6 @@ final class ParquetRecordReader implements RecordReader {
   @Override public String position() { return "row " + row; }
   @Override public long positionNumber() { return row; }
   @Override public String positionOf(long number) { return "row " + number; }
-  @Override public String sha256() { return RecordReaders.sha256(path); }
 
   @Override
   public void close() {

@@ -66,8 +66,6 @@ public interface RecordReader extends Closeable {
     return "line " + number;
   }
 
-  /** Hex SHA-256 of the file's bytes; valid once the reader reached the end. */
-  String sha256();
 
   @Override
   void close();

@@ -11,6 +11,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** Opens the right {@link RecordReader} for a file by its extension. */
 public final class RecordReaders {
@@ -48,6 +50,24 @@ public final class RecordReaders {
       throw new HoldoutException.BadData(path + ": file not found");
     } catch (IOException e) {
       throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /**
+   * Starts hashing a file on another thread, so the hash costs no time beside a parse that reads
+   * the same bytes; {@link #await} gives the result.
+   */
+  public static CompletableFuture<String> sha256Async(Path path) {
+    return CompletableFuture.supplyAsync(() -> sha256(path));
+  }
+
+  /** The result of {@link #sha256Async}, with its failure rethrown as it was. */
+  public static String await(CompletableFuture<String> hash) {
+    try {
+      return hash.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
     }
   }
 

@@ -4,6 +4,7 @@ import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.BinaryMetrics;
 import dev.holdout.metric.MetricValue;
 import dev.holdout.report.Report;
+import dev.holdout.stats.Sorting;
 import dev.holdout.suite.Suite;
 import java.util.Arrays;
 import java.util.List;
@@ -39,8 +40,8 @@ final class BinaryModel extends TaskModel {
       }
       case MAJORITY -> {
         base = new double[n];
-        Arrays.fill(base, prior > 0.5 ? 1.0 : 0.0);
-        baselineName = "majority: always '" + (prior > 0.5 ? eval.positiveLabel : eval.negativeLabel) + "'";
+        Arrays.fill(base, prior >= 0.5 ? 1.0 : 0.0);
+        baselineName = "majority: always '" + (prior >= 0.5 ? eval.positiveLabel : eval.negativeLabel) + "'";
       }
       default -> {
         base = new double[n];
@@ -52,6 +53,11 @@ final class BinaryModel extends TaskModel {
     thresholds[submissions.size()] = suite.predictions().threshold();
     Suite.Costs c = suite.costs();
     costs = c == null ? null : new BinaryMetrics.Costs(c.tp(), c.fp(), c.fn(), c.tn());
+  }
+
+  @Override
+  int[] order(int source) {
+    return Sorting.order(scores[source]);
   }
 
   @Override
@@ -102,8 +108,8 @@ final class BinaryModel extends TaskModel {
       if (costs != null && m.total() > 0) {
         double perDecision = (m.tp() * costs.tp() + m.fp() * costs.fp() + m.fn() * costs.fn() + m.tn() * costs.tn()) / m.total();
         BinaryMetrics.CostOptimum best = BinaryMetrics.costOptimum(cells, set, costs);
-        cost = new Report.CostSummary(perDecision, perDecision * 1000, best.threshold(), best.expectedCost() * 1000,
-            best.predictsNoPositive() ? "the cheapest policy is to predict no positive at all" : null);
+        cost = new Report.CostSummary(perDecision, perDecision * 1000, best.predictsNoPositive() ? null : best.threshold(),
+            best.expectedCost() * 1000, best.predictsNoPositive() ? "the cheapest policy is to predict no positive at all" : null);
       }
       return new Details(confusion, null, cost);
     }

@@ -2,6 +2,7 @@ package dev.holdout.evaluation;
 
 import dev.holdout.HoldoutException;
 import dev.holdout.data.Dictionary;
+import dev.holdout.data.IdColumn;
 import dev.holdout.data.IdIndex;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The buyer's labeled evaluation set, read once into columns: ids with their lines, the label
@@ -27,9 +30,10 @@ public final class EvaluationSet {
   final Path path;
   final String sha256;
   final int rows;
-  final String[] ids;
+  final IdColumn ids;
   final int[] lines;
   private IdIndex index;
+  private final CompletableFuture<Void> checks;
   final boolean[] positive;
   final String positiveLabel;
   final String negativeLabel;
@@ -43,9 +47,10 @@ public final class EvaluationSet {
   /** One slice column: its groups (sorted) and each row's group. */
   public record Slice(String column, List<String> groups, int[] groupOf) {}
 
-  private EvaluationSet(Path path, String sha256, int rows, String[] ids, int[] lines, boolean[] positive,
+  private EvaluationSet(CompletableFuture<Void> checks, Path path, String sha256, int rows, IdColumn ids, int[] lines, boolean[] positive,
       String positiveLabel, String negativeLabel, List<String> classes, int[] classOf, double[] actual, List<Slice> slices,
       double[] baselineScore, int[] baselineClass) {
+    this.checks = checks;
     this.path = path;
     this.sha256 = sha256;
     this.rows = rows;
@@ -67,9 +72,22 @@ public final class EvaluationSet {
    * the evaluation set's order never touch the hash index, which is built on first need.
    */
   int find(CharSequence id, int expected) {
-    if (expected >= 0 && expected < rows && ids[expected].contentEquals(id)) return expected;
-    if (index == null) index = IdIndex.of(ids, rows);
+    if (expected >= 0 && expected < rows && ids.equalsAt(expected, id)) return expected;
+    if (index == null) {
+      awaitChecks();
+      index = IdIndex.of(ids);
+    }
     return index.find(id);
+  }
+
+  /** Waits for the checks that run in the background (unique ids) and throws what they found. */
+  public void awaitChecks() {
+    try {
+      checks.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
+    }
   }
 
   public int rows() {
@@ -89,6 +107,7 @@ public final class EvaluationSet {
     Suite.Data spec = suite.data();
     Task task = suite.task();
     try (RecordReader r = RecordReaders.open(spec.path())) {
+      var hash = RecordReaders.sha256Async(spec.path());
       int idCol = Values.column(r, spec.id(), "data.id in the suite");
       int labelCol = Values.column(r, spec.label(), "data.label in the suite");
       int[] sliceCols = new int[spec.slices().size()];
@@ -97,7 +116,7 @@ public final class EvaluationSet {
       int baselineCol = baseline.kind() == Suite.Baseline.Kind.COLUMN ? Values.column(r, baseline.column(), "baseline.column in the suite") : -1;
 
       int cap = 1 << 12;
-      String[] ids = new String[cap];
+      IdColumn ids = new IdColumn();
       int[] lines = new int[cap];
       int[] labelCode = new int[cap];
       double[] actual = task == Task.REGRESSION ? new double[cap] : null;
@@ -111,7 +130,6 @@ public final class EvaluationSet {
       while (r.next()) {
         if (n == cap) {
           cap *= 2;
-          ids = Arrays.copyOf(ids, cap);
           lines = Arrays.copyOf(lines, cap);
           labelCode = Arrays.copyOf(labelCode, cap);
           if (actual != null) actual = Arrays.copyOf(actual, cap);
@@ -119,7 +137,7 @@ public final class EvaluationSet {
           if (baseNum != null) baseNum = Arrays.copyOf(baseNum, cap);
           if (baseText != null) baseText = Arrays.copyOf(baseText, cap);
         }
-        ids[n] = Values.requiredText(r, idCol, "an id").toString();
+        ids.add(Values.requiredText(r, idCol, "an id"));
         lines[n] = (int) Math.min(Integer.MAX_VALUE, r.positionNumber());
         if (task == Task.REGRESSION) {
           actual[n] = Values.number(r, labelCol, "the actual value (a number)");
@@ -140,13 +158,17 @@ public final class EvaluationSet {
       if (n == 0) {
         throw new HoldoutException.BadData(r.path() + ": has a header but no rows; the evaluation set needs labeled rows");
       }
-      String sha = r.sha256();
-      try {
-        IdIndex.requireUnique(ids, n);
-      } catch (IdIndex.DuplicateId d) {
-        throw new HoldoutException.BadData(r.path() + " " + r.positionOf(lines[d.secondRow]) + ", column '" + spec.id() + "': id '" + d.id
-            + "' already appears on " + r.positionOf(lines[d.firstRow]) + "; ids in the evaluation set must be unique");
-      }
+      String sha = RecordReaders.await(hash);
+      // The duplicate check runs beside the reading of the predictions; awaitChecks() joins it.
+      int[] idLines = lines;
+      CompletableFuture<Void> unique = CompletableFuture.runAsync(() -> {
+        try {
+          IdIndex.requireUnique(ids);
+        } catch (IdIndex.DuplicateId d) {
+          throw new HoldoutException.BadData(r.path() + " " + r.positionOf(idLines[d.secondRow]) + ", column '" + spec.id() + "': id '" + d.id
+              + "' already appears on " + r.positionOf(idLines[d.firstRow]) + "; ids in the evaluation set must be unique");
+        }
+      });
 
       List<Slice> slices = new ArrayList<>();
       for (int s = 0; s < sliceCols.length; s++) slices.add(sorted(spec.slices().get(s), sliceCodes.get(s), sliceCode[s], n));
@@ -195,7 +217,7 @@ public final class EvaluationSet {
         case REGRESSION -> actual = Arrays.copyOf(actual, n);
         default -> throw new IllegalStateException("unsupported task " + task);
       }
-      return new EvaluationSet(spec.path(), sha, n, Arrays.copyOf(ids, n), Arrays.copyOf(lines, n), positive, posLabel, negLabel,
+      return new EvaluationSet(unique, spec.path(), sha, n, ids, Arrays.copyOf(lines, n), positive, posLabel, negLabel,
           classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass);
     }
   }

@@ -40,6 +40,7 @@ public final class Evaluator {
   private final Progress progress;
 
   public Evaluator(Suite suite, EvaluationSet eval, Progress progress) {
+    eval.awaitChecks();
     this.suite = suite;
     this.eval = eval;
     this.progress = progress;
@@ -48,11 +49,10 @@ public final class Evaluator {
   /** The full report of one submission. */
   public Report evaluate(Submission submission) {
     TaskModel model = TaskModel.of(suite, eval, List.of(submission));
-    int[] rows = rows(List.of(submission));
+    int[] rows = rows(List.of(submission), model.order(0));
     Bootstrap.Settings b = suite.bootstrap();
     int reps = b.replicates();
     progress.step("bootstrap", 0, 1 + eval.slices.size());
-
     Cells exact = model.cells(rows, new int[] {0, model.baseline});
     Map<String, MetricValue> point = exact.metrics(0, exact.counts());
     Map<String, MetricValue> basePoint = exact.metrics(1, exact.counts());
@@ -105,13 +105,13 @@ public final class Evaluator {
     List<CriterionResult> criteria = new ArrayList<>();
     for (Criterion c : suite.criteria()) {
       Judge.Observation o = switch (c.kind()) {
-        case MIN, MAX -> observation(point.get(c.metric()), subReps.get(c.metric()), rows.length);
+        case MIN, MAX -> observation(point.get(c.metric()), subReps.get(c.metric()), reps, rows.length);
         case MIN_LIFT -> {
           MetricValue s = point.get(c.metric());
           MetricValue base = basePoint.get(c.metric());
           MetricValue lift = !s.defined() ? s : base == null || !base.defined() ? MetricValue.undefined("the baseline has no " + c.metric())
               : MetricValue.of(model.direction(c.metric()).improvement(s.value(), base.value()));
-          yield observation(lift, liftReps.get(c.metric()), rows.length);
+          yield observation(lift, liftReps.get(c.metric()), reps, rows.length);
         }
         case WORST_MIN, WORST_MAX, MAX_GAP -> sliceResults.get(c.slice()).observe(c, names.indexOf(c.metric()), rows.length);
       };
@@ -125,7 +125,7 @@ public final class Evaluator {
         new Report.SubmissionInfo(submission.name, fileName(submission.path), submission.sha256),
         new Report.Rows(rows.length, submission.missing, submission.extra, ignored),
         metrics, details.confusion(), details.perClass(), details.costs(), slices.isEmpty() ? null : slices,
-        new Report.BaselineResult(model.baselineName(), baseMetrics, difference),
+        new Report.BaselineResult(suite.baseline().name(), model.baselineName(), baseMetrics, difference),
         criteria, verdict, bootstrapInfo(exact, boot), provenance());
   }
 
@@ -155,7 +155,7 @@ public final class Evaluator {
       for (int y = x + 1; y < order.size(); y++) {
         int a = order.get(x);
         int c = order.get(y);
-        int[] rows = rows(List.of(submissions.get(a), submissions.get(c)));
+        int[] rows = rows(List.of(submissions.get(a), submissions.get(c)), model.order(a));
         Cells exact = model.cells(rows, new int[] {a, c});
         MetricValue va = exact.metrics(0, exact.counts()).get(primary);
         MetricValue vc = exact.metrics(1, exact.counts()).get(primary);
@@ -169,21 +169,21 @@ public final class Evaluator {
     return new CompareReport(CompareReport.SCHEMA, suiteInfo(), primary, ranking, pairs, reports, provenance());
   }
 
-  /** Evaluation set rows that take part: all of them, or with {@code missing: ignore} those every submission predicted. */
-  private int[] rows(List<Submission> submissions) {
-    if (suite.predictions().missing() != Suite.Missing.IGNORE) {
-      int[] all = new int[eval.rows];
-      for (int i = 0; i < all.length; i++) all[i] = i;
-      return all;
-    }
+  /**
+   * Evaluation set rows that take part, in {@code order}: all of them, or with
+   * {@code missing: ignore} those every submission predicted. Slices keep this order.
+   */
+  private int[] rows(List<Submission> submissions, int[] order) {
+    boolean ignore = suite.predictions().missing() == Suite.Missing.IGNORE;
     int[] out = new int[eval.rows];
     int n = 0;
-    for (int i = 0; i < eval.rows; i++) {
+    for (int k = 0; k < eval.rows; k++) {
+      int i = order[k];
       boolean everyone = true;
-      for (Submission s : submissions) everyone &= s.present[i];
+      if (ignore) for (Submission s : submissions) everyone &= s.present[i];
       if (everyone) out[n++] = i;
     }
-    return Arrays.copyOf(out, n);
+    return n == out.length ? out : Arrays.copyOf(out, n);
   }
 
   private SliceResult slice(TaskModel model, EvaluationSet.Slice slice, int[] rows, List<String> names) {
@@ -259,8 +259,8 @@ public final class Evaluator {
     return new Report.Estimate(a.value() - b.value(), ci == null ? null : List.of(ci[0], ci[1]), null, p, null);
   }
 
-  private static Judge.Observation observation(MetricValue v, double[] replicates, long rows) {
-    return new Judge.Observation(v.defined() ? v.value() : null, replicates, null, rows, v.undefined());
+  private static Judge.Observation observation(MetricValue v, double[] replicates, int total, long rows) {
+    return new Judge.Observation(v.defined() ? v.value() : null, replicates, total, null, rows, v.undefined(), null);
   }
 
   private Report.SuiteInfo suiteInfo() {

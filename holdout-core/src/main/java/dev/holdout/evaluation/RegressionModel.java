@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * Regression: a missing prediction is scored as the far end of the observed range of actual
- * values (the larger of the two possible errors). The mean and median baselines predict every
+ * values (the larger of the two possible errors; when every actual value is the same, that value
+ * plus the larger of its size and 1). The mean and median baselines predict every
  * quantile with the evaluation set's own empirical quantile.
  */
 final class RegressionModel extends TaskModel {
@@ -40,7 +41,7 @@ final class RegressionModel extends TaskModel {
       for (int q = 0; q < quantileLevels.length; q++) quantiles[s][q] = sub.quantiles[q].clone();
       for (int i = 0; i < n; i++) {
         if (sub.present[i]) continue;
-        double far = y[i] - min > max - y[i] ? min : max;
+        double far = far(y[i], min, max);
         values[s][i] = far;
         for (int q = 0; q < quantileLevels.length; q++) quantiles[s][q][i] = far;
       }
@@ -62,6 +63,12 @@ final class RegressionModel extends TaskModel {
         baselineName = String.format(Locale.ROOT, "%s: every row predicted %.6g", median ? "median" : "mean", constant);
       }
     }
+  }
+
+  /** The end of the observed range farthest from y; beyond y when the range is a single value. */
+  static double far(double y, double min, double max) {
+    if (min == max) return y + Math.max(Math.abs(y), 1);
+    return y - min > max - y ? min : max;
   }
 
   @Override

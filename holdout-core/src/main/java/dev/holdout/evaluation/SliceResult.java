@@ -43,7 +43,7 @@ final class SliceResult {
       if (v.defined()) defined.add(g); else skipped.add(groups.get(g) + " (" + v.undefined() + ")");
     }
     if (defined.isEmpty()) {
-      return new Judge.Observation(null, new double[0], null, totalRows, "no group of " + column + " has a " + c.metric() + ": " + String.join("; ", skipped));
+      return new Judge.Observation(null, new double[0], 0, null, totalRows, "no group of " + column + " has a " + c.metric() + ": " + String.join("; ", skipped), null);
     }
     boolean gap = c.kind() == Criterion.Kind.MAX_GAP;
     int worst = defined.get(0);
@@ -72,7 +72,7 @@ final class SliceResult {
     }
     double observed = gap ? Math.abs(bestValue - worstValue) : worstValue;
     String group = gap ? groups.get(best) + " vs " + groups.get(worst) : groups.get(worst);
-    if (!skipped.isEmpty()) group += "; not judged: " + String.join("; ", skipped);
-    return new Judge.Observation(observed, java.util.Arrays.copyOf(out, n), group, totalRows, null);
+    String note = skipped.isEmpty() ? null : "groups without a value, left out: " + String.join("; ", skipped);
+    return new Judge.Observation(observed, java.util.Arrays.copyOf(out, n), reps, group, totalRows, null, note);
   }
 }

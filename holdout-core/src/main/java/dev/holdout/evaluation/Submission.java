@@ -62,6 +62,7 @@ public final class Submission {
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {
+      var hash = RecordReaders.sha256Async(path);
       int idCol = Values.column(r, spec.id(), "predictions.id in the suite");
       int scoreCol = -1, labelCol = -1, valueCol = -1;
       int[] probCols = null;
@@ -115,7 +116,7 @@ public final class Submission {
           continue;
         }
         if (present[row]) {
-          throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + spec.id() + "': id '" + eval.ids[row]
+          throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + spec.id() + "': id '" + eval.ids.get(row)
               + "' already has a prediction on " + r.positionOf(firstLine[row]) + "; send one prediction per id");
         }
         present[row] = true;
@@ -160,16 +161,16 @@ public final class Submission {
       int missing = n - (seen - extra);
       if (missing == n) {
         throw new HoldoutException.BadData(path + ": none of its " + seen + " ids (e.g. " + Values.sample(extraExamples, extra)
-            + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + eval.ids[0]
+            + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + eval.ids.get(0)
             + "); check that both files use the same ids");
       }
       if (missing > 0 && spec.missing() == Suite.Missing.FAIL) {
         List<String> ex = new ArrayList<>();
-        for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids[i]);
+        for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids.get(i));
         throw new HoldoutException.BadData(path + ": " + missing + " ids of the evaluation set have no prediction (e.g. " + Values.sample(ex, missing)
             + ") and the suite says predictions.missing: fail; send a prediction for every id");
       }
-      return new Submission(name, path, r.sha256(), present, missing, extra, List.copyOf(extraExamples),
+      return new Submission(name, path, RecordReaders.await(hash), present, missing, extra, List.copyOf(extraExamples),
           score, predicted, hit, logLoss, value, quantiles);
     }
   }

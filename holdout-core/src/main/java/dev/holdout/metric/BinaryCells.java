@@ -68,7 +68,7 @@ public final class BinaryCells {
     for (int s = 0; s < scores.length; s++) {
       if (scores[s].length != n) throw new IllegalArgumentException("set " + s + " has " + scores[s].length + " scores for " + n + " rows");
     }
-    int[] byScore = Sorting.order(scores[0]);
+    int[] byScore = ascending(scores[0]) ? identity(n) : Sorting.order(scores[0]);
     boolean[] pos = new boolean[n];
     for (int i = 0; i < n; i++) pos[i] = positive[byScore[i]];
     double[][] sorted = new double[scores.length][n];

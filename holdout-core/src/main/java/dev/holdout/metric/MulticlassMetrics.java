@@ -10,7 +10,8 @@ import java.util.Map;
  * {@code labels}); a class never predicted has precision 0 in the macro average
  * ({@code zero_division=0}), while its own per-class precision is undefined with a reason.
  * f1_micro equals accuracy for single-label data. top_k_accuracy breaks ties between equal
- * probabilities as scikit-learn does.
+ * probabilities by class order, the later class ranking higher, as scikit-learn does over its
+ * sorted labels; with the suite's classes listed in sorted order the two agree exactly.
  */
 public final class MulticlassMetrics {
   private MulticlassMetrics() {}
@@ -124,7 +125,7 @@ public final class MulticlassMetrics {
 
   /**
    * Whether the true class is among the k most probable, with scikit-learn's tie order: among equal
-   * probabilities the class later in the sorted class list ranks higher.
+   * probabilities the class later in the class list ranks higher.
    */
   public static boolean topKHit(double[] probabilities, int actual, int k) {
     double p = probabilities[actual];

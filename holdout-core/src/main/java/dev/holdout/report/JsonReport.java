@@ -11,7 +11,8 @@ import java.nio.file.Path;
 public final class JsonReport {
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-      .enable(SerializationFeature.INDENT_OUTPUT);
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private JsonReport() {}
 
@@ -28,7 +29,7 @@ public final class JsonReport {
     AtomicFiles.write(file, w -> w.write(text));
   }
 
-  /** Reads a report written by {@link #write}. */
+  /** Reads a report written by {@link #write}; keys it does not know (from newer versions) are ignored. */
   public static Report read(Path file) {
     try {
       return JSON.readValue(file.toFile(), Report.class);

@@ -55,8 +55,11 @@ public record Report(
 
   public record SliceGroup(long rows, Map<String, Estimate> metrics) {}
 
-  /** The baseline's metrics and the submission minus baseline, with paired intervals and one-sided p-values. */
-  public record BaselineResult(String name, Map<String, Estimate> metrics, Map<String, Estimate> difference) {}
+  /**
+   * The baseline (its kind: majority, prior, mean, median or column:NAME, and what it predicts),
+   * its metrics, and the submission minus baseline with paired intervals and one-sided p-values.
+   */
+  public record BaselineResult(String name, String description, Map<String, Estimate> metrics, Map<String, Estimate> difference) {}
 
   public record BootstrapInfo(String method, int replicates, double confidence, long seed, int maxCells, String note) {}
 

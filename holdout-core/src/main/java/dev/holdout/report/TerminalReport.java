@@ -34,7 +34,7 @@ public final class TerminalReport {
       b.append(String.format(Locale.ROOT, "%s %-18s %-30s %-12s %s%n", primary, name, estimate(e.getValue()),
           base == null || base.value() == null ? "-" : num(base.value()), diff == null || diff.value() == null ? "-" : signed(diff)));
     }
-    b.append("  * primary metric. Baseline: ").append(r.baseline().name()).append("\n");
+    b.append("  * primary metric. Baseline: ").append(r.baseline().description()).append("\n");
     Report.ConfusionMatrix cm = r.confusionMatrix();
     if (cm != null && cm.threshold() != null) {
       List<List<Double>> c = cm.counts();

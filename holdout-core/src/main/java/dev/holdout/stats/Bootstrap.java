@@ -31,10 +31,11 @@ public final class Bootstrap {
   public static double[][] run(double[] counts, int replicates, long seed, String stream, Function<double[], double[]> statistic) {
     long base = mix(seed) ^ streamHash(stream);
     double[][] out = new double[replicates][];
+    Poisson.Means means = new Poisson.Means(counts);
     IntStream.range(0, replicates).parallel().forEach(r -> {
       SplittableRandom random = new SplittableRandom(mix(base + r * 0x9E3779B97F4A7C15L));
       double[] w = new double[counts.length];
-      for (int i = 0; i < counts.length; i++) w[i] = Poisson.sample(random, counts[i]);
+      means.draw(random, w);
       out[r] = statistic.apply(w);
     });
     return out;

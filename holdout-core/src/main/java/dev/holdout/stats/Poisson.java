@@ -3,29 +3,17 @@ package dev.holdout.stats;
 import java.util.SplittableRandom;
 
 /**
- * Exact Poisson variates: inversion by multiplication below a mean of 10, and Hörmann's
- * transformed rejection with squeeze (PTRS, 1993) above, the method numpy uses.
+ * Exact Poisson variates: inversion below a mean of 10 (a table for the common mean 1), and
+ * Hörmann's transformed rejection with squeeze (PTRS, 1993), the method numpy uses, above.
+ * {@link Means} prepares the per-mean constants once for draws repeated over many replicates.
  */
 public final class Poisson {
   private static final double[] LOG_FACTORIAL = new double[256];
-
-  static {
-    for (int k = 1; k < LOG_FACTORIAL.length; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
-  }
-
-  private Poisson() {}
-
-  /** One draw from Poisson(mean); mean 0 gives 0. */
-  public static long sample(SplittableRandom random, double mean) {
-    if (mean <= 0) return 0;
-    if (mean < 10) return small(random, mean);
-    return ptrs(random, mean);
-  }
-
   /** Cumulative Poisson(1) probabilities: most cells of a small set hold one row. */
   private static final double[] CDF_ONE = new double[20];
 
   static {
+    for (int k = 1; k < LOG_FACTORIAL.length; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
     double p = Math.exp(-1);
     double sum = 0;
     for (int k = 0; k < CDF_ONE.length; k++) {
@@ -35,39 +23,85 @@ public final class Poisson {
     }
   }
 
-  private static long small(SplittableRandom random, double mean) {
-    if (mean == 1.0) {
-      double u = random.nextDouble();
-      int k = 0;
-      while (k < CDF_ONE.length - 1 && u > CDF_ONE[k]) k++;
-      return k;
-    }
-    double limit = Math.exp(-mean);
-    double product = random.nextDouble();
-    long k = 0;
-    while (product > limit) {
-      k++;
-      product *= random.nextDouble();
-    }
-    return k;
+  private Poisson() {}
+
+  /** One draw from Poisson(mean); mean 0 gives 0. */
+  public static long sample(SplittableRandom random, double mean) {
+    return new Means(new double[] {mean}).draw(random, 0);
   }
 
-  private static long ptrs(SplittableRandom random, double lam) {
-    double slam = Math.sqrt(lam);
-    double loglam = Math.log(lam);
-    double b = 0.931 + 2.53 * slam;
-    double a = -0.059 + 0.02483 * b;
-    double invalpha = 1.1239 + 1.1328 / (b - 3.4);
-    double vr = 0.9277 - 3.6224 / (b - 2);
-    while (true) {
-      double u = random.nextDouble() - 0.5;
-      double v = random.nextDouble();
-      double us = 0.5 - Math.abs(u);
-      long k = (long) Math.floor((2 * a / us + b) * u + lam + 0.43);
-      if (us >= 0.07 && v <= vr) return k;
-      if (k < 0 || (us < 0.013 && v > us)) continue;
-      if (Math.log(v) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -lam + k * loglam - logFactorial(k)) {
+  /** Constants for drawing repeatedly from Poisson(means[i]); immutable and thread-safe. */
+  public static final class Means {
+    private final double[] lam;
+    private final double[] expMinus;
+    private final double[] loglam;
+    private final double[] b;
+    private final double[] a;
+    private final double[] logInvAlpha;
+    private final double[] vr;
+
+    public Means(double[] means) {
+      int n = means.length;
+      lam = means.clone();
+      expMinus = new double[n];
+      loglam = new double[n];
+      b = new double[n];
+      a = new double[n];
+      logInvAlpha = new double[n];
+      vr = new double[n];
+      for (int i = 0; i < n; i++) {
+        double m = means[i];
+        if (m < 10) {
+          expMinus[i] = Math.exp(-m);
+          continue;
+        }
+        loglam[i] = Math.log(m);
+        b[i] = 0.931 + 2.53 * Math.sqrt(m);
+        a[i] = -0.059 + 0.02483 * b[i];
+        logInvAlpha[i] = Math.log(1.1239 + 1.1328 / (b[i] - 3.4));
+        vr[i] = 0.9277 - 3.6224 / (b[i] - 2);
+      }
+    }
+
+    public int size() {
+      return lam.length;
+    }
+
+    /** Fills {@code out} with one draw per mean. */
+    public void draw(SplittableRandom random, double[] out) {
+      for (int i = 0; i < lam.length; i++) out[i] = draw(random, i);
+    }
+
+    long draw(SplittableRandom random, int i) {
+      double m = lam[i];
+      if (m <= 0) return 0;
+      if (m == 1.0) {
+        double u = random.nextDouble();
+        int k = 0;
+        while (k < CDF_ONE.length - 1 && u > CDF_ONE[k]) k++;
         return k;
+      }
+      if (m < 10) {
+        double product = random.nextDouble();
+        long k = 0;
+        while (product > expMinus[i]) {
+          k++;
+          product *= random.nextDouble();
+        }
+        return k;
+      }
+      double bi = b[i];
+      double ai = a[i];
+      while (true) {
+        double u = random.nextDouble() - 0.5;
+        double v = random.nextDouble();
+        double us = 0.5 - Math.abs(u);
+        long k = (long) Math.floor((2 * ai / us + bi) * u + m + 0.43);
+        if (us >= 0.07 && v <= vr[i]) return k;
+        if (k < 0 || (us < 0.013 && v > us)) continue;
+        if (Math.log(v) + logInvAlpha[i] - Math.log(ai / (us * us) + bi) <= -m + k * loglam[i] - logFactorial(k)) {
+          return k;
+        }
       }
     }
   }

@@ -135,7 +135,7 @@ public final class SuiteParser {
       default -> "mae";
     };
     if (top.entries().containsKey("primary_metric")) {
-      primary = text(top, "primary_metric", "primary_metric");
+      primary = canonical(text(top, "primary_metric", "primary_metric"));
       checkMetric(top.entries().get("primary_metric"), "primary_metric", task, primary, predictions, costs);
     }
 
@@ -260,7 +260,7 @@ public final class SuiteParser {
     YamlNode.Mapping m = mapping(node, path);
     checkKeys(m, CRITERION, path);
     if (!m.entries().containsKey("metric")) throw error(m, path, "missing 'metric': the metric this criterion judges, e.g. metric: roc_auc");
-    String metric = text(m, "metric", path + ".metric");
+    String metric = canonical(text(m, "metric", path + ".metric"));
     Direction direction = checkMetric(m.entries().get("metric"), path + ".metric", task, metric, predictions, costs);
     List<Criterion.Kind> kinds = new ArrayList<>();
     for (Criterion.Kind k : Criterion.Kind.values()) if (m.entries().containsKey(k.key())) kinds.add(k);
@@ -303,6 +303,11 @@ public final class SuiteParser {
     }
     String id = m.entries().containsKey("id") ? text(m, "id", path + ".id") : "c" + (index + 1);
     return new Criterion(id, metric, kind, threshold, slice, atPoint, m.line());
+  }
+
+  /** One spelling per metric: pinball_q0.90 and pinball_q.9 become pinball_q0.9. */
+  private static String canonical(String metric) {
+    return MetricCatalog.pinballQuantile(metric).map(MetricCatalog::pinballName).orElse(metric);
   }
 
   private Direction checkMetric(YamlNode at, String path, Task task, String metric, Suite.Predictions predictions, Suite.Costs costs) {

@@ -15,13 +15,13 @@ public final class Judge {
    * What was observed for a criterion: the point value (null when undefined, with the reason), the
    * replicates (NaN entries dropped), the slice group it came from, and the rows behind it.
    */
-  public record Observation(Double point, double[] replicates, String group, long rows, String undefined) {}
+  public record Observation(Double point, double[] replicates, int totalReplicates, String group, long rows, String undefined, String note) {}
 
   public static CriterionResult judge(Criterion c, Observation o, double confidence) {
     String description = c.describe(confidence);
     if (o.point() == null) {
       return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), Status.INCONCLUSIVE, null, c.threshold(),
-          null, null, "cannot be judged: " + o.undefined());
+          null, null, "cannot be judged: " + o.undefined() + note(o));
     }
     double point = o.point();
     double t = c.threshold();
@@ -31,13 +31,14 @@ public final class Judge {
       double[] ci = Bootstrap.percentileInterval(o.replicates(), confidence);
       return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), pass ? Status.PASS : Status.FAIL, point, t,
           ci == null ? null : List.of(ci[0], ci[1]), null,
-          "the point estimate " + (pass ? "meets" : "misses") + " the bound " + Format.plain(t));
+          "the point estimate " + (pass ? "meets" : "misses") + " the bound " + Format.plain(t) + note(o));
+    }
+    if (o.replicates().length * 2 < o.totalReplicates()) {
+      return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), Status.INCONCLUSIVE, point, t, null, null,
+          "only " + o.replicates().length + " of " + o.totalReplicates()
+              + " bootstrap replicates had a value, too few for an interval; more labeled rows are needed" + note(o));
     }
     double[] ci = Bootstrap.percentileInterval(o.replicates(), confidence);
-    if (ci == null) {
-      return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), Status.INCONCLUSIVE, point, t, null, null,
-          "no bootstrap replicate had a defined value, so there is no interval");
-    }
     double lo = ci[0];
     double hi = ci[1];
     Status status;
@@ -61,6 +62,10 @@ public final class Judge {
                 : "the observed value equals the threshold, so more rows may not decide it");
       }
     }
-    return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), status, point, t, List.of(lo, hi), more, reason);
+    return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), status, point, t, List.of(lo, hi), more, reason + note(o));
+  }
+
+  private static String note(Observation o) {
+    return o.note() == null ? "" : "; " + o.note();
   }
 }
