@@ -1,6 +1,5 @@
 package dev.holdout.data;
 
-import dev.holdout.stats.Sorting;
 import java.util.Arrays;
 
 /**
@@ -14,33 +13,43 @@ public final class IdIndex {
 
   /**
    * Throws {@link DuplicateId} for the earliest row whose id already appeared, naming both rows.
-   * Sorts 64-bit fingerprints instead of filling a hash table, which keeps memory access sequential
-   * for ten million ids; equal fingerprints are confirmed by comparing the ids themselves.
+   * Sorts 64-bit fingerprints, bucketed by their top bits so each bucket sorts inside the cache,
+   * instead of filling a hash table; equal fingerprints are confirmed by comparing the ids.
    */
   public static void requireUnique(IdColumn ids) {
     int n = ids.size();
+    int bits = 11;
+    int[] start = new int[(1 << bits) + 1];
     long[] keys = new long[n];
-    for (int i = 0; i < n; i++) keys[i] = ids.fingerprint(i);
-    int[] order = Sorting.orderByKey(keys);
+    for (int i = 0; i < n; i++) {
+      keys[i] = ids.fingerprint(i);
+      start[(int) (keys[i] >>> (64 - bits)) + 1]++;
+    }
+    for (int b = 0; b < 1 << bits; b++) start[b + 1] += start[b];
+    long[] bucketed = new long[n];
+    int[] fill = Arrays.copyOf(start, 1 << bits);
+    for (long k : keys) bucketed[fill[(int) (k >>> (64 - bits))]++] = k;
+    java.util.Set<Long> repeated = new java.util.HashSet<>();
+    for (int b = 0; b < 1 << bits; b++) {
+      Arrays.sort(bucketed, start[b], start[b + 1]);
+      for (int i = start[b] + 1; i < start[b + 1]; i++) if (bucketed[i] == bucketed[i - 1]) repeated.add(bucketed[i]);
+    }
+    if (repeated.isEmpty()) return;
+    // Rare: find the rows behind the repeated fingerprints and confirm real repeats.
+    java.util.Map<Long, java.util.List<Integer>> rows = new java.util.HashMap<>();
     int bestFirst = -1;
     int bestSecond = Integer.MAX_VALUE;
-    for (int i = 1; i < n; i++) {
-      if (keys[i] != keys[i - 1]) continue;
-      int j = i - 1;
-      while (j > 0 && keys[j - 1] == keys[i]) j--;
-      for (int k = j; k < i; k++) {
-        int a = order[k];
-        int b = order[i];
-        if (ids.sameAt(a, b)) {
-          int first = Math.min(a, b);
-          int second = Math.max(a, b);
-          if (second < bestSecond) {
-            bestSecond = second;
-            bestFirst = first;
-          }
+    for (int i = 0; i < n && i < bestSecond; i++) {
+      if (!repeated.contains(keys[i])) continue;
+      java.util.List<Integer> seen = rows.computeIfAbsent(keys[i], k -> new java.util.ArrayList<>());
+      for (int j : seen) {
+        if (ids.sameAt(j, i)) {
+          bestFirst = j;
+          bestSecond = i;
           break;
         }
       }
+      seen.add(i);
     }
     if (bestFirst >= 0) throw new DuplicateId(ids.get(bestSecond), bestFirst, bestSecond);
   }

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Evaluates submissions against a suite: exact point metrics on every row, Poisson-bootstrap
@@ -56,8 +57,13 @@ public final class Evaluator {
     Cells exact = model.cells(rows, new int[] {0, model.baseline});
     Map<String, MetricValue> point = exact.metrics(0, exact.counts());
     Map<String, MetricValue> basePoint = exact.metrics(1, exact.counts());
+    Cells.Details details = exact.details(0);
     List<String> names = new ArrayList<>(point.keySet());
+    // Slices are independent of the overall view: work on them while the overall view resamples.
+    CompletableFuture<List<SliceResult>> sliceWork = CompletableFuture.supplyAsync(() ->
+        eval.slices.stream().map(slice -> slice(model, slice, rows, names)).toList());
     Cells boot = exact.compress(MAX_CELLS);
+    String bootstrapNote = bootstrapNote(exact, boot);
     int m = names.size();
     double[][] overall = Bootstrap.run(boot.counts(), reps, b.seed(), "overall", w -> {
       double[] v = new double[2 * m];
@@ -87,9 +93,8 @@ public final class Evaluator {
     Map<String, Map<String, Report.SliceGroup>> slices = new LinkedHashMap<>();
     Map<String, SliceResult> sliceResults = new LinkedHashMap<>();
     int done = 1;
-    for (EvaluationSet.Slice slice : eval.slices) {
-      SliceResult result = slice(model, slice, rows, names);
-      sliceResults.put(slice.column(), result);
+    for (SliceResult result : join(sliceWork)) {
+      sliceResults.put(result.column, result);
       Map<String, Report.SliceGroup> groups = new LinkedHashMap<>();
       for (int g = 0; g < result.groups.size(); g++) {
         Map<String, Report.Estimate> gm = new LinkedHashMap<>();
@@ -98,7 +103,7 @@ public final class Evaluator {
         }
         groups.put(result.groups.get(g), new Report.SliceGroup(result.rows.get(g), gm));
       }
-      slices.put(slice.column(), groups);
+      slices.put(result.column, groups);
       progress.step("bootstrap", ++done, 1 + eval.slices.size());
     }
 
@@ -118,7 +123,6 @@ public final class Evaluator {
       criteria.add(Judge.judge(c, o, b.confidence()));
     }
     Verdict verdict = Verdict.of(criteria.stream().map(CriterionResult::status).toList());
-    Cells.Details details = exact.details(0);
     progress.done();
     long ignored = suite.predictions().missing() == Suite.Missing.IGNORE ? submission.missing : 0;
     return new Report(Report.SCHEMA, suiteInfo(),
@@ -126,7 +130,7 @@ public final class Evaluator {
         new Report.Rows(rows.length, submission.missing, submission.extra, ignored),
         metrics, details.confusion(), details.perClass(), details.costs(), slices.isEmpty() ? null : slices,
         new Report.BaselineResult(suite.baseline().name(), model.baselineName(), baseMetrics, difference),
-        criteria, verdict, bootstrapInfo(exact, boot), provenance());
+        criteria, verdict, bootstrapInfo(bootstrapNote), provenance());
   }
 
   /** Every submission's report, the ranking by the primary metric and the paired difference of every pair. */
@@ -268,12 +272,25 @@ public final class Evaluator {
         dev.holdout.data.RecordReaders.sha256(suite.file()), fileName(eval.path), eval.sha256);
   }
 
-  private Report.BootstrapInfo bootstrapInfo(Cells exact, Cells boot) {
-    Bootstrap.Settings b = suite.bootstrap();
-    String note = exact == boot ? "each row is its own cell: the bootstrap is exact"
+  private static String bootstrapNote(Cells exact, Cells boot) {
+    return exact == boot ? "each row is its own cell: the bootstrap is exact"
         : "rows compressed into at most " + MAX_CELLS + " cells per view (quantile bins of the prediction within each label); "
             + "point estimates use every row";
+  }
+
+  private Report.BootstrapInfo bootstrapInfo(String note) {
+    Bootstrap.Settings b = suite.bootstrap();
     return new Report.BootstrapInfo("poisson", b.replicates(), b.confidence(), b.seed(), MAX_CELLS, note);
+  }
+
+  private static <T> T join(CompletableFuture<T> work) {
+    try {
+      return work.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error err) throw err;
+      throw e;
+    }
   }
 
   static Report.Provenance provenance() {

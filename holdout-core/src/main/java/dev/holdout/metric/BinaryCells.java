@@ -61,14 +61,25 @@ public final class BinaryCells {
 
   /**
    * One cell per row with the given whole-number row weights (null for all 1): a row of weight k
-   * counts as the row repeated k times. Stored like {@link #ofRows}.
+   * counts as the row repeated k times. Stored like {@link #ofRows}; the arrays are shared, not
+   * copied, when the rows already come in ascending order of set 0's score, and never modified.
    */
   public static BinaryCells ofWeightedRows(boolean[] positive, double[] weights, double[]... scores) {
     int n = positive.length;
     for (int s = 0; s < scores.length; s++) {
       if (scores[s].length != n) throw new IllegalArgumentException("set " + s + " has " + scores[s].length + " scores for " + n + " rows");
     }
-    int[] byScore = ascending(scores[0]) ? identity(n) : Sorting.order(scores[0]);
+    if (ascending(scores[0])) {
+      // Already in score order (the evaluation pipeline builds views so): share the arrays, which
+      // cells never modify.
+      double[] count = weights;
+      if (count == null) {
+        count = new double[n];
+        Arrays.fill(count, 1.0);
+      }
+      return new BinaryCells(count, positive, scores.clone(), new double[scores.length][], new double[scores.length][]);
+    }
+    int[] byScore = Sorting.order(scores[0]);
     boolean[] pos = new boolean[n];
     for (int i = 0; i < n; i++) pos[i] = positive[byScore[i]];
     double[][] sorted = new double[scores.length][n];
