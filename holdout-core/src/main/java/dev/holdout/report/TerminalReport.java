@@ -42,7 +42,8 @@ public final class TerminalReport {
           count(c.get(1).get(1)), count(c.get(0).get(1)), count(c.get(1).get(0)), count(c.get(0).get(0))));
     }
     if (r.costs() != null) {
-      b.append(String.format(Locale.ROOT, "Expected cost: %s per 1,000 decisions", money(r.costs().per1000())));
+      b.append(String.format(Locale.ROOT, "Expected cost: %s per 1,000 decisions%s", money(r.costs().per1000()),
+          r.costs().per1000() < 0 ? " (negative: a net gain)" : ""));
       if (r.costs().optimalThreshold() != null) {
         b.append(String.format(Locale.ROOT, "; the cost-optimal threshold %s would give %s per 1,000",
             num(r.costs().optimalThreshold()), money(r.costs().optimalPer1000())));
