@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * {@link Means} prepares the per-mean constants once for draws repeated over many replicates.
  */
 public final class Poisson {
-  private static final double[] LOG_FACTORIAL = new double[256];
+  private static final double[] LOG_FACTORIAL = new double[1 << 15];
   /** Cumulative Poisson(1) probabilities: most cells of a small set hold one row. */
   private static final double[] CDF_ONE = new double[20];
 
@@ -99,14 +99,15 @@ public final class Poisson {
         long k = (long) Math.floor((2 * ai / us + bi) * u + m + 0.43);
         if (us >= 0.07 && v <= vr[i]) return k;
         if (k < 0 || (us < 0.013 && v > us)) continue;
-        if (Math.log(v) + logInvAlpha[i] - Math.log(ai / (us * us) + bi) <= -m + k * loglam[i] - logFactorial(k)) {
+        // The acceptance test of PTRS, with its two logarithms folded into one.
+        if (Math.log(v / (ai / (us * us) + bi)) + logInvAlpha[i] <= -m + k * loglam[i] - logFactorial(k)) {
           return k;
         }
       }
     }
   }
 
-  /** ln(k!) from a table below 256 and Stirling's series (error below 1e-12) above. */
+  /** ln(k!) from a table below 32,768 and Stirling's series (error below 1e-12) above. */
   static double logFactorial(long k) {
     if (k < LOG_FACTORIAL.length) return LOG_FACTORIAL[(int) k];
     double x = k + 1.0;
