@@ -1,11 +1,13 @@
 package dev.holdout.evaluation;
 
 import dev.holdout.metric.BinaryCells;
+import dev.holdout.metric.BinaryCurves;
 import dev.holdout.metric.BinaryMetrics;
 import dev.holdout.metric.MetricValue;
 import dev.holdout.report.Report;
 import dev.holdout.stats.Sorting;
 import dev.holdout.suite.Suite;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +113,32 @@ final class BinaryModel extends TaskModel {
         cost = new Report.CostSummary(perDecision, perDecision * 1000, best.predictsNoPositive() ? null : best.threshold(),
             best.expectedCost() * 1000, best.predictsNoPositive() ? "the cheapest policy is to predict no positive at all" : null);
       }
-      return new Details(confusion, null, cost);
+      Double optimal = cost == null ? null : cost.optimalThreshold();
+      return new Details(confusion, null, cost, charts(set, m, optimal));
+    }
+
+    private Report.Charts charts(int set, BinaryMetrics.Confusion m, Double costOptimal) {
+      int max = Report.Charts.MAX_POINTS;
+      BinaryCurves.Points[] own = BinaryCurves.curves(cells, set, costs, max);
+      BinaryCurves.Points[] base = cells.sets() > 1 && set == 0 ? BinaryCurves.curves(cells, 1, null, max) : new BinaryCurves.Points[3];
+      double pos = m.tp() + m.fn();
+      double neg = m.tn() + m.fp();
+      Report.OperatingPoint at = new Report.OperatingPoint(thresholds[set], neg > 0 ? m.fp() / neg : 0, pos > 0 ? m.tp() / pos : 0,
+          m.tp() + m.fp() > 0 ? m.tp() / (m.tp() + m.fp()) : null, pos > 0 ? m.tp() / pos : 0, costOptimal);
+      double[][] cal = BinaryCurves.calibration(cells, set);
+      List<Report.CalibrationBin> calibration = new ArrayList<>();
+      for (int b = 0; b < BinaryMetrics.ECE_BINS; b++) {
+        double rows = cal[0][b];
+        calibration.add(new Report.CalibrationBin((double) b / BinaryMetrics.ECE_BINS, (double) (b + 1) / BinaryMetrics.ECE_BINS, rows,
+            rows > 0 ? cal[1][b] / rows : null, rows > 0 ? cal[2][b] / rows : null));
+      }
+      int bins = 20;
+      double[][] hist = BinaryCurves.histogram(cells, set, bins);
+      List<Double> edges = new ArrayList<>();
+      for (int b = 0; b <= bins; b++) edges.add((double) b / bins);
+      Report.Histogram scores = new Report.Histogram(edges, null, Charts.list(hist[1]), Charts.list(hist[0]));
+      return new Report.Charts(Charts.curve(own[0]), Charts.curve(base[0]), Charts.curve(own[1]), Charts.curve(base[1]), at,
+          calibration, scores, Charts.curve(own[2]), null, null);
     }
   }
 }

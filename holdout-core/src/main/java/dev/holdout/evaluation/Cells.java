@@ -15,8 +15,12 @@ interface Cells {
   /** Every metric of prediction set {@code set} under weights {@code w}, in a fixed order. */
   Map<String, MetricValue> metrics(int set, double[] w);
 
-  /** Confusion matrix, per-class figures and costs of set {@code set}, where the task has them. */
+  /**
+   * Confusion matrix, per-class figures, costs and chart data of set {@code set} (the baseline is
+   * set 1 where the view has one), where the task has them.
+   */
   Details details(int set);
 
-  record Details(Report.ConfusionMatrix confusion, Map<String, Report.ClassFigures> perClass, Report.CostSummary costs) {}
+  record Details(Report.ConfusionMatrix confusion, Map<String, Report.ClassFigures> perClass, Report.CostSummary costs,
+      Report.Charts charts) {}
 }

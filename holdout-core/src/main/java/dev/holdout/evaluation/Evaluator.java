@@ -130,7 +130,7 @@ public final class Evaluator {
         new Report.Rows(rows.length, submission.missing, submission.extra, ignored),
         metrics, details.confusion(), details.perClass(), details.costs(), slices.isEmpty() ? null : slices,
         new Report.BaselineResult(suite.baseline().name(), model.baselineName(), baseMetrics, difference),
-        criteria, verdict, bootstrapInfo(bootstrapNote), provenance());
+        criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance());
   }
 
   /** Every submission's report, the ranking by the primary metric and the paired difference of every pair. */

@@ -139,7 +139,7 @@ final class MulticlassModel extends TaskModel {
       }
       Report.CostSummary costSummary = costs == null || total == 0 ? null
           : new Report.CostSummary(cost / total, cost / total * 1000, null, null, null);
-      return new Details(new Report.ConfusionMatrix(eval.classes, counts, null), perClass, costSummary);
+      return new Details(new Report.ConfusionMatrix(eval.classes, counts, null), perClass, costSummary, null);
     }
   }
 }

@@ -5,6 +5,8 @@ import dev.holdout.metric.RegressionCells;
 import dev.holdout.metric.RegressionMetrics;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.suite.Suite;
+import dev.holdout.report.Report;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -87,14 +89,20 @@ final class RegressionModel extends TaskModel {
         qs[k][q] = col == null ? null : pick(col, rows);
       }
     }
-    return new View(RegressionCells.ofRows(pick(eval.actual, rows), quantileLevels, predicted, qs));
+    double[] actual = pick(eval.actual, rows);
+    return new View(RegressionCells.ofRows(actual, quantileLevels, predicted, qs), actual, predicted[0]);
   }
 
   private static final class View implements Cells {
     private final RegressionCells cells;
+    /** The rows behind an uncompressed view, for charts; null once compressed. */
+    private final double[] actual;
+    private final double[] predicted;
 
-    View(RegressionCells cells) {
+    View(RegressionCells cells, double[] actual, double[] predicted) {
       this.cells = cells;
+      this.actual = actual;
+      this.predicted = predicted;
     }
 
     @Override public double[] counts() { return cells.counts(); }
@@ -102,7 +110,7 @@ final class RegressionModel extends TaskModel {
     @Override
     public Cells compress(int budget) {
       RegressionCells c = cells.compress(budget);
-      return c == cells ? this : new View(c);
+      return c == cells ? this : new View(c, null, null);
     }
 
     @Override
@@ -112,7 +120,31 @@ final class RegressionModel extends TaskModel {
 
     @Override
     public Details details(int set) {
-      return new Details(null, null, null);
+      if (actual == null || set != 0) return new Details(null, null, null, null);
+      int n = actual.length;
+      int step = Math.max(1, (n + Report.Charts.MAX_SCATTER - 1) / Report.Charts.MAX_SCATTER);
+      List<Double> xs = new ArrayList<>();
+      List<Double> ys = new ArrayList<>();
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (int i = 0; i < n; i++) {
+        double r = actual[i] - predicted[i];
+        lo = Math.min(lo, r);
+        hi = Math.max(hi, r);
+        if (i % step == 0) {
+          xs.add(actual[i]);
+          ys.add(predicted[i]);
+        }
+      }
+      int bins = 30;
+      double width = hi > lo ? (hi - lo) / bins : 1;
+      double[] counts = new double[bins];
+      for (int i = 0; i < n; i++) counts[Math.min(bins - 1, (int) ((actual[i] - predicted[i] - lo) / width))]++;
+      List<Double> edges = new ArrayList<>();
+      for (int b = 0; b <= bins; b++) edges.add(lo + b * width);
+      Report.Charts charts = new Report.Charts(null, null, null, null, null, null, null, null,
+          new Report.Scatter(xs, ys, n), new Report.Histogram(edges, Charts.list(counts), null, null));
+      return new Details(null, null, null, charts);
     }
   }
 }

@@ -19,12 +19,22 @@ public final class AtomicFiles {
     void writeTo(Writer out) throws IOException;
   }
 
+  /** Temporary files are private to their owner; a report is for everyone who can read the folder. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the platform's default permissions apply
+    }
+  }
+
   public static void write(Path target, Content content) {
     Path dir = target.toAbsolutePath().getParent();
     Path tmp = null;
     try {
       Files.createDirectories(dir);
       tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+      readableByAll(tmp);
       try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
         content.writeTo(w);
       }

@@ -22,6 +22,7 @@ public record Report(
     List<CriterionResult> criteria,
     Verdict verdict,
     BootstrapInfo bootstrap,
+    Charts charts,
     Provenance provenance) {
 
   public static final String SCHEMA = "holdout.report/v1";
@@ -64,4 +65,50 @@ public record Report(
   public record BootstrapInfo(String method, int replicates, double confidence, long seed, int maxCells, String note) {}
 
   public record Provenance(String holdoutVersion, String java, String createdAt) {}
+
+  /**
+   * What the HTML report draws, computed once from every row and downsampled (curves to at most
+   * {@code Charts.MAX_POINTS} points, scatter plots to at most {@code Charts.MAX_SCATTER} rows), so
+   * a renderer computes nothing and a ten-million-row report stays small. Binary reports fill the
+   * curve, calibration, score and cost parts; regression reports the scatter and residuals.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Charts(
+      Curve roc,
+      Curve baselineRoc,
+      Curve precisionRecall,
+      Curve baselinePrecisionRecall,
+      OperatingPoint operatingPoint,
+      List<CalibrationBin> calibration,
+      Histogram scores,
+      Curve cost,
+      Scatter predictedVsActual,
+      Histogram residuals) {
+    public static final int MAX_POINTS = 400;
+    public static final int MAX_SCATTER = 2000;
+  }
+
+  /**
+   * A curve as parallel lists: roc has x = false positive rate and y = true positive rate;
+   * precision-recall has x = recall and y = precision; cost has x = threshold and y = expected
+   * cost per 1,000 decisions. {@code threshold} is the score threshold of each point where one applies.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Curve(List<Double> x, List<Double> y, List<Double> threshold) {}
+
+  /** The submission at its decision threshold, and the cost-optimal threshold when costs are given. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record OperatingPoint(double threshold, double falsePositiveRate, double truePositiveRate, Double precision, double recall,
+      Double costOptimalThreshold) {}
+
+  /** One of the ten calibration bins behind ece: its score range, rows, mean score and observed positive rate. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record CalibrationBin(double low, double high, double rows, Double meanScore, Double positiveRate) {}
+
+  /** Counts per bin between consecutive {@code edges}; binary scores split by label, residuals in {@code counts}. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Histogram(List<Double> edges, List<Double> counts, List<Double> positive, List<Double> negative) {}
+
+  /** Up to MAX_SCATTER rows chosen evenly by a fixed rule (every k-th row in file order), of {@code rows} in all. */
+  public record Scatter(List<Double> actual, List<Double> predicted, long rows) {}
 }
