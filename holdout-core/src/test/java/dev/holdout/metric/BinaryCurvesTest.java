@@ -1,0 +1,87 @@
+package dev.holdout.metric;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BinaryCurvesTest {
+  private static final boolean[] Y = {true, false, true, true, false, false, true, false};
+  private static final double[] P = {0.9, 0.8, 0.8, 0.6, 0.4, 0.3, 0.2, 0.1};
+
+  @Test
+  void roc_points_follow_the_thresholds_from_the_top() {
+    BinaryCurves.Points roc = BinaryCurves.curves(BinaryCells.ofRows(Y, P), 0, null, 100)[0];
+    // thresholds: none, 0.9, 0.8 (a tie of one positive and one negative), 0.6, 0.4, 0.3, 0.2, 0.1
+    assertThat(roc.x()).containsExactly(0, 0, 0.25, 0.25, 0.5, 0.75, 0.75, 1.0);
+    assertThat(roc.y()).containsExactly(0, 0.25, 0.5, 0.75, 0.75, 0.75, 1.0, 1.0);
+    assertThat(roc.t()[0]).isNaN();
+    assertThat(roc.t()[1]).isEqualTo(0.9);
+  }
+
+  @Test
+  void trapezoids_under_the_full_roc_curve_equal_roc_auc() {
+    SplittableRandom r = new SplittableRandom(5);
+    int n = 3000;
+    boolean[] y = new boolean[n];
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextDouble() < 0.3;
+      p[i] = Math.round((y[i] ? 0.6 : 0.4) * 100 + r.nextGaussian() * 20) / 100.0;
+      p[i] = Math.min(1, Math.max(0, p[i]));
+    }
+    BinaryCells cells = BinaryCells.ofRows(y, p);
+    BinaryCurves.Points roc = BinaryCurves.curves(cells, 0, null, Integer.MAX_VALUE)[0];
+    double area = 0;
+    for (int i = 1; i < roc.x().length; i++) area += (roc.x()[i] - roc.x()[i - 1]) * (roc.y()[i] + roc.y()[i - 1]) / 2;
+    double auc = BinaryMetrics.compute(cells, 0, cells.counts(), 0.5, null).get("roc_auc").value();
+    assertThat(area).isCloseTo(auc, within(1e-12));
+  }
+
+  @Test
+  void thinned_curves_keep_both_ends_and_at_most_the_limit() {
+    SplittableRandom r = new SplittableRandom(9);
+    int n = 50_000;
+    boolean[] y = new boolean[n];
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextDouble() < 0.2;
+      p[i] = r.nextDouble();
+    }
+    BinaryCurves.Points[] c = BinaryCurves.curves(BinaryCells.ofRows(y, p), 0, new BinaryMetrics.Costs(-1, 1, 5, 0), 400);
+    BinaryCurves.Points roc = c[0];
+    assertThat(roc.x()).hasSize(400);
+    assertThat(roc.x()[0]).isZero();
+    assertThat(roc.y()[0]).isZero();
+    assertThat(roc.x()[399]).isEqualTo(1.0);
+    assertThat(roc.y()[399]).isEqualTo(1.0);
+    assertThat(c[1].x()[0]).isZero();
+    assertThat(c[1].y()[0]).isEqualTo(1.0);
+    assertThat(c[2].x()).hasSizeLessThanOrEqualTo(399);
+  }
+
+  @Test
+  void the_cost_curve_at_its_lowest_full_resolution_point_is_the_cost_optimum() {
+    BinaryMetrics.Costs costs = new BinaryMetrics.Costs(-3, 2, 7, 0);
+    BinaryCells cells = BinaryCells.ofRows(Y, P);
+    BinaryCurves.Points cost = BinaryCurves.curves(cells, 0, costs, 100)[2];
+    int best = 0;
+    for (int i = 1; i < cost.y().length; i++) if (cost.y()[i] < cost.y()[best]) best = i;
+    BinaryMetrics.CostOptimum optimum = BinaryMetrics.costOptimum(cells, 0, costs);
+    assertThat(cost.x()[best]).isEqualTo(optimum.threshold());
+    assertThat(cost.y()[best]).isCloseTo(optimum.expectedCost() * 1000, within(1e-9));
+  }
+
+  @Test
+  void calibration_bins_count_every_row_and_histograms_split_by_label() {
+    BinaryCells cells = BinaryCells.ofRows(Y, P);
+    double[][] cal = BinaryCurves.calibration(cells, 0);
+    assertThat(java.util.Arrays.stream(cal[0]).sum()).isEqualTo(8.0);
+    assertThat(cal[0][8]).isEqualTo(2.0);
+    assertThat(cal[2][8]).isEqualTo(1.0);
+    double[][] h = BinaryCurves.histogram(cells, 0, 10);
+    assertThat(java.util.Arrays.stream(h[1]).sum()).isEqualTo(4.0);
+    assertThat(java.util.Arrays.stream(h[0]).sum()).isEqualTo(4.0);
+  }
+}
