@@ -146,24 +146,9 @@ public final class BinaryCells {
       for (int i = 0; i < size; i++) group[i] = group[i] + groups * binTmp[i];
       groups *= Math.max(used, 1);
     }
-    // Stable counting sort of set 0's order by group keeps each group's rows sorted by score.
-    int[] start = new int[groups + 1];
-    for (int i = 0; i < size; i++) start[group[i] + 1]++;
-    int nonEmpty = 0;
-    for (int g = 0; g < groups; g++) {
-      if (start[g + 1] > 0) nonEmpty++;
-      start[g + 1] += start[g];
-    }
-    int[] grouped = new int[size];
-    int[] fill = Arrays.copyOf(start, groups);
-    for (int r : order[0]) grouped[fill[group[r]]++] = r;
-    int perGroup = Math.max(16, budget / Math.max(1, nonEmpty));
-    int[] cellOf = new int[size];
-    int cells = 0;
-    double[] edges0 = edges(thresholds[0]);
-    for (int g = 0; g < groups; g++) {
-      cells += Binning.assign(score[0], grouped, start[g], start[g + 1], perGroup, edges0, cellOf, cells);
-    }
+    Binning.Bins bins = Binning.withinGroups(group, groups, order[0], score[0], budget, 16, edges(thresholds[0]));
+    int[] cellOf = bins.binOf();
+    int cells = bins.count();
     double[] c = new double[cells];
     boolean[] pos = new boolean[cells];
     double[][] sc = new double[sets][cells];

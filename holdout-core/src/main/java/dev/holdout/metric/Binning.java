@@ -8,6 +8,35 @@ package dev.holdout.metric;
 final class Binning {
   private Binning() {}
 
+  /** The bin (cell) of every row, and how many bins there are. */
+  record Bins(int[] binOf, int count) {}
+
+  /**
+   * Quantile bins of {@code values} within each group: rows are taken in {@code order} (ascending
+   * by value), gathered by group with a stable counting sort, and each non-empty group gets an equal
+   * share of {@code budget} bins, at least {@code minPerGroup}.
+   */
+  static Bins withinGroups(int[] group, int groups, int[] order, double[] values, int budget, int minPerGroup, double[] forcedEdges) {
+    int n = group.length;
+    int[] start = new int[groups + 1];
+    for (int g : group) start[g + 1]++;
+    int nonEmpty = 0;
+    for (int g = 0; g < groups; g++) {
+      if (start[g + 1] > 0) nonEmpty++;
+      start[g + 1] += start[g];
+    }
+    int[] grouped = new int[n];
+    int[] fill = java.util.Arrays.copyOf(start, groups);
+    for (int r : order) grouped[fill[group[r]]++] = r;
+    int perGroup = Math.max(minPerGroup, budget / Math.max(1, nonEmpty));
+    int[] binOf = new int[n];
+    int count = 0;
+    for (int g = 0; g < groups; g++) {
+      count += assign(values, grouped, start[g], start[g + 1], perGroup, forcedEdges, binOf, count);
+    }
+    return new Bins(binOf, count);
+  }
+
   /**
    * Assigns bins to {@code rows}, which are sorted ascending by {@code values}; writes the bin of
    * {@code rows[i]} to {@code out[rows[i]]} offset by {@code base}. Returns the number of bins used.

@@ -87,18 +87,9 @@ public final class MulticlassCells {
       cells = groups;
     } else {
       int[] byLoss = dev.holdout.stats.Sorting.order(logLoss[0]);
-      int[] start = new int[groups + 1];
-      for (int i = 0; i < size; i++) start[group[i] + 1]++;
-      for (int g = 0; g < groups; g++) start[g + 1] += start[g];
-      int[] grouped = new int[size];
-      int[] fill = Arrays.copyOf(start, groups);
-      for (int r : byLoss) grouped[fill[group[r]]++] = r;
-      int perGroup = Math.max(1, budget / groups);
-      cellOf = new int[size];
-      cells = 0;
-      for (int g = 0; g < groups; g++) {
-        cells += Binning.assign(logLoss[0], grouped, start[g], start[g + 1], perGroup, new double[0], cellOf, cells);
-      }
+      Binning.Bins bins = Binning.withinGroups(group, groups, byLoss, logLoss[0], budget, 1, new double[0]);
+      cellOf = bins.binOf();
+      cells = bins.count();
     }
     double[] c = new double[cells];
     int[] act = new int[cells];

@@ -109,18 +109,9 @@ public final class RegressionCells {
     int yBins = (int) Math.max(16, Math.sqrt(budget));
     int[] group = new int[size];
     int groups = Binning.assign(y, Sorting.order(y), 0, size, yBins, new double[0], group, 0);
-    int[] start = new int[groups + 1];
-    for (int i = 0; i < size; i++) start[group[i] + 1]++;
-    for (int g = 0; g < groups; g++) start[g + 1] += start[g];
-    int[] grouped = new int[size];
-    int[] fill = Arrays.copyOf(start, groups);
-    for (int r : byAbsError[0]) grouped[fill[group[r]]++] = r;
-    int perGroup = Math.max(4, budget / groups);
-    int[] cellOf = new int[size];
-    int cells = 0;
-    for (int g = 0; g < groups; g++) {
-      cells += Binning.assign(absError[0], grouped, start[g], start[g + 1], perGroup, new double[0], cellOf, cells);
-    }
+    Binning.Bins bins = Binning.withinGroups(group, groups, byAbsError[0], absError[0], budget, 4, new double[0]);
+    int[] cellOf = bins.binOf();
+    int cells = bins.count();
     int sets = absError.length;
     double[] c = new double[cells];
     double[] yy = new double[cells];
