@@ -123,8 +123,9 @@ final class BinaryModel extends TaskModel {
       BinaryCurves.Points[] base = cells.sets() > 1 && set == 0 ? BinaryCurves.curves(cells, 1, null, max) : new BinaryCurves.Points[3];
       double pos = m.tp() + m.fn();
       double neg = m.tn() + m.fp();
-      Report.OperatingPoint at = new Report.OperatingPoint(thresholds[set], neg > 0 ? m.fp() / neg : 0, pos > 0 ? m.tp() / pos : 0,
-          m.tp() + m.fp() > 0 ? m.tp() / (m.tp() + m.fp()) : null, pos > 0 ? m.tp() / pos : 0, costOptimal);
+      Double recall = pos > 0 ? m.tp() / pos : null;
+      Report.OperatingPoint at = new Report.OperatingPoint(thresholds[set], neg > 0 ? m.fp() / neg : null, recall,
+          m.tp() + m.fp() > 0 ? m.tp() / (m.tp() + m.fp()) : null, recall, costOptimal);
       double[][] cal = BinaryCurves.calibration(cells, set);
       List<Report.CalibrationBin> calibration = new ArrayList<>();
       for (int b = 0; b < BinaryMetrics.ECE_BINS; b++) {

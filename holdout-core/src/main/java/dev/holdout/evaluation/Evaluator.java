@@ -274,8 +274,8 @@ public final class Evaluator {
 
   private static String bootstrapNote(Cells exact, Cells boot) {
     return exact == boot ? "each row is its own cell: the bootstrap is exact"
-        : "rows compressed into at most " + MAX_CELLS + " cells per view (quantile bins of the prediction within each label); "
-            + "point estimates use every row";
+        : "views of more than " + MAX_CELLS + " rows are resampled as about " + MAX_CELLS
+            + " cells of rows with nearly equal predictions (quantile bins; docs/suite.md says how); point estimates use every row";
   }
 
   private Report.BootstrapInfo bootstrapInfo(String note) {

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * One slice column's groups with their point metrics and bootstrap replicates, and the worst-group
  * and gap observations criteria need. Groups are resampled independently, so replicate r of the
- * worst value is the worst of the groups' replicates r.
+ * worst value is the worst of the groups' replicates r; a replicate in which a group that has a
+ * value overall has none is left out rather than judged without that group.
  */
 final class SliceResult {
   final String column;
@@ -61,13 +62,18 @@ final class SliceResult {
     for (int r = 0; r < reps; r++) {
       double lo = Double.NaN;
       double hi = Double.NaN;
+      boolean complete = true;
       for (int g : defined) {
         double v = replicates.get(g)[r][metric];
-        if (Double.isNaN(v)) continue;
+        if (Double.isNaN(v)) {
+          // A group that vanished from this resample would make the worst look better than it is.
+          complete = false;
+          break;
+        }
         if (Double.isNaN(lo) || dir.improvement(v, lo) < 0) lo = v;
         if (Double.isNaN(hi) || dir.improvement(v, hi) > 0) hi = v;
       }
-      if (Double.isNaN(lo)) continue;
+      if (!complete) continue;
       out[n++] = gap ? Math.abs(hi - lo) : lo;
     }
     double observed = gap ? Math.abs(bestValue - worstValue) : worstValue;

@@ -3,7 +3,8 @@ package dev.holdout.metric;
 /**
  * Curves behind the charts of a binary report, from exact cells: ROC, precision-recall and
  * expected cost at every distinct score threshold, thinned to at most a given number of points
- * (every k-th threshold, keeping both ends), and the score histogram per label.
+ * (every k-th threshold, keeping both ends and, with costs, the cheapest threshold, which may add
+ * one point), and the score histogram per label.
  */
 public final class BinaryCurves {
   private BinaryCurves() {}
@@ -26,6 +27,7 @@ public final class BinaryCurves {
       if (i == 0 || s[order[i]] != s[order[i - 1]]) distinct++;
     }
     int[] keep = thin(distinct + 1, maxPoints);
+    if (costs != null) keep = withPoint(keep, cheapest(c, set, costs));
     int m = keep.length;
     double[] fpr = new double[m];
     double[] tpr = new double[m];
@@ -95,6 +97,45 @@ public final class BinaryCurves {
       if (c.positive[i]) positive[b] += c.count[i];
     }
     return new double[][] {rows, score, positive};
+  }
+
+  /** The index (1 = the highest threshold) of the threshold with the lowest cost; ties go to the higher. */
+  private static int cheapest(BinaryCells c, int set, BinaryMetrics.Costs costs) {
+    int[] order = c.order[set];
+    double[] s = c.score[set];
+    double pos = 0, neg = 0;
+    for (int i = 0; i < c.size; i++) if (c.positive[i]) pos += c.count[i]; else neg += c.count[i];
+    double tp = 0, fp = 0;
+    double best = Double.POSITIVE_INFINITY;
+    int bestK = 1;
+    int k = 0;
+    int i = c.size - 1;
+    while (i >= 0) {
+      double v = s[order[i]];
+      while (i >= 0 && s[order[i]] == v) {
+        if (c.positive[order[i]]) tp += c.count[order[i]]; else fp += c.count[order[i]];
+        i--;
+      }
+      k++;
+      double cost = tp * costs.tp() + fp * costs.fp() + (pos - tp) * costs.fn() + (neg - fp) * costs.tn();
+      if (k == 1 || cost < best - 1e-12 * Math.abs(best)) {
+        best = cost;
+        bestK = k;
+      }
+    }
+    return bestK;
+  }
+
+  /** {@code keep} (ascending) with {@code point} added if missing. */
+  private static int[] withPoint(int[] keep, int point) {
+    int at = java.util.Arrays.binarySearch(keep, point);
+    if (at >= 0) return keep;
+    int ins = -at - 1;
+    int[] out = new int[keep.length + 1];
+    System.arraycopy(keep, 0, out, 0, ins);
+    out[ins] = point;
+    System.arraycopy(keep, ins, out, ins + 1, keep.length - ins);
+    return out;
   }
 
   static int[] thin(int n, int max) {

@@ -98,7 +98,7 @@ public record Report(
 
   /** The submission at its decision threshold, and the cost-optimal threshold when costs are given. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record OperatingPoint(double threshold, double falsePositiveRate, double truePositiveRate, Double precision, double recall,
+  public record OperatingPoint(double threshold, Double falsePositiveRate, Double truePositiveRate, Double precision, Double recall,
       Double costOptimalThreshold) {}
 
   /** One of the ten calibration bins behind ece: its score range, rows, mean score and observed positive rate. */

@@ -51,14 +51,35 @@ class BinaryCurvesTest {
     }
     BinaryCurves.Points[] c = BinaryCurves.curves(BinaryCells.ofRows(y, p), 0, new BinaryMetrics.Costs(-1, 1, 5, 0), 400);
     BinaryCurves.Points roc = c[0];
-    assertThat(roc.x()).hasSize(400);
+    int last = roc.x().length - 1;
+    assertThat(roc.x().length).isBetween(400, 401);
     assertThat(roc.x()[0]).isZero();
     assertThat(roc.y()[0]).isZero();
-    assertThat(roc.x()[399]).isEqualTo(1.0);
-    assertThat(roc.y()[399]).isEqualTo(1.0);
+    assertThat(roc.x()[last]).isEqualTo(1.0);
+    assertThat(roc.y()[last]).isEqualTo(1.0);
     assertThat(c[1].x()[0]).isZero();
     assertThat(c[1].y()[0]).isEqualTo(1.0);
-    assertThat(c[2].x()).hasSizeLessThanOrEqualTo(399);
+    assertThat(c[2].x()).hasSizeLessThanOrEqualTo(400);
+  }
+
+  @Test
+  void a_thinned_cost_curve_still_holds_the_cheapest_threshold() {
+    SplittableRandom r = new SplittableRandom(11);
+    int n = 20_000;
+    boolean[] y = new boolean[n];
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextDouble() < 0.2;
+      p[i] = Math.min(1, Math.max(0, (y[i] ? 0.6 : 0.35) + 0.2 * r.nextGaussian()));
+    }
+    BinaryMetrics.Costs costs = new BinaryMetrics.Costs(-40, 10, 60, 0);
+    BinaryCells cells = BinaryCells.ofRows(y, p);
+    BinaryCurves.Points cost = BinaryCurves.curves(cells, 0, costs, 50)[2];
+    BinaryMetrics.CostOptimum optimum = BinaryMetrics.costOptimum(cells, 0, costs);
+    int best = 0;
+    for (int i = 1; i < cost.y().length; i++) if (cost.y()[i] < cost.y()[best]) best = i;
+    assertThat(cost.x()[best]).isEqualTo(optimum.threshold());
+    assertThat(cost.y()[best]).isCloseTo(optimum.expectedCost() * 1000, within(1e-9));
   }
 
   @Test
