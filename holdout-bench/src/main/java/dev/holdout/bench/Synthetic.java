@@ -16,6 +16,7 @@ import java.util.SplittableRandom;
  * Synthetic tickets DIR        examples/tickets: multiclass ticket tagging
  * Synthetic demand DIR         examples/demand: regression with quantiles
  * Synthetic binary DIR ROWS    a large binary set with two slice columns, for benchmarks
+ * Synthetic drift DIR          examples/drift: a reference and a current window with a planted shift
  * </pre>
  */
 public final class Synthetic {
@@ -28,7 +29,7 @@ public final class Synthetic {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: Synthetic churn|tickets|demand DIR | Synthetic binary DIR ROWS");
+      System.err.println("usage: Synthetic churn|tickets|demand|drift DIR | Synthetic binary DIR ROWS");
       System.exit(2);
     }
     Path dir = Path.of(args[1]);
@@ -38,6 +39,7 @@ public final class Synthetic {
       case "tickets" -> tickets(dir, 6_000);
       case "demand" -> demand(dir, 5_000);
       case "binary" -> binary(dir, Integer.parseInt(args[2]));
+      case "drift" -> drift(dir, 5_000);
       default -> {
         System.err.println("unknown kind " + args[0]);
         System.exit(2);
@@ -181,6 +183,36 @@ public final class Synthetic {
       }
       eval.write(e.toString());
       p.write(s.toString());
+    }
+  }
+
+  /**
+   * Two windows of churn-model traffic, {@code n} rows each. The current window's monthly charges
+   * rise by 8 (a price increase, about half a standard deviation) and the south region's share
+   * doubles; tenure, support tickets and plan keep their distributions. The model's score moves with
+   * the charges; outcomes are in the reference only (they arrive later).
+   */
+  static void drift(Path dir, int n) throws IOException {
+    SplittableRandom r = new SplittableRandom(5_2026);
+    double[] currentRegions = {0.2, 0.5, 0.15, 0.15};
+    for (boolean current : new boolean[] {false, true}) {
+      try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(current ? "current.csv" : "reference.csv"), StandardCharsets.UTF_8)) {
+        w.write("customer_id,region,plan,tenure_months,monthly_charges,support_tickets,p_churn" + (current ? "" : ",churned") + "\n");
+        for (int i = 0; i < n; i++) {
+          String id = String.format(Locale.ROOT, "%s%06d", current ? "L" : "C", i);
+          int region = pick(r, current ? currentRegions : REGION_SHARE);
+          int plan = pick(r, PLAN_SHARE);
+          double tenure = Math.min(72, Math.max(1, Math.round(-Math.log(1 - r.nextDouble()) * 24)));
+          double charges = 20 + 25 * plan + 15 * r.nextDouble() + (current ? 8 : 0);
+          int tickets = (int) Math.min(9, Math.floor(-Math.log(1 - r.nextDouble()) * 1.2));
+          double logit = -0.3 - 0.11 * tenure + 0.035 * (charges - 45) + 0.95 * tickets - 0.5 * plan + (region == 1 ? 0.3 : 0)
+              + 0.3 * normal(r);
+          boolean churned = r.nextDouble() < sigmoid(logit);
+          double score = sigmoid(logit + 0.4 * normal(r));
+          w.write(id + "," + REGIONS[region] + "," + PLANS[plan] + "," + (int) tenure + "," + f(charges, 2) + "," + tickets + ","
+              + f(score, 4) + (current ? "" : "," + (churned ? 1 : 0)) + "\n");
+        }
+      }
     }
   }
 }

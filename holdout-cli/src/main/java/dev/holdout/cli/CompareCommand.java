@@ -3,6 +3,7 @@ package dev.holdout.cli;
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
 import dev.holdout.report.CompareReport;
+import dev.holdout.report.HtmlReport;
 import dev.holdout.report.JsonReport;
 import dev.holdout.report.TerminalReport;
 import dev.holdout.suite.Suite;
@@ -35,6 +36,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.compare/v1 JSON report.")
   Path json;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML comparison with charts (opens offline).")
+  Path html;
+
   @Override
   public Integer call() {
     if (predictions.size() < 2) {
@@ -43,8 +47,11 @@ final class CompareCommand implements Callable<Integer> {
     Suite s = Holdout.suite(suite);
     for (Path p : predictions) InputsAndOutputs.checkPredictions(p);
     InputsAndOutputs.checkOutput(json, "--json");
+    InputsAndOutputs.checkOutput(html, "--html");
+    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
     CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) JsonReport.write(report, json);
+    if (html != null) HtmlReport.write(report, html);
     spec.commandLine().getOut().print(TerminalReport.render(report));
     spec.commandLine().getOut().flush();
     return 0;

@@ -2,6 +2,7 @@ package dev.holdout.cli;
 
 import dev.holdout.Holdout;
 import dev.holdout.evaluation.Progress;
+import dev.holdout.report.HtmlReport;
 import dev.holdout.report.JsonReport;
 import dev.holdout.report.JunitReport;
 import dev.holdout.report.Report;
@@ -38,6 +39,9 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per criterion.")
   Path junit;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with charts (opens offline).")
+  Path html;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line.")
   boolean quiet;
 
@@ -47,11 +51,15 @@ final class EvaluateCommand implements Callable<Integer> {
     InputsAndOutputs.checkPredictions(predictions);
     InputsAndOutputs.checkOutput(json, "--json");
     InputsAndOutputs.checkOutput(junit, "--junit");
+    InputsAndOutputs.checkOutput(html, "--html");
     InputsAndOutputs.checkDistinct(json, "--json", junit, "--junit");
+    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
+    InputsAndOutputs.checkDistinct(junit, "--junit", html, "--html");
     Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     Report report = Holdout.evaluate(s, predictions, progress);
     if (json != null) JsonReport.write(report, json);
     if (junit != null) JunitReport.write(report, junit);
+    if (html != null) HtmlReport.write(report, html);
     var out = spec.commandLine().getOut();
     out.print(quiet ? "Verdict: " + report.verdict() + "\n" : TerminalReport.render(report));
     out.flush();

@@ -23,7 +23,26 @@ public record Suite(
     Costs costs,
     Baseline baseline,
     Bootstrap.Settings bootstrap,
-    int topK) {
+    int topK,
+    Drift drift) {
+
+  /** A suite without a {@code drift} section. */
+  public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
+      List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK) {
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, Drift.NONE);
+  }
+
+  /**
+   * The optional {@code drift} section, for {@code holdout drift}: a method and threshold per column,
+   * the share of drifted feature columns that makes DRIFT, and the domain classifier's roc_auc bar.
+   * Null values keep the documented defaults (docs/drift.md).
+   */
+  public record Drift(Map<String, DriftColumn> columns, Double share, Double classifierAuc) {
+    public static final Drift NONE = new Drift(Map.of(), null, null);
+  }
+
+  /** One column's drift method (null: the default) and threshold (null: the method's default); {@code line} in the suite file. */
+  public record DriftColumn(String method, Double threshold, int line) {}
 
   /** The labeled evaluation set: where it is and which columns mean what. */
   public record Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices) {}

@@ -28,7 +28,7 @@ public final class SuiteParser {
   public static final String SCHEMA = "holdout.suite/v1";
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
-      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k");
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
       "value", "quantiles", "missing");
@@ -36,6 +36,8 @@ public final class SuiteParser {
       "max_gap", "min_lift", "at", "slice");
   private static final List<String> BOOTSTRAP = List.of("replicates", "confidence", "seed");
   private static final List<String> BASELINE = List.of("kind", "column");
+  private static final List<String> DRIFT = List.of("columns", "share", "classifier_auc");
+  private static final List<String> DRIFT_COLUMN = List.of("method", "threshold");
   private static final List<String> BINARY_COSTS = List.of("tp", "fp", "fn", "tn");
 
   private final String file;
@@ -156,7 +158,7 @@ public final class SuiteParser {
     }
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task,
         new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
-        List.copyOf(criteria), costs, baseline, bootstrap, topK);
+        List.copyOf(criteria), costs, baseline, bootstrap, topK, drift(top.entries().get("drift")));
   }
 
   /** "binary" and "classification" are too far from the keys for an edit distance, but plainly meant one. */
@@ -386,6 +388,45 @@ public final class SuiteParser {
     }
     if (!kind.equals("column") && column != null) throw error(m.entries().get("column"), "baseline.column", "only kind: column reads a column; remove it");
     return new Suite.Baseline(Suite.Baseline.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), column);
+  }
+
+  private Suite.Drift drift(YamlNode node) {
+    if (node == null) return Suite.Drift.NONE;
+    YamlNode.Mapping m = mapping(node, "drift");
+    checkKeys(m, DRIFT, "drift");
+    Map<String, Suite.DriftColumn> columns = new LinkedHashMap<>();
+    if (m.entries().containsKey("columns")) {
+      YamlNode.Mapping cols = mapping(m.entries().get("columns"), "drift.columns");
+      List<String> methods = dev.holdout.drift.Method.keys();
+      for (var e : cols.entries().entrySet()) {
+        String path = "drift.columns." + e.getKey();
+        YamlNode.Mapping c = mapping(e.getValue(), path);
+        checkKeys(c, DRIFT_COLUMN, path);
+        String method = optionalText(c, "method", path + ".method");
+        if (method != null && !methods.contains(method)) {
+          throw error(c.entries().get("method"), path + ".method", "unknown drift method '" + method + "'" + Names.didYouMean(method, methods)
+              + " (methods: " + String.join(", ", methods) + ")");
+        }
+        Double threshold = null;
+        if (c.entries().containsKey("threshold")) {
+          threshold = number(c.entries().get("threshold"), path + ".threshold");
+          if (threshold < 0) throw error(c.entries().get("threshold"), path + ".threshold", "a threshold is never negative, found " + threshold);
+        }
+        if (method == null && threshold == null) throw error(c, path, "give a method, a threshold or both, e.g. {method: psi, threshold: 0.2}");
+        columns.put(e.getKey(), new Suite.DriftColumn(method, threshold, cols.keyLines().get(e.getKey())));
+      }
+    }
+    Double share = null;
+    if (m.entries().containsKey("share")) {
+      share = number(m.entries().get("share"), "drift.share");
+      if (!(share > 0 && share <= 1)) throw error(m.entries().get("share"), "drift.share", "expected a share of columns above 0 and at most 1, such as 0.5; found " + share);
+    }
+    Double auc = null;
+    if (m.entries().containsKey("classifier_auc")) {
+      auc = number(m.entries().get("classifier_auc"), "drift.classifier_auc");
+      if (!(auc > 0.5 && auc <= 1)) throw error(m.entries().get("classifier_auc"), "drift.classifier_auc", "expected a roc_auc above 0.5 and at most 1, such as 0.55; found " + auc);
+    }
+    return new Suite.Drift(Map.copyOf(columns), share, auc);
   }
 
   private Bootstrap.Settings bootstrap(YamlNode node) {

@@ -1,0 +1,86 @@
+package dev.holdout.cli;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.audit.Audit;
+import dev.holdout.audit.AuditOutput;
+import dev.holdout.audit.AuditReport;
+import dev.holdout.audit.AuditSettings;
+import dev.holdout.metric.Task;
+import dev.holdout.suite.Suite;
+import dev.holdout.suite.SuiteParser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code holdout audit DATA}: is the evaluation set ready, and what to fix. */
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    description = {"Audit an evaluation set before anything is scored: column profiles, ids, labels, leakage,",
+        "overlap with a vendor's training data, shift, slice and time coverage; findings by severity and a verdict."},
+    footer = {"", "Exit codes: 0 ready, 1 not ready (a blocker was found), 2 bad input or usage."})
+final class AuditCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "DATA", description = "The evaluation set (.csv, .tsv, .jsonl or .parquet).")
+  Path data;
+
+  @Option(names = "--suite", paramLabel = "SUITE", description = "A suite: the id, label, task and slices come from it.")
+  Path suite;
+
+  @Option(names = "--train", paramLabel = "TRAIN", description = "The vendor's training data, to check for overlap, shift and schema drift.")
+  Path train;
+
+  @Option(names = "--id", paramLabel = "COL", description = "The id column (without --suite).")
+  String id;
+
+  @Option(names = "--label", paramLabel = "COL", description = "The label column (without --suite).")
+  String label;
+
+  @Option(names = "--task", paramLabel = "TASK", description = "binary_classification, multiclass_classification or regression; inferred from the label if absent.")
+  String task;
+
+  @Option(names = "--time", paramLabel = "COL", description = "A date column (yyyy-MM-dd) for time coverage.")
+  String time;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.audit/v1 JSON report.")
+  Path json;
+
+  @Override
+  public Integer call() {
+    if (!Files.isRegularFile(data)) {
+      throw new HoldoutException.BadData(data + ": " + (Files.isDirectory(data) ? "is a folder" : "file not found") + "; give the evaluation set's file");
+    }
+    if (train != null && !Files.isRegularFile(train)) {
+      throw new HoldoutException.BadData(train + ": " + (Files.isDirectory(train) ? "is a folder" : "file not found") + "; check the path given to --train");
+    }
+    InputsAndOutputs.checkOutput(json, "--json");
+    AuditSettings settings;
+    if (suite != null) {
+      Suite s = SuiteParser.parse(suite);
+      Task t = task == null ? s.task() : parseTask(task);
+      settings = new AuditSettings(data, train, id == null ? s.data().id() : id, label == null ? s.data().label() : label, t,
+          s.data().positive(), s.data().slices(), time, s.criteria(), s.bootstrap().confidence());
+    } else {
+      settings = new AuditSettings(data, train, id, label, task == null ? null : parseTask(task), null, List.of(), time, List.of(), 0.95);
+    }
+    AuditReport report = Audit.run(settings);
+    if (json != null) AuditOutput.writeJson(report, json);
+    var out = spec.commandLine().getOut();
+    out.print(AuditOutput.terminal(report));
+    out.flush();
+    return "READY".equals(report.verdict()) ? 0 : 1;
+  }
+
+  private static Task parseTask(String key) {
+    Task t = Task.byKey(key).orElseThrow(() -> new HoldoutException("--task '" + key + "': unknown task; use one of " + Task.keys()));
+    if (!t.supported()) throw new HoldoutException("--task '" + key + "': the audit handles binary_classification, multiclass_classification and regression");
+    return t;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.holdout.cli;
+
+import dev.holdout.Holdout;
+import dev.holdout.HoldoutException;
+import dev.holdout.drift.Drift;
+import dev.holdout.drift.DriftReport;
+import dev.holdout.drift.DriftSettings;
+import dev.holdout.drift.DriftText;
+import dev.holdout.drift.Method;
+import dev.holdout.drift.TribuoDomainClassifier;
+import dev.holdout.report.JsonReport;
+import dev.holdout.suite.Suite;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code holdout drift --reference REF --current CUR}: has live data moved away from the data the model was accepted on? */
+@Command(
+    name = "drift",
+    mixinStandardHelpOptions = true,
+    description = {"Compare a current window of data with the reference the model was accepted on: a drift score per column",
+        "(defaults by column type and size, see docs/drift.md), prediction and label drift, a domain classifier",
+        "over all columns, and the verdict DRIFT / NO DRIFT."},
+    footer = {"", "Exit codes: 0 no drift, 1 drift, 2 bad input or usage."})
+final class DriftCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-r", "--reference"}, required = true, paramLabel = "REF", description = "The reference window: .csv, .tsv, .jsonl or .parquet.")
+  Path reference;
+
+  @Option(names = {"-c", "--current"}, required = true, paramLabel = "CUR", description = "The current window, with the reference's columns.")
+  Path current;
+
+  @Option(names = {"-s", "--suite"}, paramLabel = "SUITE",
+      description = "A suite: names the id, label and prediction columns, and its drift section overrides methods and thresholds.")
+  Path suite;
+
+  @Option(names = "--exclude", split = ",", paramLabel = "COLUMN", description = "Columns to leave out (ids, timestamps), comma-separated.")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.drift/v1 JSON report.")
+  Path json;
+
+  @Option(names = "--no-classifier", description = "Skip the domain classifier.")
+  boolean noClassifier;
+
+  @Override
+  public Integer call() {
+    checkInput(reference, "--reference");
+    checkInput(current, "--current");
+    InputsAndOutputs.checkOutput(json, "--json");
+    DriftSettings settings = DriftSettings.defaults();
+    List<String> excluded = new ArrayList<>(exclude);
+    if (suite != null) {
+      Suite s = Holdout.suite(suite);
+      excluded.add(s.data().id());
+      if (s.predictions().id() != null && !excluded.contains(s.predictions().id())) excluded.add(s.predictions().id());
+      List<String> predictions = new ArrayList<>();
+      Suite.Predictions p = s.predictions();
+      for (String col : new String[] {p.score(), p.label(), p.value()}) if (col != null) predictions.add(col);
+      predictions.addAll(p.probabilities().values());
+      predictions.addAll(p.quantiles().values());
+      settings = settings.withRoles(s.data().label(), predictions, excluded).withBootstrap(s.bootstrap());
+      Suite.Drift d = s.drift();
+      Map<String, DriftSettings.ColumnRule> rules = new LinkedHashMap<>();
+      String file = suite.toString();
+      for (var e : d.columns().entrySet()) {
+        var c = e.getValue();
+        rules.put(e.getKey(), new DriftSettings.ColumnRule(c.method() == null ? null : Method.byKey(c.method()).orElseThrow(), c.threshold(),
+            file + " line " + c.line() + ", drift.columns." + e.getKey()));
+      }
+      settings = settings.withColumns(rules).withVerdict(d.share() == null ? settings.share() : d.share(),
+          d.classifierAuc() == null ? settings.classifierAuc() : d.classifierAuc(), settings.classifierRows());
+    } else {
+      settings = settings.withRoles(null, List.of(), excluded);
+    }
+    if (noClassifier) settings = settings.withVerdict(settings.share(), settings.classifierAuc(), 0);
+    DriftReport report = Drift.run(reference, current, settings, new TribuoDomainClassifier());
+    if (json != null) JsonReport.write(report, json);
+    var out = spec.commandLine().getOut();
+    out.print(DriftText.render(report));
+    out.flush();
+    return report.drift() ? 1 : 0;
+  }
+
+  private static void checkInput(Path file, String option) {
+    if (!Files.exists(file)) throw new HoldoutException.BadData(file + ": file not found; check the path given to " + option);
+    if (Files.isDirectory(file)) throw new HoldoutException.BadData(file + ": is a folder; " + option + " takes a .csv, .tsv, .jsonl or .parquet file");
+  }
+}

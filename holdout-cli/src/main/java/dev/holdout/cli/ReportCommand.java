@@ -1,0 +1,42 @@
+package dev.holdout.cli;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.report.CompareReport;
+import dev.holdout.report.HtmlReport;
+import dev.holdout.report.JsonReport;
+import dev.holdout.report.Report;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code holdout report REPORT.json --html FILE}: draw a saved report again, without the data or the predictions. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {"Render a saved JSON report (holdout.report/v1 from 'evaluate --json', or holdout.compare/v1",
+        "from 'compare --json') as a self-contained HTML page. Nothing is evaluated again."},
+    footer = {"", "Exit codes: 0 written, 2 bad input or usage."})
+final class ReportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "REPORT", description = "The JSON report to render.")
+  Path report;
+
+  @Option(names = "--html", required = true, paramLabel = "FILE", description = "The HTML file to write.")
+  Path html;
+
+  @Override
+  public Integer call() {
+    InputsAndOutputs.checkOutput(html, "--html");
+    if (report.toAbsolutePath().normalize().equals(html.toAbsolutePath().normalize())) {
+      throw new HoldoutException("--html " + html + " is the report being read; give the HTML its own file");
+    }
+    Object read = JsonReport.readAny(report);
+    if (read instanceof CompareReport c) {
+      HtmlReport.write(c, html);
+    } else {
+      HtmlReport.write((Report) read, html);
+    }
+    return 0;
+  }
+}

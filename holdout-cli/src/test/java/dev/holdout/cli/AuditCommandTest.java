@@ -1,0 +1,68 @@
+package dev.holdout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditCommandTest {
+  @TempDir Path dir;
+  final StringWriter out = new StringWriter();
+  final StringWriter err = new StringWriter();
+
+  int run(String... args) {
+    return Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+  }
+
+  @Test
+  void a_clean_file_is_ready_and_exits_0_with_json_written() throws Exception {
+    Path data = dir.resolve("eval.csv");
+    StringBuilder sb = new StringBuilder("id,x,y\n");
+    for (int i = 0; i < 200; i++) sb.append(i).append(',').append(i % 7).append(',').append(i % 2).append('\n');
+    Files.writeString(data, sb);
+    Path json = dir.resolve("audit.json");
+    assertThat(run("audit", data.toString(), "--id", "id", "--label", "y", "--json", json.toString())).isZero();
+    assertThat(out.toString()).contains("Verdict: READY");
+    assertThat(Files.readString(json)).contains("\"schema\" : \"holdout.audit/v1\"").contains("\"finding_counts\"");
+  }
+
+  @Test
+  void a_leaking_column_makes_it_not_ready_and_exits_1() throws Exception {
+    Path data = dir.resolve("eval.csv");
+    StringBuilder sb = new StringBuilder("id,x,outcome_copy,y\n");
+    for (int i = 0; i < 200; i++) sb.append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "no" : "yes").append(',').append(i % 2).append('\n');
+    Files.writeString(data, sb);
+    assertThat(run("audit", data.toString(), "--id", "id", "--label", "y")).isEqualTo(1);
+    assertThat(out.toString()).contains("BLOCKER").contains("outcome_copy").contains("Verdict: NOT READY");
+  }
+
+  @Test
+  void bad_input_exits_2_naming_the_file_and_line_and_writes_nothing() throws Exception {
+    Path data = dir.resolve("eval.csv");
+    Files.writeString(data, "id,x,y\n1,2,0\n2,3,1,9\n");
+    Path json = dir.resolve("audit.json");
+    assertThat(run("audit", data.toString(), "--id", "id", "--label", "y", "--json", json.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(data.toString() + " line 3");
+    assertThat(json).doesNotExist();
+    assertThat(dir.toFile().list()).containsExactly("eval.csv");
+  }
+
+  @Test
+  void an_unknown_label_column_exits_2_listing_the_columns() throws Exception {
+    Path data = dir.resolve("eval.csv");
+    Files.writeString(data, "id,x,y\n1,2,0\n");
+    assertThat(run("audit", data.toString(), "--label", "label")).isEqualTo(2);
+    assertThat(err.toString()).contains("no column 'label'").contains("[id, x, y]");
+  }
+
+  @Test
+  void the_suite_supplies_id_label_and_slices() throws Exception {
+    Path suite = Path.of("..", "examples", "churn", "suite.yaml");
+    assertThat(run("audit", Path.of("..", "examples", "churn", "eval.csv").toString(), "--suite", suite.toString())).isZero();
+    assertThat(out.toString()).contains("Task: binary_classification, label 'churned'");
+  }
+}

@@ -1,0 +1,72 @@
+package dev.holdout.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DriftCommandTest {
+  @TempDir Path dir;
+
+  private static Path example(String file) {
+    return Cli.example("drift").resolve(file);
+  }
+
+  @Test
+  void the_example_with_a_planted_shift_exits_1_with_a_table_and_a_json_report() throws IOException {
+    Path json = dir.resolve("drift.json");
+    Cli r = Cli.run("drift", "--reference", example("reference.csv"), "--current", example("current.csv"),
+        "--suite", example("suite.yaml"), "--json", json);
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("monthly_charges", "wasserstein", "Domain classifier: roc_auc", "Verdict: DRIFT");
+    assertThat(r.out()).containsPattern("tenure_months +feature +numeric +psi .* no\\n");
+    JsonNode j = new ObjectMapper().readTree(json.toFile());
+    assertThat(j.get("schema").asText()).isEqualTo("holdout.drift/v1");
+    assertThat(j.get("verdict").asText()).isEqualTo("DRIFT");
+    assertThat(j.get("columns")).anySatisfy(c -> {
+      assertThat(c.get("column").asText()).isEqualTo("p_churn");
+      assertThat(c.get("role").asText()).isEqualTo("prediction");
+      assertThat(c.get("drifted").asBoolean()).isTrue();
+    });
+    assertThat(j.get("domain_classifier").get("roc_auc").asDouble()).isGreaterThan(0.6);
+  }
+
+  @Test
+  void the_reference_against_itself_exits_0() {
+    Cli r = Cli.run("drift", "--reference", example("reference.csv"), "--current", example("reference.csv"), "--exclude", "customer_id");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Verdict: NO DRIFT");
+  }
+
+  @Test
+  void an_unparseable_value_exits_2_naming_the_file_line_and_column_and_writes_no_report() throws IOException {
+    Path ref = Files.writeString(dir.resolve("ref.csv"), "age,city\n30,paris\n41,lyon\n");
+    Path cur = Files.writeString(dir.resolve("cur.csv"), "age,city\n33,paris\nforty,lyon\n");
+    Path json = dir.resolve("out.json");
+    Cli r = Cli.run("drift", "--reference", ref, "--current", cur, "--json", json);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("cur.csv line 3, column 'age': expected a number, found 'forty'").doesNotContain("Exception");
+    assertThat(json).doesNotExist();
+  }
+
+  @Test
+  void a_column_missing_on_one_side_exits_2() throws IOException {
+    Path ref = Files.writeString(dir.resolve("ref.csv"), "age,city\n30,paris\n");
+    Path cur = Files.writeString(dir.resolve("cur.csv"), "age\n33\n");
+    Cli r = Cli.run("drift", "--reference", ref, "--current", cur);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("cur.csv: no column 'city'");
+  }
+
+  @Test
+  void a_missing_file_exits_2() {
+    Cli r = Cli.run("drift", "--reference", dir.resolve("nope.csv"), "--current", dir.resolve("nope.csv"));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("nope.csv: file not found");
+  }
+}

@@ -1,0 +1,702 @@
+package dev.holdout.audit;
+
+import dev.holdout.Format;
+import dev.holdout.HoldoutException;
+import dev.holdout.data.Dictionary;
+import dev.holdout.data.IdColumn;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
+import dev.holdout.data.Values;
+import dev.holdout.metric.Task;
+import dev.holdout.verdict.Criterion;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+
+/**
+ * Runs the data readiness audit: reads the training file (if any) once, then the evaluation set
+ * once, and turns what it saw into findings. Memory grows by about 40 bytes per evaluation row
+ * (ids, row hashes, labels) plus about 200 bytes per training row when near-duplicate text is
+ * checked; column statistics are sketches of fixed size.
+ */
+public final class Audit {
+  /** Examples kept per finding. */
+  static final int EXAMPLES = 5;
+  /** Rows read from the top of the evaluation set to tell which columns are free text. */
+  static final int PRESCAN = 1000;
+  /** Jaccard similarity of word shingles from which two texts are near-duplicates. */
+  public static final double NEAR_DUPLICATE = 0.9;
+  /** A class with fewer rows than this cannot be evaluated (a recall interval would be wider than +-0.18). */
+  public static final int RARE_BLOCKER = 10;
+  /** A class with fewer rows than this gives wide intervals. */
+  public static final int RARE_WARNING = 30;
+  /** Majority to minority ratio from which imbalance is a warning. */
+  public static final double IMBALANCE = 20;
+  /** Share of overlapping rows from which contamination is a blocker (any overlap is a warning). */
+  public static final double CONTAMINATION_BLOCKER = 0.01;
+  /** Interval half-width slice coverage aims at when no max_gap criterion asks for less. */
+  public static final double SLICE_HALF_WIDTH = 0.05;
+
+  private final AuditSettings s;
+  private final List<Finding> findings = new ArrayList<>();
+
+  private Audit(AuditSettings settings) {
+    this.s = settings;
+  }
+
+  /** Audits the files named by {@code settings}; bad files and unknown columns throw {@link HoldoutException}. */
+  public static AuditReport run(AuditSettings settings) {
+    return new Audit(settings).run();
+  }
+
+  private AuditReport run() {
+    List<String> header;
+    int idCol, labelCol, timeCol;
+    int[] sliceCols;
+    try (RecordReader r = RecordReaders.open(s.data())) {
+      header = List.copyOf(r.header());
+      idCol = s.id() == null ? -1 : Values.column(r, s.id(), "the id column");
+      labelCol = s.label() == null ? -1 : Values.column(r, s.label(), "the label column");
+      timeCol = s.time() == null ? -1 : Values.column(r, s.time(), "--time");
+      sliceCols = new int[s.slices().size()];
+      for (int i = 0; i < sliceCols.length; i++) sliceCols[i] = Values.column(r, s.slices().get(i), "a slice column");
+    }
+    List<Integer> featureCols = new ArrayList<>();
+    for (int c = 0; c < header.size(); c++) if (c != idCol && c != labelCol) featureCols.add(c);
+    List<String> textCols = prescanText(header, featureCols);
+
+    TrainIndex train = s.train() == null ? null : TrainIndex.read(s.train(), header, s.id(), s.label(), textCols);
+    EvalPass pass = new EvalPass(header, idCol, labelCol, timeCol, sliceCols, featureCols, train);
+    pass.read(s.data());
+
+    List<ColumnProfile> profiles = pass.profiles.stream().map(ColumnProfiler::profile).toList();
+    profileFindings(profiles, idCol, labelCol);
+    AuditReport.Ids ids = idCol < 0 ? null : idFindings(pass);
+    String task = null;
+    String positive = null;
+    AuditReport.Labels labels = null;
+    if (labelCol >= 0) {
+      ColumnProfile lp = profiles.get(labelCol);
+      Task t = s.task() != null ? s.task() : inferTask(lp);
+      task = t.key();
+      positive = t == Task.BINARY_CLASSIFICATION ? positiveLabel(pass.labels.values()) : null;
+      labels = labelFindings(pass, lp, t);
+      leakageFindings(pass, profiles, t, positive, header, labelCol);
+    }
+    AuditReport.Consistency consistency = labelCol < 0 ? null : consistencyFindings(pass, header, featureCols);
+    AuditReport.Contamination contamination = null;
+    List<Shift.ColumnShift> shift = null;
+    if (train != null) {
+      contamination = contaminationFindings(pass, train);
+      shift = shiftFindings(pass, train, profiles, header);
+      schemaFindings(header, train, profiles);
+    }
+    List<AuditReport.SliceGroup> slices = sliceCols.length == 0 ? null : sliceFindings(pass, positive);
+    TimeCoverage.Result time = timeCol < 0 ? null : timeFindings(pass.time.result());
+
+    findings.sort((a, b) -> a.severity().compareTo(b.severity()));
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Severity sev : Severity.values()) counts.put(sev.name().toLowerCase(Locale.ROOT), (int) findings.stream().filter(f -> f.severity() == sev).count());
+    String verdict = counts.get("blocker") > 0 ? "NOT_READY" : "READY";
+    AuditReport.Source data = new AuditReport.Source(s.data().toString(), RecordReaders.sha256(s.data()), pass.rows, header);
+    AuditReport.Source trainSource = train == null ? null
+        : new AuditReport.Source(s.train().toString(), RecordReaders.sha256(s.train()), train.rows, train.header);
+    AuditReport.Roles roles = new AuditReport.Roles(s.id(), s.label(), task, positive, s.slices(), s.time());
+    return new AuditReport(AuditReport.SCHEMA, data, trainSource, roles, profiles, ids, labels, consistency, contamination,
+        shift, slices, time, List.copyOf(findings), counts, verdict);
+  }
+
+  private List<String> prescanText(List<String> header, List<Integer> featureCols) {
+    ColumnProfiler[] p = new ColumnProfiler[header.size()];
+    for (int c : featureCols) p[c] = new ColumnProfiler(header.get(c));
+    try (RecordReader r = RecordReaders.open(s.data())) {
+      for (int n = 0; n < PRESCAN && r.next(); n++) for (int c : featureCols) p[c].add(r.text(c), r::position);
+    }
+    List<String> text = new ArrayList<>();
+    for (int c : featureCols) if (p[c].profile().type() == ColumnType.TEXT) text.add(header.get(c));
+    return text;
+  }
+
+  private void add(Severity sev, String check, String column, String message, List<String> examples, String action) {
+    findings.add(new Finding(sev, check, column, message, examples, action));
+  }
+
+  private static String pct(double share) {
+    return String.format(Locale.ROOT, "%.2f%%", share * 100);
+  }
+
+  private void profileFindings(List<ColumnProfile> profiles, int idCol, int labelCol) {
+    for (int c = 0; c < profiles.size(); c++) {
+      ColumnProfile p = profiles.get(c);
+      if (p.type() == ColumnType.EMPTY) {
+        add(Severity.WARNING, "profile.empty", p.name(), "column '" + p.name() + "' has no values in " + p.rows() + " rows", List.of(),
+            "drop the column or fill it; an empty column tells a model nothing");
+        continue;
+      }
+      if (c == idCol || c == labelCol) continue;
+      if (p.constant()) {
+        add(Severity.WARNING, "profile.constant", p.name(), "column '" + p.name() + "' holds one value only ('" + p.topCategories().get(0).value() + "')",
+            List.of(), "drop it from the inputs, or check the export: a real feature varies");
+      } else if (p.nearConstant()) {
+        ColumnProfile.Category top = p.topCategories().get(0);
+        add(Severity.INFO, "profile.near_constant", p.name(), "column '" + p.name() + "' is '" + top.value() + "' in " + pct(top.share())
+            + " of rows", List.of(), "check the rare values are real; such a column carries little signal");
+      }
+      if (p.mixedTypes()) {
+        long minority = Math.min(p.nonNumeric(), p.rows() - p.missing() - p.nonNumeric());
+        add(Severity.WARNING, "profile.mixed_types", p.name(), "column '" + p.name() + "' mixes numbers and text: " + minority
+            + " of " + (p.rows() - p.missing()) + " values are the odd kind, first '" + p.firstMinorityValue() + "' at " + p.firstMinorityPosition(),
+            List.of(p.firstMinorityValue() + " (" + p.firstMinorityPosition() + ")"), "fix or blank the odd values so the column has one type");
+      }
+      if (p.missingShare() >= 0.5) {
+        add(Severity.WARNING, "profile.missing", p.name(), "column '" + p.name() + "' is missing in " + pct(p.missingShare()) + " of rows",
+            List.of(), "find out why; if missingness depends on the outcome it leaks it");
+      } else if (p.missingShare() >= 0.05) {
+        add(Severity.INFO, "profile.missing", p.name(), "column '" + p.name() + "' is missing in " + pct(p.missingShare()) + " of rows",
+            List.of(), "check that vendors will see the same missingness in production");
+      }
+    }
+  }
+
+  private AuditReport.Ids idFindings(EvalPass p) {
+    if (p.idMissing > 0) {
+      add(Severity.BLOCKER, "ids.missing", s.id(), p.idMissing + " rows have no id (" + pct(p.idMissing / (double) p.rows) + ")",
+          p.idMissingExamples, "give every row an id: predictions are joined to labels by id");
+    }
+    if (p.idDuplicateRows > 0) {
+      add(Severity.BLOCKER, "ids.duplicated", s.id(), p.idDuplicateRows + " rows repeat an id seen earlier (" + pct(p.idDuplicateRows / (double) p.rows) + ")",
+          p.idDuplicateExamples, "make ids unique: a repeated id makes the join to predictions ambiguous");
+    }
+    return new AuditReport.Ids(p.idMissing, p.idDuplicateRows, p.idTable.size());
+  }
+
+  static Task inferTask(ColumnProfile label) {
+    if (label.type() == ColumnType.NUMERIC && label.distinct() > 20) return Task.REGRESSION;
+    return label.distinct() <= 2 ? Task.BINARY_CLASSIFICATION : Task.MULTICLASS_CLASSIFICATION;
+  }
+
+  private String positiveLabel(List<String> seen) {
+    if (s.positive() != null) return s.positive();
+    for (String p : List.of("1", "true", "yes", "True", "TRUE", "Yes", "YES", "positive", "pos")) if (seen.contains(p)) return p;
+    return seen.isEmpty() ? null : new TreeSet<>(seen).last();
+  }
+
+  private AuditReport.Labels labelFindings(EvalPass p, ColumnProfile lp, Task task) {
+    if (p.labelMissing > 0) {
+      add(Severity.BLOCKER, "labels.missing", s.label(), p.labelMissing + " rows have no label (" + pct(p.labelMissing / (double) p.rows) + ")",
+          p.labelMissingExamples, "link these rows to their outcomes or remove them; holdout evaluate refuses rows without a label");
+    }
+    if (task == Task.REGRESSION) {
+      if (lp.nonNumeric() > 0) {
+        add(Severity.BLOCKER, "labels.not_numbers", s.label(), lp.nonNumeric() + " labels are not numbers, first '" + lp.firstMinorityValue() + "' at " + lp.firstMinorityPosition(),
+            List.of(), "fix the labels: a regression label must be a number");
+      }
+      return new AuditReport.Labels(p.labelMissing, List.of(), null, List.of());
+    }
+    List<String> values = p.labels.values();
+    long[] counts = new long[values.size()];
+    for (int i = 0; i < p.rows; i++) if (p.labelCode[i] >= 0) counts[p.labelCode[i]]++;
+    long present = p.rows - p.labelMissing;
+    List<ColumnProfile.Category> classes = new ArrayList<>();
+    for (int c = 0; c < values.size(); c++) classes.add(new ColumnProfile.Category(values.get(c), counts[c], counts[c] / (double) Math.max(1, present)));
+    classes.sort((a, b) -> Long.compare(b.count(), a.count()));
+    Double ratio = null;
+    List<String> rare = new ArrayList<>();
+    if (!classes.isEmpty()) {
+      ratio = classes.get(0).count() / (double) classes.get(classes.size() - 1).count();
+      if (classes.size() == 1) {
+        add(Severity.BLOCKER, "labels.one_class", s.label(), "every labeled row has the label '" + classes.get(0).value() + "'", List.of(),
+            "add rows of the other classes: with one class, roc_auc, precision and recall are undefined");
+      }
+      if (task == Task.BINARY_CLASSIFICATION && classes.size() > 2) {
+        add(Severity.BLOCKER, "labels.not_binary", s.label(), "a binary task needs two label values, found " + classes.size() + ": "
+            + Values.sample(classes.stream().limit(EXAMPLES).map(ColumnProfile.Category::value).toList(), classes.size()), List.of(),
+            "fix the labels or use task multiclass_classification");
+      }
+      for (ColumnProfile.Category c : classes) {
+        if (c.count() < RARE_BLOCKER) {
+          rare.add(c.value());
+          add(Severity.BLOCKER, "labels.rare_class", s.label(), "class '" + c.value() + "' has " + c.count() + " rows, fewer than " + RARE_BLOCKER,
+              List.of(), "collect more rows of this class or merge it; no metric of it can be judged");
+        } else if (c.count() < RARE_WARNING) {
+          rare.add(c.value());
+          add(Severity.WARNING, "labels.rare_class", s.label(), "class '" + c.value() + "' has " + c.count() + " rows, fewer than " + RARE_WARNING,
+              List.of(), "collect more rows of this class: its recall interval will be wider than +-0.18");
+        }
+      }
+      if (classes.size() > 1 && ratio >= IMBALANCE) {
+        add(Severity.WARNING, "labels.imbalance", s.label(), "the largest class is " + Format.number(ratio) + " times the smallest", List.of(),
+            "prefer average_precision, recall and balanced_accuracy to accuracy in the suite");
+      }
+      add(Severity.INFO, "labels.distribution", s.label(), "label distribution: " + String.join(", ",
+          classes.stream().limit(10).map(c -> c.value() + " " + c.count() + " (" + pct(c.share()) + ")").toList()), List.of(), "none");
+    }
+    return new AuditReport.Labels(p.labelMissing, classes, ratio, rare);
+  }
+
+  private void leakageFindings(EvalPass p, List<ColumnProfile> profiles, Task task, String positive, List<String> header, int labelCol) {
+    int n = p.sampleSize;
+    int[] label = Arrays.copyOf(p.sampleLabel, n);
+    boolean[] pos = new boolean[n];
+    int posCode = positive == null ? -1 : p.labels.values().indexOf(positive);
+    double[] labelNum = new double[n];
+    for (int i = 0; i < n; i++) {
+      pos[i] = label[i] == posCode;
+      labelNum[i] = label[i] < 0 ? Double.NaN : ColumnProfiler.parse(p.labels.values().get(label[i]));
+    }
+    for (int k = 0; k < p.featureCols.length; k++) {
+      int c = p.featureCols[k];
+      String name = header.get(c);
+      ColumnProfile prof = profiles.get(c);
+      String[] values = new String[n];
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = p.sample[i][k];
+        x[i] = values[i] == null ? Double.NaN : ColumnProfiler.parse(values[i]);
+      }
+      boolean flagged = false;
+      if (prof.type() == ColumnType.NUMERIC || prof.type() == ColumnType.BOOLEAN) {
+        if (task == Task.BINARY_CLASSIFICATION && posCode >= 0) {
+          int m = 0;
+          double[] xs = new double[n];
+          boolean[] ys = new boolean[n];
+          for (int i = 0; i < n; i++) if (label[i] >= 0) { xs[m] = x[i]; ys[m++] = pos[i]; }
+          double auc = Leakage.rocAuc(xs, ys, m);
+          if (!Double.isNaN(auc) && Math.max(auc, 1 - auc) >= Leakage.THRESHOLD) {
+            flagged = true;
+            add(Severity.BLOCKER, "leakage.separates", name, "column '" + name + "' alone separates the label: roc_auc "
+                + Format.number(auc) + (auc < 0.5 ? " (reversed: " + Format.number(1 - auc) + ")" : "") + " on " + m + " rows",
+                List.of(), "find out how it is recorded; if it is known only after the outcome, remove it from the inputs vendors see");
+          }
+        } else if (task == Task.REGRESSION) {
+          double r = Leakage.correlation(x, labelNum, n);
+          if (!Double.isNaN(r) && Math.abs(r) >= Leakage.THRESHOLD) {
+            flagged = true;
+            add(Severity.BLOCKER, "leakage.correlated", name, "column '" + name + "' has correlation " + Format.number(r) + " with the label",
+                List.of(), "find out how it is recorded; if it is derived from the outcome, remove it from the inputs vendors see");
+          }
+        }
+      }
+      if (!flagged && task != Task.REGRESSION) {
+        // missing is a value here: a field filled only after the outcome leaks through its absence
+        String[] withMissing = new String[n];
+        for (int i = 0; i < n; i++) withMissing[i] = values[i] == null ? "\u0000missing" : values[i];
+        double purity = Leakage.mappingPurity(withMissing, label, n, p.labels.size());
+        if (!Double.isNaN(purity) && purity >= Leakage.THRESHOLD) {
+          add(Severity.BLOCKER, "leakage.mapping", name, "column '" + name + "' names the label: each of its values goes with one label in "
+              + pct(purity) + " of rows", List.of(), "remove it from the inputs vendors see, or explain why it is known before the outcome");
+        }
+      }
+      if (Leakage.namedLike(name, s.label())) {
+        add(Severity.WARNING, "leakage.named_like_label", name, "column '" + name + "' is named like the label '" + s.label() + "'", List.of(),
+            "check it is not the outcome under another name, or derived from it");
+      }
+    }
+  }
+
+  private AuditReport.Consistency consistencyFindings(EvalPass p, List<String> header, List<Integer> featureCols) {
+    long conflicting = p.conflictingRows();
+    List<String> names = featureCols.stream().map(header::get).toList();
+    if (conflicting > 0) {
+      add(Severity.WARNING, "consistency.conflicting_labels", null, conflicting + " rows (" + pct(conflicting / (double) p.rows)
+          + ") share every feature value with a row of a different label", p.conflictExamples,
+          "check the labelling; if both labels are right, the features cannot tell these rows apart and no model can score them all");
+    }
+    if (p.duplicateFeatureRows > 0) {
+      double share = p.duplicateFeatureRows / (double) p.rows;
+      add(share >= 0.01 ? Severity.WARNING : Severity.INFO, "consistency.duplicate_rows", null, p.duplicateFeatureRows + " rows (" + pct(share)
+          + ") repeat the feature values of an earlier row", p.duplicateExamples,
+          "remove true duplicates: they count the same case twice and narrow the intervals falsely");
+    }
+    return new AuditReport.Consistency(names, p.duplicateFeatureRows, conflicting, conflicting / (double) Math.max(1, p.rows));
+  }
+
+  private AuditReport.Contamination contaminationFindings(EvalPass p, TrainIndex t) {
+    double share = p.overlapAny / (double) Math.max(1, p.rows);
+    Severity sev = share >= CONTAMINATION_BLOCKER ? Severity.BLOCKER : Severity.WARNING;
+    if (p.overlapId > 0) {
+      add(sev, "contamination.same_id", s.id(), p.overlapId + " evaluation rows (" + pct(p.overlapId / (double) p.rows) + ") have an id found in "
+          + s.train().getFileName(), p.overlapIdExamples, "remove them from the evaluation set, or ask the vendor to retrain without them");
+    }
+    if (p.overlapFeatures > 0) {
+      add(sev, "contamination.same_features", null, p.overlapFeatures + " evaluation rows (" + pct(p.overlapFeatures / (double) p.rows)
+          + ") have exactly the feature values of a training row (columns " + t.featureNames + ")", p.overlapFeatureExamples,
+          "remove them from the evaluation set; if the features have few values, check whether the matches are chance");
+    }
+    if (p.overlapText > 0) {
+      add(sev, "contamination.near_duplicate_text", null, p.overlapText + " evaluation rows (" + pct(p.overlapText / (double) p.rows)
+          + ") have text with Jaccard similarity >= " + NEAR_DUPLICATE + " to a training row (columns " + t.textNames + ")", p.overlapTextExamples,
+          "remove them from the evaluation set: a model that saw near copies is scored on memory, not skill");
+    }
+    return new AuditReport.Contamination(p.overlapId, p.overlapFeatures, p.overlapText, p.overlapAny, share, t.featureNames, t.textNames);
+  }
+
+  private List<Shift.ColumnShift> shiftFindings(EvalPass p, TrainIndex t, List<ColumnProfile> profiles, List<String> header) {
+    List<Shift.ColumnShift> out = new ArrayList<>();
+    for (int k = 0; k < t.common.length; k++) {
+      int c = t.evalCol[k];
+      ColumnProfile ep = profiles.get(c);
+      ColumnProfiler tp = t.profilers[k];
+      Shift.ColumnShift sh = null;
+      if (header.get(c).equals(s.id())) continue;
+      if (ep.type() == ColumnType.NUMERIC) {
+        sh = Shift.numeric(header.get(c), tp.quantiles(), p.profiles.get(c).quantiles());
+        if (sh != null && sh.psi() >= Shift.PSI_INFO) {
+          add(sh.psi() >= Shift.PSI_WARNING ? Severity.WARNING : Severity.INFO, "shift.numeric", header.get(c), "column '" + header.get(c)
+              + "' is distributed differently in training and evaluation: PSI " + Format.number(sh.psi()) + ", KS " + Format.number(sh.ks()),
+              List.of(), "check both sets come from the population the model will serve");
+        }
+      } else if (ep.type() == ColumnType.CATEGORICAL || ep.type() == ColumnType.BOOLEAN) {
+        long[] ec = p.profiles.get(c).exactCounts();
+        long[] tc = tp.exactCounts();
+        if (ec != null && tc != null) {
+          sh = Shift.categorical(header.get(c), tp.exactValues(), tc, p.profiles.get(c).exactValues(), ec);
+          if (sh != null && sh.totalVariation() >= Shift.TVD_INFO) {
+            add(sh.totalVariation() >= Shift.TVD_WARNING ? Severity.WARNING : Severity.INFO, "shift.categorical", header.get(c), "column '"
+                + header.get(c) + "' has different category shares in training and evaluation: total variation " + Format.number(sh.totalVariation()),
+                List.of(), "check both sets come from the population the model will serve");
+          }
+        }
+      }
+      if (sh != null) out.add(sh);
+    }
+    return out;
+  }
+
+  private void schemaFindings(List<String> header, TrainIndex t, List<ColumnProfile> profiles) {
+    List<String> onlyEval = header.stream().filter(h -> !t.header.contains(h) && !h.equals(s.label())).toList();
+    List<String> onlyTrain = t.header.stream().filter(h -> !header.contains(h)).toList();
+    if (!onlyEval.isEmpty()) {
+      add(Severity.WARNING, "schema.missing_in_train", null, "columns in the evaluation set but not in the training file: " + onlyEval, List.of(),
+          "agree the input columns with the vendor; a model cannot use a column it never saw");
+    }
+    if (!onlyTrain.isEmpty()) {
+      add(Severity.INFO, "schema.missing_in_eval", null, "columns in the training file but not in the evaluation set: " + onlyTrain, List.of(),
+          "check the model does not need them");
+    }
+    for (int k = 0; k < t.common.length; k++) {
+      ColumnType et = profiles.get(t.evalCol[k]).type();
+      ColumnType tt = t.profilers[k].profile().type();
+      if (et != tt && et != ColumnType.EMPTY && tt != ColumnType.EMPTY) {
+        add(Severity.WARNING, "schema.type_differs", t.common[k], "column '" + t.common[k] + "' is " + tt.name().toLowerCase(Locale.ROOT)
+            + " in the training file but " + et.name().toLowerCase(Locale.ROOT) + " in the evaluation set", List.of(), "make the two exports agree");
+      }
+    }
+  }
+
+  private List<AuditReport.SliceGroup> sliceFindings(EvalPass p, String positive) {
+    double z = Normal.quantile(1 - (1 - s.confidence()) / 2);
+    List<AuditReport.SliceGroup> out = new ArrayList<>();
+    int posCode = positive == null ? -1 : p.labels.values().indexOf(positive);
+    for (int k = 0; k < s.slices().size(); k++) {
+      String slice = s.slices().get(k);
+      double w = SLICE_HALF_WIDTH;
+      String metric = null;
+      for (Criterion c : s.criteria()) {
+        if (!slice.equals(c.slice())) continue;
+        if (c.kind() == Criterion.Kind.MAX_GAP) w = Math.min(w, c.threshold() / 2);
+        if (metric == null) metric = c.metric();
+      }
+      long needed = (long) Math.ceil(z * z * 0.25 / (w * w));
+      boolean positives = posCode >= 0 && ("recall".equals(metric));
+      boolean negatives = posCode >= 0 && ("specificity".equals(metric));
+      Dictionary groups = p.sliceGroups[k];
+      List<String> small = new ArrayList<>();
+      for (int g = 0; g < groups.size(); g++) {
+        long rows = 0, counted = 0;
+        for (int l = -1; l < p.labels.size(); l++) {
+          long c = p.sliceCounts[k].count(sliceKey(g, l));
+          rows += c;
+          if (positives ? l == posCode : negatives ? l >= 0 && l != posCode : true) counted += c;
+        }
+        boolean tooSmall = counted < needed;
+        out.add(new AuditReport.SliceGroup(slice, groups.values().get(g), rows, counted, needed, tooSmall));
+        if (tooSmall) small.add(groups.values().get(g) + " (" + counted + ")");
+      }
+      if (!small.isEmpty()) {
+        add(Severity.WARNING, "slices.too_small", slice, small.size() + " of " + groups.size() + " '" + slice + "' groups have fewer than " + needed
+            + (positives ? " positive" : negatives ? " negative" : "") + " rows, needed for a " + Format.plain(s.confidence() * 100) + "% interval of half-width "
+            + Format.plain(w) + ": " + Values.sample(small.stream().limit(EXAMPLES).toList(), small.size()), small.stream().limit(EXAMPLES).toList(),
+            "collect more rows for these groups, merge them, or expect INCONCLUSIVE slice criteria");
+      }
+    }
+    return out;
+  }
+
+  static long sliceKey(int group, int labelCode) {
+    return ((long) (group + 1) << 32) | (labelCode + 1L);
+  }
+
+  private TimeCoverage.Result timeFindings(TimeCoverage.Result t) {
+    if (t.unreadable() > 0) {
+      add(Severity.WARNING, "time.unreadable", s.time(), t.unreadable() + " values are not dates (yyyy-MM-dd), first " + t.firstUnreadable(), List.of(),
+          "write dates as yyyy-MM-dd");
+    }
+    if (!t.gaps().isEmpty()) {
+      add(Severity.WARNING, "time.gaps", s.time(), t.gaps().size() + " " + t.unit() + "s between " + t.first() + " and " + t.last() + " have no rows: "
+          + Values.sample(t.gaps().stream().limit(EXAMPLES).toList(), t.gaps().size()), t.gaps().stream().limit(EXAMPLES).toList(),
+          "find out whether data is missing for these periods; the evaluation says nothing about them");
+    }
+    if (!t.bursts().isEmpty()) {
+      add(Severity.INFO, "time.bursts", s.time(), t.bursts().size() + " " + t.unit() + "s hold more than " + Format.plain(TimeCoverage.BURST)
+          + " times the median rows: " + String.join(", ", t.bursts().stream().limit(EXAMPLES).map(b -> b.start() + " (" + b.rows() + ")").toList()),
+          List.of(), "check for a backfill or a duplicated load; bursts weigh those periods heavily");
+    }
+    return t;
+  }
+
+  /** The training file, read once: profiles of the shared columns, id and row hashes, and a text index. */
+  static final class TrainIndex {
+    List<String> header;
+    long rows;
+    String[] common;
+    int[] evalCol;
+    int[] trainCol;
+    ColumnProfiler[] profilers;
+    List<String> featureNames;
+    List<String> textNames;
+    int[] featureTrainCols;
+    int[] textTrainCols;
+    int[] featureEvalCols;
+    int[] textEvalCols;
+    LongIntTable idHashes;
+    LongIntTable featureHashes;
+    LshIndex text;
+    IdColumn ids;
+    int[] lines = new int[1024];
+    RecordReader reader;
+
+    static TrainIndex read(java.nio.file.Path file, List<String> evalHeader, String id, String label, List<String> textCols) {
+      TrainIndex t = new TrainIndex();
+      try (RecordReader r = RecordReaders.open(file)) {
+        t.reader = r;
+        t.header = List.copyOf(r.header());
+        List<String> common = evalHeader.stream().filter(h -> t.header.contains(h) && !h.equals(label)).toList();
+        t.common = common.toArray(String[]::new);
+        t.evalCol = common.stream().mapToInt(evalHeader::indexOf).toArray();
+        t.trainCol = common.stream().mapToInt(t.header::indexOf).toArray();
+        t.profilers = common.stream().map(ColumnProfiler::new).toArray(ColumnProfiler[]::new);
+        t.featureNames = common.stream().filter(h -> !h.equals(id)).sorted().toList();
+        t.textNames = t.featureNames.stream().filter(textCols::contains).toList();
+        t.featureTrainCols = t.featureNames.stream().mapToInt(t.header::indexOf).toArray();
+        t.featureEvalCols = t.featureNames.stream().mapToInt(evalHeader::indexOf).toArray();
+        t.textTrainCols = t.textNames.stream().mapToInt(t.header::indexOf).toArray();
+        t.textEvalCols = t.textNames.stream().mapToInt(evalHeader::indexOf).toArray();
+        int idCol = id != null && t.header.contains(id) ? t.header.indexOf(id) : -1;
+        t.idHashes = new LongIntTable(1 << 16);
+        t.featureHashes = new LongIntTable(1 << 16);
+        t.text = t.textNames.isEmpty() ? null : new LshIndex(1 << 12);
+        t.ids = new IdColumn();
+        StringBuilder sb = new StringBuilder();
+        int row = 0;
+        while (r.next()) {
+          for (int k = 0; k < t.profilers.length; k++) t.profilers[k].add(r.text(t.trainCol[k]), r::position);
+          CharSequence idText = idCol < 0 ? null : r.text(idCol);
+          if (idText != null) t.idHashes.add(Hashing.of(idText), row);
+          t.ids.add(idText == null ? "" : idText);
+          if (t.featureTrainCols.length > 0) t.featureHashes.add(featureHash(r, t.featureTrainCols), row);
+          if (t.text != null) t.text.add(MinHash.shingles(joined(r, t.textTrainCols, sb)));
+          if (row == t.lines.length) t.lines = Arrays.copyOf(t.lines, row * 2);
+          t.lines[row] = (int) r.positionNumber();
+          row++;
+        }
+        t.rows = row;
+        t.reader = null;
+      }
+      return t;
+    }
+  }
+
+  static long featureHash(RecordReader r, int[] cols) {
+    long h = Hashing.SEED;
+    for (int c : cols) {
+      CharSequence v = r.text(c);
+      h = Hashing.add(h, ColumnProfiler.isMissing(v) ? null : v);
+    }
+    return Hashing.mix(h);
+  }
+
+  static CharSequence joined(RecordReader r, int[] cols, StringBuilder sb) {
+    sb.setLength(0);
+    for (int c : cols) {
+      CharSequence v = r.text(c);
+      if (v != null) sb.append(v).append(' ');
+    }
+    return sb;
+  }
+
+  /** The one pass over the evaluation set. */
+  final class EvalPass {
+    final List<String> header;
+    final int idCol, labelCol, timeCol;
+    final int[] sliceCols;
+    final int[] featureCols;
+    final TrainIndex train;
+    final List<ColumnProfiler> profiles = new ArrayList<>();
+    final Dictionary labels = new Dictionary();
+    final Dictionary[] sliceGroups;
+    final LongIntTable[] sliceCounts;
+    final TimeCoverage time = new TimeCoverage();
+    final LongIntTable idTable = new LongIntTable(1 << 16);
+    final LongIntTable rowTable = new LongIntTable(1 << 16);
+    final LongIntTable conflicted = new LongIntTable(1 << 8);
+    final IdColumn ids = new IdColumn();
+    int[] lines = new int[1024];
+    int[] labelCode = new int[1024];
+    long rows, idMissing, idDuplicateRows, labelMissing, duplicateFeatureRows;
+    long overlapId, overlapFeatures, overlapText, overlapAny;
+    final List<String> idMissingExamples = new ArrayList<>(), idDuplicateExamples = new ArrayList<>(), labelMissingExamples = new ArrayList<>();
+    final List<String> conflictExamples = new ArrayList<>(), duplicateExamples = new ArrayList<>();
+    final List<String> overlapIdExamples = new ArrayList<>(), overlapFeatureExamples = new ArrayList<>(), overlapTextExamples = new ArrayList<>();
+    String[][] sample = new String[Leakage.SAMPLE][];
+    int[] sampleLabel = new int[Leakage.SAMPLE];
+    int sampleSize;
+
+    EvalPass(List<String> header, int idCol, int labelCol, int timeCol, int[] sliceCols, List<Integer> featureCols, TrainIndex train) {
+      this.header = header;
+      this.idCol = idCol;
+      this.labelCol = labelCol;
+      this.timeCol = timeCol;
+      this.sliceCols = sliceCols;
+      this.featureCols = featureCols.stream().mapToInt(Integer::intValue).toArray();
+      this.train = train;
+      for (String h : header) profiles.add(new ColumnProfiler(h));
+      sliceGroups = new Dictionary[sliceCols.length];
+      sliceCounts = new LongIntTable[sliceCols.length];
+      for (int k = 0; k < sliceCols.length; k++) {
+        sliceGroups[k] = new Dictionary();
+        sliceCounts[k] = new LongIntTable(64);
+      }
+    }
+
+    private String at(RecordReader r) {
+      return idCol >= 0 && r.text(idCol) != null ? "id '" + r.text(idCol) + "' (" + r.position() + ")" : r.position();
+    }
+
+    private String atRow(RecordReader r, int row) {
+      String id = ids.get(row);
+      return id.isEmpty() ? r.positionOf(lines[row]) : "id '" + id + "' (" + r.positionOf(lines[row]) + ")";
+    }
+
+    void read(java.nio.file.Path file) {
+      SplittableRandom random = new SplittableRandom(7);
+      StringBuilder sb = new StringBuilder();
+      try (RecordReader r = RecordReaders.open(file)) {
+        int row = 0;
+        while (r.next()) {
+          if (row == lines.length) {
+            lines = Arrays.copyOf(lines, row * 2);
+            labelCode = Arrays.copyOf(labelCode, row * 2);
+          }
+          lines[row] = (int) r.positionNumber();
+          for (int c = 0; c < header.size(); c++) profiles.get(c).add(r.text(c), r::position);
+          CharSequence idText = idCol < 0 ? null : r.text(idCol);
+          ids.add(idText == null ? "" : idText);
+          if (idCol >= 0) {
+            if (idText == null) {
+              if (idMissing++ < EXAMPLES) idMissingExamples.add(r.position());
+            } else {
+              int first = idTable.add(Hashing.of(idText), row);
+              if (first != row && idDuplicateRows++ < EXAMPLES) {
+                idDuplicateExamples.add("id '" + idText + "' at " + r.positionOf(lines[first]) + " and " + r.position());
+              }
+            }
+          }
+          int label = -1;
+          if (labelCol >= 0) {
+            CharSequence l = r.text(labelCol);
+            if (ColumnProfiler.isMissing(l)) {
+              if (labelMissing++ < EXAMPLES) labelMissingExamples.add(at(r));
+            } else {
+              label = labels.code(l);
+            }
+          }
+          labelCode[row] = label;
+          long fh = featureHash(r, featureCols);
+          int first = rowTable.add(fh, row);
+          if (first != row) {
+            if (duplicateFeatureRows++ < EXAMPLES) duplicateExamples.add(at(r) + " repeats " + atRow(r, first));
+            if (labelCol >= 0 && label != labelCode[first] && label >= 0 && labelCode[first] >= 0) {
+              if (!conflicted.contains(fh)) {
+                conflicted.add(fh, first);
+                if (conflictExamples.size() < EXAMPLES) {
+                  conflictExamples.add(atRow(r, first) + " is '" + labels.values().get(labelCode[first]) + "', " + at(r) + " is '" + labels.values().get(label) + "'");
+                }
+              }
+            }
+          }
+          for (int k = 0; k < sliceCols.length; k++) {
+            CharSequence g = r.text(sliceCols[k]);
+            sliceCounts[k].add(sliceKey(sliceGroups[k].code(g == null ? "(missing)" : g), label), row);
+          }
+          if (timeCol >= 0) time.add(r.text(timeCol), r::position);
+          if (train != null) contamination(r, idText, sb);
+          sampleRow(r, row, label, random);
+          row++;
+        }
+        rows = row;
+      }
+      if (rows == 0) throw new HoldoutException.BadData(file + ": has a header but no rows; there is nothing to audit");
+    }
+
+    private void contamination(RecordReader r, CharSequence idText, StringBuilder sb) {
+      boolean any = false;
+      if (idText != null) {
+        int t = train.idHashes.firstRow(Hashing.of(idText));
+        if (t >= 0) {
+          any = true;
+          if (overlapId++ < EXAMPLES) overlapIdExamples.add(at(r) + " is at " + s.train().getFileName() + " line " + train.lines[t]);
+        }
+      }
+      if (train.featureEvalCols.length > 0) {
+        int t = train.featureHashes.firstRow(featureHash(r, train.featureEvalCols));
+        if (t >= 0) {
+          any = true;
+          if (overlapFeatures++ < EXAMPLES) overlapFeatureExamples.add(at(r) + " equals " + s.train().getFileName() + " line " + train.lines[t]);
+        }
+      }
+      if (train.text != null) {
+        LshIndex.Match m = train.text.best(MinHash.shingles(joined(r, train.textEvalCols, sb)), NEAR_DUPLICATE);
+        if (m != null) {
+          any = true;
+          if (overlapText++ < EXAMPLES) {
+            overlapTextExamples.add(at(r) + " ~ " + s.train().getFileName() + " line " + train.lines[m.item()] + " (Jaccard " + Format.number(m.jaccard()) + ")");
+          }
+        }
+      }
+      if (any) overlapAny++;
+    }
+
+    /** Reservoir sampling (Algorithm R), seeded, so the leakage statistics are reproducible. */
+    private void sampleRow(RecordReader r, int row, int label, SplittableRandom random) {
+      int slot;
+      if (row < Leakage.SAMPLE) {
+        slot = row;
+        sampleSize++;
+      } else {
+        long j = random.nextLong(row + 1L);
+        if (j >= Leakage.SAMPLE) return;
+        slot = (int) j;
+      }
+      String[] v = new String[featureCols.length];
+      for (int k = 0; k < featureCols.length; k++) {
+        CharSequence t = r.text(featureCols[k]);
+        v[k] = ColumnProfiler.isMissing(t) ? null : t.toString();
+      }
+      sample[slot] = v;
+      sampleLabel[slot] = label;
+    }
+
+    /** Rows in feature groups holding more than one label. */
+    long conflictingRows() {
+      long[] n = {0};
+      conflicted.forEachKey(k -> n[0] += rowTable.count(k));
+      return n[0];
+    }
+  }
+}

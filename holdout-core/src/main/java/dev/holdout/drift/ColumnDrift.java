@@ -1,0 +1,32 @@
+package dev.holdout.drift;
+
+/**
+ * One column's drift. {@code score} is the p-value for p-value methods and the distance otherwise;
+ * {@code low}/{@code high} bound a distance at the report's confidence (null for p-values);
+ * {@code drifted} is null, with {@code note} saying why, when a side has no values.
+ *
+ * @param role feature, prediction or label
+ * @param kind numeric or categorical, as read from the reference
+ * @param judgedAs numeric, or categorical (a numeric column with at most 5 distinct reference values is judged by its values' shares)
+ * @param statistic the test statistic: KS D, chi-square, or the distance itself
+ * @param basis why this method and threshold: the default rule or the suite key that chose it
+ */
+public record ColumnDrift(
+    String column,
+    String role,
+    String kind,
+    String judgedAs,
+    String method,
+    Double statistic,
+    Double pValue,
+    Double score,
+    Double low,
+    Double high,
+    double threshold,
+    Boolean drifted,
+    long referenceRows,
+    long currentRows,
+    long referenceMissing,
+    long currentMissing,
+    String basis,
+    String note) {}

@@ -1,0 +1,266 @@
+package dev.holdout.drift;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.data.Decimals;
+import dev.holdout.data.Dictionary;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The reference and current windows read into columns: numbers as {@code double[]} (NaN for a
+ * missing value), text as dictionary codes shared by both windows (−1 for missing). A column's type
+ * is set by its first non-missing reference value; every later value on either side must agree.
+ * Empty fields and the markers NA, N/A, null, none and NaN (any case) are missing values. Memory:
+ * 8 bytes per numeric value and 4 per categorical value.
+ */
+public final class Windows {
+  private static final Set<String> MISSING = Set.of("na", "n/a", "null", "none", "nan");
+
+  /** One column on both sides. */
+  public static final class Column {
+    final String name;
+    final boolean numeric;
+    double[] reference;
+    double[] current;
+    int[] referenceCodes;
+    int[] currentCodes;
+    final Dictionary dictionary = new Dictionary();
+    long referenceMissing;
+    long currentMissing;
+    /** Where the type was decided, for messages. */
+    String typedAt;
+
+    Column(String name, boolean numeric) {
+      this.name = name;
+      this.numeric = numeric;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public boolean numeric() {
+      return numeric;
+    }
+  }
+
+  final Path referencePath;
+  final Path currentPath;
+  final List<Column> columns;
+  final int referenceRows;
+  final int currentRows;
+
+  private Windows(Path referencePath, Path currentPath, List<Column> columns, int referenceRows, int currentRows) {
+    this.referencePath = referencePath;
+    this.currentPath = currentPath;
+    this.columns = columns;
+    this.referenceRows = referenceRows;
+    this.currentRows = currentRows;
+  }
+
+  public List<Column> columns() {
+    return columns;
+  }
+
+  public int referenceRows() {
+    return referenceRows;
+  }
+
+  public int currentRows() {
+    return currentRows;
+  }
+
+  /**
+   * Reads both files. Columns in {@code exclude} are skipped; {@code optionalInCurrent} may be
+   * absent from the current file (the label, whose outcomes arrive later). Any other column that one
+   * file has and the other lacks is an error, as is an empty window.
+   */
+  public static Windows read(Path reference, Path current, Set<String> exclude, Set<String> optionalInCurrent) {
+    List<String> refHeader;
+    List<String> curHeader;
+    try (RecordReader r = RecordReaders.open(reference)) {
+      refHeader = r.header();
+    }
+    try (RecordReader r = RecordReaders.open(current)) {
+      curHeader = r.header();
+    }
+    List<String> missingInCurrent = new ArrayList<>();
+    for (String c : refHeader) {
+      if (!exclude.contains(c) && !curHeader.contains(c) && !optionalInCurrent.contains(c)) missingInCurrent.add(c);
+    }
+    if (!missingInCurrent.isEmpty()) {
+      throw new HoldoutException.BadData(current + ": no column " + quoted(missingInCurrent) + ", which the reference " + reference
+          + " has; both windows need the same columns (or leave a column out with --exclude)");
+    }
+    List<String> missingInReference = new ArrayList<>();
+    for (String c : curHeader) if (!exclude.contains(c) && !refHeader.contains(c)) missingInReference.add(c);
+    if (!missingInReference.isEmpty()) {
+      throw new HoldoutException.BadData(reference + ": no column " + quoted(missingInReference) + ", which the current window " + current
+          + " has; both windows need the same columns (or leave a column out with --exclude)");
+    }
+    Map<String, Column> byName = new LinkedHashMap<>();
+    int refRows = readSide(reference, refHeader, exclude, byName, true);
+    int curRows = readSide(current, curHeader, exclude, byName, false);
+    if (refRows == 0) throw new HoldoutException.BadData(reference + ": the reference window has no rows; drift needs rows on both sides");
+    if (curRows == 0) throw new HoldoutException.BadData(current + ": the current window has no rows (an empty window); nothing to compare");
+    List<Column> cols = new ArrayList<>();
+    for (Column c : byName.values()) {
+      if (c.current == null && c.currentCodes == null) continue;  // an optional column absent from current
+      cols.add(c);
+    }
+    return new Windows(reference, current, List.copyOf(cols), refRows, curRows);
+  }
+
+  private static String quoted(List<String> names) {
+    return "'" + String.join("', '", names) + "'";
+  }
+
+  private static int readSide(Path path, List<String> header, Set<String> exclude, Map<String, Column> byName, boolean isReference) {
+    try (RecordReader r = RecordReaders.open(path)) {
+      int width = header.size();
+      int[] index = new int[width];
+      Column[] cols = new Column[width];
+      int used = 0;
+      for (int i = 0; i < width; i++) {
+        String name = header.get(i);
+        if (exclude.contains(name)) continue;
+        for (int k = 0; k < i; k++) {
+          if (header.get(k).equals(name)) {
+            throw new HoldoutException.BadData(path + ": column '" + name + "' appears twice in the header (columns " + (k + 1) + " and " + (i + 1)
+                + "); rename one so each column name is unique");
+          }
+        }
+        index[used] = i;
+        cols[used] = isReference ? null : byName.get(name);
+        used++;
+      }
+      String[] names = new String[used];
+      for (int u = 0; u < used; u++) names[u] = header.get(index[u]);
+      boolean[] typed = new boolean[used];
+      boolean[] numeric = new boolean[used];
+      double[][] nums = new double[used][];
+      int[][] codes = new int[used][];
+      long[] missing = new long[used];
+      for (int u = 0; u < used; u++) {
+        if (!isReference && cols[u] != null && cols[u].typedAt != null) {
+          typed[u] = true;
+          numeric[u] = cols[u].numeric;
+        }
+      }
+      int rows = 0;
+      int capacity = 1024;
+      for (int u = 0; u < used; u++) {
+        nums[u] = new double[capacity];
+        codes[u] = new int[capacity];
+      }
+      while (r.next()) {
+        if (rows == capacity) {
+          capacity = capacity * 2;
+          for (int u = 0; u < used; u++) {
+            nums[u] = Arrays.copyOf(nums[u], capacity);
+            codes[u] = Arrays.copyOf(codes[u], capacity);
+          }
+        }
+        for (int u = 0; u < used; u++) {
+          CharSequence t = r.text(index[u]);
+          if (t == null || (t.length() <= 4 && MISSING.contains(t.toString().toLowerCase(Locale.ROOT)))) {
+            missing[u]++;
+            nums[u][rows] = Double.NaN;
+            codes[u][rows] = -1;
+            continue;
+          }
+          double v = parse(t);
+          if (!typed[u]) {
+            typed[u] = true;
+            numeric[u] = !Double.isNaN(v);
+            Column c = byName.get(names[u]);
+            if (c == null) {
+              c = new Column(names[u], numeric[u]);
+              c.typedAt = path + " " + r.position();
+              byName.put(names[u], c);
+            } else if (c.typedAt == null) {
+              // the reference had no value in this column: the current window's first value types it
+              if (c.numeric != numeric[u]) {
+                Column typedHere = new Column(names[u], numeric[u]);
+                int n = c.reference != null ? c.reference.length : c.referenceCodes.length;
+                if (numeric[u]) {
+                  typedHere.reference = new double[n];
+                  Arrays.fill(typedHere.reference, Double.NaN);
+                } else {
+                  typedHere.referenceCodes = new int[n];
+                  Arrays.fill(typedHere.referenceCodes, -1);
+                }
+                typedHere.referenceMissing = c.referenceMissing;
+                byName.put(names[u], typedHere);
+                c = typedHere;
+              }
+              c.typedAt = path + " " + r.position();
+            }
+            cols[u] = c;
+          }
+          if (numeric[u]) {
+            if (Double.isNaN(v)) throw unparseable(r, index[u], t, isReference, byName.get(names[u]));
+            nums[u][rows] = v;
+          } else {
+            codes[u][rows] = cols[u] == null ? byName.get(names[u]).dictionary.code(t) : cols[u].dictionary.code(t);
+          }
+        }
+        rows++;
+      }
+      for (int u = 0; u < used; u++) {
+        Column c = byName.get(names[u]);
+        if (c == null) {  // no value at all on this side so far: type it from the other side, or as numeric
+          c = new Column(names[u], true);
+          byName.put(names[u], c);
+        }
+        if (typed[u] && c.numeric != numeric[u]) throw typeChange(path, c, numeric[u], isReference);
+        if (isReference) {
+          if (c.numeric) c.reference = Arrays.copyOf(nums[u], rows);
+          else c.referenceCodes = Arrays.copyOf(codes[u], rows);
+          c.referenceMissing = missing[u];
+        } else {
+          if (c.numeric) c.current = Arrays.copyOf(nums[u], rows);
+          else c.currentCodes = Arrays.copyOf(codes[u], rows);
+          c.currentMissing = missing[u];
+        }
+        nums[u] = null;
+        codes[u] = null;
+      }
+      return rows;
+    }
+  }
+
+  private static double parse(CharSequence t) {
+    try {
+      double v = Decimals.parse(t);
+      return Double.isFinite(v) ? v : Double.NaN;
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static HoldoutException.BadData unparseable(RecordReader r, int col, CharSequence text, boolean isReference, Column c) {
+    String where = r.path() + " " + r.position() + ", column '" + r.header().get(col) + "'";
+    if (!isReference && c != null && c.typedAt != null && !c.typedAt.startsWith(r.path() + " ")) {
+      return new HoldoutException.BadData(where + ": expected a number, found '" + text + "'; the column is numeric in the reference (from "
+          + c.typedAt + "), so a type change between the windows; fix the value, or leave it empty for a missing value");
+    }
+    return new HoldoutException.BadData(where + ": expected a number, found '" + text + "'; the column is numeric from its first value ("
+        + (c == null ? "earlier" : c.typedAt) + "); fix the value, or leave it empty for a missing value");
+  }
+
+  private static HoldoutException.BadData typeChange(Path path, Column c, boolean numericHere, boolean isReference) {
+    String here = numericHere ? "numbers" : "text";
+    String there = c.numeric ? "numbers" : "text";
+    return new HoldoutException.BadData(path + ", column '" + c.name + "': holds " + here + " but the " + (isReference ? "current" : "reference")
+        + " window holds " + there + " (from " + c.typedAt + "); a column must keep its type between the windows");
+  }
+}

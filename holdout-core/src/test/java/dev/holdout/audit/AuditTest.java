@@ -1,0 +1,201 @@
+package dev.holdout.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.holdout.metric.Task;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditTest {
+  @TempDir Path dir;
+
+  private static final String[] WORDS = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa "
+      + "quebec romeo sierra tango uniform victor whiskey xray yankee zulu amber basil cedar dune ember fern").split(" ");
+
+  private static String sentence(SplittableRandom r, int words) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < words; i++) sb.append(i == 0 ? "" : " ").append(WORDS[r.nextInt(WORDS.length)]).append(r.nextInt(100));
+    return sb.toString();
+  }
+
+  /** A clean binary set: id, two categorical, one numeric with signal but no leak, a text column. */
+  private Path clean(String name, int rows, long seed, int idFrom) throws IOException {
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder("id,region,plan,tenure,note,churned\n");
+    for (int i = 0; i < rows; i++) {
+      int y = r.nextDouble() < 0.3 ? 1 : 0;
+      double tenure = Math.round((20 + 10 * r.nextGaussian() - 5 * y) * 10) / 10.0;
+      sb.append("C").append(idFrom + i).append(',').append(List.of("north", "south", "east").get(r.nextInt(3))).append(',')
+          .append(List.of("basic", "premium").get(r.nextInt(2))).append(',').append(tenure).append(',')
+          .append(sentence(r, 30)).append(',').append(y).append('\n');
+    }
+    Path p = dir.resolve(name);
+    Files.writeString(p, sb);
+    return p;
+  }
+
+  private static List<Finding> of(AuditReport a, String check) {
+    return a.findings().stream().filter(f -> f.check().equals(check)).toList();
+  }
+
+  @Test
+  void a_clean_set_has_no_blocker_and_is_ready() throws IOException {
+    AuditReport a = Audit.run(AuditSettings.of(clean("eval.csv", 2000, 1, 0), null, "id", "churned", null));
+    assertThat(a.findings()).noneMatch(f -> f.severity() == Severity.BLOCKER);
+    assertThat(a.verdict()).isEqualTo("READY");
+    assertThat(a.roles().task()).isEqualTo("binary_classification");
+  }
+
+  @Test
+  void column_profiles_infer_types_and_summaries() throws IOException {
+    AuditReport a = Audit.run(AuditSettings.of(clean("eval.csv", 2000, 1, 0), null, "id", "churned", null));
+    assertThat(a.columns()).extracting(ColumnProfile::type).containsExactly(ColumnType.CATEGORICAL, ColumnType.CATEGORICAL,
+        ColumnType.CATEGORICAL, ColumnType.NUMERIC, ColumnType.TEXT, ColumnType.BOOLEAN);
+    ColumnProfile region = a.columns().get(1);
+    assertThat(region.distinct()).isEqualTo(3);
+    assertThat(region.distinctExact()).isTrue();
+    ColumnProfile.NumericSummary t = a.columns().get(3).numeric();
+    assertThat(t.min()).isLessThanOrEqualTo(t.q1());
+    assertThat(t.q1()).isLessThanOrEqualTo(t.median());
+    assertThat(t.median()).isBetween(14.0, 22.0);
+  }
+
+  @Test
+  void a_leak_column_is_flagged_as_a_blocker() throws IOException {
+    Path p = clean("eval.csv", 2000, 2, 0);
+    List<String> lines = Files.readAllLines(p);
+    StringBuilder sb = new StringBuilder(lines.get(0) + ",days_since_cancel,churn_reason\n");
+    SplittableRandom r = new SplittableRandom(3);
+    for (String line : lines.subList(1, lines.size())) {
+      boolean y = line.endsWith(",1");
+      sb.append(line).append(',').append(y ? r.nextInt(1, 30) : -1).append(',').append(y ? List.of("price", "service").get(r.nextInt(2)) : "none").append('\n');
+    }
+    Files.writeString(p, sb);
+    AuditReport a = Audit.run(AuditSettings.of(p, null, "id", "churned", null));
+    assertThat(of(a, "leakage.separates")).extracting(Finding::column).containsExactly("days_since_cancel");
+    assertThat(of(a, "leakage.mapping")).extracting(Finding::column).containsExactly("churn_reason");
+    assertThat(of(a, "leakage.named_like_label")).extracting(Finding::column).containsExactly("churn_reason");
+    assertThat(a.verdict()).isEqualTo("NOT_READY");
+  }
+
+  @Test
+  void duplicated_and_missing_ids_and_labels_are_blockers() throws IOException {
+    Path p = dir.resolve("eval.csv");
+    Files.writeString(p, "id,x,y\nA,1,0\nB,2,1\nA,3,0\n,4,1\nC,5,\n" + "D,6,0\n".repeat(0));
+    AuditReport a = Audit.run(AuditSettings.of(p, null, "id", "y", Task.BINARY_CLASSIFICATION));
+    assertThat(a.ids().duplicateRows()).isEqualTo(1);
+    assertThat(a.ids().missing()).isEqualTo(1);
+    assertThat(a.labels().missing()).isEqualTo(1);
+    assertThat(of(a, "ids.duplicated").get(0).examples()).containsExactly("id 'A' at line 2 and line 4");
+    assertThat(of(a, "labels.rare_class")).hasSize(2);
+  }
+
+  @Test
+  void identical_feature_rows_with_different_labels_are_counted() throws IOException {
+    Path p = dir.resolve("eval.csv");
+    Files.writeString(p, "id,x,z,y\n1,a,1,0\n2,a,1,1\n3,a,1,0\n4,b,2,0\n5,b,2,0\n6,c,3,1\n");
+    AuditReport a = Audit.run(AuditSettings.of(p, null, "id", "y", Task.BINARY_CLASSIFICATION));
+    assertThat(a.consistency().conflictingRows()).isEqualTo(3);
+    assertThat(a.consistency().duplicateFeatureRows()).isEqualTo(3);
+    assertThat(of(a, "consistency.conflicting_labels").get(0).examples()).containsExactly("id '1' (line 2) is '0', id '2' (line 3) is '1'");
+  }
+
+  @Test
+  void an_exact_duplicate_of_a_training_row_is_found_by_hash_and_by_id() throws IOException {
+    Path eval = clean("eval.csv", 500, 4, 0);
+    Path train = clean("train.csv", 3000, 5, 10_000);
+    List<String> e = Files.readAllLines(eval);
+    List<String> t = new java.util.ArrayList<>(Files.readAllLines(train));
+    // the same features under another id, and the same id with other features
+    t.add("X1," + e.get(1).substring(e.get(1).indexOf(',') + 1));
+    t.add(e.get(2).substring(0, e.get(2).indexOf(',')) + ",west,basic,1.0,nothing alike here,0");
+    Files.write(train, t);
+    AuditReport a = Audit.run(AuditSettings.of(eval, train, "id", "churned", null));
+    assertThat(a.contamination().sameFeatures()).isEqualTo(1);
+    assertThat(a.contamination().sameId()).isEqualTo(1);
+    assertThat(a.contamination().anyOverlap()).isEqualTo(2);
+    assertThat(of(a, "contamination.same_features").get(0).examples().get(0)).contains("id 'C0'").contains("train.csv line 3002");
+  }
+
+  @Test
+  void near_duplicate_text_is_found_by_minhash_with_a_documented_miss_rate() throws IOException {
+    // 40 evaluation notes copied into training with one word in 30 changed: Jaccard of bigram shingles is about 0.9.
+    // LSH misses a pair at J = 0.9 with probability 0.012%, so all 40 are found unless about 1 run in 200 (fixed seeds: deterministic).
+    Path eval = clean("eval.csv", 400, 6, 0);
+    Path train = clean("train.csv", 2000, 7, 10_000);
+    List<String> e = Files.readAllLines(eval);
+    List<String> t = new java.util.ArrayList<>(Files.readAllLines(train));
+    int planted = 0;
+    for (int i = 1; i <= 40; i++) {
+      String[] f = e.get(i).split(",");
+      String[] words = f[4].split(" ");
+      words[words.length - 1] = "changed";
+      t.add("T" + i + ",south,premium,99.9," + String.join(" ", words) + ",0");
+      long[] a = MinHash.shingles(f[4]);
+      long[] b = MinHash.shingles(String.join(" ", words));
+      assertThat(MinHash.jaccard(a, b)).isGreaterThanOrEqualTo(0.9);
+      planted++;
+    }
+    Files.write(train, t);
+    AuditReport a = Audit.run(AuditSettings.of(eval, train, "id", "churned", null));
+    assertThat(a.contamination().textColumns()).containsExactly("note");
+    assertThat(a.contamination().nearDuplicateText()).isEqualTo(planted);
+    assertThat(a.contamination().sameFeatures()).isZero();
+  }
+
+  @Test
+  void a_shifted_numeric_column_and_a_schema_change_are_reported() throws IOException {
+    Path eval = clean("eval.csv", 2000, 8, 0);
+    Path train = dir.resolve("train.csv");
+    List<String> lines = Files.readAllLines(clean("t.csv", 2000, 9, 50_000));
+    StringBuilder sb = new StringBuilder("id,region,plan,tenure,note,churned,extra\n");
+    for (String l : lines.subList(1, lines.size())) {
+      String[] f = l.split(",");
+      f[3] = Double.toString(Double.parseDouble(f[3]) + 15);
+      sb.append(String.join(",", f)).append(",1\n");
+    }
+    Files.writeString(train, sb);
+    AuditReport a = Audit.run(AuditSettings.of(eval, train, "id", "churned", null));
+    Shift.ColumnShift tenure = a.shift().stream().filter(s -> s.column().equals("tenure")).findFirst().orElseThrow();
+    assertThat(tenure.psi()).isGreaterThan(Shift.PSI_WARNING);
+    assertThat(tenure.ks()).isBetween(0.45, 0.65);
+    assertThat(of(a, "shift.numeric")).extracting(Finding::severity).containsExactly(Severity.WARNING);
+    assertThat(of(a, "schema.missing_in_eval").get(0).message()).contains("extra");
+    assertThat(of(a, "shift.categorical")).isEmpty();
+  }
+
+  @Test
+  void small_slice_groups_and_time_gaps_are_listed() throws IOException {
+    Path p = dir.resolve("eval.csv");
+    StringBuilder sb = new StringBuilder("id,region,day,y\n");
+    for (int i = 0; i < 1000; i++) {
+      int dayOfMonth = 1 + i % 20;
+      if (dayOfMonth == 10) dayOfMonth = 11;
+      sb.append(i).append(',').append(i < 990 ? "north" : "tiny").append(",2024-03-").append(String.format("%02d", dayOfMonth)).append(',').append(i % 2).append('\n');
+    }
+    Files.writeString(p, sb);
+    AuditReport a = Audit.run(new AuditSettings(p, null, "id", "y", null, "1", List.of("region"), "day", List.of(), 0.95));
+    assertThat(a.slices()).extracting(AuditReport.SliceGroup::group, AuditReport.SliceGroup::tooSmall)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("north", false), org.assertj.core.groups.Tuple.tuple("tiny", true));
+    assertThat(a.slices().get(0).needed()).isEqualTo(385);
+    assertThat(a.time().unit()).isEqualTo("day");
+    assertThat(a.time().gaps()).containsExactly("2024-03-10");
+    assertThat(of(a, "time.gaps")).hasSize(1);
+  }
+
+  @Test
+  void mixed_types_and_constant_columns_are_warnings() throws IOException {
+    Path p = dir.resolve("eval.csv");
+    StringBuilder sb = new StringBuilder("id,amount,source,y\n");
+    for (int i = 0; i < 200; i++) sb.append(i).append(',').append(i == 57 ? "abc" : Integer.toString(i)).append(",web,").append(i % 2).append('\n');
+    Files.writeString(p, sb);
+    AuditReport a = Audit.run(AuditSettings.of(p, null, "id", "y", null));
+    assertThat(of(a, "profile.mixed_types").get(0).message()).contains("'abc' at line 59");
+    assertThat(of(a, "profile.constant")).extracting(Finding::column).containsExactly("source");
+  }
+}

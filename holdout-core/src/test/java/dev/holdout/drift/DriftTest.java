@@ -1,0 +1,179 @@
+package dev.holdout.drift;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.holdout.HoldoutException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DriftTest {
+  @TempDir Path dir;
+
+  private static final String[] CITIES = {"paris", "lyon", "lille", "nice"};
+
+  /** Rows of x (normal, mean shifted by {@code shift} sd), city (shares tilted toward paris by {@code tilt}) and a constant-ish flag. */
+  private Path window(String name, int rows, double shift, double tilt, long seed) throws IOException {
+    Path p = dir.resolve(name);
+    SplittableRandom r = new SplittableRandom(seed);
+    try (BufferedWriter w = Files.newBufferedWriter(p)) {
+      w.write("id,x,city,flag\n");
+      for (int i = 0; i < rows; i++) {
+        double x = normal(r) + shift;
+        int city = r.nextDouble() < tilt ? 0 : r.nextInt(CITIES.length);
+        w.write(name + i + "," + String.format(Locale.ROOT, "%.6f", x) + "," + CITIES[city] + "," + r.nextInt(2) + "\n");
+      }
+    }
+    return p;
+  }
+
+  private static double normal(SplittableRandom r) {
+    return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
+  }
+
+  private static DriftSettings settings(int classifierRows) {
+    DriftSettings d = DriftSettings.defaults();
+    return d.withRoles(null, List.of(), List.of("id")).withVerdict(d.share(), d.classifierAuc(), classifierRows)
+        .withBootstrap(new dev.holdout.stats.Bootstrap.Settings(200, 0.95, 7));
+  }
+
+  private static ColumnDrift column(DriftReport r, String name) {
+    return r.columns().stream().filter(c -> c.column().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void a_planted_shift_is_flagged_by_columns_and_by_the_domain_classifier() throws IOException {
+    DriftReport r = Drift.run(window("ref.csv", 4000, 0, 0, 1), window("cur.csv", 4000, 0.6, 0.4, 2), settings(2000),
+        new TribuoDomainClassifier());
+    assertThat(column(r, "x").method()).isEqualTo("wasserstein");
+    assertThat(column(r, "x").drifted()).isTrue();
+    assertThat(column(r, "x").low()).isGreaterThan(0.1);
+    assertThat(column(r, "city").method()).isEqualTo("jensen_shannon");
+    assertThat(column(r, "city").drifted()).isTrue();
+    assertThat(column(r, "flag").judgedAs()).isEqualTo("categorical");
+    assertThat(column(r, "flag").drifted()).isFalse();
+    assertThat(r.domainClassifier().low()).isGreaterThan(0.6);
+    assertThat(r.domainClassifier().topColumns().get(0).column()).isIn("x", "city");
+    assertThat(r.verdict()).isEqualTo("DRIFT");
+  }
+
+  @Test
+  void an_unshifted_sample_is_not_flagged() throws IOException {
+    DriftReport r = Drift.run(window("ref.csv", 4000, 0, 0, 1), window("cur.csv", 4000, 0, 0, 2), settings(2000),
+        new TribuoDomainClassifier());
+    assertThat(r.columns()).allSatisfy(c -> assertThat(c.drifted()).isFalse());
+    assertThat(r.domainClassifier().rocAuc()).isBetween(0.45, 0.56);
+    assertThat(r.domainClassifier().drifted()).isFalse();
+    assertThat(r.verdict()).isEqualTo("NO_DRIFT");
+  }
+
+  @Test
+  void small_windows_are_judged_by_p_value_tests() throws IOException {
+    DriftReport r = Drift.run(window("ref.csv", 400, 0, 0, 1), window("cur.csv", 300, 0.5, 0, 2), settings(0), null);
+    assertThat(column(r, "x").method()).isEqualTo("ks");
+    assertThat(column(r, "x").pValue()).isLessThan(0.05);
+    assertThat(column(r, "x").drifted()).isTrue();
+    assertThat(column(r, "city").method()).isEqualTo("chi_square");
+    assertThat(column(r, "city").drifted()).isFalse();
+    assertThat(r.domainClassifierNote()).isEqualTo("turned off");
+  }
+
+  @Test
+  void a_tiny_shift_in_a_large_sample_is_not_flagged_by_default_though_ks_would() throws IOException {
+    Path ref = window("ref.csv", 300_000, 0, 0, 1);
+    Path cur = window("cur.csv", 300_000, 0.02, 0.01, 2);
+    DriftReport r = Drift.run(ref, cur, settings(0), null);
+    ColumnDrift x = column(r, "x");
+    assertThat(x.method()).isEqualTo("wasserstein");
+    assertThat(x.drifted()).isFalse();
+    assertThat(x.high()).isLessThan(0.1);
+    assertThat(column(r, "city").drifted()).isFalse();
+    assertThat(r.verdict()).isEqualTo("NO_DRIFT");
+
+    DriftSettings ks = settings(0).withColumns(Map.of("x", new DriftSettings.ColumnRule(Method.KS, null, "test")));
+    ColumnDrift byKs = column(Drift.run(ref, cur, ks, null), "x");
+    assertThat(byKs.pValue()).isLessThan(0.05);
+    assertThat(byKs.drifted()).isTrue();
+    assertThat(byKs.note()).contains("negligible");
+  }
+
+  @Test
+  void a_suite_rule_picks_the_method_and_threshold() throws IOException {
+    DriftSettings s = settings(0).withColumns(Map.of("x", new DriftSettings.ColumnRule(Method.PSI, 0.5, "suite.yaml line 9, drift.columns.x")));
+    ColumnDrift x = column(Drift.run(window("ref.csv", 3000, 0, 0, 1), window("cur.csv", 3000, 0.6, 0, 2), s, null), "x");
+    assertThat(x.method()).isEqualTo("psi");
+    assertThat(x.threshold()).isEqualTo(0.5);
+    assertThat(x.basis()).isEqualTo("suite.yaml line 9, drift.columns.x");
+    assertThat(x.low()).isLessThanOrEqualTo(x.score());
+    assertThat(x.high()).isGreaterThanOrEqualTo(x.score());
+  }
+
+  @Test
+  void a_numeric_method_on_a_categorical_column_names_the_suite_line() throws IOException {
+    DriftSettings s = settings(0).withColumns(Map.of("city", new DriftSettings.ColumnRule(Method.KS, null, "suite.yaml line 9, drift.columns.city")));
+    assertThatThrownBy(() -> Drift.run(window("ref.csv", 100, 0, 0, 1), window("cur.csv", 100, 0, 0, 2), s, null))
+        .isInstanceOf(HoldoutException.BadSuite.class)
+        .hasMessageContaining("suite.yaml line 9, drift.columns.city: method ks needs a numeric column");
+  }
+
+  @Test
+  void a_column_missing_on_one_side_is_bad_data() throws IOException {
+    Path ref = Files.writeString(dir.resolve("r.csv"), "a,b\n1,x\n2,y\n");
+    Path cur = Files.writeString(dir.resolve("c.csv"), "a\n1\n2\n");
+    assertThatThrownBy(() -> Drift.run(ref, cur, settings(0), null)).isInstanceOf(HoldoutException.BadData.class)
+        .hasMessageContaining("c.csv: no column 'b'");
+  }
+
+  @Test
+  void a_type_change_names_the_file_line_and_column() throws IOException {
+    Path ref = Files.writeString(dir.resolve("r.csv"), "a,b\n1,x\n2,y\n");
+    Path cur = Files.writeString(dir.resolve("c.csv"), "a,b\n1,x\nlots,y\n");
+    assertThatThrownBy(() -> Drift.run(ref, cur, settings(0), null)).isInstanceOf(HoldoutException.BadData.class)
+        .hasMessageContaining("c.csv line 3, column 'a': expected a number, found 'lots'")
+        .hasMessageContaining("type change");
+  }
+
+  @Test
+  void an_unparseable_value_in_a_numeric_reference_column_names_where() throws IOException {
+    Path ref = Files.writeString(dir.resolve("r.csv"), "a\n1\n\nNA\n2,5\n");
+    Path cur = Files.writeString(dir.resolve("c.csv"), "a\n1\n");
+    assertThatThrownBy(() -> Drift.run(ref, cur, settings(0), null)).isInstanceOf(HoldoutException.BadData.class)
+        .hasMessageContaining("r.csv line");
+  }
+
+  @Test
+  void an_empty_window_is_reported_as_empty_not_as_drift() throws IOException {
+    Path ref = Files.writeString(dir.resolve("r.csv"), "a\n1\n2\n");
+    Path cur = Files.writeString(dir.resolve("c.csv"), "a\n");
+    assertThatThrownBy(() -> Drift.run(ref, cur, settings(0), null)).isInstanceOf(HoldoutException.BadData.class)
+        .hasMessageContaining("no rows (an empty window)");
+  }
+
+  @Test
+  void a_column_empty_on_one_side_is_not_judged() throws IOException {
+    Path ref = Files.writeString(dir.resolve("r.csv"), "a,b\n1,\n2,\n");
+    Path cur = Files.writeString(dir.resolve("c.csv"), "a,b\n1,3\n2,4\n");
+    DriftReport r = Drift.run(ref, cur, settings(0), null);
+    assertThat(column(r, "b").drifted()).isNull();
+    assertThat(column(r, "b").note()).contains("no values");
+  }
+
+  @Test
+  void missing_values_are_counted_and_left_out_of_the_distribution() throws IOException {
+    // a blank line is skipped as no row, so the empty value sits beside another column
+    Path ref = Files.writeString(dir.resolve("r.csv"), "a,b\n1,x\n2,x\nNA,x\n3,x\n");
+    Path cur = Files.writeString(dir.resolve("c.csv"), "a,b\n1,x\n,x\n2,x\n3,x\n");
+    ColumnDrift a = column(Drift.run(ref, cur, settings(0), null), "a");
+    assertThat(a.referenceMissing()).isEqualTo(1);
+    assertThat(a.currentMissing()).isEqualTo(1);
+    assertThat(a.drifted()).isFalse();
+  }
+}
