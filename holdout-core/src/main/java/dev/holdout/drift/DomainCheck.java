@@ -53,7 +53,7 @@ public final class DomainCheck {
     for (int i = refSample.length; i < n; i++) current[i] = true;
     int[] fold = folds(refSample.length, curSample.length, random);
     DomainClassifier.Fit fit = classifier.fit(rows, current, features, fold, FOLDS, seed);
-    double auc = Auc.mannWhitney(fit.outOfFold(), current);
+    double auc = dev.holdout.metric.BinaryMetrics.rocAuc(fit.outOfFold(), current);
     double[] ci = Auc.hanleyMcNeil(auc, curSample.length, refSample.length, confidence);
     Map<String, Double> byColumn = new LinkedHashMap<>();
     double total = 0;

@@ -105,6 +105,19 @@ public final class BinaryMetrics {
     return out;
   }
 
+  /**
+   * roc_auc of {@code score} against {@code positive}, one row each (ties count half, as
+   * scikit-learn's {@code roc_auc_score}); NaN when either label is missing. For callers outside
+   * the evaluation pipeline, such as leakage and drift checks.
+   */
+  public static double rocAuc(double[] score, boolean[] positive) {
+    BinaryCells c = BinaryCells.ofRows(positive, score);
+    double pos = 0;
+    for (boolean p : positive) if (p) pos++;
+    double neg = positive.length - pos;
+    return pos > 0 && neg > 0 ? rankStatistics(c, 0, c.counts(), pos, neg)[0] : Double.NaN;
+  }
+
   /** Confusion counts at {@code threshold} (score >= threshold predicts positive). */
   public static Confusion confusion(BinaryCells c, int set, double[] w, double threshold) {
     double tp = 0, fp = 0, tn = 0, fn = 0;
