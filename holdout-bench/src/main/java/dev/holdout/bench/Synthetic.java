@@ -17,6 +17,9 @@ import java.util.SplittableRandom;
  * Synthetic demand DIR         examples/demand: regression with quantiles
  * Synthetic binary DIR ROWS    a large binary set with two slice columns, for benchmarks
  * Synthetic drift DIR          examples/drift: a reference and a current window with a planted shift
+ * Synthetic audit DIR ROWS [TRAIN_ROWS]
+ *                              examples/audit and the audit benchmarks: an evaluation set of 20 columns with
+ *                              planted problems, and a vendor training file overlapping it
  * </pre>
  */
 public final class Synthetic {
@@ -29,7 +32,7 @@ public final class Synthetic {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: Synthetic churn|tickets|demand|drift DIR | Synthetic binary DIR ROWS");
+      System.err.println("usage: Synthetic churn|tickets|demand|drift DIR | Synthetic binary DIR ROWS | Synthetic audit DIR ROWS [TRAIN_ROWS]");
       System.exit(2);
     }
     Path dir = Path.of(args[1]);
@@ -40,6 +43,7 @@ public final class Synthetic {
       case "demand" -> demand(dir, 5_000);
       case "binary" -> binary(dir, Integer.parseInt(args[2]));
       case "drift" -> drift(dir, 5_000);
+      case "audit" -> audit(dir, Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
       default -> {
         System.err.println("unknown kind " + args[0]);
         System.exit(2);
@@ -214,5 +218,116 @@ public final class Synthetic {
         }
       }
     }
+  }
+
+  private static final String[] CHANNELS = {"web", "store", "phone", "partner", "app"};
+  private static final String[] DEVICES = {"mobile", "desktop", "tablet"};
+  private static final String[] SEGMENTS = {"student", "family", "senior", "business", "single", "couple"};
+  private static final String[] REASONS = {"price", "service", "moved", "competitor"};
+  private static final String[] NOTE_WORDS = ("account billing called customer wants refund late payment router slow outage "
+      + "upgrade downgrade contract renewal discount offered escalated resolved pending technician visit email chat "
+      + "password reset invoice wrong charge roaming abroad signal weak coverage new phone bundle tv sport channel "
+      + "cancel threat loyalty team transferred callback promised complaint formal apology credit applied").split(" ");
+
+  /**
+   * An evaluation set for {@code holdout audit} with 20 columns (id, label, two dates, seven
+   * categorical, eight numeric, a short free-text note) and planted problems: {@code refund_days}
+   * separates the label (positives only have a refund), {@code cancel_reason} names it, {@code
+   * closed_at} is recorded after the {@code snapshot_date} in churned rows, 0.05% of rows repeat an
+   * earlier id and 0.05% repeat an earlier row's features with the other label. With {@code
+   * trainRows} > 0 also a vendor training file: 1% of its rows are evaluation rows copied exactly
+   * (same id), 0.5% evaluation features under a new id, and 1% evaluation notes with one word added
+   * (Jaccard of word bigrams at least 0.9); the rest are new rows. The evaluation rows are kept in
+   * memory for that, so keep {@code rows} to a few million when a training file is asked for.
+   */
+  static void audit(Path dir, int rows, int trainRows) throws IOException {
+    SplittableRandom r = new SplittableRandom(4_2026);
+    String header = "customer_id,churned,snapshot_date,region,plan,channel,device,segment,country,cancel_reason,tenure_months,"
+        + "monthly_charges,support_tickets,age,balance,usage_hours,credit_score,refund_days,note,closed_at\n";
+    String[] kept = trainRows > 0 ? new String[rows] : null;
+    String[] recent = new String[256];
+    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("eval.csv"), StandardCharsets.UTF_8)) {
+      w.write(header);
+      StringBuilder b = new StringBuilder(1 << 16);
+      StringBuilder row = new StringBuilder(256);
+      for (int i = 0; i < rows; i++) {
+        row.setLength(0);
+        String id = "C" + (i > 0 && r.nextDouble() < 0.0005 ? r.nextInt(i) : i);
+        if (i > 256 && r.nextDouble() < 0.0005) {
+          // an earlier row's features under the other label
+          String old = recent[r.nextInt(recent.length)];
+          int c1 = old.indexOf(',');
+          int c2 = old.indexOf(',', c1 + 1);
+          row.append(id).append(',').append(old.charAt(c1 + 1) == '1' ? '0' : '1').append(old, c2, old.length());
+        } else {
+          auditRow(r, id, row, null);
+        }
+        String line = row.toString();
+        recent[i % recent.length] = line;
+        if (kept != null) kept[i] = line;
+        b.append(line).append('\n');
+        if (b.length() > 60_000) {
+          w.write(b.toString());
+          b.setLength(0);
+        }
+      }
+      w.write(b.toString());
+    }
+    if (trainRows == 0) return;
+    SplittableRandom t = new SplittableRandom(4_2027);
+    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("train.csv"), StandardCharsets.UTF_8)) {
+      w.write(header);
+      StringBuilder b = new StringBuilder(1 << 16);
+      StringBuilder row = new StringBuilder(256);
+      for (int i = 0; i < trainRows; i++) {
+        row.setLength(0);
+        double u = t.nextDouble();
+        String e = kept[t.nextInt(rows)];
+        if (u < 0.01) {
+          row.append(e);
+        } else if (u < 0.015) {
+          row.append('T').append(i).append(e, e.indexOf(','), e.length());
+        } else if (u < 0.025) {
+          // the same note with one word added; the other columns drawn afresh
+          String[] f = e.split(",", -1);
+          auditRow(t, "T" + i, row, f[18] + " " + NOTE_WORDS[t.nextInt(NOTE_WORDS.length)]);
+        } else {
+          auditRow(t, "T" + i, row, null);
+        }
+        b.append(row).append('\n');
+        if (b.length() > 60_000) {
+          w.write(b.toString());
+          b.setLength(0);
+        }
+      }
+      w.write(b.toString());
+    }
+  }
+
+  private static void auditRow(SplittableRandom r, String id, StringBuilder row, String note) {
+    int region = pick(r, REGION_SHARE);
+    int plan = pick(r, PLAN_SHARE);
+    double tenure = Math.min(72, Math.max(1, Math.round(-Math.log(1 - r.nextDouble()) * 24)));
+    double charges = 20 + 25 * plan + 15 * r.nextDouble();
+    int tickets = (int) Math.min(9, Math.floor(-Math.log(1 - r.nextDouble()) * 1.2));
+    double logit = -0.3 - 0.08 * tenure + 0.03 * (charges - 45) + 0.6 * tickets + 0.5 * normal(r);
+    boolean churned = r.nextDouble() < sigmoid(logit);
+    long snapshot = 19_723 + r.nextInt(365); // 2024-01-01 plus up to a year
+    row.append(id).append(',').append(churned ? 1 : 0).append(',').append(java.time.LocalDate.ofEpochDay(snapshot)).append(',')
+        .append(REGIONS[region]).append(',').append(PLANS[plan]).append(',').append(CHANNELS[r.nextInt(CHANNELS.length)]).append(',')
+        .append(DEVICES[r.nextInt(DEVICES.length)]).append(',').append(SEGMENTS[r.nextInt(SEGMENTS.length)]).append(',')
+        .append("C").append(r.nextInt(20)).append(',').append(churned ? REASONS[r.nextInt(REASONS.length)] : "").append(',')
+        .append((int) tenure).append(',').append(f(charges, 2)).append(',').append(tickets).append(',')
+        .append(18 + r.nextInt(70)).append(',').append(f(2000 * normal(r), 2)).append(',').append(f(40 * r.nextDouble(), 1)).append(',')
+        .append(300 + r.nextInt(550)).append(',').append(churned ? 1 + r.nextInt(60) : 0).append(',');
+    if (note == null) {
+      int words = 10 + r.nextInt(7);
+      for (int k = 0; k < words; k++) row.append(k == 0 ? "" : " ").append(NOTE_WORDS[r.nextInt(NOTE_WORDS.length)]);
+    } else {
+      row.append(note);
+    }
+    row.append(',');
+    if (churned) row.append(java.time.LocalDate.ofEpochDay(snapshot + 1 + r.nextInt(90)));
+    else if (r.nextDouble() < 0.1) row.append(java.time.LocalDate.ofEpochDay(snapshot - 1 - r.nextInt(300)));
   }
 }

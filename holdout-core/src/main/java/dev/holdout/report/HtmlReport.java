@@ -314,8 +314,9 @@ public final class HtmlReport {
     return p.svg(id, "Criterion " + c.id() + ": " + status, desc);
   }
 
-  /** True for "at least" bars, false for "at most", from the description Criterion.describe writes; null if neither. */
+  /** True for "at least" bars, false for "at most", from the criterion's kind (or, in older reports, its description); null if neither. */
   static Boolean atLeast(CriterionResult c) {
+    if (c.kind() != null) return c.kind().equals("min") || c.kind().equals("worst_min") || c.kind().equals("min_lift");
     String d = c.description() == null ? "" : c.description();
     if (d.contains(" >= ")) return true;
     if (d.contains(" <= ")) return false;
@@ -323,10 +324,12 @@ public final class HtmlReport {
   }
 
   private static boolean isWorstCriterion(CriterionResult c) {
+    if (c.kind() != null) return c.kind().startsWith("worst_");
     return c.slice() != null && c.description() != null && c.description().startsWith("worst ");
   }
 
   private static boolean isGapCriterion(CriterionResult c) {
+    if (c.kind() != null) return c.kind().equals("max_gap");
     return c.slice() != null && c.description() != null && c.description().contains(" gap in ");
   }
 
@@ -489,14 +492,15 @@ public final class HtmlReport {
     Report.OperatingPoint op = ch.operatingPoint();
     StringBuilder desc = new StringBuilder("ROC curve of ").append(sub).append(metricPhrase(r.metrics(), "roc_auc", "AUC"));
     if (ch.baselineRoc() != null) desc.append("; baseline").append(metricPhrase(r.baseline() == null ? null : r.baseline().metrics(), "roc_auc", "AUC"));
-    if (op != null) {
+    boolean drawn = op != null && op.falsePositiveRate() != null && op.truePositiveRate() != null;
+    if (drawn) {
       point(p, op.falsePositiveRate(), op.truePositiveRate(), "op", "threshold " + Html.plain(op.threshold()));
       desc.append(String.format(Locale.ROOT, "; at threshold %s the false positive rate is %s and the true positive rate %s",
           Html.plain(op.threshold()), Svg.value(op.falsePositiveRate()), Svg.value(op.truePositiveRate())));
     }
     desc.append(". The dashed diagonal is a random ranking.");
     String legend = legend(sub, metricValue(r.metrics(), "roc_auc"), "AUC", ch.baselineRoc() != null ? baselineName(r) : null,
-        metricValue(r.baseline() == null ? null : r.baseline().metrics(), "roc_auc"), op == null ? null : op.threshold());
+        metricValue(r.baseline() == null ? null : r.baseline().metrics(), "roc_auc"), drawn ? op.threshold() : null);
     return figure("chart-roc", "roc", "ROC curve", "How well the scores rank positives above negatives, at every threshold.", legend,
         p.svg("chart-roc-svg", "ROC curve", desc.toString()), null, false);
   }
@@ -511,14 +515,15 @@ public final class HtmlReport {
     StringBuilder desc = new StringBuilder("Precision against recall for ").append(sub)
         .append(metricPhrase(r.metrics(), "average_precision", "average precision"));
     if (base != null) desc.append("; baseline").append(metricPhrase(r.baseline() == null ? null : r.baseline().metrics(), "average_precision", "average precision"));
-    if (op != null && op.precision() != null) {
+    boolean drawn = op != null && op.precision() != null && op.recall() != null;
+    if (drawn) {
       point(p, op.recall(), op.precision(), "op", "threshold " + Html.plain(op.threshold()));
       desc.append(String.format(Locale.ROOT, "; at threshold %s recall is %s and precision %s", Html.plain(op.threshold()),
           Svg.value(op.recall()), Svg.value(op.precision())));
     }
     desc.append('.');
     String legend = legend(sub, metricValue(r.metrics(), "average_precision"), "AP", base != null ? baselineName(r) : null,
-        metricValue(r.baseline() == null ? null : r.baseline().metrics(), "average_precision"), op == null ? null : op.threshold());
+        metricValue(r.baseline() == null ? null : r.baseline().metrics(), "average_precision"), drawn ? op.threshold() : null);
     return figure("chart-pr", "precision-recall", "Precision–recall curve", "What share of flagged rows are positive, for each share of positives found.",
         legend, p.svg("chart-pr-svg", "Precision–recall curve", desc.toString()), null, false);
   }

@@ -20,7 +20,7 @@ public final class Judge {
   public static CriterionResult judge(Criterion c, Observation o, double confidence) {
     String description = c.describe(confidence);
     if (o.point() == null) {
-      return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), Status.INCONCLUSIVE, null, c.threshold(),
+      return new CriterionResult(c.id(), description, c.kind().key(), c.metric(), c.slice(), o.group(), Status.INCONCLUSIVE, null, c.threshold(),
           null, null, "cannot be judged: " + o.undefined() + note(o));
     }
     double point = o.point();
@@ -29,12 +29,12 @@ public final class Judge {
     if (c.atPoint()) {
       boolean pass = atLeast ? point >= t : point <= t;
       double[] ci = Bootstrap.percentileInterval(o.replicates(), confidence);
-      return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), pass ? Status.PASS : Status.FAIL, point, t,
+      return new CriterionResult(c.id(), description, c.kind().key(), c.metric(), c.slice(), o.group(), pass ? Status.PASS : Status.FAIL, point, t,
           ci == null ? null : List.of(ci[0], ci[1]), null,
           "the point estimate " + (pass ? "meets" : "misses") + " the bound " + Format.plain(t) + note(o));
     }
     if (o.replicates().length * 2 < o.totalReplicates()) {
-      return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), Status.INCONCLUSIVE, point, t, null, null,
+      return new CriterionResult(c.id(), description, c.kind().key(), c.metric(), c.slice(), o.group(), Status.INCONCLUSIVE, point, t, null, null,
           "only " + o.replicates().length + " of " + o.totalReplicates()
               + " bootstrap replicates had a value, too few for an interval; more labeled rows are needed" + note(o));
     }
@@ -62,7 +62,7 @@ public final class Judge {
                 : "the observed value equals the threshold, so more rows may not decide it");
       }
     }
-    return new CriterionResult(c.id(), description, c.metric(), c.slice(), o.group(), status, point, t, List.of(lo, hi), more, reason + note(o));
+    return new CriterionResult(c.id(), description, c.kind().key(), c.metric(), c.slice(), o.group(), status, point, t, List.of(lo, hi), more, reason + note(o));
   }
 
   private static String note(Observation o) {

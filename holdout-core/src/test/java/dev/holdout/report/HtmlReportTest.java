@@ -221,6 +221,15 @@ class HtmlReportTest {
         """);
     assertThat(HtmlReport.render(JsonReport.read(holes))).contains("<h1>holes</h1>", "data-verdict=\"REJECTED\"", "one class only",
         "id=\"chart-slice-s-accuracy\"");
+
+    // One class only: curves exist but the operating point has no rates, so no point is drawn.
+    Path oneClass = Files.writeString(dir.resolve("one-class.json"), """
+        {"schema": "holdout.report/v1", "verdict": "INCONCLUSIVE", "suite": {"name": "one", "task": "binary_classification"},
+         "charts": {"roc": {"x": [0, 1], "y": [0, 1]}, "precision_recall": {"x": [0, 1], "y": [1, null]},
+                    "operating_point": {"threshold": 0.5}, "calibration": [{"low": 0, "high": 0.1, "rows": 0}]}}
+        """);
+    assertThat(HtmlReport.render(JsonReport.read(oneClass))).contains("id=\"chart-roc\"", "id=\"chart-pr\"", "id=\"chart-calibration\"")
+        .doesNotContain("class=\"op\" cx=");
   }
 
   // ---- reading saved reports ----
