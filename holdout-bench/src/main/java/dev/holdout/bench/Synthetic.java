@@ -17,6 +17,9 @@ import java.util.SplittableRandom;
  * Synthetic demand DIR         examples/demand: regression with quantiles
  * Synthetic binary DIR ROWS    a large binary set with two slice columns, for benchmarks
  * Synthetic drift DIR          examples/drift: a reference and a current window with a planted shift
+ * Synthetic drift-wide DIR ROWS
+ *                              the drift benchmark: reference.csv and current.csv of ROWS rows each by 50 numeric
+ *                              and 10 categorical columns, some of them shifted in the current window
  * Synthetic audit DIR ROWS [TRAIN_ROWS]
  *                              examples/audit and the audit benchmarks: an evaluation set of 20 columns with
  *                              planted problems, and a vendor training file overlapping it
@@ -32,7 +35,7 @@ public final class Synthetic {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: Synthetic churn|tickets|demand|drift DIR | Synthetic binary DIR ROWS | Synthetic audit DIR ROWS [TRAIN_ROWS]");
+      System.err.println("usage: Synthetic churn|tickets|demand|drift DIR | Synthetic binary|drift-wide DIR ROWS | Synthetic audit DIR ROWS [TRAIN_ROWS]");
       System.exit(2);
     }
     Path dir = Path.of(args[1]);
@@ -43,6 +46,7 @@ public final class Synthetic {
       case "demand" -> demand(dir, 5_000);
       case "binary" -> binary(dir, Integer.parseInt(args[2]));
       case "drift" -> drift(dir, 5_000);
+      case "drift-wide" -> driftWide(dir, Integer.parseInt(args[2]));
       case "audit" -> audit(dir, Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
       default -> {
         System.err.println("unknown kind " + args[0]);
@@ -218,6 +222,64 @@ public final class Synthetic {
         }
       }
     }
+  }
+
+  /**
+   * The drift benchmark's windows: {@code rows} rows each of 50 numeric columns {@code x01..x50}
+   * (normal, log-normal, uniform and exponential in turn, written with 4 decimals) and 10
+   * categorical columns {@code c01..c10} (3 to 48 categories with geometric shares). In the current
+   * window every fifth numeric column moves by 0.2 of its spread, every tenth also widens by 30%, and
+   * c01, c04 and c07 favour their second category; the rest keep their distributions.
+   */
+  static void driftWide(Path dir, int rows) throws IOException {
+    int numeric = 50;
+    int categorical = 10;
+    for (boolean current : new boolean[] {false, true}) {
+      SplittableRandom r = new SplittableRandom(current ? 6_2027 : 6_2026);
+      try (BufferedWriter w = Files.newBufferedWriter(dir.resolve(current ? "current.csv" : "reference.csv"), StandardCharsets.UTF_8)) {
+        StringBuilder row = new StringBuilder(1024);
+        for (int j = 1; j <= numeric; j++) row.append(row.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, "x%02d", j));
+        for (int j = 1; j <= categorical; j++) row.append(String.format(Locale.ROOT, ",c%02d", j));
+        w.write(row.append('\n').toString());
+        for (int i = 0; i < rows; i++) {
+          row.setLength(0);
+          for (int j = 1; j <= numeric; j++) {
+            double shift = current && j % 5 == 0 ? 0.2 : 0;
+            double scale = current && j % 10 == 0 ? 1.3 : 1;
+            double v = switch (j % 4) {
+              case 0 -> 50 + 10 * (scale * normal(r) + shift);
+              case 1 -> Math.exp(0.5 * (scale * normal(r) + shift));
+              case 2 -> 100 * (r.nextDouble() + 0.3 * shift);
+              default -> -Math.log(1 - r.nextDouble()) * 3 * scale + 3 * shift;
+            };
+            if (j > 1) row.append(',');
+            decimals4(row, v);
+          }
+          for (int j = 1; j <= categorical; j++) {
+            int k = 3 + 5 * (j - 1);
+            int c = (int) Math.min(k - 1, Math.floor(-Math.log(1 - r.nextDouble()) * k / 4.0));
+            if (current && j % 3 == 1 && r.nextDouble() < 0.1) c = 1;
+            row.append(",cat").append(c);
+          }
+          w.write(row.append('\n').toString());
+        }
+      }
+    }
+  }
+
+  /** Appends {@code v} rounded to 4 decimals, without the cost of {@code String.format} per value. */
+  private static void decimals4(StringBuilder out, double v) {
+    long t = Math.round(v * 10_000);
+    if (t < 0) {
+      out.append('-');
+      t = -t;
+    }
+    out.append(t / 10_000).append('.');
+    long frac = t % 10_000;
+    if (frac < 1000) out.append('0');
+    if (frac < 100) out.append('0');
+    if (frac < 10) out.append('0');
+    out.append(frac);
   }
 
   private static final String[] CHANNELS = {"web", "store", "phone", "partner", "app"};

@@ -32,6 +32,8 @@ class DriftCommandTest {
       assertThat(c.get("column").asText()).isEqualTo("p_churn");
       assertThat(c.get("role").asText()).isEqualTo("prediction");
       assertThat(c.get("drifted").asBoolean()).isTrue();
+      assertThat(c.get("computed").asText()).isEqualTo("exact");  // 5,000 rows: below the sketch limit
+      assertThat(c.get("ks_statistic").asDouble()).isBetween(0.0, 1.0);
     });
     assertThat(j.get("domain_classifier").get("roc_auc").asDouble()).isGreaterThan(0.6);
   }

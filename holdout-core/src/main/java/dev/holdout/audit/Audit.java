@@ -492,10 +492,25 @@ public final class Audit {
         t.featureHashes = new LongIntTable(1 << 16);
         t.text = t.textNames.isEmpty() ? null : new LshIndex(1 << 12);
         t.ids = new IdColumn();
+        ProfileWorkers workers = new ProfileWorkers(r, t.trainCol, t.profilers, profileThreads());
+        try {
+          t.readRows(r, workers, idCol);
+        } catch (RuntimeException e) {
+          workers.abandon();
+          throw e;
+        }
+        workers.finish();
+        t.reader = null;
+      }
+      return t;
+    }
+
+    private void readRows(RecordReader r, ProfileWorkers workers, int idCol) {
+        TrainIndex t = this;
         StringBuilder sb = new StringBuilder();
         int row = 0;
         while (r.next()) {
-          for (int k = 0; k < t.profilers.length; k++) t.profilers[k].add(r.text(t.trainCol[k]), r::position);
+          workers.add(r);
           CharSequence idText = idCol < 0 ? null : r.text(idCol);
           if (idText != null) t.idHashes.add(Hashing.of(idText), row);
           t.ids.add(idText == null ? "" : idText);
@@ -506,10 +521,12 @@ public final class Audit {
           row++;
         }
         t.rows = row;
-        t.reader = null;
-      }
-      return t;
     }
+  }
+
+  /** Threads that profile columns while the reading thread does the row-level checks. */
+  static int profileThreads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
   static long featureHash(RecordReader r, int[] cols) {
@@ -587,6 +604,21 @@ public final class Audit {
       SplittableRandom random = new SplittableRandom(7);
       StringBuilder sb = new StringBuilder();
       try (RecordReader r = RecordReaders.open(file)) {
+        int[] all = new int[header.size()];
+        for (int c = 0; c < all.length; c++) all[c] = c;
+        ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), profileThreads());
+        try {
+          readRows(r, workers, random, sb);
+        } catch (RuntimeException e) {
+          workers.abandon();
+          throw e;
+        }
+        workers.finish();
+      }
+      if (rows == 0) throw new HoldoutException.BadData(file + ": has a header but no rows; there is nothing to audit");
+    }
+
+    private void readRows(RecordReader r, ProfileWorkers workers, SplittableRandom random, StringBuilder sb) {
         int row = 0;
         while (r.next()) {
           if (row == lines.length) {
@@ -594,7 +626,7 @@ public final class Audit {
             labelCode = Arrays.copyOf(labelCode, row * 2);
           }
           lines[row] = (int) r.positionNumber();
-          for (int c = 0; c < header.size(); c++) profiles.get(c).add(r.text(c), r::position);
+          workers.add(r);
           CharSequence idText = idCol < 0 ? null : r.text(idCol);
           ids.add(idText == null ? "" : idText);
           if (idCol >= 0) {
@@ -640,8 +672,6 @@ public final class Audit {
           row++;
         }
         rows = row;
-      }
-      if (rows == 0) throw new HoldoutException.BadData(file + ": has a header but no rows; there is nothing to audit");
     }
 
     private void contamination(RecordReader r, CharSequence idText, StringBuilder sb) {

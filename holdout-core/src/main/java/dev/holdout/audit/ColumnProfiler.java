@@ -84,27 +84,42 @@ public final class ColumnProfiler {
         firstOtherAt = position.get();
       }
     }
-    hll.update(Hashing.of(text));
     if (dictionary != null) {
       int c = dictionary.code(text);
       if (c >= counts.length) counts = Arrays.copyOf(counts, counts.length * 2);
       counts[c]++;
       if (dictionary.size() > EXACT_DISTINCT) {
+        // a distinct count does not depend on how often a value repeats, so the sketch starts from the values seen
+        for (String seen : dictionary.values()) hll.update(Hashing.of(seen));
         dictionary = null;
         counts = null;
       }
+    } else {
+      hll.update(Hashing.of(text));
     }
   }
 
   static boolean isMissing(CharSequence text) {
     if (text == null || text.length() == 0) return true;
-    if (text.length() > 4) return false;
+    int n = text.length();
+    if (n > 4) return false;
+    char c = text.charAt(0);
+    // the markers start with n, ?, - only; anything else is a value without building a String
+    if (c != 'n' && c != 'N' && c != '?' && c != '-') return false;
+    if (n > 1 && c == '-' ) return false;
     return MISSING.contains(text.toString().toLowerCase(Locale.ROOT));
   }
 
   static double parse(CharSequence text) {
     char c = text.charAt(0);
     if (!(c >= '0' && c <= '9') && c != '-' && c != '+' && c != '.') return Double.NaN;
+    // a sign only first or after an exponent: dates and codes such as 2024-01-31 are not numbers, without an exception
+    for (int i = 1; i < text.length(); i++) {
+      char d = text.charAt(i);
+      if (d >= '0' && d <= '9' || d == '.' || d == 'e' || d == 'E') continue;
+      if ((d == '-' || d == '+') && (text.charAt(i - 1) == 'e' || text.charAt(i - 1) == 'E')) continue;
+      return Double.NaN;
+    }
     try {
       return Decimals.parse(text);
     } catch (NumberFormatException e) {

@@ -22,32 +22,29 @@ public final class Leakage {
    * where the score is a number; NaN when a class has no such row.
    */
   public static double rocAuc(double[] score, boolean[] positive, int n) {
-    int m = 0;
-    long pos = 0;
-    double[] v = new double[n];
-    boolean[] y = new boolean[n];
+    double[] p = new double[n];
+    double[] q = new double[n];
+    int np = 0;
+    int nq = 0;
     for (int i = 0; i < n; i++) {
       if (Double.isNaN(score[i])) continue;
-      v[m] = score[i];
-      y[m] = positive[i];
-      if (positive[i]) pos++;
-      m++;
+      if (positive[i]) p[np++] = score[i];
+      else q[nq++] = score[i];
     }
-    long neg = m - pos;
-    if (pos == 0 || neg == 0) return Double.NaN;
-    Integer[] order = new Integer[m];
-    for (int i = 0; i < m; i++) order[i] = i;
-    final double[] vv = v;
-    Arrays.sort(order, (a, b) -> Double.compare(vv[a], vv[b]));
-    double rankSum = 0;
-    for (int i = 0; i < m; ) {
-      int j = i;
-      while (j < m && v[order[j]] == v[order[i]]) j++;
-      double rank = (i + 1 + j) / 2.0;
-      for (int k = i; k < j; k++) if (y[order[k]]) rankSum += rank;
-      i = j;
+    if (np == 0 || nq == 0) return Double.NaN;
+    // primitive sorts and a merge walk: each positive counts the negatives below it, ties half
+    Arrays.sort(p, 0, np);
+    Arrays.sort(q, 0, nq);
+    double u = 0;
+    int below = 0;
+    int upTo = 0;
+    for (int i = 0; i < np; i++) {
+      while (below < nq && q[below] < p[i]) below++;
+      if (upTo < below) upTo = below;
+      while (upTo < nq && q[upTo] == p[i]) upTo++;
+      u += below + (upTo - below) / 2.0;
     }
-    return (rankSum - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+    return u / ((double) np * nq);
   }
 
   /** Pearson correlation over rows where both are numbers; NaN when either is constant. */

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  */
 public final class TimeCoverage {
   public static final double BURST = 3.0;
-  private final TreeMap<Long, long[]> byDay = new TreeMap<>();
+  private final LongIntTable byDay = new LongIntTable(1024);
   private long unreadable;
   private String firstUnreadable;
 
@@ -25,7 +25,7 @@ public final class TimeCoverage {
       if (unreadable++ == 0) firstUnreadable = "'" + text + "' at " + position.get();
       return;
     }
-    byDay.computeIfAbsent(day, d -> new long[1])[0]++;
+    byDay.add(day, 0);
   }
 
   static long epochDay(CharSequence t) {
@@ -57,6 +57,8 @@ public final class TimeCoverage {
       List<Period> periods, List<String> gaps, List<Period> bursts) {}
 
   public Result result() {
+    TreeMap<Long, long[]> byDay = new TreeMap<>();
+    this.byDay.forEachKey(d -> byDay.put(d, new long[] {this.byDay.count(d)}));
     if (byDay.isEmpty()) return new Result("day", null, null, unreadable, firstUnreadable, List.of(), List.of(), List.of());
     LocalDate first = LocalDate.ofEpochDay(byDay.firstKey());
     LocalDate last = LocalDate.ofEpochDay(byDay.lastKey());

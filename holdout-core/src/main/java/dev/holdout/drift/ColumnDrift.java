@@ -9,6 +9,8 @@ package dev.holdout.drift;
  * @param kind numeric or categorical, as read from the reference
  * @param judgedAs numeric, or categorical (a numeric column with at most 5 distinct reference values is judged by its values' shares)
  * @param statistic the test statistic: KS D, chi-square, or the distance itself
+ * @param ksStatistic the Kolmogorov-Smirnov statistic of a column judged as numeric, whatever the method (reported, not judged); else null
+ * @param computed how: {@code exact} (from every value), or {@code sketch} (from KLL or frequent-items sketches; see docs/drift.md for the error)
  * @param basis why this method and threshold: the default rule or the suite key that chose it
  */
 public record ColumnDrift(
@@ -19,6 +21,7 @@ public record ColumnDrift(
     String method,
     Double statistic,
     Double pValue,
+    Double ksStatistic,
     Double score,
     Double low,
     Double high,
@@ -29,4 +32,5 @@ public record ColumnDrift(
     long referenceMissing,
     long currentMissing,
     String basis,
+    String computed,
     String note) {}

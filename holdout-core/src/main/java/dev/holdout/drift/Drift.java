@@ -35,6 +35,14 @@ public final class Drift {
   /** A numeric column with at most this many distinct reference values is judged as categorical. */
   public static final int FEW_VALUES = 5;
   static final int WASSERSTEIN_QUANTILES = 500;
+  static final int SKETCH_WASSERSTEIN_QUANTILES = 100;
+  /**
+   * Above this many non-missing values in the smaller window, distances (Wasserstein, PSI,
+   * Jensen-Shannon) come from sketches ({@link NumericSketch}, {@link CategoricalSketch}): linear
+   * time instead of a sort, and the same code that merges windows built in parts. P-value methods
+   * and numeric columns with few distinct values stay exact at every size.
+   */
+  public static final int SKETCH_ABOVE = 100_000;
 
   private Drift() {}
 
@@ -136,8 +144,12 @@ public final class Drift {
     DriftSettings.ColumnRule rule = s.columns().get(c.name);
     if (refN == 0 || curN == 0) {
       String note = (refN == 0 ? "the reference" : "the current window") + " has no values in this column; not judged";
-      return new ColumnDrift(c.name, role, kind, kind, null, null, null, null, null, null, Double.NaN, null,
-          refRows, curRows, c.referenceMissing, c.currentMissing, "empty", note);
+      return new ColumnDrift(c.name, role, kind, kind, null, null, null, null, null, null, null, Double.NaN, null,
+          refRows, curRows, c.referenceMissing, c.currentMissing, "empty", null, note);
+    }
+    if (Math.min(refN, curN) > SKETCH_ABOVE) {
+      ColumnDrift sketched = sketched(c, s, role, kind, refRows, curRows, refN, curN, rule);
+      if (sketched != null) return sketched;
     }
     double[] a = null;
     double[] b = null;
@@ -165,21 +177,8 @@ public final class Drift {
       cc = codeCounts(c.currentCodes, size);
     }
     boolean small = Math.min(refN, curN) <= SMALL;
-    Method method;
-    String basis;
-    if (rule != null && rule.method() != null) {
-      method = rule.method();
-      if (!method.appliesTo(judgedNumeric)) {
-        throw new HoldoutException.BadSuite(rule.source() + ": method " + method.key() + " needs a numeric column with more than "
-            + FEW_VALUES + " distinct values; '" + c.name + "' is judged as categorical; use chi_square, psi or jensen_shannon");
-      }
-      basis = rule.source();
-    } else {
-      method = judgedNumeric ? (small ? Method.KS : Method.WASSERSTEIN) : (small ? Method.CHI_SQUARE : Method.JENSEN_SHANNON);
-      basis = "default: " + (small ? "smaller window " + Math.min(refN, curN) + " values <= " + SMALL + ", p-value test"
-          : "both windows over " + SMALL + " values, effect size");
-      if (rule != null) basis += "; threshold from " + rule.source();
-    }
+    Method method = method(c, rule, judgedNumeric, small);
+    String basis = basis(rule, small, Math.min(refN, curN));
     double threshold = rule != null && rule.threshold() != null ? rule.threshold() : method.defaultThreshold();
     Bootstrap.Settings boot = s.bootstrap();
     String stream = "drift:" + c.name;
@@ -231,9 +230,108 @@ public final class Drift {
     if (method.isPValue() && !small) {
       note = "a p-value on " + Math.min(refN, curN) + " values flags even negligible shifts";
     }
-    return new ColumnDrift(c.name, role, kind, judgedNumeric ? "numeric" : "categorical", method.key(), statistic, p, score,
+    Double ks = judgedNumeric ? (method == Method.KS ? statistic : Exact.ksStatistic(a, b)) : null;
+    return new ColumnDrift(c.name, role, kind, judgedNumeric ? "numeric" : "categorical", method.key(), statistic, p, ks, score,
         ci == null ? null : ci[0], ci == null ? null : ci[1], threshold, method.drifted(score, threshold),
-        refRows, curRows, c.referenceMissing, c.currentMissing, basis, note);
+        refRows, curRows, c.referenceMissing, c.currentMissing, basis, "exact", note);
+  }
+
+  private static Method method(Windows.Column c, DriftSettings.ColumnRule rule, boolean judgedNumeric, boolean small) {
+    if (rule != null && rule.method() != null) {
+      Method method = rule.method();
+      if (!method.appliesTo(judgedNumeric)) {
+        throw new HoldoutException.BadSuite(rule.source() + ": method " + method.key() + " needs a numeric column with more than "
+            + FEW_VALUES + " distinct values; '" + c.name + "' is judged as categorical; use chi_square, psi or jensen_shannon");
+      }
+      return method;
+    }
+    return judgedNumeric ? (small ? Method.KS : Method.WASSERSTEIN) : (small ? Method.CHI_SQUARE : Method.JENSEN_SHANNON);
+  }
+
+  private static String basis(DriftSettings.ColumnRule rule, boolean small, long smaller) {
+    if (rule != null && rule.method() != null) return rule.source();
+    String basis = "default: " + (small ? "smaller window " + smaller + " values <= " + SMALL + ", p-value test"
+        : "both windows over " + SMALL + " values, effect size");
+    if (rule != null) basis += "; threshold from " + rule.source();
+    return basis;
+  }
+
+  /**
+   * The column judged from sketches of both windows, or null when it needs the exact path: a
+   * p-value method, or a numeric column with at most {@value #FEW_VALUES} distinct reference values.
+   */
+  private static ColumnDrift sketched(Windows.Column c, DriftSettings s, String role, String kind, long refRows, long curRows,
+      long refN, long curN, DriftSettings.ColumnRule rule) {
+    NumericSketch rn = null;
+    NumericSketch cn = null;
+    double[] r;
+    double[] q;
+    if (c.numeric) {
+      rn = NumericSketch.of(c.reference);
+      if (rn.fewValues()) return null;
+      cn = NumericSketch.of(c.current);
+    }
+    Method method = method(c, rule, c.numeric, false);
+    if (method.isPValue()) return null;
+    String basis = basis(rule, false, Math.min(refN, curN));
+    double threshold = rule != null && rule.threshold() != null ? rule.threshold() : method.defaultThreshold();
+    Bootstrap.Settings boot = s.bootstrap();
+    String stream = "drift:" + c.name;
+    double score;
+    double[] ci;
+    Double ks = null;
+    String computed;
+    if (method == Method.WASSERSTEIN) {
+      double[] kw = Sketched.walk(rn, cn);
+      ks = kw[0];
+      double sd = rn.std();
+      score = kw[1] / sd;
+      // steps of 1% in rank: finer bins would be below the sketches' own rank error
+      double[] edges = Sketched.pooledEdges(rn, cn, SKETCH_WASSERSTEIN_QUANTILES);
+      ci = wassersteinInterval(Sketched.binCounts(rn, edges), Sketched.binCounts(cn, edges), edges, sd, score, boot, stream);
+      computed = "sketch";
+    } else {
+      if (c.numeric) {
+        ks = Sketched.ks(rn, cn);
+        double[] edges = Sketched.decileEdges(rn);
+        r = Sketched.binCounts(rn, edges);
+        q = Sketched.binCounts(cn, edges);
+        computed = "sketch";
+      } else {
+        CategoricalSketch rc = categories(c.referenceCodes, c.dictionary);
+        CategoricalSketch cc = categories(c.currentCodes, c.dictionary);
+        double[][] counts = CategoricalSketch.counts(rc, cc);
+        r = counts[0];
+        q = counts[1];
+        computed = rc.isExact() && cc.isExact() ? "exact" : "sketch";
+      }
+      boolean psi = method == Method.PSI;
+      score = psi ? Exact.psi(r, q) : Exact.jensenShannon(r, q);
+      int k = r.length;
+      ci = interval(concat(r, q), boot, stream, wts -> {
+        double[] x = Arrays.copyOfRange(wts, 0, k);
+        double[] y = Arrays.copyOfRange(wts, k, 2 * k);
+        return psi ? Exact.psi(x, y) : Exact.jensenShannon(x, y);
+      });
+    }
+    return new ColumnDrift(c.name, role, kind, c.numeric ? "numeric" : "categorical", method.key(), score, null, ks, score,
+        ci == null ? null : ci[0], ci == null ? null : ci[1], threshold, method.drifted(score, threshold),
+        refRows, curRows, c.referenceMissing, c.currentMissing, basis, computed, null);
+  }
+
+  /** A window's categorical column as a sketch: counted by dictionary code (exact, linear), then named. */
+  private static CategoricalSketch categories(int[] codes, dev.holdout.data.Dictionary dictionary) {
+    long[] counts = new long[dictionary.size()];
+    long missing = 0;
+    for (int code : codes) {
+      if (code >= 0) counts[code]++;
+      else missing++;
+    }
+    CategoricalSketch sketch = CategoricalSketch.create();
+    List<String> values = dictionary.values();
+    for (int i = 0; i < counts.length; i++) sketch.update(values.get(i), counts[i]);
+    sketch.update(null, missing);
+    return sketch;
   }
 
   /** Percentile interval of a bootstrapped statistic over cells; null when no replicate is defined. */
@@ -245,8 +343,12 @@ public final class Drift {
   /** The bootstrap interval of the normalised Wasserstein distance over pooled-quantile bins, shifted onto the exact value. */
   static double[] wassersteinInterval(double[] a, double[] b, double sd, double exact, Bootstrap.Settings boot, String stream) {
     double[] edges = pooledEdges(a, b);
-    double[] ra = Exact.binCounts(a, edges);
-    double[] rb = Exact.binCounts(b, edges);
+    return wassersteinInterval(Exact.binCounts(a, edges), Exact.binCounts(b, edges), edges, sd, exact, boot, stream);
+  }
+
+  /** As above, from both windows' counts in the bins of {@code edges} (exact or estimated from sketches). */
+  static double[] wassersteinInterval(double[] ra, double[] rb, double[] edges, double sd, double exact, Bootstrap.Settings boot,
+      String stream) {
     int k = ra.length;
     double[] widths = new double[k];
     for (int i = 0; i + 1 < edges.length; i++) widths[i] = edges[i + 1] - edges[i];

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The reference and current windows read into columns: numbers as {@code double[]} (NaN for a
@@ -107,8 +108,24 @@ public final class Windows {
           + " has; both windows need the same columns (or leave a column out with --exclude)");
     }
     Map<String, Column> byName = new LinkedHashMap<>();
+    // The current file is read on a second core, typed from its own values; when its types agree with
+    // the reference's (the usual case) its columns are joined in, else it is read again after the
+    // reference so any message names the reference's typing.
+    Map<String, Column> own = new LinkedHashMap<>();
+    CompletableFuture<Integer> ahead = CompletableFuture.supplyAsync(() -> {
+      try {
+        return readSide(current, curHeader, exclude, own, false);
+      } catch (HoldoutException e) {
+        return -1;
+      }
+    }, runnable -> {
+      Thread t = new Thread(runnable, "holdout-read-current");
+      t.setDaemon(true);
+      t.start();
+    });
     int refRows = readSide(reference, refHeader, exclude, byName, true);
-    int curRows = readSide(current, curHeader, exclude, byName, false);
+    int curRows = ahead.join();
+    if (curRows < 0 || !join(byName, own)) curRows = readSide(current, curHeader, exclude, byName, false);
     if (refRows == 0) throw new HoldoutException.BadData(reference + ": the reference window has no rows; drift needs rows on both sides");
     if (curRows == 0) throw new HoldoutException.BadData(current + ": the current window has no rows (an empty window); nothing to compare");
     List<Column> cols = new ArrayList<>();
@@ -117,6 +134,31 @@ public final class Windows {
       cols.add(c);
     }
     return new Windows(reference, current, List.copyOf(cols), refRows, curRows);
+  }
+
+  /** Moves the independently read current columns into the reference's; false (nothing moved) when any type disagrees. */
+  private static boolean join(Map<String, Column> byName, Map<String, Column> own) {
+    for (var e : own.entrySet()) {
+      Column ref = byName.get(e.getKey());
+      Column cur = e.getValue();
+      if (ref == null || ref.typedAt == null || cur.typedAt == null || ref.numeric != cur.numeric) return false;
+    }
+    for (var e : own.entrySet()) {
+      Column ref = byName.get(e.getKey());
+      Column cur = e.getValue();
+      ref.currentMissing = cur.currentMissing;
+      if (ref.numeric) {
+        ref.current = cur.current;
+        continue;
+      }
+      List<String> values = cur.dictionary.values();
+      int[] recode = new int[values.size()];
+      for (int i = 0; i < recode.length; i++) recode[i] = ref.dictionary.code(values.get(i));
+      int[] codes = cur.currentCodes;
+      for (int i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = recode[codes[i]];
+      ref.currentCodes = codes;
+    }
+    return true;
   }
 
   private static String quoted(List<String> names) {
@@ -146,8 +188,15 @@ public final class Windows {
       for (int u = 0; u < used; u++) names[u] = header.get(index[u]);
       boolean[] typed = new boolean[used];
       boolean[] numeric = new boolean[used];
+      // values go into blocks of BLOCK rows (no copying as a window grows), of the column's type only once typed
       double[][] nums = new double[used][];
       int[][] codes = new int[used][];
+      List<List<double[]>> numBlocks = new ArrayList<>();
+      List<List<int[]>> codeBlocks = new ArrayList<>();
+      for (int u = 0; u < used; u++) {
+        numBlocks.add(new ArrayList<>());
+        codeBlocks.add(new ArrayList<>());
+      }
       long[] missing = new long[used];
       for (int u = 0; u < used; u++) {
         if (!isReference && cols[u] != null && cols[u].typedAt != null) {
@@ -156,25 +205,24 @@ public final class Windows {
         }
       }
       int rows = 0;
-      int capacity = 1024;
-      for (int u = 0; u < used; u++) {
-        nums[u] = new double[capacity];
-        codes[u] = new int[capacity];
-      }
       while (r.next()) {
-        if (rows == capacity) {
-          capacity = capacity * 2;
+        int o = rows & (BLOCK - 1);
+        if (o == 0) {
           for (int u = 0; u < used; u++) {
-            nums[u] = Arrays.copyOf(nums[u], capacity);
-            codes[u] = Arrays.copyOf(codes[u], capacity);
+            if (!typed[u] || numeric[u]) numBlocks.get(u).add(nums[u] = new double[BLOCK]);
+            if (!typed[u] || !numeric[u]) codeBlocks.get(u).add(codes[u] = new int[BLOCK]);
           }
         }
         for (int u = 0; u < used; u++) {
           CharSequence t = r.text(index[u]);
-          if (t == null || (t.length() <= 4 && MISSING.contains(t.toString().toLowerCase(Locale.ROOT)))) {
+          if (isMissing(t)) {
             missing[u]++;
-            nums[u][rows] = Double.NaN;
-            codes[u][rows] = -1;
+            if (!typed[u] || numeric[u]) nums[u][o] = Double.NaN;
+            if (!typed[u] || !numeric[u]) codes[u][o] = -1;
+            continue;
+          }
+          if (typed[u] && !numeric[u]) {  // text: no number to parse (a failed parse costs an exception)
+            codes[u][o] = cols[u].dictionary.code(t);
             continue;
           }
           double v = parse(t);
@@ -208,9 +256,9 @@ public final class Windows {
           }
           if (numeric[u]) {
             if (Double.isNaN(v)) throw unparseable(r, index[u], t, isReference, byName.get(names[u]));
-            nums[u][rows] = v;
+            nums[u][o] = v;
           } else {
-            codes[u][rows] = cols[u] == null ? byName.get(names[u]).dictionary.code(t) : cols[u].dictionary.code(t);
+            codes[u][o] = cols[u] == null ? byName.get(names[u]).dictionary.code(t) : cols[u].dictionary.code(t);
           }
         }
         rows++;
@@ -223,19 +271,48 @@ public final class Windows {
         }
         if (typed[u] && c.numeric != numeric[u]) throw typeChange(path, c, numeric[u], isReference);
         if (isReference) {
-          if (c.numeric) c.reference = Arrays.copyOf(nums[u], rows);
-          else c.referenceCodes = Arrays.copyOf(codes[u], rows);
+          if (c.numeric) c.reference = joinNumbers(numBlocks.get(u), rows);
+          else c.referenceCodes = joinCodes(codeBlocks.get(u), rows);
           c.referenceMissing = missing[u];
         } else {
-          if (c.numeric) c.current = Arrays.copyOf(nums[u], rows);
-          else c.currentCodes = Arrays.copyOf(codes[u], rows);
+          if (c.numeric) c.current = joinNumbers(numBlocks.get(u), rows);
+          else c.currentCodes = joinCodes(codeBlocks.get(u), rows);
           c.currentMissing = missing[u];
         }
         nums[u] = null;
         codes[u] = null;
+        numBlocks.get(u).clear();
+        codeBlocks.get(u).clear();
       }
       return rows;
     }
+  }
+
+  private static final int BLOCK = 1 << 16;
+
+  private static double[] joinNumbers(List<double[]> blocks, int rows) {
+    double[] out = new double[rows];
+    for (int b = 0; b < blocks.size(); b++) {
+      int from = b * BLOCK;
+      System.arraycopy(blocks.get(b), 0, out, from, Math.min(BLOCK, rows - from));
+    }
+    return out;
+  }
+
+  private static int[] joinCodes(List<int[]> blocks, int rows) {
+    int[] out = new int[rows];
+    for (int b = 0; b < blocks.size(); b++) {
+      int from = b * BLOCK;
+      System.arraycopy(blocks.get(b), 0, out, from, Math.min(BLOCK, rows - from));
+    }
+    return out;
+  }
+
+  /** Null, or one of the missing markers; every marker starts with n, so most values are decided by one character. */
+  private static boolean isMissing(CharSequence t) {
+    if (t == null) return true;
+    if (t.length() > 4 || (t.charAt(0) != 'n' && t.charAt(0) != 'N')) return false;
+    return MISSING.contains(t.toString().toLowerCase(Locale.ROOT));
   }
 
   private static double parse(CharSequence t) {

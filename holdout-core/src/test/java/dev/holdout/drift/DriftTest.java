@@ -176,4 +176,30 @@ class DriftTest {
     assertThat(a.currentMissing()).isEqualTo(1);
     assertThat(a.drifted()).isFalse();
   }
+
+  @Test
+  void above_the_sketch_limit_distances_come_from_sketches_within_their_error_and_p_values_stay_exact() throws IOException {
+    Path ref = window("ref.csv", 150_000, 0, 0, 1);
+    Path cur = window("cur.csv", 150_000, 0.2, 0.1, 2);
+    DriftReport r = Drift.run(ref, cur, settings(0), null);
+    ColumnDrift x = column(r, "x");
+    assertThat(x.computed()).isEqualTo("sketch");
+    assertThat(column(r, "city").computed()).isEqualTo("exact");  // 4 categories: exact counts, which merge as well
+    assertThat(column(r, "flag").computed()).isEqualTo("exact");  // two values: judged by shares, exactly
+    Windows w = Windows.read(ref, cur, java.util.Set.of("id"), java.util.Set.of());
+    Windows.Column c = w.columns().stream().filter(k -> k.name().equals("x")).findFirst().orElseThrow();
+    double[] a = c.reference.clone();
+    double[] b = c.current.clone();
+    java.util.Arrays.sort(a);
+    java.util.Arrays.sort(b);
+    assertThat(x.score()).isCloseTo(Exact.wasserstein(a, b) / Exact.std(a), org.assertj.core.api.Assertions.within(0.01));
+    assertThat(x.ksStatistic()).isCloseTo(Exact.ksStatistic(a, b), org.assertj.core.api.Assertions.within(2 * NumericSketch.RANK_ERROR));
+    assertThat(x.low()).isLessThanOrEqualTo(x.score());
+    assertThat(x.high()).isGreaterThanOrEqualTo(x.score());
+    DriftSettings ks = settings(0).withColumns(Map.of("x", new DriftSettings.ColumnRule(Method.KS, null, "suite.yaml line 3, drift.columns.x")));
+    ColumnDrift p = column(Drift.judge(w, ks, null), "x");
+    assertThat(p.method()).isEqualTo("ks");
+    assertThat(p.computed()).isEqualTo("exact");
+    assertThat(p.statistic()).isEqualTo(Exact.ksStatistic(a, b));
+  }
 }

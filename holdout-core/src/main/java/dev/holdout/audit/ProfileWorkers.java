@@ -1,0 +1,205 @@
+package dev.holdout.audit;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.data.RecordReader;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Supplier;
+
+/**
+ * Column profiling on other threads while the reading thread does the row-level checks: the reader
+ * copies each record's fields into batches of {@link #BATCH} rows, one batch stream per worker, and
+ * each worker feeds its share of the columns (every {@code threads}-th) to their profilers in file
+ * order, so results equal a single-threaded pass. Used by one reading thread; {@link #finish()} waits
+ * for the workers and rethrows what failed there.
+ */
+final class ProfileWorkers {
+  static final int BATCH = 4096;
+  private static final Batch END = new Batch(0, 0);
+  private final Worker[] workers;
+
+  /** Profiles {@code columns[k]} of each record into {@code profilers[k]}. */
+  ProfileWorkers(RecordReader reader, int[] columns, ColumnProfiler[] profilers, int threads) {
+    int n = Math.max(1, Math.min(threads, columns.length));
+    workers = new Worker[n];
+    for (int w = 0; w < n; w++) {
+      int count = 0;
+      for (int k = w; k < columns.length; k += n) count++;
+      int[] cols = new int[count];
+      ColumnProfiler[] ps = new ColumnProfiler[count];
+      for (int k = w, i = 0; k < columns.length; k += n, i++) {
+        cols[i] = columns[k];
+        ps[i] = profilers[k];
+      }
+      workers[w] = new Worker(reader, cols, ps);
+      workers[w].thread.start();
+    }
+  }
+
+  /** Copies the reader's current record for the workers. */
+  void add(RecordReader r) {
+    for (Worker w : workers) w.add(r);
+  }
+
+  /** Hands over the last rows and waits for the workers. */
+  void finish() {
+    for (Worker w : workers) w.send(END);
+    for (Worker w : workers) {
+      try {
+        w.thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while profiling columns", e);
+      }
+    }
+    for (Worker w : workers) {
+      if (w.error instanceof HoldoutException h) throw h;
+      if (w.error instanceof RuntimeException e) throw e;
+      if (w.error != null) throw new IllegalStateException("column profiling failed", w.error);
+    }
+  }
+
+  /** Stops the workers without waiting for their results (after a failure on the reading thread). */
+  void abandon() {
+    for (Worker w : workers) w.thread.interrupt();
+  }
+
+  private static final class Batch {
+    int rows;
+    char[] chars;
+    int used;
+    final int[] off;
+    final int[] len;
+    final long[] line;
+
+    Batch(int rows, int cols) {
+      off = new int[rows * cols];
+      len = new int[rows * cols];
+      line = new long[rows];
+      chars = new char[Math.max(16, rows * cols * 8)];
+    }
+  }
+
+  private static final class Worker implements Runnable {
+    final RecordReader reader;
+    final int[] cols;
+    final ColumnProfiler[] profilers;
+    final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
+    final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(4);
+    final Thread thread;
+    Batch current;
+    volatile Throwable error;
+
+    Worker(RecordReader reader, int[] cols, ColumnProfiler[] profilers) {
+      this.reader = reader;
+      this.cols = cols;
+      this.profilers = profilers;
+      for (int i = 0; i < 3; i++) free.add(new Batch(BATCH, cols.length));
+      current = new Batch(BATCH, cols.length);
+      thread = new Thread(this, "holdout-audit-profile");
+      thread.setDaemon(true);
+    }
+
+    void add(RecordReader r) {
+      Batch b = current;
+      int base = b.rows * cols.length;
+      for (int k = 0; k < cols.length; k++) {
+        CharSequence t = r.text(cols[k]);
+        if (t == null) {
+          b.len[base + k] = -1;
+          continue;
+        }
+        int n = t.length();
+        if (b.used + n > b.chars.length) b.chars = Arrays.copyOf(b.chars, Math.max(b.chars.length * 2, b.used + n));
+        for (int i = 0; i < n; i++) b.chars[b.used + i] = t.charAt(i);
+        b.off[base + k] = b.used;
+        b.len[base + k] = n;
+        b.used += n;
+      }
+      b.line[b.rows++] = r.positionNumber();
+      if (b.rows == BATCH) {
+        send(b);
+        try {
+          current = free.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while profiling columns", e);
+        }
+      }
+    }
+
+    void send(Batch b) {
+      try {
+        if (b == END && current.rows > 0) full.put(current);
+        full.put(b);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while profiling columns", e);
+      }
+    }
+
+    @Override
+    public void run() {
+      Slice slice = new Slice();
+      Position pos = new Position(reader);
+      try {
+        for (Batch b = full.take(); b != END; b = full.take()) {
+          if (error == null) {
+            try {
+              for (int row = 0, base = 0; row < b.rows; row++, base += cols.length) {
+                pos.line = b.line[row];
+                for (int k = 0; k < cols.length; k++) {
+                  int n = b.len[base + k];
+                  profilers[k].add(n < 0 ? null : slice.set(b.chars, b.off[base + k], n), pos);
+                }
+              }
+            } catch (Throwable t) {
+              error = t;
+            }
+          }
+          b.rows = 0;
+          b.used = 0;
+          free.put(b);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Where a batched row is, in the reader's words, asked for only for the first value of each kind. */
+  private static final class Position implements Supplier<String> {
+    final RecordReader reader;
+    long line;
+
+    Position(RecordReader reader) {
+      this.reader = reader;
+    }
+
+    @Override
+    public String get() {
+      return reader.positionOf(line);
+    }
+  }
+
+  /** A reusable view of characters in a batch. */
+  static final class Slice implements CharSequence {
+    char[] buf;
+    int off;
+    int len;
+
+    Slice set(char[] buf, int off, int len) {
+      this.buf = buf;
+      this.off = off;
+      this.len = len;
+      return this;
+    }
+
+    @Override public int length() { return len; }
+    @Override public char charAt(int index) { return buf[off + index]; }
+    @Override public CharSequence subSequence(int start, int end) { return new String(buf, off + start, end - start); }
+    @Override public String toString() { return new String(buf, off, len); }
+  }
+}
