@@ -390,7 +390,7 @@ public final class Audit {
   }
 
   private List<AuditReport.SliceGroup> sliceFindings(EvalPass p, String positive) {
-    double z = Normal.quantile(1 - (1 - s.confidence()) / 2);
+    double z = dev.holdout.stats.Probability.normalQuantile(1 - (1 - s.confidence()) / 2);
     List<AuditReport.SliceGroup> out = new ArrayList<>();
     int posCode = positive == null ? -1 : p.labels.values().indexOf(positive);
     for (int k = 0; k < s.slices().size(); k++) {

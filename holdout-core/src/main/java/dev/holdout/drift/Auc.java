@@ -1,6 +1,7 @@
 package dev.holdout.drift;
 
 
+import dev.holdout.stats.Probability;
 /** The analytic interval of a roc_auc (computed by {@link dev.holdout.metric.BinaryMetrics#rocAuc}). */
 final class Auc {
   private Auc() {}

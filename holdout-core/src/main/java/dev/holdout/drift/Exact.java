@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import dev.holdout.stats.Probability;
 import java.util.Arrays;
 
 /**

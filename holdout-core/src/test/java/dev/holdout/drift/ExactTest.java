@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import dev.holdout.stats.Probability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

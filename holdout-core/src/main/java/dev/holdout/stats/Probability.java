@@ -1,24 +1,24 @@
-package dev.holdout.drift;
+package dev.holdout.stats;
 
 /**
- * Tail probabilities the drift tests need: the chi-square and Kolmogorov distributions. Accurate to
- * about 1e-12 absolute (tested against SciPy), which is far below any threshold a test is judged at.
+ * Distributions the statistical tests need: chi-square and Kolmogorov tails, the normal quantile.
+ * Accurate to about 1e-12 absolute (tested against SciPy), which is far below any threshold a test is judged at.
  */
-final class Probability {
+public final class Probability {
   private Probability() {}
 
   private static final double EPS = 1e-15;
   private static final double TINY = 1e-300;
 
   /** P(X >= x) for X chi-square with {@code dof} degrees of freedom; 1 when dof is 0 (as SciPy). */
-  static double chiSquareSurvival(double x, int dof) {
+  public static double chiSquareSurvival(double x, int dof) {
     if (dof <= 0) return 1;
     if (x <= 0) return 1;
     return regularizedGammaQ(dof / 2.0, x / 2.0);
   }
 
   /** Q(a, x) = Gamma(a, x) / Gamma(a): the series below a + 1, Lentz's continued fraction above. */
-  static double regularizedGammaQ(double a, double x) {
+  public static double regularizedGammaQ(double a, double x) {
     if (x < a + 1) return 1 - gammaSeries(a, x);
     double b = x + 1 - a;
     double c = 1 / TINY;
@@ -54,7 +54,7 @@ final class Probability {
   }
 
   /** ln Gamma(x) for x > 0, Lanczos (g = 7, n = 9): relative error about 1e-15. */
-  static double logGamma(double x) {
+  public static double logGamma(double x) {
     if (x < 0.5) return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
     double[] g = {0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
         -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7};
@@ -66,7 +66,7 @@ final class Probability {
   }
 
   /** P(K > lambda) for the limiting Kolmogorov distribution K (SciPy's {@code kstwobign.sf}). */
-  static double kolmogorovSurvival(double lambda) {
+  public static double kolmogorovSurvival(double lambda) {
     if (lambda <= 0) return 1;
     if (lambda < 1.0) {
       // the alternating series converges slowly here; Jacobi's form converges fast
@@ -89,7 +89,7 @@ final class Probability {
   }
 
   /** The standard normal quantile (Acklam's rational approximation, refined once by Newton): absolute error below 1e-12. */
-  static double normalQuantile(double p) {
+  public static double normalQuantile(double p) {
     if (!(p > 0 && p < 1)) throw new IllegalArgumentException("p must be in (0, 1): " + p);
     double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00};
     double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01, -1.328068155288572e+01};
@@ -113,7 +113,7 @@ final class Probability {
   }
 
   /** Complementary error function via the regularized gamma function: erfc(x) = Q(1/2, x²) for x >= 0. */
-  static double erfc(double x) {
+  public static double erfc(double x) {
     if (x < 0) return 2 - erfc(-x);
     if (x == 0) return 1;
     return regularizedGammaQ(0.5, x * x);
