@@ -21,8 +21,9 @@ import java.util.TreeSet;
 /**
  * Runs the data readiness audit: reads the training file (if any) once, then the evaluation set
  * once, and turns what it saw into findings. Memory grows by about 40 bytes per evaluation row
- * (ids, row hashes, labels) plus about 200 bytes per training row when near-duplicate text is
- * checked; column statistics are sketches of fixed size.
+ * (ids, row hashes, labels) plus, when near-duplicate text is checked, the evaluation texts' shingles (8 bytes a word) and
+ * about 150 bytes per evaluation row (nothing per training row: training texts are streamed
+ * against an index of the evaluation texts); column statistics are sketches of fixed size.
  */
 public final class Audit {
   /** Examples kept per finding. */
@@ -70,7 +71,7 @@ public final class Audit {
     for (int c = 0; c < header.size(); c++) if (c != idCol && c != labelCol) featureCols.add(c);
     List<String> textCols = prescanText(header, featureCols);
 
-    TrainIndex train = s.train() == null ? null : TrainIndex.read(s.train(), header, s.id(), s.label(), textCols);
+    TrainIndex train = s.train() == null ? null : TrainIndex.read(s.train(), s.data(), header, s.id(), s.label(), textCols);
     EvalPass pass = new EvalPass(header, idCol, labelCol, timeCol, sliceCols, featureCols, train);
     pass.read(s.data());
 
@@ -471,7 +472,7 @@ public final class Audit {
     int[] lines = new int[1024];
     RecordReader reader;
 
-    static TrainIndex read(java.nio.file.Path file, List<String> evalHeader, String id, String label, List<String> textCols) {
+    static TrainIndex read(java.nio.file.Path file, java.nio.file.Path evalFile, List<String> evalHeader, String id, String label, List<String> textCols) {
       TrainIndex t = new TrainIndex();
       try (RecordReader r = RecordReaders.open(file)) {
         t.reader = r;
@@ -490,7 +491,7 @@ public final class Audit {
         int idCol = id != null && t.header.contains(id) ? t.header.indexOf(id) : -1;
         t.idHashes = new LongIntTable(1 << 16);
         t.featureHashes = new LongIntTable(1 << 16);
-        t.text = t.textNames.isEmpty() ? null : new LshIndex(1 << 12);
+        t.text = t.textNames.isEmpty() ? null : evalText(evalFile, t.textEvalCols);
         t.ids = new IdColumn();
         ProfileWorkers workers = new ProfileWorkers(r, t.trainCol, t.profilers, profileThreads());
         try {
@@ -505,9 +506,26 @@ public final class Audit {
       return t;
     }
 
+    /**
+     * The evaluation set's texts (the shared text columns, joined), read ahead of the training file:
+     * the training texts are streamed against this small index rather than indexed themselves.
+     */
+    private static LshIndex evalText(java.nio.file.Path evalFile, int[] cols) {
+      LshIndex index = new LshIndex(1 << 12);
+      MinHash.Shingler sh = new MinHash.Shingler();
+      try (RecordReader r = RecordReaders.open(evalFile)) {
+        while (r.next()) {
+          sh.reset();
+          for (int c : cols) sh.add(r.text(c));
+          index.add(sh.finish());
+        }
+      }
+      return index;
+    }
+
     private void readRows(RecordReader r, ProfileWorkers workers, int idCol) {
         TrainIndex t = this;
-        StringBuilder sb = new StringBuilder();
+        MinHash.Shingler sh = new MinHash.Shingler();
         int row = 0;
         while (r.next()) {
           workers.add(r);
@@ -515,7 +533,11 @@ public final class Audit {
           if (idText != null) t.idHashes.add(Hashing.of(idText), row);
           t.ids.add(idText == null ? "" : idText);
           if (t.featureTrainCols.length > 0) t.featureHashes.add(featureHash(r, t.featureTrainCols), row);
-          if (t.text != null) t.text.add(MinHash.shingles(joined(r, t.textTrainCols, sb)));
+          if (t.text != null) {
+            sh.reset();
+            for (int c : t.textTrainCols) sh.add(r.text(c));
+            t.text.offer(sh.sorted(), sh.count(), row, NEAR_DUPLICATE);
+          }
           if (row == t.lines.length) t.lines = Arrays.copyOf(t.lines, row * 2);
           t.lines[row] = (int) r.positionNumber();
           row++;
@@ -536,15 +558,6 @@ public final class Audit {
       h = Hashing.add(h, ColumnProfiler.isMissing(v) ? null : v);
     }
     return Hashing.mix(h);
-  }
-
-  static CharSequence joined(RecordReader r, int[] cols, StringBuilder sb) {
-    sb.setLength(0);
-    for (int c : cols) {
-      CharSequence v = r.text(c);
-      if (v != null) sb.append(v).append(' ');
-    }
-    return sb;
   }
 
   /** The one pass over the evaluation set. */
@@ -602,13 +615,12 @@ public final class Audit {
 
     void read(java.nio.file.Path file) {
       SplittableRandom random = new SplittableRandom(7);
-      StringBuilder sb = new StringBuilder();
       try (RecordReader r = RecordReaders.open(file)) {
         int[] all = new int[header.size()];
         for (int c = 0; c < all.length; c++) all[c] = c;
         ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), profileThreads());
         try {
-          readRows(r, workers, random, sb);
+          readRows(r, workers, random);
         } catch (RuntimeException e) {
           workers.abandon();
           throw e;
@@ -618,7 +630,7 @@ public final class Audit {
       if (rows == 0) throw new HoldoutException.BadData(file + ": has a header but no rows; there is nothing to audit");
     }
 
-    private void readRows(RecordReader r, ProfileWorkers workers, SplittableRandom random, StringBuilder sb) {
+    private void readRows(RecordReader r, ProfileWorkers workers, SplittableRandom random) {
         int row = 0;
         while (r.next()) {
           if (row == lines.length) {
@@ -667,14 +679,14 @@ public final class Audit {
             sliceCounts[k].add(sliceKey(sliceGroups[k].code(g == null ? "(missing)" : g), label), row);
           }
           if (timeCol >= 0) time.add(r.text(timeCol), r::position);
-          if (train != null) contamination(r, idText, sb);
+          if (train != null) contamination(r, row, idText);
           sampleRow(r, row, label, random);
           row++;
         }
         rows = row;
     }
 
-    private void contamination(RecordReader r, CharSequence idText, StringBuilder sb) {
+    private void contamination(RecordReader r, int row, CharSequence idText) {
       boolean any = false;
       if (idText != null) {
         int t = train.idHashes.firstRow(Hashing.of(idText));
@@ -691,7 +703,7 @@ public final class Audit {
         }
       }
       if (train.text != null) {
-        LshIndex.Match m = train.text.best(MinHash.shingles(joined(r, train.textEvalCols, sb)), NEAR_DUPLICATE);
+        LshIndex.Match m = row < train.text.size() ? train.text.match(row) : null;
         if (m != null) {
           any = true;
           if (overlapText++ < EXAMPLES) {

@@ -4,10 +4,13 @@ import java.util.Arrays;
 
 /**
  * MinHash signatures of texts as sets of word shingles (two consecutive words, lowercased, split on
- * anything that is not a letter or digit; a one-word text is its one word). With {@link #HASHES} =
- * 128 hash functions, the share of equal signature entries estimates the Jaccard similarity with a
- * standard error of sqrt(J(1-J)/128), about 0.027 at J = 0.9; the audit confirms candidates with
- * the exact Jaccard of the shingle sets, so the estimate only decides which pairs to compare.
+ * anything that is not a letter or digit; a one-word text is its one word). Each shingle is hashed
+ * once to 64 well-mixed bits; the {@link #HASHES} = 128 hash functions are then multiply-add
+ * hashes of that value, {@code a_i * s + b_i} modulo 2^64 with random odd {@code a_i}, whose order
+ * is decided by the high bits (the multiply-shift family). The share of equal signature entries
+ * estimates the Jaccard similarity with a standard error of sqrt(J(1-J)/128), about 0.027 at
+ * J = 0.9; the audit confirms candidates with the exact Jaccard of the shingle sets, so the
+ * estimate only decides which pairs to compare.
  */
 public final class MinHash {
   public static final int HASHES = 128;
@@ -26,53 +29,130 @@ public final class MinHash {
 
   /** The distinct shingle hashes of {@code text}, sorted; empty for a text with no words. */
   public static long[] shingles(CharSequence text) {
-    long[] wordHash = new long[16];
-    int n = 0;
-    long h = Hashing.SEED;
-    boolean in = false;
-    for (int i = 0; i <= text.length(); i++) {
-      char c = i < text.length() ? text.charAt(i) : ' ';
-      if (Character.isLetterOrDigit(c)) {
-        h ^= Character.toLowerCase(c);
+    Shingler s = new Shingler();
+    s.add(text);
+    return s.finish();
+  }
+
+  /**
+   * Reusable shingling of one text at a time, with no allocation per text once its buffers have
+   * grown: {@link #add} the parts of a text (each ends a word), then {@link #count()} and {@link
+   * #sorted()} give its distinct sorted shingle hashes, and {@link #reset()} starts the next one.
+   * Not thread-safe.
+   */
+  static final class Shingler {
+    private long[] words = new long[64];
+    private long[] shingles = new long[64];
+    private int nWords;
+    private int n = -1;
+
+    void reset() {
+      nWords = 0;
+      n = -1;
+    }
+
+    /** Adds a part of the text; a part ends a word (as a space would). Null adds nothing. */
+    void add(CharSequence text) {
+      if (text == null) return;
+      long h = Hashing.SEED;
+      boolean in = false;
+      int len = text.length();
+      for (int i = 0; i < len; i++) {
+        char c = text.charAt(i);
+        if (c < 128) {
+          if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+            // as is
+          } else if (c >= 'A' && c <= 'Z') {
+            c += 'a' - 'A';
+          } else {
+            if (in) {
+              word(h);
+              h = Hashing.SEED;
+              in = false;
+            }
+            continue;
+          }
+        } else if (Character.isLetterOrDigit(c)) {
+          c = Character.toLowerCase(c);
+        } else {
+          if (in) {
+            word(h);
+            h = Hashing.SEED;
+            in = false;
+          }
+          continue;
+        }
+        h ^= c;
         h *= 0x100000001b3L;
         in = true;
-      } else if (in) {
-        if (n == wordHash.length) wordHash = Arrays.copyOf(wordHash, n * 2);
-        wordHash[n++] = Hashing.mix(h);
-        h = Hashing.SEED;
-        in = false;
       }
+      if (in) word(h);
     }
-    if (n == 0) return new long[0];
-    if (n == 1) return new long[] {wordHash[0]};
-    long[] s = new long[n - 1];
-    for (int i = 0; i < n - 1; i++) s[i] = Hashing.mix(wordHash[i] * 31 + wordHash[i + 1]);
-    Arrays.sort(s);
-    int m = 0;
-    for (int i = 0; i < s.length; i++) if (m == 0 || s[i] != s[m - 1]) s[m++] = s[i];
-    return m == s.length ? s : Arrays.copyOf(s, m);
+
+    private void word(long h) {
+      if (nWords == words.length) words = Arrays.copyOf(words, nWords * 2);
+      words[nWords++] = Hashing.mix(h);
+    }
+
+    /** The number of distinct shingles of the text added since {@link #reset()}. */
+    int count() {
+      if (n >= 0) return n;
+      if (nWords <= 1) {
+        if (nWords == 1) shingles[0] = words[0];
+        return n = nWords;
+      }
+      int m = nWords - 1;
+      if (m > shingles.length) shingles = new long[Math.max(m, shingles.length * 2)];
+      for (int i = 0; i < m; i++) shingles[i] = Hashing.mix(words[i] * 31 + words[i + 1]);
+      Arrays.sort(shingles, 0, m);
+      int k = 0;
+      for (int i = 0; i < m; i++) if (k == 0 || shingles[i] != shingles[k - 1]) shingles[k++] = shingles[i];
+      return n = k;
+    }
+
+    /** The distinct sorted shingle hashes, in the first {@link #count()} entries (a shared buffer). */
+    long[] sorted() {
+      count();
+      return shingles;
+    }
+
+    /** A copy of the distinct sorted shingle hashes. */
+    long[] finish() {
+      return Arrays.copyOf(sorted(), count());
+    }
   }
 
   /** The signature of a shingle set: for each of the 128 hash functions, the least hash value. */
   public static long[] signature(long[] shingles) {
     long[] sig = new long[HASHES];
+    signature(shingles, shingles.length, sig);
+    return sig;
+  }
+
+  /** The signature of the first {@code n} shingles into {@code sig} (length {@link #HASHES}). */
+  static void signature(long[] shingles, int n, long[] sig) {
     Arrays.fill(sig, Long.MAX_VALUE);
-    for (long s : shingles) {
+    for (int k = 0; k < n; k++) {
+      long s = shingles[k];
       for (int i = 0; i < HASHES; i++) {
-        long v = Hashing.mix(s * A[i] + B[i]);
+        long v = s * A[i] + B[i];
         if (v < sig[i]) sig[i] = v;
       }
     }
-    return sig;
   }
 
   /** The exact Jaccard similarity of two sorted distinct shingle sets; 1 when both are empty. */
   public static double jaccard(long[] a, long[] b) {
-    if (a.length == 0 && b.length == 0) return 1;
+    return jaccard(a, a.length, b, b.length);
+  }
+
+  /** As {@link #jaccard(long[], long[])} on the first {@code an} and {@code bn} entries. */
+  static double jaccard(long[] a, int an, long[] b, int bn) {
+    if (an == 0 && bn == 0) return 1;
     int i = 0;
     int j = 0;
     int common = 0;
-    while (i < a.length && j < b.length) {
+    while (i < an && j < bn) {
       if (a[i] == b[j]) {
         common++;
         i++;
@@ -80,7 +160,7 @@ public final class MinHash {
       } else if (a[i] < b[j]) i++;
       else j++;
     }
-    return common / (double) (a.length + b.length - common);
+    return common / (double) (an + bn - common);
   }
 
   /** The share of equal entries of two signatures: an estimate of the Jaccard similarity. */

@@ -149,6 +149,32 @@ class AuditTest {
   }
 
   @Test
+  void repeated_evaluation_notes_each_count_and_texts_below_the_threshold_do_not() throws IOException {
+    // The evaluation texts are indexed and the training texts streamed against them: identical
+    // evaluation notes share one index entry and must all be reported; a copy with 4 changed
+    // words of 30 (Jaccard well under 0.9) must not.
+    Path eval = clean("eval.csv", 300, 12, 0);
+    List<String> e = new java.util.ArrayList<>(Files.readAllLines(eval));
+    String[] first = e.get(1).split(",");
+    String[] second = e.get(2).split(",");
+    for (int k = 0; k < 3; k++) e.add("R" + k + ",north,basic,10.0," + first[4] + ",0");
+    Files.write(eval, e);
+    Path train = clean("train.csv", 1000, 13, 10_000);
+    List<String> t = new java.util.ArrayList<>(Files.readAllLines(train));
+    String[] words = first[4].split(" ");
+    words[words.length - 1] = "changed";
+    t.add("T1,south,premium,99.9," + String.join(" ", words) + ",0");
+    String[] far = second[4].split(" ");
+    for (int k = 0; k < 4; k++) far[k * 7] = "other" + k;
+    assertThat(MinHash.jaccard(MinHash.shingles(second[4]), MinHash.shingles(String.join(" ", far)))).isLessThan(0.9);
+    t.add("T2,south,premium,99.9," + String.join(" ", far) + ",0");
+    Files.write(train, t);
+    AuditReport a = Audit.run(AuditSettings.of(eval, train, "id", "churned", null));
+    assertThat(a.contamination().nearDuplicateText()).isEqualTo(4);
+    assertThat(of(a, "contamination.near_duplicate_text").get(0).examples()).allMatch(x -> x.contains("train.csv line 1002"));
+  }
+
+  @Test
   void a_shifted_numeric_column_and_a_schema_change_are_reported() throws IOException {
     Path eval = clean("eval.csv", 2000, 8, 0);
     Path train = dir.resolve("train.csv");
