@@ -250,16 +250,50 @@ public final class Audit {
       pos[i] = label[i] == posCode;
       labelNum[i] = label[i] < 0 ? Double.NaN : ColumnProfiler.parse(p.labels.values().get(label[i]));
     }
+    long labeled = 0;
+    for (int i = 0; i < n; i++) if (label[i] >= 0) labeled++;
+    // One row-major pass over the sample (each row's values are loaded once, not once a column)
+    // dictionary-codes the labeled rows' values, so each distinct value is hashed and parsed once.
+    // Once a column's labeled rows hold more than a tenth as many values as rows its mapping purity
+    // is NaN (see Leakage.mappingPurity), so its coding stops and the rest is parsed row by row.
+    // Unlabeled rows take part in no statistic; their values are parsed as they come.
+    int f = p.featureCols.length;
+    Dictionary[] dicts = new Dictionary[f];
+    int[][] codes = new int[f][n];
+    double[][] columnX = new double[f][n];
+    int[] codedUpTo = new int[f];
+    for (int k = 0; k < f; k++) {
+      dicts[k] = new Dictionary();
+      codedUpTo[k] = n;
+    }
+    boolean[] stopped = new boolean[f];
+    for (int i = 0; i < n; i++) {
+      String[] row = p.sample[i];
+      boolean lab = label[i] >= 0;
+      for (int k = 0; k < f; k++) {
+        String v = row[k];
+        if (!lab || stopped[k]) {
+          columnX[k][i] = v == null ? Double.NaN : ColumnProfiler.parse(v);
+          continue;
+        }
+        codes[k][i] = v == null ? -1 : dicts[k].code(v);
+        if (dicts[k].size() * 10L > labeled) {
+          stopped[k] = true;
+          codedUpTo[k] = i + 1;
+        }
+      }
+    }
     for (int k = 0; k < p.featureCols.length; k++) {
       int c = p.featureCols[k];
       String name = header.get(c);
       ColumnProfile prof = profiles.get(c);
-      String[] values = new String[n];
-      double[] x = new double[n];
-      for (int i = 0; i < n; i++) {
-        values[i] = p.sample[i][k];
-        x[i] = values[i] == null ? Double.NaN : ColumnProfiler.parse(values[i]);
-      }
+      List<String> distinct = dicts[k].values();
+      int[] code = codes[k];
+      double[] x = columnX[k];
+      double[] parsed = new double[distinct.size()];
+      for (int d = 0; d < parsed.length; d++) parsed[d] = ColumnProfiler.parse(distinct.get(d));
+      for (int i = 0, end = codedUpTo[k]; i < end; i++) if (label[i] >= 0) x[i] = code[i] < 0 ? Double.NaN : parsed[code[i]];
+      boolean coded = !stopped[k];
       boolean flagged = false;
       if (prof.type() == ColumnType.NUMERIC || prof.type() == ColumnType.BOOLEAN) {
         if (task == Task.BINARY_CLASSIFICATION && posCode >= 0) {
@@ -285,9 +319,12 @@ public final class Audit {
       }
       if (!flagged && task != Task.REGRESSION) {
         // missing is a value here: a field filled only after the outcome leaks through its absence
-        String[] withMissing = new String[n];
-        for (int i = 0; i < n; i++) withMissing[i] = values[i] == null ? "\u0000missing" : values[i];
-        double purity = Leakage.mappingPurity(withMissing, label, n, p.labels.size());
+        double purity = Double.NaN;
+        if (coded) {
+          int missingCode = distinct.size();
+          for (int i = 0; i < n; i++) if (code[i] < 0) code[i] = missingCode;
+          purity = Leakage.mappingPurity(code, missingCode + 1, label, n, p.labels.size());
+        }
         if (!Double.isNaN(purity) && purity >= Leakage.THRESHOLD) {
           add(Severity.BLOCKER, "leakage.mapping", name, "column '" + name + "' names the label: each of its values goes with one label in "
               + pct(purity) + " of rows", List.of(), "remove it from the inputs vendors see, or explain why it is known before the outcome");
@@ -586,6 +623,14 @@ public final class Audit {
     String[][] sample = new String[Leakage.SAMPLE][];
     int[] sampleLabel = new int[Leakage.SAMPLE];
     int sampleSize;
+    static final int PENDING = 64;
+    final int[] pendingRow = new int[PENDING];
+    final long[] pendingId = new long[PENDING];
+    final boolean[] pendingIdPresent = new boolean[PENDING];
+    final long[] pendingFeatures = new long[PENDING];
+    int pending;
+    /** Where {@link #checkPending} leaves the slots it loads, so the loads are not optimised away. */
+    long sink;
 
     EvalPass(List<String> header, int idCol, int labelCol, int timeCol, int[] sliceCols, List<Integer> featureCols, TrainIndex train) {
       this.header = header;
@@ -641,16 +686,7 @@ public final class Audit {
           workers.add(r);
           CharSequence idText = idCol < 0 ? null : r.text(idCol);
           ids.add(idText == null ? "" : idText);
-          if (idCol >= 0) {
-            if (idText == null) {
-              if (idMissing++ < EXAMPLES) idMissingExamples.add(r.position());
-            } else {
-              int first = idTable.add(Hashing.of(idText), row);
-              if (first != row && idDuplicateRows++ < EXAMPLES) {
-                idDuplicateExamples.add("id '" + idText + "' at " + r.positionOf(lines[first]) + " and " + r.position());
-              }
-            }
-          }
+          if (idCol >= 0 && idText == null && idMissing++ < EXAMPLES) idMissingExamples.add(r.position());
           int label = -1;
           if (labelCol >= 0) {
             CharSequence l = r.text(labelCol);
@@ -661,19 +697,13 @@ public final class Audit {
             }
           }
           labelCode[row] = label;
-          long fh = featureHash(r, featureCols);
-          int first = rowTable.add(fh, row);
-          if (first != row) {
-            if (duplicateFeatureRows++ < EXAMPLES) duplicateExamples.add(at(r) + " repeats " + atRow(r, first));
-            if (labelCol >= 0 && label != labelCode[first] && label >= 0 && labelCode[first] >= 0) {
-              if (!conflicted.contains(fh)) {
-                conflicted.add(fh, first);
-                if (conflictExamples.size() < EXAMPLES) {
-                  conflictExamples.add(atRow(r, first) + " is '" + labels.values().get(labelCode[first]) + "', " + at(r) + " is '" + labels.values().get(label) + "'");
-                }
-              }
-            }
-          }
+          long fh = Hashing.SEED;
+          for (int c : featureCols) fh = workers.fold(fh, c);
+          pendingRow[pending] = row;
+          pendingId[pending] = idText == null ? 0 : workers.hash(idCol);
+          pendingIdPresent[pending] = idText != null;
+          pendingFeatures[pending] = Hashing.mix(fh);
+          if (++pending == PENDING) checkPending(r);
           for (int k = 0; k < sliceCols.length; k++) {
             CharSequence g = r.text(sliceCols[k]);
             sliceCounts[k].add(sliceKey(sliceGroups[k].code(g == null ? "(missing)" : g), label), row);
@@ -683,7 +713,46 @@ public final class Audit {
           sampleRow(r, row, label, random);
           row++;
         }
+        checkPending(r);
         rows = row;
+    }
+
+    /**
+     * The id and feature-row checks of the pending rows, in file order. The rows wait in batches of
+     * {@link #PENDING} so that their table slots are loaded together first: the cache misses of the
+     * ten-million-key tables then overlap rather than stall the reading thread one at a time.
+     */
+    private void checkPending(RecordReader r) {
+      long touched = 0;
+      for (int j = 0; j < pending; j++) {
+        if (idCol >= 0 && pendingIdPresent[j]) touched += idTable.touch(pendingId[j]);
+        touched += rowTable.touch(pendingFeatures[j]);
+      }
+      sink += touched;
+      for (int j = 0; j < pending; j++) {
+        int row = pendingRow[j];
+        if (idCol >= 0 && pendingIdPresent[j]) {
+          int first = idTable.add(pendingId[j], row);
+          if (first != row && idDuplicateRows++ < EXAMPLES) {
+            idDuplicateExamples.add("id '" + ids.get(row) + "' at " + r.positionOf(lines[first]) + " and " + r.positionOf(lines[row]));
+          }
+        }
+        long fh = pendingFeatures[j];
+        int label = labelCode[row];
+        int first = rowTable.add(fh, row);
+        if (first != row) {
+          if (duplicateFeatureRows++ < EXAMPLES) duplicateExamples.add(atRow(r, row) + " repeats " + atRow(r, first));
+          if (labelCol >= 0 && label != labelCode[first] && label >= 0 && labelCode[first] >= 0) {
+            if (!conflicted.contains(fh)) {
+              conflicted.add(fh, first);
+              if (conflictExamples.size() < EXAMPLES) {
+                conflictExamples.add(atRow(r, first) + " is '" + labels.values().get(labelCode[first]) + "', " + atRow(r, row) + " is '" + labels.values().get(label) + "'");
+              }
+            }
+          }
+        }
+      }
+      pending = 0;
     }
 
     private void contamination(RecordReader r, int row, CharSequence idText) {

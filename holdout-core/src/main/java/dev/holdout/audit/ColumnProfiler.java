@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.apache.datasketches.hll.HllSketch;
+import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.kll.KllDoublesSketch;
 import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
@@ -39,7 +40,7 @@ public final class ColumnProfiler {
   private double max = Double.NEGATIVE_INFINITY;
   private double sum;
   private final KllDoublesSketch kll = KllDoublesSketch.newHeapInstance(200);
-  private final HllSketch hll = new HllSketch(12);
+  private final HllSketch hll = new HllSketch(12, TgtHllType.HLL_8); // same estimates as HLL_4, faster updates
   private Dictionary dictionary = new Dictionary();
   private long[] counts = new long[64];
   private String firstNumber;
@@ -108,6 +109,16 @@ public final class ColumnProfiler {
     if (c != 'n' && c != 'N' && c != '?' && c != '-') return false;
     if (n > 1 && c == '-' ) return false;
     return MISSING.contains(text.toString().toLowerCase(Locale.ROOT));
+  }
+
+  /** {@link #isMissing(CharSequence)} of the text {@code chars[off, off + n)}. */
+  static boolean isMissing(char[] chars, int off, int n) {
+    if (n == 0) return true;
+    if (n > 4) return false;
+    char c = chars[off];
+    if (c != 'n' && c != 'N' && c != '?' && c != '-') return false;
+    if (n > 1 && c == '-') return false;
+    return MISSING.contains(new String(chars, off, n).toLowerCase(Locale.ROOT));
   }
 
   static double parse(CharSequence text) {

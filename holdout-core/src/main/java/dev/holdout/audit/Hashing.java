@@ -26,6 +26,17 @@ final class Hashing {
     return h;
   }
 
+  /** {@link #add(long, CharSequence)} of the text {@code chars[off, off + len)}. */
+  static long add(long h, char[] chars, int off, int len) {
+    for (int i = off, end = off + len; i < end; i++) {
+      h ^= chars[i];
+      h *= 0x100000001b3L;
+    }
+    h ^= 0x1f;
+    h *= 0x100000001b3L;
+    return h;
+  }
+
   static long of(CharSequence text) {
     return mix(add(SEED, text));
   }

@@ -99,6 +99,36 @@ public final class Leakage {
   }
 
   /**
+   * {@link #mappingPurity(String[], int[], int, int)} of values given as codes in {@code [0, codes)}
+   * (a value per code, none missing): the same result without hashing a String per row.
+   */
+  public static double mappingPurity(int[] values, int codes, int[] label, int n, int classes) {
+    int[] slot = new int[codes];
+    Arrays.fill(slot, -1);
+    int used = 0;
+    long present = 0;
+    for (int i = 0; i < n; i++) {
+      if (label[i] < 0) continue;
+      if (slot[values[i]] < 0) slot[values[i]] = used++;
+      present++;
+    }
+    if (used < 2 || used * 10L > present) return Double.NaN;
+    int[] counts = new int[used * classes];
+    for (int i = 0; i < n; i++) if (label[i] >= 0) counts[slot[values[i]] * classes + label[i]]++;
+    boolean[] reached = new boolean[classes];
+    long agree = 0;
+    for (int v = 0; v < used; v++) {
+      int base = v * classes;
+      int best = 0;
+      for (int k = 1; k < classes; k++) if (counts[base + k] > counts[base + best]) best = k;
+      reached[best] = true;
+      agree += counts[base + best];
+    }
+    for (boolean r : reached) if (!r) return Double.NaN;
+    return agree / (double) present;
+  }
+
+  /**
    * Whether a column's name looks like the label's, ignoring case and punctuation: one contains the
    * other, or they start with the same five or more characters, at least 70% of the shorter name
    * ("churn_reason" and "churned").

@@ -1,17 +1,16 @@
 package dev.holdout.audit;
 
-import java.util.Arrays;
 
 /**
  * A map from 64-bit keys to the first row that had them, with a count per key: open addressing on
- * primitive arrays (about 20 bytes a key), so ten million row hashes fit in about 400 MB with no
+ * one primitive array (16 bytes a slot, about 23 bytes a key), so ten million row hashes fit in about 400 MB with no
  * object per row. Not thread-safe.
  */
 final class LongIntTable {
   private static final long EMPTY = 0L;
-  private long[] keys;
-  private int[] first;
-  private int[] count;
+  private static final long ONE = 1L << 32;
+  /** Slot s holds its key at 2s and, at 2s + 1, the count (high half) and first row (low half): one cache line a probe. */
+  private long[] table;
   private boolean hasZero;
   private int zeroFirst;
   private int zeroCount;
@@ -19,9 +18,7 @@ final class LongIntTable {
 
   LongIntTable(int expected) {
     int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, expected * 2L)) - 1) << 1;
-    keys = new long[cap];
-    first = new int[cap];
-    count = new int[cap];
+    table = new long[cap * 2];
   }
 
   /** Records {@code row} under {@code key}; returns the first row recorded under it (row itself when new). */
@@ -34,44 +31,65 @@ final class LongIntTable {
       zeroCount++;
       return zeroFirst;
     }
-    int mask = keys.length - 1;
-    int slot = (int) key & mask;
-    while (keys[slot] != EMPTY) {
-      if (keys[slot] == key) {
-        count[slot]++;
-        return first[slot];
+    long[] t = table;
+    int mask = (t.length >> 1) - 1;
+    int slot = home(key, mask);
+    long k;
+    while ((k = t[slot << 1]) != EMPTY) {
+      if (k == key) {
+        long v = t[(slot << 1) + 1] + ONE;
+        t[(slot << 1) + 1] = v;
+        return (int) v;
       }
       slot = (slot + 1) & mask;
     }
-    keys[slot] = key;
-    first[slot] = row;
-    count[slot] = 1;
-    if (++size * 10L > keys.length * 7L) grow();
+    t[slot << 1] = key;
+    t[(slot << 1) + 1] = ONE | (row & 0xffffffffL);
+    if (++size * 10L > (t.length >> 1) * 7L) grow();
     return row;
   }
 
-  /** The first row recorded under {@code key}, or -1. */
-  int firstRow(long key) {
-    if (key == EMPTY) return hasZero ? zeroFirst : -1;
-    int mask = keys.length - 1;
-    int slot = (int) key & mask;
-    while (keys[slot] != EMPTY) {
-      if (keys[slot] == key) return first[slot];
+  /**
+   * Loads the slot where {@code key} would start its probe and returns what is there: called for a
+   * batch of keys ahead of {@link #add}, the cache misses of the batch overlap instead of queueing.
+   */
+  long touch(long key) {
+    long[] t = table;
+    return t[home(key, (t.length >> 1) - 1) << 1];
+  }
+
+  /**
+   * The slot where {@code key}'s probe starts: a multiplicative hash, so runs of small keys (the
+   * epoch days of {@link TimeCoverage}) spread instead of forming one cluster that probes walk.
+   */
+  private static int home(long key, int mask) {
+    return (int) ((key * 0x9E3779B97F4A7C15L) >>> 32) & mask;
+  }
+
+  private int find(long key) {
+    long[] t = table;
+    int mask = (t.length >> 1) - 1;
+    int slot = home(key, mask);
+    long k;
+    while ((k = t[slot << 1]) != EMPTY) {
+      if (k == key) return slot;
       slot = (slot + 1) & mask;
     }
     return -1;
   }
 
+  /** The first row recorded under {@code key}, or -1. */
+  int firstRow(long key) {
+    if (key == EMPTY) return hasZero ? zeroFirst : -1;
+    int slot = find(key);
+    return slot < 0 ? -1 : (int) table[(slot << 1) + 1];
+  }
+
   /** How many times {@code key} was added. */
   int count(long key) {
     if (key == EMPTY) return zeroCount;
-    int mask = keys.length - 1;
-    int slot = (int) key & mask;
-    while (keys[slot] != EMPTY) {
-      if (keys[slot] == key) return count[slot];
-      slot = (slot + 1) & mask;
-    }
-    return 0;
+    int slot = find(key);
+    return slot < 0 ? 0 : (int) (table[(slot << 1) + 1] >>> 32);
   }
 
   boolean contains(long key) {
@@ -83,26 +101,24 @@ final class LongIntTable {
   }
 
   private void grow() {
-    long[] k = keys;
-    int[] f = first;
-    int[] c = count;
-    keys = new long[k.length * 2];
-    first = new int[k.length * 2];
-    count = new int[k.length * 2];
-    int mask = keys.length - 1;
-    for (int i = 0; i < k.length; i++) {
-      if (k[i] == EMPTY) continue;
-      int slot = (int) k[i] & mask;
-      while (keys[slot] != EMPTY) slot = (slot + 1) & mask;
-      keys[slot] = k[i];
-      first[slot] = f[i];
-      count[slot] = c[i];
+    long[] old = table;
+    long[] t = new long[old.length * 2];
+    int mask = (t.length >> 1) - 1;
+    for (int i = 0; i < old.length; i += 2) {
+      long k = old[i];
+      if (k == EMPTY) continue;
+      int slot = home(k, mask);
+      while (t[slot << 1] != EMPTY) slot = (slot + 1) & mask;
+      t[slot << 1] = k;
+      t[(slot << 1) + 1] = old[i + 1];
     }
+    table = t;
   }
 
   /** Calls {@code action} with every key. */
   void forEachKey(java.util.function.LongConsumer action) {
     if (hasZero) action.accept(EMPTY);
-    for (long k : keys) if (k != EMPTY) action.accept(k);
+    long[] t = table;
+    for (int i = 0; i < t.length; i += 2) if (t[i] != EMPTY) action.accept(t[i]);
   }
 }

@@ -43,6 +43,30 @@ final class ProfileWorkers {
     for (Worker w : workers) w.add(r);
   }
 
+  /**
+   * {@link Hashing#add} of field {@code k} (an index into the constructor's columns) of the record
+   * last {@link #add added}, read from the copy, null when the field is missing: so the reading thread
+   * hashes rows without reading the fields a second time.
+   */
+  long fold(long h, int k) {
+    Worker w = workers[k % workers.length];
+    Batch b = w.current;
+    int i = (b.rows - 1) * w.cols.length + k / workers.length;
+    int n = b.len[i];
+    if (n < 0) return Hashing.add(h, null);
+    int off = b.off[i];
+    char[] chars = b.chars;
+    return ColumnProfiler.isMissing(chars, off, n) ? Hashing.add(h, null) : Hashing.add(h, chars, off, n);
+  }
+
+  /** {@link Hashing#of} of field {@code k} of the record last added, which must be present. */
+  long hash(int k) {
+    Worker w = workers[k % workers.length];
+    Batch b = w.current;
+    int i = (b.rows - 1) * w.cols.length + k / workers.length;
+    return Hashing.mix(Hashing.add(Hashing.SEED, b.chars, b.off[i], b.len[i]));
+  }
+
   /** Hands over the last rows and waits for the workers. */
   void finish() {
     for (Worker w : workers) w.send(END);
@@ -103,6 +127,16 @@ final class ProfileWorkers {
     }
 
     void add(RecordReader r) {
+      if (current.rows == BATCH) {
+        // a full batch is handed over only now, so the reading thread may still read the last row it added
+        send(current);
+        try {
+          current = free.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while profiling columns", e);
+        }
+      }
       Batch b = current;
       int base = b.rows * cols.length;
       for (int k = 0; k < cols.length; k++) {
@@ -119,15 +153,6 @@ final class ProfileWorkers {
         b.used += n;
       }
       b.line[b.rows++] = r.positionNumber();
-      if (b.rows == BATCH) {
-        send(b);
-        try {
-          current = free.take();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while profiling columns", e);
-        }
-      }
     }
 
     void send(Batch b) {

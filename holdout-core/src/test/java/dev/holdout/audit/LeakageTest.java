@@ -71,4 +71,44 @@ class LeakageTest {
     assertThat(two[2].profile().firstMinorityPosition()).isEqualTo("line 9002");
     java.nio.file.Files.delete(f);
   }
+
+  @Test
+  void codedMappingPurityEqualsTheStringOne() {
+    SplittableRandom r = new SplittableRandom(3);
+    for (int distinct : new int[] {1, 2, 5, 40, 3000}) {
+      int n = 20_000;
+      String[] values = new String[n];
+      int[] codes = new int[n];
+      int[] label = new int[n];
+      for (int i = 0; i < n; i++) {
+        codes[i] = r.nextInt(distinct);
+        values[i] = "v" + codes[i];
+        label[i] = r.nextInt(10) == 0 ? -1 : (codes[i] % 3 == 0 || r.nextInt(50) == 0 ? 1 : 0);
+      }
+      double a = Leakage.mappingPurity(values, label, n, 2);
+      double b = Leakage.mappingPurity(codes, distinct, label, n, 2);
+      assertThat(Double.compare(a, b)).as("distinct %d: %s vs %s", distinct, a, b).isZero();
+    }
+  }
+
+  @Test
+  void longIntTableCountsAndKeepsTheFirstRow() {
+    LongIntTable t = new LongIntTable(4);
+    SplittableRandom r = new SplittableRandom(5);
+    java.util.Map<Long, int[]> expected = new java.util.HashMap<>();
+    for (int row = 0; row < 50_000; row++) {
+      long key = r.nextInt(3) == 0 ? r.nextInt(2000) : r.nextLong();
+      int[] e = expected.computeIfAbsent(key, k -> new int[] {-1, 0});
+      int first = t.add(key, row);
+      if (e[0] < 0) e[0] = row;
+      e[1]++;
+      assertThat(first).isEqualTo(e[0]);
+    }
+    assertThat(t.size()).isEqualTo(expected.size());
+    expected.forEach((k, e) -> {
+      assertThat(t.firstRow(k)).isEqualTo(e[0]);
+      assertThat(t.count(k)).isEqualTo(e[1]);
+    });
+    assertThat(t.firstRow(123_456_789_012L)).isEqualTo(expected.containsKey(123_456_789_012L) ? expected.get(123_456_789_012L)[0] : -1);
+  }
 }
