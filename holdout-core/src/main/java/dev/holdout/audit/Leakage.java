@@ -1,5 +1,6 @@
 package dev.holdout.audit;
 
+import dev.holdout.metric.BinaryMetrics;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -22,30 +23,17 @@ public final class Leakage {
    * where the score is a number; NaN when a class has no such row.
    */
   public static double rocAuc(double[] score, boolean[] positive, int n) {
-    double[] p = new double[n];
-    double[] q = new double[n];
-    int np = 0;
-    int nq = 0;
+    double[] v = new double[n];
+    boolean[] y = new boolean[n];
+    int m = 0;
     for (int i = 0; i < n; i++) {
       if (Double.isNaN(score[i])) continue;
-      if (positive[i]) p[np++] = score[i];
-      else q[nq++] = score[i];
+      v[m] = score[i];
+      y[m++] = positive[i];
     }
-    if (np == 0 || nq == 0) return Double.NaN;
-    // primitive sorts and a merge walk: each positive counts the negatives below it, ties half
-    Arrays.sort(p, 0, np);
-    Arrays.sort(q, 0, nq);
-    double u = 0;
-    int below = 0;
-    int upTo = 0;
-    for (int i = 0; i < np; i++) {
-      while (below < nq && q[below] < p[i]) below++;
-      if (upTo < below) upTo = below;
-      while (upTo < nq && q[upTo] == p[i]) upTo++;
-      u += below + (upTo - below) / 2.0;
-    }
-    return u / ((double) np * nq);
+    return BinaryMetrics.rocAuc(Arrays.copyOf(v, m), Arrays.copyOf(y, m));
   }
+
 
   /** Pearson correlation over rows where both are numbers; NaN when either is constant. */
   public static double correlation(double[] x, double[] y, int n) {
