@@ -32,7 +32,7 @@ public final class EvaluationSet {
   final int rows;
   final IdColumn ids;
   final int[] lines;
-  private IdIndex index;
+  private volatile IdIndex index;
   private final CompletableFuture<Void> checks;
   final boolean[] positive;
   final String positiveLabel;

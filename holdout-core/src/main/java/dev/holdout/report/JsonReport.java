@@ -41,6 +41,15 @@ public final class JsonReport {
     throw new HoldoutException(file + ": is a " + CompareReport.SCHEMA + " report; expected " + Report.SCHEMA);
   }
 
+  /** Reads a report from JSON text written by {@link #toJson}, such as one kept in a database. */
+  public static Report readReport(String json) {
+    try {
+      return JSON.readValue(json, Report.class);
+    } catch (JsonProcessingException e) {
+      throw new HoldoutException("a stored report cannot be read (" + e.getOriginalMessage() + ")");
+    }
+  }
+
   /** Reads a comparison written by {@link #write}. */
   public static CompareReport readCompare(Path file) {
     Object any = readAny(file);

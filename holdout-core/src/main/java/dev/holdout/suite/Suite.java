@@ -24,12 +24,35 @@ public record Suite(
     Baseline baseline,
     Bootstrap.Settings bootstrap,
     int topK,
-    Drift drift) {
+    Drift drift,
+    Champion champion) {
 
-  /** A suite without a {@code drift} section. */
+  /** A suite without {@code drift} and {@code champion} sections. */
   public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
       List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK) {
-    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, Drift.NONE);
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, Drift.NONE,
+        new Champion(primaryMetric, Champion.DEFAULT_TOLERANCE));
+  }
+
+  /** The same suite reading its evaluation set from {@code path}; the server keeps its own copies of the set. */
+  public Suite withDataPath(Path path) {
+    Data d = data;
+    return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices()), predictions,
+        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion);
+  }
+
+  /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
+  public Suite withPrimaryMetric(String metric) {
+    return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion);
+  }
+
+  /**
+   * The optional {@code champion} section: a challenger replaces the champion only if the paired
+   * interval of challenger minus champion on {@code metric} reaches at most {@code tolerance}
+   * into the worse side.
+   */
+  public record Champion(String metric, double tolerance) {
+    public static final double DEFAULT_TOLERANCE = 0.01;
   }
 
   /**

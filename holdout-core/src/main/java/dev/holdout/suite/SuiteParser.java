@@ -28,7 +28,8 @@ public final class SuiteParser {
   public static final String SCHEMA = "holdout.suite/v1";
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
-      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift");
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion");
+  private static final List<String> CHAMPION = List.of("metric", "tolerance");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
       "value", "quantiles", "missing");
@@ -158,7 +159,27 @@ public final class SuiteParser {
     }
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task,
         new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
-        List.copyOf(criteria), costs, baseline, bootstrap, topK, drift(top.entries().get("drift")));
+        List.copyOf(criteria), costs, baseline, bootstrap, topK, drift(top.entries().get("drift")),
+        champion(top.entries().get("champion"), task, primary, predictions, costs));
+  }
+
+  private Suite.Champion champion(YamlNode node, Task task, String primary, Suite.Predictions predictions, Suite.Costs costs) {
+    if (node == null) return new Suite.Champion(primary, Suite.Champion.DEFAULT_TOLERANCE);
+    YamlNode.Mapping m = mapping(node, "champion");
+    checkKeys(m, CHAMPION, "champion");
+    String metric = primary;
+    if (m.entries().containsKey("metric")) {
+      metric = canonical(text(m, "metric", "champion.metric"));
+      checkMetric(m.entries().get("metric"), "champion.metric", task, metric, predictions, costs);
+    }
+    double tolerance = Suite.Champion.DEFAULT_TOLERANCE;
+    if (m.entries().containsKey("tolerance")) {
+      tolerance = number(m.entries().get("tolerance"), "champion.tolerance");
+      if (!(tolerance >= 0) || Double.isInfinite(tolerance)) {
+        throw error(m.entries().get("tolerance"), "champion.tolerance", "expected how much worse than the champion a challenger may be, 0 or more, such as 0.01; found " + tolerance);
+      }
+    }
+    return new Suite.Champion(metric, tolerance);
   }
 
   /** "binary" and "classification" are too far from the keys for an edit distance, but plainly meant one. */

@@ -1,0 +1,70 @@
+package dev.holdout.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.Holdout;
+import dev.holdout.suite.Suite;
+import java.io.PrintWriter;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code holdout project}: the owner's side of a Holdout server, for the steps done once per project. */
+@Command(name = "project", mixinStandardHelpOptions = true, description = "Create projects and invite vendors on a Holdout server (owners).",
+    subcommands = {ProjectCommand.Create.class, ProjectCommand.Invite.class})
+final class ProjectCommand {
+
+  @Command(name = "create", mixinStandardHelpOptions = true,
+      description = "Create a project from a suite and upload its labeled evaluation set (the suite's data.path); prints the project id.")
+  static final class Create implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ServerClient client;
+
+    @Parameters(index = "0", paramLabel = "SUITE", description = "The suite YAML file.")
+    Path suiteFile;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      Suite suite = Holdout.suite(suiteFile);
+      JsonNode p = client.post("/projects", HttpRequest.BodyPublishers.ofFile(suiteFile), "application/yaml");
+      String id = p.path("id").asText();
+      String data = suite.data().path().getFileName().toString();
+      String format = data.substring(data.lastIndexOf('.') + 1);
+      p = client.put("/projects/" + id + "/data?format=" + ServerClient.encode(format), ServerClient.file(suite.data().path()), "application/octet-stream");
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(id);
+      spec.commandLine().getErr().println("project " + id + " '" + p.path("name").asText() + "': " + p.path("rows_public").asLong() + " public and "
+          + p.path("rows_private").asLong() + " private rows");
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(name = "invite", mixinStandardHelpOptions = true, description = "Invite a vendor to a project; prints a new vendor's token (shown once).")
+  static final class Invite implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ServerClient client;
+
+    @Option(names = {"-p", "--project"}, required = true, paramLabel = "ID", description = "The project id.")
+    String project;
+
+    @Parameters(index = "0", paramLabel = "VENDOR", description = "The vendor's name.")
+    String vendor;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      String body = new ObjectMapper().writeValueAsString(Map.of("name", vendor));
+      JsonNode v = client.post("/projects/" + ServerClient.encode(project) + "/vendors", HttpRequest.BodyPublishers.ofString(body), "application/json");
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(v.path("token").isNull() ? "(existing vendor: it keeps its token)" : v.path("token").asText());
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package dev.holdout.cli;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.server.HoldoutServer;
+import dev.holdout.server.store.Database;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code holdout serve}: the API for hidden evaluation sets, vendor submissions and the leaderboard. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {"Run the Holdout server: hidden evaluation sets, vendor submissions, a Ladder leaderboard, champion and",
+        "challenger, and a hash-chained audit log, as a JSON API under /api/v1 (described at /api/v1/openapi.json).",
+        "The first start creates an owner account and prints its token once."},
+    footer = {"", "Exit codes: 0 after a clean stop, 2 bad input or usage."})
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "holdout-data",
+      description = "Folder for the embedded database, evaluation sets and submissions (default: ${DEFAULT-VALUE}).")
+  Path dataDir;
+
+  @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+  String host;
+
+  @Option(names = "--db", paramLabel = "URL", description = "Use PostgreSQL instead of the embedded database, e.g. postgresql://127.0.0.1:5432/holdout?user=holdout.")
+  String db;
+
+  @Option(names = "--workers", paramLabel = "N", description = "Evaluations run at once (default: the number of cores).")
+  Integer workers;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (port < 0 || port > 65_535) throw new HoldoutException("--port: expected 0 to 65535, found " + port);
+    HoldoutServer.Config d = HoldoutServer.Config.defaults(dataDir);
+    HoldoutServer.Config config = new HoldoutServer.Config(dataDir, host, port, db, workers == null ? d.workers() : Math.max(1, workers), d.maxDataBytes());
+    HoldoutServer server;
+    try {
+      server = HoldoutServer.start(config);
+    } catch (Database.StoreException e) {
+      throw new HoldoutException(e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("Holdout server listening on http://" + host + ":" + server.port() + "/api/v1 (data in " + dataDir.toAbsolutePath() + ")");
+    server.ownerToken().ifPresent(t -> {
+      out.println("Owner token (shown once; keep it secret): " + t);
+      out.println("More owner tokens: holdout admin token --data-dir " + dataDir);
+    });
+    if (server.requeued() > 0) out.println("Resumed " + server.requeued() + " queued evaluation(s).");
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.close();
+      stopped.countDown();
+    }, "holdout-stop"));
+    stopped.await();
+    return 0;
+  }
+}

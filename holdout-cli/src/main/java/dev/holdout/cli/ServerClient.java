@@ -1,0 +1,89 @@
+package dev.holdout.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.HoldoutException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** The CLI's side of the Holdout API: the server address, the caller's token, and JSON requests that turn errors into advice. */
+final class ServerClient {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:HOLDOUT_SERVER:-http://127.0.0.1:8080}",
+      description = "The Holdout server (default: $HOLDOUT_SERVER or ${DEFAULT-VALUE}).")
+  String server;
+
+  @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:HOLDOUT_TOKEN}",
+      description = "Your token (default: $HOLDOUT_TOKEN).")
+  String token;
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+  static String encode(String v) {
+    return URLEncoder.encode(v, StandardCharsets.UTF_8);
+  }
+
+  JsonNode get(String path) {
+    return send(request(path).GET().build());
+  }
+
+  JsonNode post(String path, HttpRequest.BodyPublisher body, String contentType) {
+    return send(request(path).header("Content-Type", contentType).POST(body).build());
+  }
+
+  JsonNode put(String path, HttpRequest.BodyPublisher body, String contentType) {
+    return send(request(path).header("Content-Type", contentType).PUT(body).build());
+  }
+
+  static HttpRequest.BodyPublisher file(Path p) {
+    try {
+      return HttpRequest.BodyPublishers.ofFile(p);
+    } catch (java.io.FileNotFoundException e) {
+      throw new HoldoutException(p + ": file not found");
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    if (token == null || token.isBlank()) throw new HoldoutException("no token: give --token or set HOLDOUT_TOKEN");
+    String base = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+    URI uri;
+    try {
+      uri = URI.create(base + "/api/v1" + path);
+    } catch (IllegalArgumentException e) {
+      throw new HoldoutException("--server: '" + server + "' is not a URL such as http://127.0.0.1:8080");
+    }
+    return HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).header("Authorization", "Bearer " + token.strip()).header("Accept", "application/json");
+  }
+
+  private JsonNode send(HttpRequest req) {
+    HttpResponse<String> res;
+    try {
+      res = http.send(req, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new HoldoutException("cannot reach the Holdout server at " + server + " (" + e.getMessage() + "); check --server and that it runs");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new HoldoutException("interrupted");
+    }
+    JsonNode body;
+    try {
+      body = res.body().isEmpty() ? JSON.nullNode() : JSON.readTree(res.body());
+    } catch (IOException e) {
+      throw new HoldoutException(server + " answered " + res.statusCode() + " with something that is not JSON; is --server a Holdout server?");
+    }
+    if (res.statusCode() >= 400) {
+      String msg = body.path("error").asText("");
+      throw new HoldoutException("the server refused (" + res.statusCode() + "): " + (msg.isEmpty() ? res.body() : msg));
+    }
+    return body;
+  }
+}

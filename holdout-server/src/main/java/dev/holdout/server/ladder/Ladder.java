@@ -1,0 +1,54 @@
+package dev.holdout.server.ladder;
+
+import dev.holdout.metric.Direction;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The Ladder (Blum and Hardt, 2015): a leaderboard score changes only when a submission beats
+ * the vendor's best shown score by more than a step, and is shown rounded, so repeated
+ * submissions learn almost nothing about the hidden labels.
+ *
+ * <p>{@link Variant#FIXED} uses a fixed step. {@link Variant#PARAMETER_FREE} replaces the step
+ * by the standard error of the paired difference against the vendor's best submission (the
+ * paper's s/&radic;n, here from the paired bootstrap so it works for any metric), and rounds to
+ * 1/n.
+ */
+public final class Ladder {
+  private Ladder() {}
+
+  public enum Variant {
+    FIXED,
+    PARAMETER_FREE;
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static Variant of(String key) {
+      return valueOf(key.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /** The score to show, and whether this submission moved it. */
+  public record Decision(Double shown, boolean released) {}
+
+  /**
+   * Decides what a new public-part score releases. {@code threshold} is the step (fixed) or the
+   * paired standard error (parameter-free); {@code resolution} the rounding unit.
+   */
+  public static Decision decide(Double bestShown, Double score, Direction direction, double threshold, double resolution) {
+    if (score == null || score.isNaN()) return new Decision(bestShown, false);
+    if (bestShown == null) return new Decision(round(score, resolution), true);
+    double gain = direction == Direction.HIGHER_IS_BETTER ? score - bestShown : bestShown - score;
+    return gain > threshold ? new Decision(round(score, resolution), true) : new Decision(bestShown, false);
+  }
+
+  /** Rounds to the nearest multiple of {@code unit}, without binary noise such as 0.7000000000000001. */
+  public static double round(double value, double unit) {
+    if (!(unit > 0)) return value;
+    BigDecimal u = BigDecimal.valueOf(unit);
+    BigDecimal q = BigDecimal.valueOf(value).divide(u, 0, RoundingMode.HALF_EVEN);
+    return q.multiply(u).doubleValue();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.holdout.server.project;
+
+/** A project as stored: one suite, its hidden evaluation set split into public and private parts, and its rules for vendors. */
+public record Project(
+    String id,
+    String name,
+    String suiteYaml,
+    Status status,
+    long splitSeed,
+    double publicShare,
+    Integer rowsPublic,
+    Integer rowsPrivate,
+    String dataSha256,
+    boolean showVendorNames,
+    int dailyQuota,
+    long maxUploadBytes,
+    String ladder,
+    double ladderStep,
+    long createdAt) {
+
+  public enum Status {
+    AWAITING_DATA,
+    READY;
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  static final String COLUMNS = "id, name, suite_yaml, status, split_seed, public_share, rows_public, rows_private, data_sha256, "
+      + "show_vendor_names, daily_quota, max_upload_bytes, ladder, ladder_step, created_at";
+
+  static Project read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Project(rs.getString(1), rs.getString(2), rs.getString(3), Status.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)),
+        rs.getLong(5), rs.getDouble(6), (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getString(9), rs.getBoolean(10),
+        rs.getInt(11), rs.getLong(12), rs.getString(13), rs.getDouble(14), rs.getLong(15));
+  }
+}

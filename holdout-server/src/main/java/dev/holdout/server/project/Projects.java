@@ -1,0 +1,329 @@
+package dev.holdout.server.project;
+
+import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.holdout.HoldoutException;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
+import dev.holdout.evaluation.EvaluationSet;
+import dev.holdout.evaluation.Progress;
+import dev.holdout.server.ApiException;
+import dev.holdout.server.CsvCells;
+import dev.holdout.server.Uploads;
+import dev.holdout.server.auth.Principal;
+import dev.holdout.server.auth.Tokens;
+import dev.holdout.server.ladder.Ladder;
+import dev.holdout.server.log.AuditLog;
+import dev.holdout.server.store.Database;
+import dev.holdout.suite.Suite;
+import dev.holdout.suite.SuiteParser;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Projects: a suite, its labeled evaluation set split once into a public and a private part,
+ * the vendors invited to it and the rules they play by. Files live under
+ * {@code projects/<id>/} in the data folder; everything else in the store.
+ */
+public final class Projects {
+  public static final double DEFAULT_PUBLIC_SHARE = 0.3;
+  public static final int DEFAULT_DAILY_QUOTA = 5;
+  public static final long DEFAULT_MAX_UPLOAD_BYTES = 256L << 20;
+  public static final double DEFAULT_LADDER_STEP = 0.01;
+  /** The parts of the evaluation set a submission is scored on. */
+  public static final List<String> PARTS = List.of("public", "private", "all");
+
+  private final Database db;
+  private final AuditLog log;
+  private final Tokens tokens;
+  private final Uploads uploads;
+  private final Path root;
+  private final long maxDataBytes;
+  private final Map<String, Project> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Set<String> members = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  public Projects(Database db, AuditLog log, Tokens tokens, Uploads uploads, Path dataDir, long maxDataBytes) {
+    this.db = db;
+    this.log = log;
+    this.tokens = tokens;
+    this.uploads = uploads;
+    this.root = dataDir.resolve("projects");
+    this.maxDataBytes = maxDataBytes;
+  }
+
+  public Path folder(String projectId) {
+    return root.resolve(projectId);
+  }
+
+  /** Creates a project from suite YAML; the evaluation set follows with {@link #uploadData}. */
+  public Project create(Principal owner, String yaml) {
+    String id = Tokens.newId("p_");
+    Path dir = folder(id);
+    Suite suite;
+    try {
+      suite = SuiteParser.parse("suite.yaml", yaml, dir);
+    } catch (HoldoutException e) {
+      throw ApiException.badRequest(e.getMessage());
+    }
+    try {
+      Files.createDirectories(dir);
+      dev.holdout.report.AtomicFiles.write(dir.resolve("suite.yaml"), w -> w.write(yaml));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
+    }
+    long seed = new SecureRandom().nextLong();
+    long now = System.currentTimeMillis();
+    db.tx(sql -> {
+      sql.update("INSERT INTO project (" + Project.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          id, suite.name(), yaml, Project.Status.AWAITING_DATA.key(), seed, DEFAULT_PUBLIC_SHARE, null, null, null, false,
+          DEFAULT_DAILY_QUOTA, DEFAULT_MAX_UPLOAD_BYTES, Ladder.Variant.FIXED.key(), DEFAULT_LADDER_STEP, now);
+      log.append(sql, owner.name(), "project.created", id, id, Map.of("name", suite.name(), "task", suite.task().key()));
+      return null;
+    });
+    return get(id);
+  }
+
+  public Project get(String id) {
+    Project cached = cache.get(id);
+    if (cached != null) return cached;
+    Project p = db.read(sql -> sql.one("SELECT " + Project.COLUMNS + " FROM project WHERE id = ?", Project::read, id))
+        .orElseThrow(() -> ApiException.notFound("no project '" + id + "'; list your projects with GET /api/v1/projects"));
+    cache.put(id, p);
+    return p;
+  }
+
+  public List<Project> visibleTo(Principal p) {
+    return db.read(sql -> p.owner()
+        ? sql.list("SELECT " + Project.COLUMNS + " FROM project ORDER BY created_at", Project::read)
+        : sql.list("SELECT " + prefixed() + " FROM project p JOIN membership m ON m.project_id = p.id WHERE m.vendor_id = ? ORDER BY p.created_at",
+            Project::read, p.id()));
+  }
+
+  private static String prefixed() {
+    return "p." + Project.COLUMNS.replace(", ", ", p.");
+  }
+
+  /** Whether the vendor is invited to the project; memberships are never withdrawn, so a yes is cached. */
+  public boolean isMember(String projectId, String vendorId) {
+    String key = projectId + "|" + vendorId;
+    if (members.contains(key)) return true;
+    boolean yes = db.read(sql -> sql.count("SELECT COUNT(*) FROM membership WHERE project_id = ? AND vendor_id = ?", projectId, vendorId)) > 0;
+    if (yes) members.add(key);
+    return yes;
+  }
+
+  /** Changes the rules vendors play by; the public share only before the evaluation set arrives. */
+  public Project update(Principal owner, String id, Map<String, Object> changes) {
+    Project p = get(id);
+    Map<String, Object> applied = new LinkedHashMap<>();
+    for (var e : changes.entrySet()) {
+      Object v = e.getValue();
+      switch (e.getKey()) {
+        case "show_vendor_names" -> applied.put("show_vendor_names", bool(e.getKey(), v));
+        case "daily_quota" -> applied.put("daily_quota", (int) number(e.getKey(), v, 1, 10_000));
+        case "max_upload_bytes" -> applied.put("max_upload_bytes", (long) number(e.getKey(), v, 1024, 1L << 40));
+        case "ladder_step" -> applied.put("ladder_step", number(e.getKey(), v, 0, 1e9));
+        case "ladder" -> {
+          try {
+            applied.put("ladder", Ladder.Variant.of(String.valueOf(v)).key());
+          } catch (IllegalArgumentException ex) {
+            throw ApiException.badRequest("ladder: expected 'fixed' or 'parameter_free', found '" + v + "'");
+          }
+        }
+        case "public_share" -> {
+          if (p.status() != Project.Status.AWAITING_DATA) {
+            throw ApiException.conflict("public_share: the evaluation set is already split; the split is fixed for the project's life");
+          }
+          applied.put("public_share", number(e.getKey(), v, 0.05, 0.95));
+        }
+        default -> throw ApiException.badRequest("unknown setting '" + e.getKey()
+            + "'; settings are show_vendor_names, daily_quota, max_upload_bytes, ladder, ladder_step, public_share");
+      }
+    }
+    if (applied.isEmpty()) throw ApiException.badRequest("no settings given; send a JSON object such as {\"daily_quota\": 10}");
+    db.tx(sql -> {
+      for (var e : applied.entrySet()) sql.update("UPDATE project SET " + e.getKey() + " = ? WHERE id = ?", e.getValue(), id);
+      log.append(sql, owner.name(), "project.settings", id, id, applied);
+      return null;
+    });
+    cache.remove(id);
+    return get(id);
+  }
+
+  private static boolean bool(String key, Object v) {
+    if (v instanceof Boolean b) return b;
+    throw ApiException.badRequest(key + ": expected true or false, found " + v);
+  }
+
+  private static double number(String key, Object v, double min, double max) {
+    if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
+      throw ApiException.badRequest(key + ": expected a number from " + fmt(min) + " to " + fmt(max) + ", found " + v);
+    }
+    return n.doubleValue();
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /**
+   * Receives the labeled evaluation set, checks it against the suite, and splits it once into
+   * the public and private parts plus the inputs vendors may download (no label).
+   */
+  public Project uploadData(Principal owner, String id, InputStream body, String extension) {
+    Project p = get(id);
+    if (p.status() != Project.Status.AWAITING_DATA) {
+      throw ApiException.conflict("this project already has its evaluation set; create a new project for a new set, so scores stay comparable");
+    }
+    Uploads.Upload up = uploads.receive(body, maxDataBytes, extension, "the evaluation set");
+    try {
+      Path dir = folder(id);
+      Suite suite = suite(p, "all").withDataPath(up.file());
+      try {
+        EvaluationSet.load(suite, Progress.NONE).awaitChecks();
+      } catch (HoldoutException e) {
+        throw ApiException.badRequest(e.getMessage().replace(up.file().toString(), "the evaluation set"));
+      }
+      int[] counts = split(suite, up.file(), dir, new Split(p.splitSeed(), p.publicShare()));
+      if (counts[0] == 0 || counts[1] == 0) {
+        throw ApiException.badRequest("the evaluation set has " + (counts[0] + counts[1]) + " rows, too few to split into a public and a private part; send more rows");
+      }
+      db.tx(sql -> {
+        sql.update("UPDATE project SET status = ?, rows_public = ?, rows_private = ?, data_sha256 = ? WHERE id = ?",
+            Project.Status.READY.key(), counts[0], counts[1], up.sha256(), id);
+        log.append(sql, owner.name(), "project.data", id, id, Map.of("sha256", up.sha256(), "rows_public", counts[0], "rows_private", counts[1]));
+        return null;
+      });
+      cache.remove(id);
+      return get(id);
+    } finally {
+      Uploads.deleteQuietly(up.file());
+    }
+  }
+
+  private static int[] split(Suite suite, Path source, Path dir, Split split) {
+    Path[] targets = {dir.resolve("all.csv"), dir.resolve("public.csv"), dir.resolve("private.csv"), dir.resolve("inputs.csv")};
+    Path[] tmps = new Path[targets.length];
+    int[] counts = new int[2];
+    try (RecordReader r = RecordReaders.open(source)) {
+      for (int i = 0; i < targets.length; i++) tmps[i] = Files.createTempFile(dir, "." + targets[i].getFileName(), ".tmp");
+      List<String> header = r.header();
+      int idCol = header.indexOf(suite.data().id());
+      int labelCol = header.indexOf(suite.data().label());
+      List<String> inputHeader = new ArrayList<>(header);
+      inputHeader.remove(labelCol);
+      try (CsvWriter all = CsvWriter.builder().build(tmps[0], StandardCharsets.UTF_8);
+          CsvWriter pub = CsvWriter.builder().build(tmps[1], StandardCharsets.UTF_8);
+          CsvWriter priv = CsvWriter.builder().build(tmps[2], StandardCharsets.UTF_8);
+          CsvWriter inputs = CsvWriter.builder().build(tmps[3], StandardCharsets.UTF_8)) {
+        all.writeRecord(header);
+        pub.writeRecord(header);
+        priv.writeRecord(header);
+        inputs.writeRecord(inputHeader);
+        String[] row = new String[header.size()];
+        String[] in = new String[header.size() - 1];
+        while (r.next()) {
+          for (int c = 0, k = 0; c < row.length; c++) {
+            String v = r.field(c);
+            row[c] = v == null ? "" : v;
+            if (c != labelCol) in[k++] = c == idCol ? row[c] : CsvCells.safe(row[c]);
+          }
+          all.writeRecord(row);
+          boolean isPublic = split.isPublic(row[idCol].strip());
+          (isPublic ? pub : priv).writeRecord(row);
+          counts[isPublic ? 0 : 1]++;
+          inputs.writeRecord(in);
+        }
+      }
+      for (int i = 0; i < targets.length; i++) Files.move(tmps[i], targets[i], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return counts;
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the split evaluation set in " + dir + ": " + e.getMessage(), e);
+    } finally {
+      for (Path t : tmps) if (t != null) Uploads.deleteQuietly(t);
+    }
+  }
+
+  /** The project's suite reading the given part of the evaluation set ({@link #PARTS}). */
+  public Suite suite(Project p, String part) {
+    Path dir = folder(p.id());
+    Suite s = SuiteParser.parse("suite.yaml", p.suiteYaml(), dir);
+    return switch (part) {
+      case "all" -> s.withDataPath(dir.resolve("all.csv"));
+      case "public" -> s.withDataPath(dir.resolve("public.csv"));
+      case "private" -> s.withDataPath(dir.resolve("private.csv"));
+      default -> throw ApiException.badRequest("unknown part '" + part + "'; use one of " + PARTS);
+    };
+  }
+
+  public Path inputs(Project p) {
+    requireReady(p);
+    return folder(p.id()).resolve("inputs.csv");
+  }
+
+  public static void requireReady(Project p) {
+    if (p.status() != Project.Status.READY) {
+      throw ApiException.conflict("project '" + p.id() + "' has no evaluation set yet; the owner uploads it with PUT /api/v1/projects/" + p.id() + "/data");
+    }
+  }
+
+  /** Invites a vendor (created on first invitation, with a token shown once). */
+  public Map<String, Object> invite(Principal owner, String id, String vendorName) {
+    get(id);
+    if (vendorName == null || vendorName.isBlank() || vendorName.length() > 200 || !vendorName.matches("[\\p{L}\\p{N} ._@-]+")) {
+      throw ApiException.badRequest("vendor name: expected 1 to 200 letters, digits, spaces or . _ @ -, found '" + vendorName + "'");
+    }
+    return db.tx(sql -> {
+      Tokens.Issued issued = null;
+      var existing = sql.one("SELECT id, kind FROM principal WHERE name = ?", rs -> new String[] {rs.getString(1), rs.getString(2)}, vendorName);
+      String vendorId;
+      if (existing.isPresent()) {
+        if (!existing.get()[1].equals(Principal.Kind.VENDOR.key())) throw ApiException.conflict("'" + vendorName + "' is an owner, not a vendor; choose another name");
+        vendorId = existing.get()[0];
+      } else {
+        try {
+          issued = tokens.issue(sql, Principal.Kind.VENDOR, vendorName, owner.name(), log);
+        } catch (IllegalArgumentException e) {
+          throw ApiException.conflict(e.getMessage());
+        }
+        vendorId = issued.principal().id();
+      }
+      if (sql.count("SELECT COUNT(*) FROM membership WHERE project_id = ? AND vendor_id = ?", id, vendorId) > 0) {
+        throw ApiException.conflict("vendor '" + vendorName + "' is already invited to this project");
+      }
+      sql.update("INSERT INTO membership (project_id, vendor_id, shown_score, best_submission_id, invited_at) VALUES (?, ?, ?, ?, ?)",
+          id, vendorId, null, null, System.currentTimeMillis());
+      log.append(sql, owner.name(), "vendor.invited", id, vendorId, Map.of("vendor", vendorName));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("vendor_id", vendorId);
+      out.put("name", vendorName);
+      out.put("token", issued == null ? null : issued.token());
+      out.put("note", issued == null ? "an existing vendor: it uses the token it already has" : "the token is shown once; give it to the vendor");
+      return out;
+    });
+  }
+
+  public List<Map<String, Object>> vendors(String id) {
+    get(id);
+    return db.read(sql -> sql.list(
+        "SELECT p.id, p.name, m.invited_at, (SELECT COUNT(*) FROM submission s WHERE s.project_id = m.project_id AND s.vendor_id = p.id) "
+            + "FROM membership m JOIN principal p ON p.id = m.vendor_id WHERE m.project_id = ? ORDER BY m.invited_at, p.name",
+        rs -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("vendor_id", rs.getString(1));
+          m.put("name", rs.getString(2));
+          m.put("invited_at", java.time.Instant.ofEpochMilli(rs.getLong(3)).toString());
+          m.put("submissions", rs.getLong(4));
+          return m;
+        }, id));
+  }
+}

@@ -1,0 +1,202 @@
+package dev.holdout.server.submission;
+
+import dev.holdout.evaluation.EvaluationSet;
+import dev.holdout.evaluation.Evaluator;
+import dev.holdout.evaluation.Progress;
+import dev.holdout.metric.Direction;
+import dev.holdout.metric.MetricCatalog;
+import dev.holdout.report.CompareReport;
+import dev.holdout.report.JsonReport;
+import dev.holdout.report.Report;
+import dev.holdout.server.ApiException;
+import dev.holdout.server.auth.Principal;
+import dev.holdout.server.log.AuditLog;
+import dev.holdout.server.project.Project;
+import dev.holdout.server.project.Projects;
+import dev.holdout.server.store.Database;
+import dev.holdout.suite.Suite;
+import dev.holdout.verdict.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Champion and challenger: a submission becomes champion only if it is accepted on the private
+ * part and its paired interval against the current champion stays within the suite's
+ * tolerance; promotions stack, so a rollback restores the one before.
+ */
+public final class Champions {
+  private final Database db;
+  private final AuditLog log;
+  private final Projects projects;
+  private final Submissions submissions;
+  private final Evaluations evaluations;
+
+  public Champions(Database db, AuditLog log, Projects projects, Submissions submissions, Evaluations evaluations) {
+    this.db = db;
+    this.log = log;
+    this.projects = projects;
+    this.submissions = submissions;
+    this.evaluations = evaluations;
+  }
+
+  /** The refusal of a promotion, with the evidence. */
+  public static final class Refused extends RuntimeException {
+    private final Map<String, Object> evidence;
+
+    Refused(String message, Map<String, Object> evidence) {
+      super(message);
+      this.evidence = evidence;
+    }
+
+    public Map<String, Object> evidence() {
+      return evidence;
+    }
+  }
+
+  public Map<String, Object> current(String projectId) {
+    projects.get(projectId);
+    List<Map<String, Object>> history = db.read(sql -> sql.list(
+        "SELECT position, submission_id, promoted_at FROM champion WHERE project_id = ? ORDER BY position DESC", rs -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("position", rs.getInt(1));
+          m.put("submission", rs.getString(2));
+          m.put("promoted_at", Instant.ofEpochMilli(rs.getLong(3)).toString());
+          return m;
+        }, projectId));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("project", projectId);
+    out.put("champion", history.isEmpty() ? null : submissions.get((String) history.get(0).get("submission")).forOwner());
+    out.put("history", history);
+    return out;
+  }
+
+  public Map<String, Object> promote(Principal owner, String projectId, String submissionId) {
+    Project p = projects.get(projectId);
+    Submission s = submissions.visible(owner, projectId, submissionId);
+    if (s.status() != Submission.Status.DONE) {
+      throw ApiException.conflict("submission '" + submissionId + "' is " + s.status().key() + "; only an evaluated submission can be promoted");
+    }
+    Report report = JsonReport.readReport(submissions.report(projectId, submissionId, "private"));
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("submission", submissionId);
+    evidence.put("verdict_private", report.verdict().name());
+    evidence.put("criteria", report.criteria());
+    if (report.verdict() != Verdict.ACCEPTED) {
+      throw new Refused("submission '" + submissionId + "' is " + report.verdict().name() + " on the private part; only an accepted submission can become champion", evidence);
+    }
+    String champion = top(projectId);
+    if (submissionId.equals(champion)) throw ApiException.conflict("submission '" + submissionId + "' is already the champion");
+    Map<String, Object> gate = champion == null ? null : gate(p, champion, s);
+    if (gate != null) {
+      evidence.put("against_champion", gate);
+      if (!(Boolean) gate.get("pass")) {
+        throw new Refused("submission '" + submissionId + "' may be worse than champion '" + champion + "' by more than the suite's tolerance: " + gate.get("explanation"), evidence);
+      }
+    }
+    db.tx(sql -> {
+      sql.one("SELECT id FROM project WHERE id = ? FOR UPDATE", rs -> rs.getString(1), projectId);
+      String now = sql.one("SELECT submission_id FROM champion WHERE project_id = ? ORDER BY position DESC LIMIT 1", rs -> rs.getString(1), projectId).orElse(null);
+      if (!java.util.Objects.equals(now, champion)) throw ApiException.conflict("the champion changed while this promotion was checked; try again");
+      int position = (int) sql.count("SELECT COALESCE(MAX(position), 0) FROM champion WHERE project_id = ?", projectId) + 1;
+      sql.update("INSERT INTO champion (project_id, position, submission_id, promoted_at) VALUES (?, ?, ?, ?)", projectId, position, submissionId, System.currentTimeMillis());
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("submission", submissionId);
+      details.put("previous", champion);
+      if (gate != null) details.put("difference", gate.get("difference"));
+      log.append(sql, owner.name(), "champion.promoted", projectId, submissionId, details);
+      return null;
+    });
+    Map<String, Object> out = current(projectId);
+    out.put("evidence", evidence);
+    return out;
+  }
+
+  /** Challenger minus champion on the private part, judged on the worse end of its paired interval. */
+  private Map<String, Object> gate(Project p, String championId, Submission challenger) {
+    Suite base = projects.suite(p, "private");
+    Suite suite = base.withPrimaryMetric(base.champion().metric());
+    EvaluationSet eval = evaluations.set(p, "private");
+    Submission champ = submissions.get(championId);
+    var a = dev.holdout.evaluation.Submission.load(suite, eval, submissions.file(champ), "champion", Progress.NONE);
+    var b = dev.holdout.evaluation.Submission.load(suite, eval, submissions.file(challenger), "challenger", Progress.NONE);
+    CompareReport c = new Evaluator(suite, eval, Progress.NONE).compare(List.of(a, b));
+    CompareReport.Pair pair = c.pairs().get(0);
+    Report.Estimate d = pair.difference();
+    boolean flip = !pair.a().equals("challenger");
+    Double value = d.value() == null ? null : flip ? -d.value() : d.value();
+    List<Double> ci = d.ci() == null ? null : flip ? List.of(-d.ci().get(1), -d.ci().get(0)) : d.ci();
+    Direction dir = MetricCatalog.direction(suite.task(), suite.primaryMetric()).orElse(Direction.HIGHER_IS_BETTER);
+    double tol = suite.champion().tolerance();
+    boolean pass;
+    String explanation;
+    if (ci == null) {
+      pass = false;
+      explanation = "the difference has no interval" + (d.undefined() == null ? "" : " (" + d.undefined() + ")");
+    } else if (dir == Direction.HIGHER_IS_BETTER) {
+      pass = ci.get(0) >= -tol;
+      explanation = suite.primaryMetric() + " challenger minus champion " + fmt(value) + ", interval [" + fmt(ci.get(0)) + ", " + fmt(ci.get(1))
+          + "]; the lower end must be at least -" + tol;
+    } else {
+      pass = ci.get(1) <= tol;
+      explanation = suite.primaryMetric() + " challenger minus champion " + fmt(value) + ", interval [" + fmt(ci.get(0)) + ", " + fmt(ci.get(1))
+          + "]; the upper end must be at most " + tol + " (lower is better)";
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("champion", championId);
+    out.put("metric", suite.primaryMetric());
+    out.put("part", "private");
+    out.put("rows", pair.rows());
+    Map<String, Object> diff = new LinkedHashMap<>();
+    diff.put("value", value);
+    diff.put("ci", ci);
+    out.put("difference", diff);
+    out.put("tolerance", tol);
+    out.put("pass", pass);
+    out.put("explanation", explanation);
+    return out;
+  }
+
+  private static String fmt(Double v) {
+    return v == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", v);
+  }
+
+  /** Removes the current champion and restores the one before it. */
+  public Map<String, Object> rollback(Principal owner, String projectId) {
+    projects.get(projectId);
+    db.tx(sql -> {
+      sql.one("SELECT id FROM project WHERE id = ? FOR UPDATE", rs -> rs.getString(1), projectId);
+      List<String[]> top = sql.list("SELECT position, submission_id FROM champion WHERE project_id = ? ORDER BY position DESC LIMIT 2",
+          rs -> new String[] {rs.getString(1), rs.getString(2)}, projectId);
+      if (top.isEmpty()) throw ApiException.conflict("project '" + projectId + "' has no champion to roll back");
+      sql.update("DELETE FROM champion WHERE project_id = ? AND position = ?", projectId, Integer.parseInt(top.get(0)[0]));
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("removed", top.get(0)[1]);
+      details.put("restored", top.size() > 1 ? top.get(1)[1] : null);
+      log.append(sql, owner.name(), "champion.rolled_back", projectId, top.get(0)[1], details);
+      return null;
+    });
+    return current(projectId);
+  }
+
+  private String top(String projectId) {
+    return db.read(sql -> sql.one("SELECT submission_id FROM champion WHERE project_id = ? ORDER BY position DESC LIMIT 1", rs -> rs.getString(1), projectId)).orElse(null);
+  }
+
+  /** Every ready submission pair compared on one part of the evaluation set. */
+  public CompareReport compare(String projectId, List<String> ids, String part) {
+    Project p = projects.get(projectId);
+    if (ids.size() < 2) throw ApiException.badRequest("give at least two submissions to compare, e.g. ?submission=s_1&submission=s_2");
+    Suite suite = projects.suite(p, part);
+    EvaluationSet eval = evaluations.set(p, part);
+    List<dev.holdout.evaluation.Submission> subs = new ArrayList<>();
+    for (String id : ids) {
+      Submission s = submissions.get(id);
+      if (!s.projectId().equals(projectId)) throw ApiException.notFound("no submission '" + id + "' in project '" + projectId + "'");
+      subs.add(dev.holdout.evaluation.Submission.load(suite, eval, submissions.file(s), s.vendorName() + "/" + s.id(), Progress.NONE));
+    }
+    return new Evaluator(suite, eval, Progress.NONE).compare(subs);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.holdout.server.submission;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.evaluation.EvaluationSet;
+import dev.holdout.evaluation.Evaluator;
+import dev.holdout.evaluation.Progress;
+import dev.holdout.metric.Direction;
+import dev.holdout.metric.MetricCatalog;
+import dev.holdout.report.CompareReport;
+import dev.holdout.report.JsonReport;
+import dev.holdout.report.Report;
+import dev.holdout.server.ladder.Ladder;
+import dev.holdout.server.ladder.Leaderboard;
+import dev.holdout.server.log.AuditLog;
+import dev.holdout.server.project.Project;
+import dev.holdout.server.project.Projects;
+import dev.holdout.server.store.Database;
+import dev.holdout.stats.Probability;
+import dev.holdout.suite.Suite;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The evaluation queue: submissions wait in the store as {@code queued}, a worker pool scores
+ * each on the public part, the private part and the whole set, releases the public score
+ * through the Ladder, and records the result in one transaction. Work left {@code queued} or
+ * {@code running} by a stopped server is picked up again at start.
+ */
+public final class Evaluations implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(Evaluations.class.getName());
+
+  private final Database db;
+  private final AuditLog log;
+  private final Projects projects;
+  private final Leaderboard leaderboard;
+  private final Path root;
+  private final ExecutorService pool;
+  private final Map<String, EvaluationSet> sets = new ConcurrentHashMap<>();
+
+  public Evaluations(Database db, AuditLog log, Projects projects, Leaderboard leaderboard, Path submissionsRoot, int workers) {
+    this.db = db;
+    this.log = log;
+    this.projects = projects;
+    this.leaderboard = leaderboard;
+    this.root = submissionsRoot;
+    this.pool = Executors.newFixedThreadPool(workers, r -> {
+      Thread t = new Thread(r, "holdout-evaluation");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** The file a submission's predictions are stored in. */
+  public Path file(String projectId, String submissionId, String fileName) {
+    return root.resolve(projectId).resolve(fileName);
+  }
+
+  /** A part of a project's evaluation set, read once and shared by every evaluation. */
+  public EvaluationSet set(Project p, String part) {
+    return sets.computeIfAbsent(p.id() + "/" + part, k -> {
+      EvaluationSet e = EvaluationSet.load(projects.suite(p, part), Progress.NONE);
+      e.awaitChecks();
+      return e;
+    });
+  }
+
+  /** Requeues work a stopped server left behind, oldest first. */
+  public int resume() {
+    List<String> ids = db.tx(sql -> {
+      sql.update("UPDATE submission SET status = 'queued' WHERE status = 'running'");
+      return sql.list("SELECT id FROM submission WHERE status = 'queued' ORDER BY created_at, id", rs -> rs.getString(1));
+    });
+    ids.forEach(this::enqueue);
+    return ids.size();
+  }
+
+  public void enqueue(String submissionId) {
+    pool.execute(() -> run(submissionId));
+  }
+
+  private void run(String id) {
+    boolean claimed = db.tx(sql -> sql.update("UPDATE submission SET status = 'running' WHERE id = ? AND status = 'queued'", id) == 1);
+    if (!claimed) return;
+    try {
+      evaluate(id);
+    } catch (HoldoutException e) {
+      fail(id, e.getMessage());
+    } catch (RuntimeException | Error e) {
+      LOG.log(Level.SEVERE, "evaluation of " + id + " failed", e);
+      fail(id, "the evaluation failed inside the server (" + e.getClass().getSimpleName() + "); the server log has details");
+    }
+  }
+
+  private record Row(String projectId, String vendorId, String name, String fileName) {}
+
+  private void evaluate(String id) {
+    Row row = db.read(sql -> sql.one("SELECT project_id, vendor_id, name, file_name FROM submission WHERE id = ?",
+        rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), id)).orElseThrow();
+    Project p = projects.get(row.projectId());
+    Path file = file(row.projectId(), id, row.fileName());
+    Map<String, Report> reports = new LinkedHashMap<>();
+    for (String part : Projects.PARTS) {
+      Suite suite = projects.suite(p, part);
+      EvaluationSet eval = set(p, part);
+      var sub = dev.holdout.evaluation.Submission.load(suite, eval, file, row.name(), Progress.NONE);
+      reports.put(part, new Evaluator(suite, eval, Progress.NONE).evaluate(sub));
+    }
+    Suite suite = projects.suite(p, "public");
+    String primary = suite.primaryMetric();
+    Direction dir = MetricCatalog.direction(suite.task(), primary).orElse(Direction.HIGHER_IS_BETTER);
+    Double score = reports.get("public").metrics().get(primary).value();
+    Ladder.Variant variant = Ladder.Variant.of(p.ladder());
+    for (int attempt = 0; ; attempt++) {
+      Membership before = membership(row.projectId(), row.vendorId());
+      double threshold = p.ladderStep();
+      double resolution = p.ladderStep();
+      if (variant == Ladder.Variant.PARAMETER_FREE) {
+        resolution = 1.0 / p.rowsPublic();
+        threshold = before.bestSubmission() == null ? 0 : pairedStandardError(p, suite, before.bestSubmission(), id, file, row.name());
+      }
+      Ladder.Decision decision = Ladder.decide(before.shown(), score, dir, threshold, resolution);
+      boolean done = db.tx(sql -> {
+        Membership now = sql.one("SELECT shown_score, best_submission_id FROM membership WHERE project_id = ? AND vendor_id = ? FOR UPDATE",
+            rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), row.projectId(), row.vendorId()).orElseThrow();
+        if (!now.equals(before)) return false;
+        sql.update("UPDATE submission SET status = 'done', error = NULL, finished_at = ?, public_score = ?, shown_score = ?, verdict = ?, "
+                + "report_public = ?, report_private = ?, report_all = ? WHERE id = ?",
+            System.currentTimeMillis(), score, decision.shown(), reports.get("private").verdict().name(),
+            JsonReport.toJson(reports.get("public")), JsonReport.toJson(reports.get("private")), JsonReport.toJson(reports.get("all")), id);
+        if (decision.released()) {
+          sql.update("UPDATE membership SET shown_score = ?, best_submission_id = ? WHERE project_id = ? AND vendor_id = ?",
+              decision.shown(), id, row.projectId(), row.vendorId());
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("verdict_private", reports.get("private").verdict().name());
+        details.put("verdict_all", reports.get("all").verdict().name());
+        details.put("leaderboard_score", decision.shown());
+        details.put("released", decision.released());
+        log.append(sql, "evaluator", "submission.evaluated", row.projectId(), id, details);
+        return true;
+      });
+      if (done) break;
+      if (attempt > 20) throw new IllegalStateException("the leaderboard entry kept changing during the evaluation");
+    }
+    leaderboard.invalidate(row.projectId());
+  }
+
+  private record Membership(Double shown, String bestSubmission) {}
+
+  private Membership membership(String projectId, String vendorId) {
+    return db.read(sql -> sql.one("SELECT shown_score, best_submission_id FROM membership WHERE project_id = ? AND vendor_id = ?",
+        rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), projectId, vendorId).orElseThrow());
+  }
+
+  /** The bootstrap standard error of the paired public-part difference between this submission and the vendor's best. */
+  private double pairedStandardError(Project p, Suite suite, String bestId, String id, Path file, String name) {
+    String bestFile = db.read(sql -> sql.one("SELECT file_name FROM submission WHERE id = ?", rs -> rs.getString(1), bestId)).orElseThrow();
+    EvaluationSet eval = set(p, "public");
+    var best = dev.holdout.evaluation.Submission.load(suite, eval, file(p.id(), bestId, bestFile), "best", Progress.NONE);
+    var now = dev.holdout.evaluation.Submission.load(suite, eval, file, name.equals("best") ? "current" : name, Progress.NONE);
+    CompareReport c = new Evaluator(suite, eval, Progress.NONE).compare(List.of(best, now));
+    List<Double> ci = c.pairs().get(0).difference().ci();
+    if (ci == null) return 0;
+    double z = Probability.normalQuantile(0.5 + suite.bootstrap().confidence() / 2);
+    return (ci.get(1) - ci.get(0)) / (2 * z);
+  }
+
+  private void fail(String id, String message) {
+    db.tx(sql -> {
+      var where = sql.one("SELECT project_id, file_name FROM submission WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)}, id);
+      String msg = where.map(w -> message.replace(file(w[0], id, w[1]).toString(), "the predictions file")).orElse(message);
+      sql.update("UPDATE submission SET status = 'failed', error = ?, finished_at = ? WHERE id = ?", msg, System.currentTimeMillis(), id);
+      log.append(sql, "evaluator", "submission.failed", where.map(w -> w[0]).orElse(null), id, Map.of("error", msg));
+      return null;
+    });
+  }
+
+  /** Stops taking work; running evaluations finish or are requeued at the next start. */
+  @Override
+  public void close() {
+    pool.shutdownNow();
+    try {
+      pool.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
