@@ -1,0 +1,137 @@
+package dev.holdout.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.holdout.server.log.AuditLog;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The owner's and vendors' whole journey, on the embedded store and on PostgreSQL. */
+class ServerFlowTest {
+  @TempDir Path dir;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void projectSubmissionsLeaderboardChampionAndAuditLog(String store) throws Exception {
+    try (TestServer s = new TestServer(dir, store)) {
+      String p = s.project(3000);
+      JsonNode project = s.call("GET", "/projects/" + p, s.ownerToken, (String) null).json();
+      assertThat(project.path("status").asText()).isEqualTo("ready");
+      int pub = project.path("rows_public").asInt();
+      assertThat(pub + project.path("rows_private").asInt()).isEqualTo(3000);
+      assertThat(pub / 3000.0).isBetween(0.25, 0.35);
+
+      String a = s.invite(p, "acme");
+      String b = s.invite(p, "globex");
+      assertThat(a).startsWith("hdt_").hasSizeGreaterThanOrEqualTo(4 + 43);
+
+      // Vendors download inputs without the label.
+      String inputs = s.call("GET", "/projects/" + p + "/inputs", a, (String) null).body();
+      assertThat(inputs.lines().findFirst().orElseThrow()).isEqualTo("id,region,tenure");
+      assertThat(inputs.lines().count()).isEqualTo(3001);
+      assertThat(s.call("GET", "/projects/" + p, a, (String) null).json().has("rows_public")).isFalse();
+
+      String good = submit(s, p, a, TestServer.Data.predictions(dir, "good", 3000, 0.5, 1));
+      String bad = submit(s, p, b, TestServer.Data.predictions(dir, "bad", 3000, 0.95, 2));
+      JsonNode goodDone = s.await(p, good);
+      JsonNode badDone = s.await(p, bad);
+      assertThat(goodDone.path("status").asText()).isEqualTo("done");
+      assertThat(goodDone.path("verdict_private").asText()).isEqualTo("ACCEPTED");
+      assertThat(badDone.path("verdict_private").asText()).isEqualTo("REJECTED");
+
+      // The shown score is the public-part score rounded to the Ladder's step.
+      double raw = goodDone.path("public_score").asDouble();
+      double shown = goodDone.path("leaderboard_score").asDouble();
+      assertThat(shown).isCloseTo(Math.round(raw * 100) / 100.0, org.assertj.core.data.Offset.offset(1e-12));
+      JsonNode report = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report?part=public", s.ownerToken, (String) null).json();
+      assertThat(report.path("metrics").path("roc_auc").path("value").asDouble()).isEqualTo(raw);
+      assertThat(report.path("rows").path("evaluated").asInt()).isEqualTo(pub);
+      JsonNode privateReport = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report", s.ownerToken, (String) null).json();
+      assertThat(privateReport.path("rows").path("evaluated").asInt()).isEqualTo(3000 - pub);
+
+      // A vendor sees its own submission's status and leaderboard score, nothing private.
+      JsonNode mine = s.call("GET", "/projects/" + p + "/submissions/" + good, a, (String) null).json();
+      assertThat(mine.has("public_score")).isFalse();
+      assertThat(mine.has("verdict_private")).isFalse();
+      assertThat(s.call("GET", "/projects/" + p + "/submissions/" + good, b, (String) null).status()).isEqualTo(404);
+      assertThat(s.call("GET", "/projects/" + p + "/submissions", b, (String) null).json()).hasSize(1);
+
+      // Names of other vendors are hidden unless the owner allows them.
+      JsonNode board = s.call("GET", "/projects/" + p + "/leaderboard", b, (String) null).json();
+      List<String> names = new ArrayList<>();
+      board.path("entries").forEach(e -> names.add(e.path("vendor").asText()));
+      assertThat(names).containsExactly("vendor 1", "globex");
+      s.call("PATCH", "/projects/" + p, s.ownerToken, "{\"show_vendor_names\": true}");
+      JsonNode named = s.call("GET", "/projects/" + p + "/leaderboard", b, (String) null).json();
+      assertThat(named.path("entries").get(0).path("vendor").asText()).isEqualTo("acme");
+
+      // Champion: a rejected submission is refused with the evidence; an accepted one is promoted.
+      TestServer.Answer refused = s.call("POST", "/projects/" + p + "/champion", s.ownerToken, "{\"submission\": \"" + bad + "\"}");
+      assertThat(refused.status()).isEqualTo(409);
+      assertThat(refused.json().path("evidence").path("verdict_private").asText()).isEqualTo("REJECTED");
+      assertThat(s.call("POST", "/projects/" + p + "/champion", s.ownerToken, "{\"submission\": \"" + good + "\"}").status()).isEqualTo(200);
+
+      // A challenger that is accepted on its own but clearly worse than the champion is refused by the gate.
+      String worse = submit(s, p, b, TestServer.Data.predictions(dir, "worse", 3000, 0.7, 3));
+      assertThat(s.await(p, worse).path("verdict_private").asText()).isEqualTo("ACCEPTED");
+      TestServer.Answer gate = s.call("POST", "/projects/" + p + "/champion", s.ownerToken, "{\"submission\": \"" + worse + "\"}");
+      assertThat(gate.status()).isEqualTo(409);
+      JsonNode against = gate.json().path("evidence").path("against_champion");
+      assertThat(against.path("pass").asBoolean()).isFalse();
+      assertThat(against.path("difference").path("ci").get(0).asDouble()).isLessThan(-0.01);
+
+      // A better challenger is promoted; rollback restores the previous champion.
+      String better = submit(s, p, b, TestServer.Data.predictions(dir, "better", 3000, 0.3, 4));
+      s.await(p, better);
+      assertThat(s.call("POST", "/projects/" + p + "/champion", s.ownerToken, "{\"submission\": \"" + better + "\"}").status()).isEqualTo(200);
+      JsonNode rolled = s.call("POST", "/projects/" + p + "/champion/rollback", s.ownerToken, (String) null).json();
+      assertThat(rolled.path("champion").path("id").asText()).isEqualTo(good);
+
+      // Every decision is in the audit log, chained; an edit or a deletion is found.
+      JsonNode log = s.call("GET", "/audit-log?project=" + p, s.ownerToken, (String) null).json();
+      List<String> actions = new ArrayList<>();
+      log.forEach(e -> actions.add(e.path("action").asText()));
+      assertThat(actions).contains("project.created", "project.data", "vendor.invited", "submission.uploaded", "submission.evaluated",
+          "champion.promoted", "champion.rolled_back");
+      AuditLog audit = new AuditLog();
+      assertThat(audit.verify(s.server.database()).intact()).isTrue();
+      long tampered = log.get(3).path("seq").asLong();
+      s.sql("UPDATE audit_log SET details = '{\"sha256\":\"forged\"}' WHERE seq = " + tampered);
+      AuditLog.Verification v = audit.verify(s.server.database());
+      assertThat(v.intact()).isFalse();
+      assertThat(v.firstBadEntry()).contains(tampered);
+      assertThat(v.problem().orElseThrow()).contains("altered");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void deletedEntriesAndRestartsAreFound(String store) {
+    try (TestServer s = new TestServer(dir, store)) {
+      String p = s.project(500);
+      s.invite(p, "acme");
+      s.invite(p, "initech");
+      s.restart();
+      assertThat(s.call("GET", "/projects/" + p + "/vendors", s.ownerToken, (String) null).json()).hasSize(2);
+      AuditLog audit = new AuditLog();
+      assertThat(audit.verify(s.server.database()).intact()).isTrue();
+      s.sql("DELETE FROM audit_log WHERE seq = 4");
+      AuditLog.Verification v = audit.verify(s.server.database());
+      assertThat(v.firstBadEntry()).contains(4L);
+      assertThat(v.problem().orElseThrow()).contains("missing");
+    }
+  }
+
+  static String submit(TestServer s, String project, String token, Path file) throws Exception {
+    TestServer.Answer a = s.upload("/projects/" + project + "/submissions?name=" + file.getFileName(), token, file);
+    assertThat(a.status()).as(a.body()).isEqualTo(202);
+    assertThat(Files.exists(file)).isTrue();
+    return a.json().path("id").asText();
+  }
+}
