@@ -40,13 +40,15 @@ public final class HoldoutServer implements AutoCloseable {
   }
 
   private final Database db;
+  private final Api api;
   private final Evaluations evaluations;
   private final Javalin app;
   private final String ownerToken;
   private final int requeued;
 
-  private HoldoutServer(Database db, Evaluations evaluations, Javalin app, String ownerToken, int requeued) {
+  private HoldoutServer(Database db, Api api, Evaluations evaluations, Javalin app, String ownerToken, int requeued) {
     this.db = db;
+    this.api = api;
     this.evaluations = evaluations;
     this.app = app;
     this.ownerToken = ownerToken;
@@ -83,7 +85,7 @@ public final class HoldoutServer implements AutoCloseable {
         evaluations.close();
         throw new HoldoutException("cannot listen on " + config.host() + ":" + config.port() + " (" + e.getMessage() + "); is the port in use? choose another with --port");
       }
-      return new HoldoutServer(db, evaluations, app, ownerToken, requeued);
+      return new HoldoutServer(db, api, evaluations, app, ownerToken, requeued);
     } catch (IOException e) {
       db.close();
       throw new HoldoutException(dir + ": cannot be read (" + e.getMessage() + ")");
@@ -154,6 +156,11 @@ public final class HoldoutServer implements AutoCloseable {
 
   public int requeued() {
     return requeued;
+  }
+
+  /** The API's routes with the access each needs. */
+  public java.util.List<Api.Route> routes() {
+    return api.routes();
   }
 
   public Database database() {
