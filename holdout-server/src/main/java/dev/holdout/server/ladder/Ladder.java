@@ -41,7 +41,8 @@ public final class Ladder {
     if (score == null || score.isNaN()) return new Decision(bestShown, false);
     if (bestShown == null) return new Decision(round(score, resolution), true);
     double gain = direction == Direction.HIGHER_IS_BETTER ? score - bestShown : bestShown - score;
-    return gain > threshold ? new Decision(round(score, resolution), true) : new Decision(bestShown, false);
+    // The slack keeps a gain of exactly one step (0.87 - 0.86 in binary) from counting as more than a step.
+    return gain > threshold + 1e-12 ? new Decision(round(score, resolution), true) : new Decision(bestShown, false);
   }
 
   /** Rounds to the nearest multiple of {@code unit}, without binary noise such as 0.7000000000000001. */
