@@ -73,7 +73,7 @@ public final class HoldoutServer implements AutoCloseable {
       Leaderboard leaderboard = new Leaderboard(db, projects);
       Path submissionsRoot = dir.resolve("submissions");
       Evaluations evaluations = new Evaluations(db, log, projects, leaderboard, submissionsRoot, config.workers());
-      Submissions submissions = new Submissions(db, log, projects, uploads, evaluations, submissionsRoot);
+      Submissions submissions = new Submissions(db, log, projects, uploads, evaluations, leaderboard, submissionsRoot);
       submissions.sweepOrphans();
       Champions champions = new Champions(db, log, projects, submissions, evaluations);
       Api api = new Api(db, tokens, log, projects, submissions, champions, leaderboard);

@@ -54,6 +54,10 @@ class ServerFlowTest {
       assertThat(report.path("rows").path("evaluated").asInt()).isEqualTo(pub);
       JsonNode privateReport = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report", s.ownerToken, (String) null).json();
       assertThat(privateReport.path("rows").path("evaluated").asInt()).isEqualTo(3000 - pub);
+      JsonNode whole = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report?part=all", s.ownerToken, (String) null).json();
+      assertThat(whole.path("rows").path("evaluated").asInt()).isEqualTo(3000);
+      assertThat(whole.path("bootstrap").path("replicates").asInt()).isEqualTo(200);
+      assertThat(report.path("bootstrap").path("replicates").asInt()).as("the public report the owner reads has the suite's replicates").isEqualTo(200);
 
       // A vendor sees its own submission's status and leaderboard score, nothing private.
       JsonNode mine = s.call("GET", "/projects/" + p + "/submissions/" + good, a, (String) null).json();

@@ -50,6 +50,7 @@ public final class Projects {
   private final long maxDataBytes;
   private final Map<String, Project> cache = new java.util.concurrent.ConcurrentHashMap<>();
   private final Set<String> members = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final Map<String, Object> uploading = new java.util.concurrent.ConcurrentHashMap<>();
 
   public Projects(Database db, AuditLog log, Tokens tokens, Uploads uploads, Path dataDir, long maxDataBytes) {
     this.db = db;
@@ -180,7 +181,14 @@ public final class Projects {
    * the public and private parts plus the inputs vendors may download (no label).
    */
   public Project uploadData(Principal owner, String id, InputStream body, String extension) {
-    Project p = get(id);
+    synchronized (uploading.computeIfAbsent(id, k -> new Object())) {
+      return receiveData(owner, id, body, extension);
+    }
+  }
+
+  private Project receiveData(Principal owner, String id, InputStream body, String extension) {
+    Project p = db.read(sql -> sql.one("SELECT " + Project.COLUMNS + " FROM project WHERE id = ?", Project::read, id))
+        .orElseThrow(() -> ApiException.notFound("no project '" + id + "'"));
     if (p.status() != Project.Status.AWAITING_DATA) {
       throw ApiException.conflict("this project already has its evaluation set; create a new project for a new set, so scores stay comparable");
     }

@@ -15,6 +15,7 @@ import dev.holdout.server.log.AuditLog;
 import dev.holdout.server.project.Project;
 import dev.holdout.server.project.Projects;
 import dev.holdout.server.store.Database;
+import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.Probability;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
@@ -44,6 +45,8 @@ public final class Evaluations implements AutoCloseable {
   private final Path root;
   private final ExecutorService pool;
   private final Map<String, EvaluationSet> sets = new ConcurrentHashMap<>();
+  /** Replicates of the public part's run: only its point estimate is used, which does not depend on them. */
+  private static final int POINT_REPLICATES = 20;
 
   public Evaluations(Database db, AuditLog log, Projects projects, Leaderboard leaderboard, Path submissionsRoot, int workers) {
     this.db = db;
@@ -106,17 +109,15 @@ public final class Evaluations implements AutoCloseable {
         rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)), id)).orElseThrow();
     Project p = projects.get(row.projectId());
     Path file = file(row.projectId(), id, row.fileName());
-    Map<String, Report> reports = new LinkedHashMap<>();
-    for (String part : Projects.PARTS) {
-      Suite suite = projects.suite(p, part);
-      EvaluationSet eval = set(p, part);
-      var sub = dev.holdout.evaluation.Submission.load(suite, eval, file, row.name(), Progress.NONE);
-      reports.put(part, new Evaluator(suite, eval, Progress.NONE).evaluate(sub));
-    }
+    // The verdict needs the private part's full report; the leaderboard only the public part's point
+    // estimate, which a short bootstrap gives as exactly as a long one. The whole-set and public
+    // reports are made when the owner first asks (report()).
+    Report privateReport = report(p, "private", file, row.name(), null);
     Suite suite = projects.suite(p, "public");
     String primary = suite.primaryMetric();
     Direction dir = MetricCatalog.direction(suite.task(), primary).orElse(Direction.HIGHER_IS_BETTER);
-    Double score = reports.get("public").metrics().get(primary).value();
+    Report publicPoint = report(p, "public", file, row.name(), new Bootstrap.Settings(POINT_REPLICATES, 0.95, 1));
+    Double score = publicPoint.metrics().get(primary).value();
     Ladder.Variant variant = Ladder.Variant.of(p.ladder());
     for (int attempt = 0; ; attempt++) {
       Membership before = membership(row.projectId(), row.vendorId());
@@ -132,16 +133,14 @@ public final class Evaluations implements AutoCloseable {
             rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), row.projectId(), row.vendorId()).orElseThrow();
         if (!now.equals(before)) return false;
         sql.update("UPDATE submission SET status = 'done', error = NULL, finished_at = ?, public_score = ?, shown_score = ?, verdict = ?, "
-                + "report_public = ?, report_private = ?, report_all = ? WHERE id = ?",
-            System.currentTimeMillis(), score, decision.shown(), reports.get("private").verdict().name(),
-            JsonReport.toJson(reports.get("public")), JsonReport.toJson(reports.get("private")), JsonReport.toJson(reports.get("all")), id);
+                + "report_private = ? WHERE id = ?",
+            System.currentTimeMillis(), score, decision.shown(), privateReport.verdict().name(), JsonReport.toJson(privateReport), id);
         if (decision.released()) {
           sql.update("UPDATE membership SET shown_score = ?, best_submission_id = ? WHERE project_id = ? AND vendor_id = ?",
               decision.shown(), id, row.projectId(), row.vendorId());
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("verdict_private", reports.get("private").verdict().name());
-        details.put("verdict_all", reports.get("all").verdict().name());
+        details.put("verdict_private", privateReport.verdict().name());
         details.put("leaderboard_score", decision.shown());
         details.put("released", decision.released());
         log.append(sql, "evaluator", "submission.evaluated", row.projectId(), id, details);
@@ -151,6 +150,18 @@ public final class Evaluations implements AutoCloseable {
       if (attempt > 20) throw new IllegalStateException("the leaderboard entry kept changing during the evaluation");
     }
     leaderboard.invalidate(row.projectId());
+  }
+
+  /** A full report of a stored submission on one part; {@code bootstrap} null keeps the suite's settings. */
+  Report report(Project p, String part, Path file, String name, Bootstrap.Settings bootstrap) {
+    Suite suite = projects.suite(p, part);
+    if (bootstrap != null) {
+      suite = new Suite(suite.file(), suite.name(), suite.problem(), suite.task(), suite.data(), suite.predictions(), suite.primaryMetric(),
+          suite.criteria(), suite.costs(), suite.baseline(), bootstrap, suite.topK(), suite.drift(), suite.champion());
+    }
+    EvaluationSet eval = set(p, part);
+    var sub = dev.holdout.evaluation.Submission.load(suite, eval, file, name, Progress.NONE);
+    return new Evaluator(suite, eval, Progress.NONE).evaluate(sub);
   }
 
   private record Membership(Double shown, String bestSubmission) {}

@@ -2,6 +2,7 @@ package dev.holdout.server.submission;
 
 import dev.holdout.HoldoutException;
 import dev.holdout.evaluation.Progress;
+import dev.holdout.report.JsonReport;
 import dev.holdout.server.ApiException;
 import dev.holdout.server.Uploads;
 import dev.holdout.server.auth.Principal;
@@ -33,9 +34,13 @@ public final class Submissions {
   private final Projects projects;
   private final Uploads uploads;
   private final Evaluations evaluations;
+  private final dev.holdout.server.ladder.Leaderboard leaderboard;
   private final Path root;
+  private final Map<String, Object> reporting = new java.util.concurrent.ConcurrentHashMap<>();
 
-  public Submissions(Database db, AuditLog log, Projects projects, Uploads uploads, Evaluations evaluations, Path submissionsRoot) {
+  public Submissions(Database db, AuditLog log, Projects projects, Uploads uploads, Evaluations evaluations,
+      dev.holdout.server.ladder.Leaderboard leaderboard, Path submissionsRoot) {
+    this.leaderboard = leaderboard;
     this.db = db;
     this.log = log;
     this.projects = projects;
@@ -83,6 +88,7 @@ public final class Submissions {
         return null;
       });
       dest = null;
+      leaderboard.invalidate(projectId);
       evaluations.enqueue(id);
       return get(id);
     } catch (IOException e) {
@@ -127,7 +133,10 @@ public final class Submissions {
             Submission::read, projectId, viewer.id()));
   }
 
-  /** A finished submission's JSON report on one part of the evaluation set (owner only). */
+  /**
+   * A finished submission's JSON report on one part of the evaluation set (owner only). The
+   * private report is made with the verdict; the others on first request, then kept.
+   */
   public String report(String projectId, String id, String part) {
     if (!Projects.PARTS.contains(part)) throw ApiException.badRequest("part: expected one of " + Projects.PARTS + ", found '" + part + "'");
     Submission s = get(id);
@@ -135,7 +144,16 @@ public final class Submissions {
     if (s.status() != Submission.Status.DONE) {
       throw ApiException.conflict("submission '" + id + "' is " + s.status().key() + (s.error() == null ? "" : ": " + s.error()) + "; a report exists once it is done");
     }
-    return db.read(sql -> sql.one("SELECT report_" + part + " FROM submission WHERE id = ?", rs -> rs.getString(1), id)).orElseThrow();
+    String column = "report_" + part;
+    String stored = db.read(sql -> sql.one("SELECT " + column + " FROM submission WHERE id = ?", rs -> rs.getString(1), id)).orElse(null);
+    if (stored != null) return stored;
+    synchronized (reporting.computeIfAbsent(id + "/" + part, k -> new Object())) {
+      stored = db.read(sql -> sql.one("SELECT " + column + " FROM submission WHERE id = ?", rs -> rs.getString(1), id)).orElse(null);
+      if (stored != null) return stored;
+      String json = JsonReport.toJson(evaluations.report(projects.get(projectId), part, file(s), s.name(), null));
+      db.tx(sql -> sql.update("UPDATE submission SET " + column + " = ? WHERE id = ?", json, id));
+      return json;
+    }
   }
 
   /** Deletes stored prediction files that no submission row owns (left by a crash between the file and its row). */
