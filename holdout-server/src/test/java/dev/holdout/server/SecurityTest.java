@@ -9,7 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every endpoint called as anonymous, an outside vendor, the invited vendor and the owner, with the exact outcome asserted. */
@@ -45,9 +46,10 @@ class SecurityTest {
     EXPECTED.put("GET /api/v1/audit-log", Access.OWNER);
   }
 
-  @Test
-  void everyEndpointAsEveryCaller() throws Exception {
-    try (TestServer s = new TestServer(dir, "h2")) {
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void everyEndpointAsEveryCaller(String store) throws Exception {
+    try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(600);
       String invited = s.invite(p, "acme");
       String other = s.project(300);
@@ -108,9 +110,10 @@ class SecurityTest {
     }
   }
 
-  @Test
-  void tokensAreLongRandomAndStoredOnlyAsHashes() {
-    try (TestServer s = new TestServer(dir, "h2")) {
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void tokensAreLongRandomAndStoredOnlyAsHashes(String store) {
+    try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(300);
       String token = s.invite(p, "acme");
       // 32 random bytes in base64url: 256 bits
@@ -122,9 +125,10 @@ class SecurityTest {
     }
   }
 
-  @Test
-  void uploadsAreLimitedAndLeaveNothingBehind() throws Exception {
-    try (TestServer s = new TestServer(dir, "h2")) {
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void uploadsAreLimitedAndLeaveNothingBehind(String store) throws Exception {
+    try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(600);
       String vendor = s.invite(p, "acme");
       s.call("PATCH", "/projects/" + p, s.ownerToken, "{\"max_upload_bytes\": 2048}");
@@ -145,9 +149,10 @@ class SecurityTest {
     }
   }
 
-  @Test
-  void exportedCsvCannotRunFormulas() throws Exception {
-    try (TestServer s = new TestServer(dir, "h2")) {
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void exportedCsvCannotRunFormulas(String store) throws Exception {
+    try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(600);
       String vendor = s.invite(p, "acme");
       Path preds = TestServer.Data.predictions(dir, "good", 600, 0.4, 1);
@@ -162,9 +167,10 @@ class SecurityTest {
     }
   }
 
-  @Test
-  void badRequestsGetAdviceNotTraces() {
-    try (TestServer s = new TestServer(dir, "h2")) {
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void badRequestsGetAdviceNotTraces(String store) {
+    try (TestServer s = new TestServer(dir, store)) {
       TestServer.Answer badSuite = s.call("POST", "/projects", s.ownerToken, "suite: holdout.suite/v1\nname: x\n");
       assertThat(badSuite.status()).isEqualTo(400);
       assertThat(badSuite.json().path("error").asText()).contains("suite.yaml").contains("missing required key");
