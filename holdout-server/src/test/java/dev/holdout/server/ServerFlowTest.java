@@ -132,6 +132,27 @@ class ServerFlowTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"h2"})
+  void parameterFreeLadderReleasesOnlyGainsBeyondTheStandardError(String store) throws Exception {
+    try (TestServer s = new TestServer(dir, store)) {
+      String p = s.project(3000);
+      assertThat(s.call("PATCH", "/projects/" + p, s.ownerToken, "{\"ladder\": \"parameter_free\"}").status()).isEqualTo(200);
+      String a = s.invite(p, "acme");
+      int n = s.call("GET", "/projects/" + p, s.ownerToken, (String) null).json().path("rows_public").asInt();
+      JsonNode first = s.await(p, submit(s, p, a, TestServer.Data.predictions(dir, "first", 3000, 0.6, 1)));
+      double shown = first.path("leaderboard_score").asDouble();
+      assertThat(shown * n).as("shown rounded to 1/n").isCloseTo(Math.rint(shown * n), org.assertj.core.data.Offset.offset(1e-6));
+      // Nearly the same predictions: the gain, if any, is far inside one standard error.
+      JsonNode same = s.await(p, submit(s, p, a, TestServer.Data.predictions(dir, "same", 3000, 0.6, 1)));
+      assertThat(same.path("leaderboard_score").asDouble()).isEqualTo(shown);
+      // Much better predictions are released.
+      JsonNode better = s.await(p, submit(s, p, a, TestServer.Data.predictions(dir, "better", 3000, 0.3, 2)));
+      assertThat(better.path("leaderboard_score").asDouble()).isGreaterThan(shown + 0.05);
+      assertThat(better.path("leaderboard_score").asDouble()).isCloseTo(better.path("public_score").asDouble(), org.assertj.core.data.Offset.offset(0.5 / n + 1e-9));
+    }
+  }
+
   static String submit(TestServer s, String project, String token, Path file) throws Exception {
     TestServer.Answer a = s.upload("/projects/" + project + "/submissions?name=" + file.getFileName(), token, file);
     assertThat(a.status()).as(a.body()).isEqualTo(202);
