@@ -52,6 +52,9 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.audit/v1 JSON report.")
   Path json;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write the audit as a self-contained HTML page.")
+  Path html;
+
   @Override
   public Integer call() {
     if (!Files.isRegularFile(data)) {
@@ -61,6 +64,7 @@ final class AuditCommand implements Callable<Integer> {
       throw new HoldoutException.BadData(train + ": " + (Files.isDirectory(train) ? "is a folder" : "file not found") + "; check the path given to --train");
     }
     InputsAndOutputs.checkOutput(json, "--json");
+    InputsAndOutputs.checkOutput(html, "--html");
     AuditSettings settings;
     if (suite != null) {
       Suite s = SuiteParser.parse(suite);
@@ -72,6 +76,7 @@ final class AuditCommand implements Callable<Integer> {
     }
     AuditReport report = Audit.run(settings);
     if (json != null) AuditOutput.writeJson(report, json);
+    if (html != null) dev.holdout.report.AuditHtml.write(report, html);
     var out = spec.commandLine().getOut();
     out.print(AuditOutput.terminal(report));
     out.flush();

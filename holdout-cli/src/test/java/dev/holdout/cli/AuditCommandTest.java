@@ -41,6 +41,23 @@ class AuditCommandTest {
   }
 
   @Test
+  void the_html_page_shows_the_verdict_and_every_finding() throws Exception {
+    Path data = dir.resolve("eval.csv");
+    StringBuilder sb = new StringBuilder("id,x,outcome_copy,y\n");
+    for (int i = 0; i < 200; i++) sb.append(i).append(',').append(i % 7).append(',').append(i % 2 == 0 ? "no" : "yes").append(',').append(i % 2).append('\n');
+    Files.writeString(data, sb);
+    Path html = dir.resolve("audit.html");
+    Path json = dir.resolve("audit.json");
+    assertThat(run("audit", data.toString(), "--id", "id", "--label", "y", "--html", html.toString(), "--json", json.toString())).isEqualTo(1);
+    String page = Files.readString(html);
+    assertThat(page).contains("data-verdict=\"NOT_READY\"").contains("NOT READY").contains("outcome_copy").doesNotContain("<script");
+    var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).path("findings");
+    assertThat(findings.size()).isPositive();
+    int rows = page.split("<tr data-severity=", -1).length - 1;
+    assertThat(rows).isEqualTo(findings.size());
+  }
+
+  @Test
   void bad_input_exits_2_naming_the_file_and_line_and_writes_nothing() throws Exception {
     Path data = dir.resolve("eval.csv");
     Files.writeString(data, "id,x,y\n1,2,0\n2,3,1,9\n");
