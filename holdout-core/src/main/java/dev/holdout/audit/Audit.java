@@ -99,6 +99,7 @@ public final class Audit {
     }
     List<AuditReport.SliceGroup> slices = sliceCols.length == 0 ? null : sliceFindings(pass, positive);
     TimeCoverage.Result time = timeCol < 0 ? null : timeFindings(pass.time.result());
+    if (timeCol >= 0) afterTimeFindings(pass, header, featureCols.indexOf(timeCol));
 
     findings.sort((a, b) -> a.severity().compareTo(b.severity()));
     Map<String, Integer> counts = new LinkedHashMap<>();
@@ -240,6 +241,9 @@ public final class Audit {
     return new AuditReport.Labels(p.labelMissing, classes, ratio, rare);
   }
 
+  /** Share of a date column's rows dated after the time column above which it is a leak suspect. */
+  static final double AFTER_TIME_SHARE = 0.01;
+
   private void leakageFindings(EvalPass p, List<ColumnProfile> profiles, Task task, String positive, List<String> header, int labelCol) {
     int n = p.sampleSize;
     int[] label = Arrays.copyOf(p.sampleLabel, n);
@@ -333,6 +337,44 @@ public final class Audit {
       if (Leakage.namedLike(name, s.label())) {
         add(Severity.WARNING, "leakage.named_like_label", name, "column '" + name + "' is named like the label '" + s.label() + "'", List.of(),
             "check it is not the outcome under another name, or derived from it");
+      }
+    }
+  }
+
+  /**
+   * Date columns whose values fall after the row's time (the moment of prediction) were recorded
+   * after it: a closing date, a refund date. A model fed them reads the outcome.
+   */
+  private void afterTimeFindings(EvalPass p, List<String> header, int timeK) {
+    int n = p.sampleSize;
+    long[] at = new long[n];
+    for (int i = 0; i < n; i++) at[i] = p.sample[i][timeK] == null ? Long.MIN_VALUE : TimeCoverage.epochDay(p.sample[i][timeK].strip());
+    for (int k = 0; k < p.featureCols.length; k++) {
+      if (k == timeK) continue;
+      long dated = 0;
+      long after = 0;
+      List<String> examples = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String v = p.sample[i][k];
+        if (v == null || at[i] == Long.MIN_VALUE) continue;
+        long day = TimeCoverage.epochDay(v.strip());
+        if (day == Long.MIN_VALUE) continue;
+        dated++;
+        if (day > at[i]) {
+          after++;
+          if (examples.size() < EXAMPLES) examples.add(v.strip() + " after " + p.sample[i][timeK].strip());
+        }
+      }
+      String name = header.get(p.featureCols[k]);
+      // A column is dated when most of its present sampled values are dates.
+      long present = 0;
+      for (int i = 0; i < n; i++) if (p.sample[i][k] != null) present++;
+      if (dated * 2 < present || after == 0) continue;
+      double share = after / (double) dated;
+      if (share >= AFTER_TIME_SHARE) {
+        add(Severity.BLOCKER, "leakage.after_time", name, "column '" + name + "' holds dates after '" + s.time() + "' in " + pct(share) + " of its "
+            + dated + " dated rows: recorded after the moment of prediction", examples,
+            "remove it from the inputs vendors see, or keep only values known at '" + s.time() + "'");
       }
     }
   }

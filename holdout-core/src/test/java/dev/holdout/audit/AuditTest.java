@@ -196,6 +196,26 @@ class AuditTest {
   }
 
   @Test
+  void dates_recorded_after_the_time_column_are_a_leak() throws IOException {
+    Path p = dir.resolve("eval.csv");
+    StringBuilder sb = new StringBuilder("id,snapshot,opened,closed,y\n");
+    for (int i = 0; i < 400; i++) {
+      int d = 1 + i % 20;
+      // 'opened' is always before the snapshot; 'closed' is after it for churners (the outcome's date)
+      sb.append(i).append(",2024-03-").append(String.format("%02d", d + 5)).append(",2024-02-").append(String.format("%02d", d)).append(',')
+          .append(i % 2 == 1 ? "2024-04-" + String.format("%02d", d) : "").append(',').append(i % 2).append('\n');
+    }
+    Files.writeString(p, sb);
+    AuditReport a = Audit.run(new AuditSettings(p, null, "id", "y", null, "1", List.of(), "snapshot", List.of(), 0.95));
+    assertThat(of(a, "leakage.after_time")).singleElement().satisfies(f -> {
+      assertThat(f.column()).isEqualTo("closed");
+      assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+      assertThat(f.message()).contains("100.00% of its 200 dated rows");
+      assertThat(f.examples()).first().asString().contains("after 2024-03-");
+    });
+  }
+
+  @Test
   void small_slice_groups_and_time_gaps_are_listed() throws IOException {
     Path p = dir.resolve("eval.csv");
     StringBuilder sb = new StringBuilder("id,region,day,y\n");
