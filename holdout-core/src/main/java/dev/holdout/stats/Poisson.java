@@ -3,23 +3,35 @@ package dev.holdout.stats;
 import java.util.SplittableRandom;
 
 /**
- * Exact Poisson variates: inversion below a mean of 10 (a table for the common mean 1), and
+ * Exact Poisson variates: inversion below a mean of 10 (by table for whole means below 64, the cells of
+ * compressed views), and
  * Hörmann's transformed rejection with squeeze (PTRS, 1993), the method numpy uses, above.
  * {@link Means} prepares the per-mean constants once for draws repeated over many replicates.
  */
 public final class Poisson {
   private static final double[] LOG_FACTORIAL = new double[1 << 15];
-  /** Cumulative Poisson(1) probabilities: most cells of a small set hold one row. */
-  private static final double[] CDF_ONE = new double[20];
+  /**
+   * Cumulative Poisson(m) probabilities for whole means below {@link #TABLED}: a cell of a
+   * compressed view holds a whole number of rows, so one uniform and a short search replace the
+   * m + 1 uniforms of the product method.
+   */
+  private static final int TABLED = 64;
+  private static final double[][] CDF = new double[TABLED][];
 
   static {
     for (int k = 1; k < LOG_FACTORIAL.length; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
-    double p = Math.exp(-1);
-    double sum = 0;
-    for (int k = 0; k < CDF_ONE.length; k++) {
-      sum += p;
-      CDF_ONE[k] = sum;
-      p /= k + 1;
+    for (int m = 1; m < TABLED; m++) {
+      // up to where the remaining tail is below 1e-17, far under a double's resolution near 1
+      int len = (int) Math.ceil(m + 12 * Math.sqrt(m) + 25);
+      double[] cdf = new double[len];
+      double p = Math.exp(-m);
+      double sum = 0;
+      for (int k = 0; k < len; k++) {
+        sum += p;
+        cdf[k] = sum;
+        p *= m / (double) (k + 1);
+      }
+      CDF[m] = cdf;
     }
   }
 
@@ -75,10 +87,11 @@ public final class Poisson {
     long draw(SplittableRandom random, int i) {
       double m = lam[i];
       if (m <= 0) return 0;
-      if (m == 1.0) {
+      if (m < TABLED && m == Math.rint(m)) {
+        double[] cdf = CDF[(int) m];
         double u = random.nextDouble();
         int k = 0;
-        while (k < CDF_ONE.length - 1 && u > CDF_ONE[k]) k++;
+        while (k < cdf.length - 1 && u > cdf[k]) k++;
         return k;
       }
       if (m < 10) {
