@@ -133,7 +133,7 @@ class ServerFlowTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"h2"})
+  @ValueSource(strings = {"h2", "postgresql"})
   void parameterFreeLadderReleasesOnlyGainsBeyondTheStandardError(String store) throws Exception {
     try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(3000);
