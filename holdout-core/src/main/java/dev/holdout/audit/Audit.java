@@ -321,6 +321,16 @@ public final class Audit {
           }
         }
       }
+      if (!flagged && !coded && task == Task.BINARY_CLASSIFICATION && posCode >= 0
+          && prof.type() != ColumnType.NUMERIC && prof.type() != ColumnType.BOOLEAN) {
+        double auc = Leakage.outOfFoldAuc(p.sample, k, label, pos, n);
+        if (!Double.isNaN(auc) && auc >= Leakage.THRESHOLD) {
+          flagged = true;
+          add(Severity.BLOCKER, "leakage.category_separates", name, "column '" + name + "' separates the label through its values: "
+              + "each value's positive rate, learnt on half the rows, scores the other half at roc_auc " + Format.number(auc),
+              List.of(), "find out how it is recorded; if its values are set after the outcome, remove it from the inputs vendors see");
+        }
+      }
       if (!flagged && task != Task.REGRESSION) {
         // missing is a value here: a field filled only after the outcome leaks through its absence
         double purity = Double.NaN;

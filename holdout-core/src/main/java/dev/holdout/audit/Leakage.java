@@ -134,4 +134,43 @@ public final class Leakage {
   private static String normal(String s) {
     return s.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
   }
+
+  /**
+   * roc_auc of a categorical column as a score: each value's positive rate (smoothed towards the
+   * overall rate) learnt on one half of the labeled rows scores the other half, and the halves
+   * swap. Out of fold, so a column of unique values (an id) scores 0.5, not 1; a column whose many
+   * values each belong to one label scores near 1. NaN without both labels.
+   */
+  public static double outOfFoldAuc(String[][] rows, int column, int[] label, boolean[] positive, int n) {
+    java.util.Map<String, long[]>[] folds = new java.util.Map[2];
+    long[] pos = new long[2];
+    long[] all = new long[2];
+    for (int f = 0; f < 2; f++) folds[f] = new java.util.HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (label[i] < 0) continue;
+      int f = i & 1;
+      String v = rows[i][column];
+      long[] c = folds[f].computeIfAbsent(v == null ? "" : v, x -> new long[2]);
+      c[0]++;
+      all[f]++;
+      if (positive[i]) {
+        c[1]++;
+        pos[f]++;
+      }
+    }
+    double[] score = new double[n];
+    boolean[] ys = new boolean[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (label[i] < 0) continue;
+      int other = 1 - (i & 1);
+      if (all[other] == 0) return Double.NaN;
+      double prior = pos[other] / (double) all[other];
+      String v = rows[i][column];
+      long[] c = folds[other].get(v == null ? "" : v);
+      score[m] = c == null ? prior : (c[1] + prior) / (c[0] + 1.0);
+      ys[m++] = positive[i];
+    }
+    return rocAuc(score, ys, m);
+  }
 }

@@ -196,6 +196,25 @@ class AuditTest {
   }
 
   @Test
+  void a_many_valued_category_that_gives_the_label_away_is_a_leak() throws IOException {
+    Path p = dir.resolve("eval.csv");
+    StringBuilder sb = new StringBuilder("id,agent,noise,ref,y\n");
+    java.util.Random r = new java.util.Random(4);
+    for (int i = 0; i < 3000; i++) {
+      int agent = r.nextInt(400);
+      int y = agent % 2; // each agent's cases end one way: the code is assigned after the outcome
+      sb.append(i).append(",A").append(agent).append(",N").append(r.nextInt(400)).append(",R").append(i).append(',').append(y).append('\n');
+    }
+    Files.writeString(p, sb);
+    AuditReport a = Audit.run(AuditSettings.of(p, null, "id", "y", null));
+    assertThat(of(a, "leakage.category_separates")).singleElement().satisfies(f -> {
+      assertThat(f.column()).isEqualTo("agent");
+      assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
+    });
+    assertThat(of(a, "leakage.mapping")).isEmpty();
+  }
+
+  @Test
   void dates_recorded_after_the_time_column_are_a_leak() throws IOException {
     Path p = dir.resolve("eval.csv");
     StringBuilder sb = new StringBuilder("id,snapshot,opened,closed,y\n");
