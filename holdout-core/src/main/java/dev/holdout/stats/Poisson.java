@@ -17,6 +17,8 @@ public final class Poisson {
    */
   private static final int TABLED = 64;
   private static final double[][] CDF = new double[TABLED][];
+  /** Where the search may start for each whole mean: two standard deviations below it, skipping the empty low end. */
+  private static final int[] GUIDE = new int[TABLED];
 
   static {
     for (int k = 1; k < LOG_FACTORIAL.length; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
@@ -32,6 +34,7 @@ public final class Poisson {
         p *= m / (double) (k + 1);
       }
       CDF[m] = cdf;
+      GUIDE[m] = Math.max(0, (int) Math.floor(m - 2 * Math.sqrt(m)));
     }
   }
 
@@ -90,7 +93,8 @@ public final class Poisson {
       if (m < TABLED && m == Math.rint(m)) {
         double[] cdf = CDF[(int) m];
         double u = random.nextDouble();
-        int k = 0;
+        int g = GUIDE[(int) m];
+        int k = g > 0 && u > cdf[g - 1] ? g : 0;
         while (k < cdf.length - 1 && u > cdf[k]) k++;
         return k;
       }
