@@ -420,7 +420,8 @@ public final class Audit {
     }
     if (p.overlapText > 0) {
       add(sev, "contamination.near_duplicate_text", null, p.overlapText + " evaluation rows (" + pct(p.overlapText / (double) p.rows)
-          + ") have text with Jaccard similarity >= " + NEAR_DUPLICATE + " to a training row (columns " + t.textNames + ")", p.overlapTextExamples,
+          + ") have a text with Jaccard similarity >= " + NEAR_DUPLICATE + " to the same column of a training row (columns " + t.textNames + ")",
+          p.overlapTextExamples,
           "remove them from the evaluation set: a model that saw near copies is scored on memory, not skill");
     }
     return new AuditReport.Contamination(p.overlapId, p.overlapFeatures, p.overlapText, p.overlapAny, share, t.featureNames, t.textNames);
@@ -556,7 +557,8 @@ public final class Audit {
     int[] textEvalCols;
     LongIntTable idHashes;
     LongIntTable featureHashes;
-    LshIndex text;
+    /** One index per shared text column: texts are compared column by column. */
+    LshIndex[] text;
     IdColumn ids;
     int[] lines = new int[1024];
     RecordReader reader;
@@ -596,17 +598,20 @@ public final class Audit {
     }
 
     /**
-     * The evaluation set's texts (the shared text columns, joined), read ahead of the training file:
-     * the training texts are streamed against this small index rather than indexed themselves.
+     * The evaluation set's texts, one index per shared text column, read ahead of the training
+     * file: the training texts are streamed against these small indexes rather than indexed themselves.
      */
-    private static LshIndex evalText(java.nio.file.Path evalFile, int[] cols) {
-      LshIndex index = new LshIndex(1 << 12);
+    private static LshIndex[] evalText(java.nio.file.Path evalFile, int[] cols) {
+      LshIndex[] index = new LshIndex[cols.length];
+      for (int i = 0; i < cols.length; i++) index[i] = new LshIndex(1 << 12);
       MinHash.Shingler sh = new MinHash.Shingler();
       try (RecordReader r = RecordReaders.open(evalFile)) {
         while (r.next()) {
-          sh.reset();
-          for (int c : cols) sh.add(r.text(c));
-          index.add(sh.finish());
+          for (int i = 0; i < cols.length; i++) {
+            sh.reset();
+            sh.add(r.text(cols[i]));
+            index[i].add(sh.finish());
+          }
         }
       }
       return index;
@@ -623,9 +628,11 @@ public final class Audit {
           t.ids.add(idText == null ? "" : idText);
           if (t.featureTrainCols.length > 0) t.featureHashes.add(featureHash(r, t.featureTrainCols), row);
           if (t.text != null) {
-            sh.reset();
-            for (int c : t.textTrainCols) sh.add(r.text(c));
-            t.text.offer(sh.sorted(), sh.count(), row, NEAR_DUPLICATE);
+            for (int i = 0; i < t.textTrainCols.length; i++) {
+              sh.reset();
+              sh.add(r.text(t.textTrainCols[i]));
+              t.text[i].offer(sh.sorted(), sh.count(), row, NEAR_DUPLICATE);
+            }
           }
           if (row == t.lines.length) t.lines = Arrays.copyOf(t.lines, row * 2);
           t.lines[row] = (int) r.positionNumber();
@@ -824,12 +831,15 @@ public final class Audit {
         }
       }
       if (train.text != null) {
-        LshIndex.Match m = row < train.text.size() ? train.text.match(row) : null;
-        if (m != null) {
+        for (int i = 0; i < train.text.length; i++) {
+          LshIndex.Match m = row < train.text[i].size() ? train.text[i].match(row) : null;
+          if (m == null) continue;
           any = true;
           if (overlapText++ < EXAMPLES) {
-            overlapTextExamples.add(at(r) + " ~ " + s.train().getFileName() + " line " + train.lines[m.item()] + " (Jaccard " + Format.number(m.jaccard()) + ")");
+            overlapTextExamples.add(at(r) + " ~ " + s.train().getFileName() + " line " + train.lines[m.item()] + " in '" + train.textNames.get(i)
+                + "' (Jaccard " + Format.number(m.jaccard()) + ")");
           }
+          break;
         }
       }
       if (any) overlapAny++;

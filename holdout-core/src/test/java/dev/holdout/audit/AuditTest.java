@@ -149,6 +149,40 @@ class AuditTest {
   }
 
   @Test
+  void texts_are_compared_column_by_column() throws IOException {
+    // A copied complaint with a different, longer reply: joined, the two texts are far apart; the
+    // complaint column alone is a near duplicate. Texts copied across columns do not count.
+    java.util.Random r = new java.util.Random(8);
+    String[] vocab = "account billing late password refund roaming abroad discount channel upgrade contract router signal outage invoice".split(" ");
+    java.util.function.IntFunction<String> text = n -> {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < n; i++) b.append(i == 0 ? "" : " ").append(vocab[r.nextInt(vocab.length)]).append(r.nextInt(50));
+      return b.toString();
+    };
+    StringBuilder e = new StringBuilder("id,complaint,reply,y\n");
+    StringBuilder t = new StringBuilder("id,complaint,reply,y\n");
+    String copied = null;
+    String crossed = null;
+    for (int i = 0; i < 300; i++) {
+      String c = text.apply(30);
+      String rep = text.apply(30);
+      e.append('E').append(i).append(',').append(c).append(',').append(rep).append(',').append(i % 2).append('\n');
+      if (i == 5) copied = c;
+      if (i == 9) crossed = c;
+    }
+    for (int i = 0; i < 300; i++) t.append('T').append(i).append(',').append(text.apply(30)).append(',').append(text.apply(30)).append(",0\n");
+    t.append("T900,").append(copied).append(',').append(text.apply(90)).append(",1\n");
+    t.append("T901,").append(text.apply(30)).append(',').append(crossed).append(",1\n");
+    Path eval = Files.writeString(dir.resolve("eval.csv"), e);
+    Path train = Files.writeString(dir.resolve("train.csv"), t);
+    AuditReport a = Audit.run(AuditSettings.of(eval, train, "id", "y", null));
+    assertThat(a.contamination().textColumns()).containsExactly("complaint", "reply");
+    assertThat(a.contamination().nearDuplicateText()).isEqualTo(1);
+    assertThat(of(a, "contamination.near_duplicate_text").get(0).examples()).singleElement().asString()
+        .contains("id 'E5'").contains("in 'complaint'").contains("Jaccard 1");
+  }
+
+  @Test
   void repeated_evaluation_notes_each_count_and_texts_below_the_threshold_do_not() throws IOException {
     // The evaluation texts are indexed and the training texts streamed against them: identical
     // evaluation notes share one index entry and must all be reported; a copy with 4 changed
