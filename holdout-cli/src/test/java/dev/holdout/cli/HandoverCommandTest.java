@@ -126,6 +126,7 @@ class HandoverCommandTest {
     Path json = tmp.resolve("out/handover.json");
     Path html = tmp.resolve("out/handover.html");
     Cli c = Cli.run("handover", "verify", bundle, "--json", json, "--html", html);
+    if (System.getenv("HOLDOUT_SHOW") != null) System.out.println(c.out());
     assertThat(c.err()).isEmpty();
     assertThat(c.out()).contains("Verdict: COMPLETE").contains("all 400 predictions reproduced")
         .contains("PASS  claimed roc_auc").contains("onnx: an open format");
@@ -286,6 +287,7 @@ class HandoverCommandTest {
   void missing_sections_fail_with_what_to_ask_for() throws IOException {
     Files.writeString(bundle.resolve("handover.yaml"), "handover: holdout.handover/v1\nvendor: Acme\n");
     Cli c = Cli.run("handover", "verify", bundle);
+    if (System.getenv("HOLDOUT_SHOW") != null) System.out.println(c.out());
     assertThat(c.exit()).isEqualTo(1);
     assertThat(c.out()).contains("FAIL  weights: missing from handover.yaml").contains("ask the vendor for: model weights")
         .contains("FAIL  reproduce: handover.yaml has no reproduce section");

@@ -137,6 +137,7 @@ class ScoreCommandTest {
       Path json = dir.resolve("ep.json");
       Cli score = Cli.run("score", s, "--endpoint", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/predict", "--json", json);
       assertThat(score.err()).doesNotContain("Exception");
+      if (System.getenv("HOLDOUT_SHOW") != null) System.out.println(score.out());
       JsonNode r = JSON.readTree(json.toFile());
       assertThat(r.at("/serving/kind").asText()).isEqualTo("endpoint");
       assertThat(r.at("/serving/calls").asLong()).isEqualTo(6);
