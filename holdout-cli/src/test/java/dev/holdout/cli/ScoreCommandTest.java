@@ -145,7 +145,7 @@ class ScoreCommandTest {
       assertThat(r.at("/rows/missing_predictions").asLong()).isEqualTo(1);
       assertThat(r.at("/serving/error_rate").asDouble()).isEqualTo(1.0 / 300);
       // 6 calls at 0.01 for 300 rows = 0.2 per 1,000
-      assertThat(r.at("/serving/cost_per1000").asDouble()).isCloseTo(0.2, org.assertj.core.api.Assertions.within(1e-12));
+      assertThat(r.at("/serving/cost_per_1000").asDouble()).isCloseTo(0.2, org.assertj.core.api.Assertions.within(1e-12));
       assertThat(r.at("/criteria/0/status").asText()).isEqualTo("PASS");
       assertThat(r.at("/criteria/1/status").asText()).isEqualTo("PASS");
       assertThat(score.out()).contains("rows without a prediction: 1").contains("row id 'c7'");

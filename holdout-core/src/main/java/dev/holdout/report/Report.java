@@ -46,7 +46,8 @@ public record Report(
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Serving(String kind, String target, String sha256, long rows, long rowsFailed, long calls, long failedAttempts,
-      long retries, Latency latencyMs, double seconds, double rowsPerSecond, double callsPerSecond, double errorRate, Double costPer1000,
+      long retries, Latency latencyMs, double seconds, double rowsPerSecond, double callsPerSecond, double errorRate,
+      @com.fasterxml.jackson.annotation.JsonProperty("cost_per_1000") Double costPer1000,
       int batchSize, int concurrency, List<String> errors) {}
 
   /** Percentiles of one call's latency in milliseconds (numpy's linear method over every call). */
