@@ -135,7 +135,9 @@ class ScoreCommandTest {
     try {
       Path s = suite("endpoint: {batch_size: 50, concurrency: 2, price_per_call: 0.01}\ncriteria:\n  - {metric: error_rate, max: 0.01}\n  - {metric: cost_per_1000, max: 0.5}\n");
       Path json = dir.resolve("ep.json");
-      Cli score = Cli.run("score", s, "--endpoint", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/predict", "--json", json);
+      Path html = dir.resolve("ep.html");
+      Cli score = Cli.run("score", s, "--endpoint", "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/predict", "--json", json, "--html", html);
+      assertThat(Files.readString(html)).contains("<h2>Serving</h2>").contains("row id &#39;c7&#39;");
       assertThat(score.err()).doesNotContain("Exception");
       if (System.getenv("HOLDOUT_SHOW") != null) System.out.println(score.out());
       JsonNode r = JSON.readTree(json.toFile());

@@ -14,13 +14,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
+import dev.holdout.data.Values;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -58,39 +64,125 @@ public final class EndpointClient {
     }
   }
 
-  /** Calls the endpoint over the suite's evaluation inputs. */
+  /** One batch ready to send: its first row's index, its ids and its request body. */
+  private record Batch(int from, String[] ids, String body) {}
+
+  /**
+   * Calls the endpoint over the suite's evaluation inputs, streaming them from the file: at most
+   * twice {@code concurrency} request bodies exist at a time, whatever the size of the set.
+   */
   public Scored score() {
     List<String> columns = spec.columns() != null ? spec.columns() : Inputs.withoutLabel(suite);
-    return score(Inputs.text(suite, columns));
+    try (RecordReader r = RecordReaders.open(suite.data().path())) {
+      int idCol = Values.column(r, suite.data().id(), "data.id in the suite");
+      int[] cols = new int[columns.size()];
+      for (int c = 0; c < cols.length; c++) {
+        if (columns.get(c).equals(suite.data().label())) {
+          throw new HoldoutException.BadSuite(suite.file() + ": endpoint.columns names the label '" + suite.data().label()
+              + "'; the endpoint must never see the labels, remove it");
+        }
+        cols[c] = Values.column(r, columns.get(c), "an endpoint input column");
+      }
+      int batch = spec.batchSize();
+      Iterator<Batch> batches = new Iterator<>() {
+        int next = 0;
+        boolean more = r.next();
+
+        @Override
+        public boolean hasNext() {
+          return more;
+        }
+
+        @Override
+        public Batch next() {
+          List<String> ids = new ArrayList<>(batch);
+          List<String[]> rows = new ArrayList<>(batch);
+          while (more && ids.size() < batch) {
+            ids.add(Values.required(r, idCol, "an id"));
+            String[] row = new String[cols.length];
+            for (int c = 0; c < cols.length; c++) row[c] = r.field(cols[c]);
+            rows.add(row);
+            more = r.next();
+          }
+          Batch b = new Batch(next, ids.toArray(String[]::new), body(columns, rows));
+          next += ids.size();
+          return b;
+        }
+      };
+      return run(batches);
+    }
   }
 
   /** Calls the endpoint over inputs already in memory. */
   public Scored score(Inputs.Text in) {
     int n = in.ids().length;
+    int batch = spec.batchSize();
+    Iterator<Batch> batches = new Iterator<>() {
+      int from = 0;
+
+      @Override
+      public boolean hasNext() {
+        return from < n;
+      }
+
+      @Override
+      public Batch next() {
+        int to = Math.min(n, from + batch);
+        Batch b = new Batch(from, Arrays.copyOfRange(in.ids(), from, to), body(in.columns(), Arrays.asList(in.rows()).subList(from, to)));
+        from = to;
+        return b;
+      }
+    };
+    return run(batches);
+  }
+
+  private Scored run(Iterator<Batch> batches) {
     int width = PredictionsWriter.width(suite);
-    double[] out = new double[n * width];
-    boolean[] present = new boolean[n];
     Latencies latencies = new Latencies();
     AtomicLong attempts = new AtomicLong();
     AtomicLong failedAttempts = new AtomicLong();
     AtomicLong rowsFailed = new AtomicLong();
     Set<String> errors = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
-    int batch = spec.batchSize();
-    int calls = (n + batch - 1) / batch;
+    List<String[]> idChunks = new ArrayList<>();
+    List<double[]> outChunks = new ArrayList<>();
+    List<boolean[]> presentChunks = new ArrayList<>();
+    Semaphore slots = new Semaphore(2 * spec.concurrency());
     long start = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(spec.concurrency(), r -> {
       Thread t = new Thread(r, "holdout-endpoint");
       t.setDaemon(true);
       return t;
     });
+    int n = 0;
     try {
-      List<Future<?>> work = new ArrayList<>(calls);
-      for (int c = 0; c < calls; c++) {
-        int from = c * batch;
-        int rows = Math.min(batch, n - from);
+      List<Future<?>> work = new ArrayList<>();
+      while (true) {
+        slots.acquire();
+        if (!batches.hasNext()) {
+          slots.release();
+          break;
+        }
+        Batch b;
+        try {
+          b = batches.next();
+        } catch (RuntimeException e) {
+          slots.release();
+          throw e;
+        }
+        int rows = b.ids().length;
+        n += rows;
+        double[] out = new double[rows * width];
+        boolean[] present = new boolean[rows];
+        idChunks.add(b.ids());
+        outChunks.add(out);
+        presentChunks.add(present);
         work.add(pool.submit(() -> {
-          int ok = call(in, from, rows, width, out, present, latencies, attempts, failedAttempts, errors);
-          rowsFailed.addAndGet(rows - ok);
+          try {
+            int ok = call(b, width, out, present, latencies, attempts, failedAttempts, errors);
+            rowsFailed.addAndGet(rows - ok);
+          } finally {
+            slots.release();
+          }
         }));
       }
       for (Future<?> f : work) f.get();
@@ -104,6 +196,18 @@ public final class EndpointClient {
       pool.shutdownNow();
     }
     double seconds = (System.nanoTime() - start) / 1e9;
+    String[] ids = new String[n];
+    double[] out = new double[n * width];
+    boolean[] present = new boolean[n];
+    int at = 0;
+    for (int c = 0; c < idChunks.size(); c++) {
+      int rows = idChunks.get(c).length;
+      System.arraycopy(idChunks.get(c), 0, ids, at, rows);
+      System.arraycopy(outChunks.get(c), 0, out, at * width, rows * width);
+      System.arraycopy(presentChunks.get(c), 0, present, at, rows);
+      at += rows;
+    }
+    int calls = idChunks.size();
     long att = attempts.get();
     Double cost = spec.pricePerCall() == null || n == 0 ? null : spec.pricePerCall() * att / n * 1000;
     List<String> firstErrors;
@@ -112,14 +216,15 @@ public final class EndpointClient {
     }
     Report.Serving serving = new Report.Serving("endpoint", url.toString(), null, n, rowsFailed.get(), calls, failedAttempts.get(),
         att - calls, latencies.summary(), seconds, seconds > 0 ? n / seconds : 0, seconds > 0 ? att / seconds : 0,
-        n == 0 ? 0 : (double) rowsFailed.get() / n, cost, batch, spec.concurrency(), firstErrors);
-    return new Scored(in.ids(), width, out, present, serving);
+        n == 0 ? 0 : (double) rowsFailed.get() / n, cost, spec.batchSize(), spec.concurrency(), firstErrors);
+    return new Scored(ids, width, out, present, serving);
   }
 
   /** One batch with its retries; returns the rows that got a valid answer. */
-  private int call(Inputs.Text in, int from, int rows, int width, double[] out, boolean[] present, Latencies latencies,
+  private int call(Batch b, int width, double[] out, boolean[] present, Latencies latencies,
       AtomicLong attempts, AtomicLong failedAttempts, Set<String> errors) {
-    String body = spec.request().replace("$rows", rowsJson(in, from, rows));
+    int rows = b.ids().length;
+    String body = b.body();
     for (int attempt = 0; ; attempt++) {
       attempts.incrementAndGet();
       long t0 = System.nanoTime();
@@ -143,10 +248,10 @@ public final class EndpointClient {
         } else if (bytes.length > MAX_RESPONSE_BYTES) {
           failure = "the response exceeded " + (MAX_RESPONSE_BYTES >> 20) + " MiB";
         } else {
-          failure = parse(bytes, in.ids(), from, rows, width, out, present, errors);
+          failure = parse(bytes, b.ids(), rows, width, out, present, errors);
           if (failure == null) {
             int ok = 0;
-            for (int r = from; r < from + rows; r++) if (present[r]) ok++;
+            for (boolean p : present) if (p) ok++;
             return ok;
           }
         }
@@ -175,7 +280,7 @@ public final class EndpointClient {
   }
 
   /** Reads one answer; null when the batch was read (rows with an invalid value are left absent), else why it failed. */
-  private String parse(byte[] bytes, String[] ids, int from, int rows, int width, double[] out, boolean[] present, Set<String> errors) {
+  private String parse(byte[] bytes, String[] ids, int rows, int width, double[] out, boolean[] present, Set<String> errors) {
     JsonNode root;
     try {
       root = JSON.readTree(bytes);
@@ -208,25 +313,25 @@ public final class EndpointClient {
         if (!Double.isFinite(v[c]) || (suite.task() != Task.REGRESSION && (v[c] < 0 || v[c] > 1))) bad = "expected a probability in [0, 1], found " + v[c];
       }
       if (bad != null) {
-        errors.add("row id '" + ids[from + r] + "': " + bad);
+        errors.add("row id '" + ids[r] + "': " + bad);
         continue;
       }
-      System.arraycopy(v, 0, out, (from + r) * width, width);
-      present[from + r] = true;
+      System.arraycopy(v, 0, out, r * width, width);
+      present[r] = true;
     }
     return null;
   }
 
-  private String rowsJson(Inputs.Text in, int from, int rows) {
-    StringBuilder b = new StringBuilder(rows * 16 * Math.max(1, in.columns().size()));
+  private String body(List<String> columns, List<String[]> rows) {
+    StringBuilder b = new StringBuilder(rows.size() * 16 * Math.max(1, columns.size()));
     b.append('[');
-    for (int r = from; r < from + rows; r++) {
-      if (r > from) b.append(',');
+    for (int r = 0; r < rows.size(); r++) {
+      if (r > 0) b.append(',');
       b.append('{');
-      String[] row = in.rows()[r];
+      String[] row = rows.get(r);
       for (int c = 0; c < row.length; c++) {
         if (c > 0) b.append(',');
-        quote(b, in.columns().get(c));
+        quote(b, columns.get(c));
         b.append(':');
         String v = row[c];
         if (v == null) b.append("null");
@@ -235,7 +340,7 @@ public final class EndpointClient {
       }
       b.append('}');
     }
-    return b.append(']').toString();
+    return spec.request().replace("$rows", b.append(']'));
   }
 
   /** JSON numbers only: no leading '+', no leading zeros that JSON forbids, no NaN. */

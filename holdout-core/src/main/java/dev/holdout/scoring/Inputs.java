@@ -1,6 +1,5 @@
 package dev.holdout.scoring;
 
-import dev.holdout.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
@@ -69,30 +68,6 @@ public final class Inputs {
         n++;
       }
       return new Numeric(Arrays.copyOf(ids, n), List.copyOf(columns), Arrays.copyOf(values, n * k));
-    }
-  }
-
-  /** The named columns as text. */
-  public static Text text(Suite suite, List<String> columns) {
-    try (RecordReader r = RecordReaders.open(suite.data().path())) {
-      int idCol = Values.column(r, suite.data().id(), "data.id in the suite");
-      int[] cols = new int[columns.size()];
-      for (int c = 0; c < cols.length; c++) {
-        if (columns.get(c).equals(suite.data().label())) {
-          throw new HoldoutException.BadSuite(suite.file() + ": endpoint.columns names the label '" + suite.data().label()
-              + "'; the endpoint must never see the labels, remove it");
-        }
-        cols[c] = Values.column(r, columns.get(c), "an endpoint input column");
-      }
-      List<String> ids = new ArrayList<>();
-      List<String[]> rows = new ArrayList<>();
-      while (r.next()) {
-        ids.add(Values.required(r, idCol, "an id"));
-        String[] row = new String[cols.length];
-        for (int c = 0; c < cols.length; c++) row[c] = r.field(cols[c]);
-        rows.add(row);
-      }
-      return new Text(ids.toArray(String[]::new), List.copyOf(columns), rows.toArray(String[][]::new));
     }
   }
 }
