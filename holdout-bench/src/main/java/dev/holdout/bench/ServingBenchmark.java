@@ -40,10 +40,12 @@ public final class ServingBenchmark {
       for (int i = 2; i < args.length; i++) batches.add(Integer.parseInt(args[i]));
       if (batches.isEmpty()) batches = List.of(1024, 4096, 16384);
       onnx(rows, batches);
+    } else if (mode.equals("files")) {
+      files(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000);
     } else if (mode.equals("endpoint")) {
       endpoint(args.length > 1 ? Integer.parseInt(args[1]) : 20_000, args.length > 2 ? Integer.parseInt(args[2]) : 8);
     } else {
-      System.err.println("usage: ServingBenchmark onnx [ROWS] [BATCH...] | endpoint [REQUESTS] [CONCURRENCY]");
+      System.err.println("usage: ServingBenchmark onnx [ROWS] [BATCH...] | endpoint [REQUESTS] [CONCURRENCY] | files DIR [ROWS]");
       System.exit(2);
     }
   }
@@ -95,6 +97,49 @@ public final class ServingBenchmark {
         System.out.printf(Locale.ROOT, "batch %6d: best %,.0f rows/s; 5 runs: %s rows/s%n", batch, best, String.join(", ", runs));
       }
     }
+  }
+
+  /**
+   * Writes DIR/eval.csv (ROWS rows: id, x0..x29, label drawn from the model), DIR/model.onnx (the
+   * same 30-input logistic model as the onnx mode) and DIR/suite.yaml, for timing the whole
+   * {@code holdout score DIR/suite.yaml --model DIR/model.onnx} process.
+   */
+  static void files(Path dir, int rows) throws Exception {
+    int k = 30;
+    Files.createDirectories(dir);
+    double[] w = new double[k];
+    SplittableRandom rnd = new SplittableRandom(7);
+    for (int j = 0; j < k; j++) w[j] = rnd.nextDouble(-1, 1);
+    LogisticOnnx.write(dir.resolve("model.onnx"), w, 0.1);
+    try (var out = Files.newBufferedWriter(dir.resolve("eval.csv"))) {
+      StringBuilder line = new StringBuilder("id");
+      for (int j = 0; j < k; j++) line.append(",x").append(j);
+      out.write(line.append(",y\n").toString());
+      for (int i = 0; i < rows; i++) {
+        line.setLength(0);
+        line.append('r').append(i);
+        double z = 0.1;
+        for (int j = 0; j < k; j++) {
+          double x = Math.round(rnd.nextDouble(-3, 3) * 1000) / 1000.0;
+          z += w[j] * x;
+          line.append(',').append(x);
+        }
+        line.append(',').append(rnd.nextDouble() < 1 / (1 + Math.exp(-z)) ? 1 : 0).append('\n');
+        out.write(line.toString());
+      }
+    }
+    Files.writeString(dir.resolve("suite.yaml"), """
+        suite: holdout.suite/v1
+        name: serving-bench
+        problem: Score a 30-input logistic model over the evaluation set.
+        task: binary_classification
+        data: {path: eval.csv, id: id, label: y, positive: "1"}
+        predictions: {score: p}
+        criteria:
+          - {metric: roc_auc, min: 0.7}
+          - {metric: latency_p95_ms, max: 200}
+          - {metric: error_rate, max: 0}
+        """);
   }
 
   static void endpoint(int requests, int concurrency) throws Exception {
