@@ -27,7 +27,7 @@ public final class Archives {
     public static final Limits DEFAULT = new Limits(2L << 30, 200_000, 200, 16L << 20);
   }
 
-  /** What an archive holds. */
+  /** What an archive holds: its entries and the sum of their sizes in bytes. */
   public record Listing(int entries, long bytes) {}
 
   public static boolean isArchive(Path p) {
@@ -76,6 +76,7 @@ public final class Archives {
   private static Listing tar(Path file, InputStream in, long size, Limits limits) throws IOException {
     int entries = 0;
     long bytes = 0;
+    long content = 0;
     byte[] header = new byte[512];
     byte[] buf = new byte[65536];
     while (true) {
@@ -92,6 +93,7 @@ public final class Archives {
       checkName(file, name);
       if (++entries > limits.maxEntries()) throw tooBig(file, "more than " + limits.maxEntries() + " entries");
       long length = octal(file, header, 124, 12);
+      content += length;
       long padded = (length + 511) / 512 * 512;
       for (long left = padded; left > 0; ) {
         int r = in.read(buf, 0, (int) Math.min(buf.length, left));
@@ -102,7 +104,7 @@ public final class Archives {
       }
     }
     if (entries == 0) throw new HoldoutException.BadData(file + ": an empty archive; ask the vendor for the code archive again");
-    return new Listing(entries, bytes);
+    return new Listing(entries, content);
   }
 
   private static void checkName(Path file, String name) {
