@@ -221,4 +221,36 @@ class EndpointClientTest {
     assertThat(requests.get()).isEqualTo(1);
     assertThat(scored.serving().errors()).singleElement().asString().startsWith("HTTP 400");
   }
+
+  @Test
+  void a_multiclass_endpoint_answers_class_probabilities_by_name_or_in_order() throws IOException {
+    String url = start((ex, body) -> {
+      JsonNode rows = body.get("rows");
+      StringBuilder b = new StringBuilder("{\"predictions\": [");
+      for (int i = 0; i < rows.size(); i++) {
+        if (i > 0) b.append(',');
+        // even rows by name, odd rows as an array in the suite's class order
+        b.append(i % 2 == 0 ? "{\"dog\": 0.2, \"cat\": 0.7, \"bird\": 0.1}" : "[0.6, 0.3, 0.1]");
+      }
+      send(ex, 200, b.append("]}").toString());
+    });
+    Files.writeString(dir.resolve("eval.csv"), "id,x,animal\na,1,cat\nb,2,bird\nc,3,dog\n");
+    Files.writeString(dir.resolve("suite.yaml"), """
+        suite: holdout.suite/v1
+        name: animals
+        problem: Which animal.
+        task: multiclass_classification
+        data: {path: eval.csv, id: id, label: animal, classes: [bird, cat, dog]}
+        predictions: {probabilities: {bird: p_bird, cat: p_cat, dog: p_dog}, label: predicted}
+        endpoint: {batch_size: 3}
+        """);
+    Suite s = SuiteParser.parse(dir.resolve("suite.yaml"));
+    Scored scored = new EndpointClient(s, url).score();
+    assertThat(scored.width()).isEqualTo(3);
+    assertThat(scored.values()).containsExactly(0.1, 0.7, 0.2, 0.6, 0.3, 0.1, 0.1, 0.7, 0.2);
+    Path out = dir.resolve("pred.csv");
+    PredictionsWriter.write(s, scored, out);
+    assertThat(Files.readAllLines(out)).containsExactly("id,p_bird,p_cat,p_dog,predicted", "a,0.1,0.7,0.2,cat", "b,0.6,0.3,0.1,bird",
+        "c,0.1,0.7,0.2,cat");
+  }
 }

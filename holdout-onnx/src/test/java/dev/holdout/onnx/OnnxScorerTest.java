@@ -201,4 +201,32 @@ class OnnxScorerTest {
           .hasMessageContaining("oops");
     }
   }
+
+  @Test
+  void a_regression_suite_reads_the_output_as_the_value_and_writes_the_value_column() throws IOException {
+    Files.writeString(dir.resolve("eval.csv"), "id,x1,x2,x3,demand\na,1,0,0,0.7\nb,0,1,0,0.2\nc,0,0,1,0.5\n");
+    Files.writeString(dir.resolve("suite.yaml"), """
+        suite: holdout.suite/v1
+        name: demand
+        problem: Predict demand.
+        task: regression
+        data: {path: eval.csv, id: id, label: demand}
+        predictions: {value: y_hat}
+        bootstrap: {replicates: 50}
+        """);
+    Suite s = SuiteParser.parse(dir.resolve("suite.yaml"));
+    try (OnnxScorer scorer = OnnxScorer.open(model())) {
+      Scored scored = scorer.score(s);
+      assertThat(scored.values()[0]).isCloseTo(sigmoid(new double[] {1, 0, 0}), within(1e-6));
+      Path out = dir.resolve("pred.csv");
+      PredictionsWriter.write(s, scored, out);
+      var lines = Files.readAllLines(out);
+      assertThat(lines.get(0)).isEqualTo("id,y_hat");
+      assertThat(lines).hasSize(4);
+      Report r = Holdout.evaluate(s, out, Progress.NONE);
+      double mae = (Math.abs(sigmoid(new double[] {1, 0, 0}) - 0.7) + Math.abs(sigmoid(new double[] {0, 1, 0}) - 0.2)
+          + Math.abs(sigmoid(new double[] {0, 0, 1}) - 0.5)) / 3;
+      assertThat(r.metrics().get("mae").value()).isCloseTo(mae, within(1e-6));
+    }
+  }
 }
