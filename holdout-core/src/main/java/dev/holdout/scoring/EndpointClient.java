@@ -3,30 +3,34 @@ package dev.holdout.scoring;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.HoldoutException;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
+import dev.holdout.data.Values;
 import dev.holdout.metric.Task;
 import dev.holdout.report.Report;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
-import dev.holdout.data.RecordReader;
-import dev.holdout.data.RecordReaders;
-import dev.holdout.data.Values;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -235,18 +239,24 @@ public final class EndpointClient {
             .header("Content-Type", "application/json").header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
         spec.headers().forEach(req::header);
-        HttpResponse<InputStream> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-        byte[] bytes;
-        try (InputStream s = resp.body()) {
-          bytes = s.readNBytes(MAX_RESPONSE_BYTES + 1);
+        // The timeout covers the whole answer, body included: a server that sends headers and then stalls cannot hang the run.
+        var pending = http.sendAsync(req.build(), LimitedBody.HANDLER);
+        HttpResponse<byte[]> resp;
+        try {
+          resp = pending.get(spec.timeoutMs(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+          pending.cancel(true);
+          throw new HttpTimeoutException("timed out");
+        } catch (ExecutionException e) {
+          if (e.getCause() instanceof IOException io) throw io;
+          throw new IOException(e.getCause());
         }
+        byte[] bytes = resp.body();
         latencies.add((System.nanoTime() - t0) / 1e6);
         int status = resp.statusCode();
         if (status / 100 != 2) {
           failure = "HTTP " + status + (bytes.length > 0 ? ": " + snippet(bytes) : "");
           retryable = status == 429 || status >= 500 || status == 408;
-        } else if (bytes.length > MAX_RESPONSE_BYTES) {
-          failure = "the response exceeded " + (MAX_RESPONSE_BYTES >> 20) + " MiB";
         } else {
           failure = parse(bytes, b.ids(), rows, width, out, present, errors);
           if (failure == null) {
@@ -258,6 +268,9 @@ public final class EndpointClient {
       } catch (HttpTimeoutException e) {
         latencies.add((System.nanoTime() - t0) / 1e6);
         failure = "no answer within " + spec.timeoutMs() + " ms (endpoint.timeout_ms)";
+      } catch (LimitedBody.TooLarge e) {
+        latencies.add((System.nanoTime() - t0) / 1e6);
+        failure = "the answer exceeded " + (MAX_RESPONSE_BYTES >> 20) + " MiB";
       } catch (IOException e) {
         latencies.add((System.nanoTime() - t0) / 1e6);
         failure = "cannot reach the endpoint (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
@@ -366,6 +379,80 @@ public final class EndpointClient {
       }
     }
     b.append('"');
+  }
+
+  /** A response body read into memory up to {@link #MAX_RESPONSE_BYTES}; beyond that the exchange is cancelled. */
+  static final class LimitedBody implements Flow.Subscriber<List<ByteBuffer>> {
+    static final HttpResponse.BodyHandler<byte[]> HANDLER = info -> new Wrapped(new LimitedBody());
+
+    /** The answer was larger than the limit. */
+    static final class TooLarge extends IOException {
+      TooLarge() {
+        super("response too large");
+      }
+    }
+
+    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
+    private Flow.Subscription subscription;
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      s.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> items) {
+      for (ByteBuffer b : items) {
+        if (out.size() + b.remaining() > MAX_RESPONSE_BYTES) {
+          subscription.cancel();
+          result.completeExceptionally(new TooLarge());
+          return;
+        }
+        byte[] chunk = new byte[b.remaining()];
+        b.get(chunk);
+        out.write(chunk, 0, chunk.length);
+      }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+      result.completeExceptionally(t);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(out.toByteArray());
+    }
+
+    /** Adapts the subscriber to the client's body subscriber interface. */
+    private record Wrapped(LimitedBody body) implements HttpResponse.BodySubscriber<byte[]> {
+      @Override
+      public java.util.concurrent.CompletionStage<byte[]> getBody() {
+        return body.result;
+      }
+
+      @Override
+      public void onSubscribe(Flow.Subscription s) {
+        body.onSubscribe(s);
+      }
+
+      @Override
+      public void onNext(List<ByteBuffer> items) {
+        body.onNext(items);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        body.onError(t);
+      }
+
+      @Override
+      public void onComplete() {
+        body.onComplete();
+      }
+    }
   }
 
   private static String snippet(byte[] bytes) {

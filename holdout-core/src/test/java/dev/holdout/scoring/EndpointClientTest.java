@@ -198,6 +198,36 @@ class EndpointClientTest {
   }
 
   @Test
+  void an_endpoint_that_sends_headers_then_stalls_times_out_too() throws IOException {
+    String url = start((ex, body) -> {
+      ex.sendResponseHeaders(200, 0);
+      ex.getResponseBody().write("{\"predictions\": [".getBytes(StandardCharsets.UTF_8));
+      ex.getResponseBody().flush();
+      Thread.sleep(5_000);
+    });
+    long t0 = System.nanoTime();
+    Scored scored = new EndpointClient(suite(2, "  batch_size: 2\n  timeout_ms: 200\n  retries: 0\n"), url).score();
+    assertThat((System.nanoTime() - t0) / 1e9).isLessThan(4.0);
+    assertThat(scored.serving().errors()).singleElement().asString().contains("no answer within 200 ms");
+  }
+
+  @Test
+  void an_answer_larger_than_the_limit_is_refused_without_holding_it() throws IOException {
+    String url = start((ex, body) -> {
+      ex.sendResponseHeaders(200, 0);
+      byte[] junk = new byte[1 << 20];
+      java.util.Arrays.fill(junk, (byte) ' ');
+      try {
+        for (int i = 0; i < 40; i++) ex.getResponseBody().write(junk);
+      } catch (IOException closedByClient) {
+        // the client stopped reading: what the test expects
+      }
+    });
+    Scored scored = new EndpointClient(suite(2, "  retries: 0\n"), url).score();
+    assertThat(scored.serving().errors()).singleElement().asString().contains("exceeded 16 MiB");
+  }
+
+  @Test
   void an_answer_with_the_wrong_count_or_an_invalid_score_fails_only_what_it_must() throws IOException {
     String url = start((ex, body) -> {
       int n = body.get("rows").size();
