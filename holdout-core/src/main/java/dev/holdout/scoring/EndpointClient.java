@@ -10,12 +10,12 @@ import dev.holdout.metric.Task;
 import dev.holdout.report.Report;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,14 +23,13 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,6 +43,18 @@ public final class EndpointClient {
   /** The largest response read, in bytes (16 MiB). */
   public static final int MAX_RESPONSE_BYTES = 16 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** One daemon thread for every client's body deadlines; a cancelled deadline is removed at once. */
+  private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
+
+  private static ScheduledThreadPoolExecutor watchdog() {
+    ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "holdout-endpoint-deadline");
+      t.setDaemon(true);
+      return t;
+    });
+    w.setRemoveOnCancelPolicy(true);
+    return w;
+  }
 
   private final Suite suite;
   private final Suite.Endpoint spec;
@@ -239,19 +250,32 @@ public final class EndpointClient {
             .header("Content-Type", "application/json").header("Accept", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body));
         spec.headers().forEach(req::header);
-        // The timeout covers the whole answer, body included: a server that sends headers and then stalls cannot hang the run.
-        var pending = http.sendAsync(req.build(), LimitedBody.HANDLER);
-        HttpResponse<byte[]> resp;
-        try {
-          resp = pending.get(spec.timeoutMs(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-          pending.cancel(true);
-          throw new HttpTimeoutException("timed out");
-        } catch (ExecutionException e) {
-          if (e.getCause() instanceof IOException io) throw io;
-          throw new IOException(e.getCause());
+        // The request's timeout covers the headers; a watchdog closes the body at the same deadline, so a
+        // server that sends headers and then stalls cannot hang the run.
+        HttpResponse<InputStream> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
+        byte[] bytes;
+        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
+        try (InputStream in = resp.body()) {
+          long left = Math.max(1, spec.timeoutMs() - (System.nanoTime() - t0) / 1_000_000);
+          ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            late.set(true);
+            try {
+              in.close();
+            } catch (IOException ignored) {
+              // closing is all the watchdog can do
+            }
+          }, left, TimeUnit.MILLISECONDS);
+          try {
+            bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+          } catch (IOException e) {
+            if (late.get()) throw new HttpTimeoutException("timed out reading the answer");
+            throw e;
+          } finally {
+            watchdog.cancel(false);
+          }
         }
-        byte[] bytes = resp.body();
+        if (late.get()) throw new HttpTimeoutException("timed out reading the answer");
+        if (bytes.length > MAX_RESPONSE_BYTES) throw new LimitedBody.TooLarge();
         latencies.add((System.nanoTime() - t0) / 1e6);
         int status = resp.statusCode();
         if (status / 100 != 2) {
@@ -381,76 +405,14 @@ public final class EndpointClient {
     b.append('"');
   }
 
-  /** A response body read into memory up to {@link #MAX_RESPONSE_BYTES}; beyond that the exchange is cancelled. */
-  static final class LimitedBody implements Flow.Subscriber<List<ByteBuffer>> {
-    static final HttpResponse.BodyHandler<byte[]> HANDLER = info -> new Wrapped(new LimitedBody());
+  /** Holds the answer-too-large failure. */
+  static final class LimitedBody {
+    private LimitedBody() {}
 
-    /** The answer was larger than the limit. */
+    /** The answer was larger than {@link #MAX_RESPONSE_BYTES}. */
     static final class TooLarge extends IOException {
       TooLarge() {
         super("response too large");
-      }
-    }
-
-    private final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    private final java.util.concurrent.CompletableFuture<byte[]> result = new java.util.concurrent.CompletableFuture<>();
-    private Flow.Subscription subscription;
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      s.request(Long.MAX_VALUE);
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> items) {
-      for (ByteBuffer b : items) {
-        if (out.size() + b.remaining() > MAX_RESPONSE_BYTES) {
-          subscription.cancel();
-          result.completeExceptionally(new TooLarge());
-          return;
-        }
-        byte[] chunk = new byte[b.remaining()];
-        b.get(chunk);
-        out.write(chunk, 0, chunk.length);
-      }
-    }
-
-    @Override
-    public void onError(Throwable t) {
-      result.completeExceptionally(t);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(out.toByteArray());
-    }
-
-    /** Adapts the subscriber to the client's body subscriber interface. */
-    private record Wrapped(LimitedBody body) implements HttpResponse.BodySubscriber<byte[]> {
-      @Override
-      public java.util.concurrent.CompletionStage<byte[]> getBody() {
-        return body.result;
-      }
-
-      @Override
-      public void onSubscribe(Flow.Subscription s) {
-        body.onSubscribe(s);
-      }
-
-      @Override
-      public void onNext(List<ByteBuffer> items) {
-        body.onNext(items);
-      }
-
-      @Override
-      public void onError(Throwable t) {
-        body.onError(t);
-      }
-
-      @Override
-      public void onComplete() {
-        body.onComplete();
       }
     }
   }
