@@ -275,7 +275,7 @@ public final class EndpointClient {
           }
         }
         if (late.get()) throw new HttpTimeoutException("timed out reading the answer");
-        if (bytes.length > MAX_RESPONSE_BYTES) throw new LimitedBody.TooLarge();
+        if (bytes.length > MAX_RESPONSE_BYTES) throw new TooLarge();
         latencies.add((System.nanoTime() - t0) / 1e6);
         int status = resp.statusCode();
         if (status / 100 != 2) {
@@ -292,7 +292,7 @@ public final class EndpointClient {
       } catch (HttpTimeoutException e) {
         latencies.add((System.nanoTime() - t0) / 1e6);
         failure = "no answer within " + spec.timeoutMs() + " ms (endpoint.timeout_ms)";
-      } catch (LimitedBody.TooLarge e) {
+      } catch (TooLarge e) {
         latencies.add((System.nanoTime() - t0) / 1e6);
         failure = "the answer exceeded " + (MAX_RESPONSE_BYTES >> 20) + " MiB";
       } catch (IOException e) {
@@ -405,15 +405,10 @@ public final class EndpointClient {
     b.append('"');
   }
 
-  /** Holds the answer-too-large failure. */
-  static final class LimitedBody {
-    private LimitedBody() {}
-
-    /** The answer was larger than {@link #MAX_RESPONSE_BYTES}. */
-    static final class TooLarge extends IOException {
-      TooLarge() {
-        super("response too large");
-      }
+  /** The answer was larger than {@link #MAX_RESPONSE_BYTES}. */
+  private static final class TooLarge extends IOException {
+    TooLarge() {
+      super("response too large");
     }
   }
 
