@@ -139,6 +139,19 @@ class HandoverCommandTest {
   }
 
   @Test
+  void the_bundled_example_is_complete_and_its_model_scores_like_its_predictions() throws IOException {
+    Cli c = Cli.run("handover", "verify", Cli.example("handover"));
+    assertThat(c.err()).isEmpty();
+    assertThat(c.out()).contains("all 2,000 predictions reproduced").contains("Verdict: COMPLETE (26 passed, 0 warnings, 0 failed)");
+    assertThat(c.exit()).isZero();
+    Path kept = tmp.resolve("kept.csv");
+    Cli score = Cli.run("score", Cli.example("handover").resolve("eval/suite.yaml"), "--model", Cli.example("handover").resolve("model/churn.onnx"),
+        "--predictions-out", kept, "-q");
+    assertThat(score.exit()).isZero();
+    assertThat(Files.readAllLines(kept)).isEqualTo(Files.readAllLines(Cli.example("handover").resolve("eval/predictions.csv")));
+  }
+
+  @Test
   void pickled_weights_fail_as_unsafe_and_lock_in() throws IOException {
     Files.write(bundle.resolve("model/model.pkl"), new byte[] {(byte) 0x80, 4, (byte) 0x95, 0, 0, 0});
     manifest(roc(), "model/model.pkl", "pickle", "Apache-2.0");

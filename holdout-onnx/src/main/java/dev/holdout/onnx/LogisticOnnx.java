@@ -50,6 +50,11 @@ public final class LogisticOnnx {
       Files.createDirectories(dir);
       Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       Files.write(tmp, model);
+      try {
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: the platform's default permissions apply
+      }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
