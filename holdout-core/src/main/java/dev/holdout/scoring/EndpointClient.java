@@ -69,6 +69,11 @@ public final class EndpointClient {
         .connectTimeout(Duration.ofMillis(spec.timeoutMs())).build();
   }
 
+  /** The URL as reports show it: without user information or a query, which may carry credentials. */
+  static String shown(URI u) {
+    return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + (u.getRawPath() == null ? "" : u.getRawPath());
+  }
+
   private static URI uri(String url) {
     try {
       URI u = new URI(url);
@@ -229,7 +234,7 @@ public final class EndpointClient {
     synchronized (errors) {
       firstErrors = errors.stream().limit(5).toList();
     }
-    Report.Serving serving = new Report.Serving("endpoint", url.toString(), null, n, rowsFailed.get(), calls, failedAttempts.get(),
+    Report.Serving serving = new Report.Serving("endpoint", shown(url), null, n, rowsFailed.get(), calls, failedAttempts.get(),
         att - calls, latencies.summary(), seconds, seconds > 0 ? n / seconds : 0, seconds > 0 ? att / seconds : 0,
         n == 0 ? 0 : (double) rowsFailed.get() / n, cost, spec.batchSize(), spec.concurrency(), firstErrors);
     return new Scored(ids, width, out, present, serving);
