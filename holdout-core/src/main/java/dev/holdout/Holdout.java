@@ -43,6 +43,16 @@ public final class Holdout {
     return new Evaluator(suite, eval, progress).evaluate(s);
   }
 
+  /**
+   * Evaluates predictions that {@code holdout score} obtained by running a model or calling an
+   * endpoint, adding its serving measurements; {@code name} names the submission.
+   */
+  public static Report evaluateScored(Suite suite, Path predictions, String name, Report.Serving serving, Progress progress) {
+    EvaluationSet eval = EvaluationSet.load(suite, progress);
+    Submission s = Submission.load(suite, eval, predictions, name, progress);
+    return new Evaluator(suite, eval, progress).evaluate(s, serving);
+  }
+
   /** Ranks several predictions files and compares every pair on the same rows. */
   public static CompareReport compare(Suite suite, List<Path> predictions, Progress progress) {
     EvaluationSet eval = EvaluationSet.load(suite, progress);

@@ -5,6 +5,7 @@ import dev.holdout.metric.MetricValue;
 import dev.holdout.report.CompareReport;
 import dev.holdout.report.Report;
 import dev.holdout.stats.Bootstrap;
+import dev.holdout.suite.ServingMetrics;
 import dev.holdout.suite.Suite;
 import dev.holdout.verdict.Criterion;
 import dev.holdout.verdict.CriterionResult;
@@ -49,6 +50,14 @@ public final class Evaluator {
 
   /** The full report of one submission. */
   public Report evaluate(Submission submission) {
+    return evaluate(submission, null);
+  }
+
+  /**
+   * The full report of one submission scored by {@code holdout score}, with its serving
+   * measurements (null: a predictions file, whose serving criteria are INCONCLUSIVE).
+   */
+  public Report evaluate(Submission submission, Report.Serving serving) {
     TaskModel model = TaskModel.of(suite, eval, List.of(submission));
     int[] rows = rows(List.of(submission), model.order(0));
     Bootstrap.Settings b = suite.bootstrap();
@@ -109,6 +118,10 @@ public final class Evaluator {
 
     List<CriterionResult> criteria = new ArrayList<>();
     for (Criterion c : suite.criteria()) {
+      if (ServingMetrics.is(c.metric())) {
+        criteria.add(Judge.judge(c, servingObservation(c.metric(), serving), b.confidence()));
+        continue;
+      }
       Judge.Observation o = switch (c.kind()) {
         case MIN, MAX -> observation(point.get(c.metric()), subReps.get(c.metric()), reps, rows.length);
         case MIN_LIFT -> {
@@ -130,7 +143,25 @@ public final class Evaluator {
         new Report.Rows(rows.length, submission.missing, submission.extra, ignored),
         metrics, details.confusion(), details.perClass(), details.costs(), slices.isEmpty() ? null : slices,
         new Report.BaselineResult(suite.baseline().name(), model.baselineName(), baseMetrics, difference),
-        criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance());
+        criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance(), serving);
+  }
+
+  private static Judge.Observation servingObservation(String metric, Report.Serving s) {
+    Double value = null;
+    String undefined = null;
+    if (s == null) {
+      undefined = metric + " is measured only when Holdout runs the model: use holdout score --model or --endpoint";
+    } else {
+      switch (metric) {
+        case ServingMetrics.LATENCY_P95_MS -> value = s.calls() == 0 ? null : s.latencyMs().p95();
+        case ServingMetrics.ERROR_RATE -> value = s.rows() == 0 ? null : s.errorRate();
+        default -> value = s.costPer1000();
+      }
+      if (value == null) {
+        undefined = metric.equals(ServingMetrics.COST_PER_1000) ? "no price: set endpoint.price_per_call in the suite" : "no call was made";
+      }
+    }
+    return new Judge.Observation(value, new double[0], 0, null, s == null ? 0 : s.rows(), undefined, null);
   }
 
   /** Every submission's report, the ranking by the primary metric and the paired difference of every pair. */

@@ -57,6 +57,7 @@ public final class HtmlReport {
     else if (task == Task.MULTICLASS_CLASSIFICATION) multiclass(b, r);
     else if (task == Task.REGRESSION) regression(b, r, task);
     slices(b, r, task);
+    if (r.serving() != null) serving(b, r.serving());
     footer(b, r);
     String title = name(r.suite()) + " · " + (r.submission() == null ? "" : r.submission().name()) + " · " + r.verdict();
     return page(title, b);
@@ -1200,6 +1201,27 @@ public final class HtmlReport {
 
   private static void footer(StringBuilder b, Report r) {
     provenance(b, r.suite(), r.submission(), r.bootstrap(), r.provenance(), r.charts());
+  }
+
+  /** How {@code holdout score} obtained the predictions: latency, throughput, failures, cost. */
+  private static void serving(StringBuilder b, Report.Serving s) {
+    b.append("<section class=\"card\" id=\"serving\">\n<h2>Serving</h2>\n<p class=\"lede\">")
+        .append(s.kind().equals("onnx") ? "The ONNX model run in-process by Holdout: " : "The endpoint called by Holdout: ")
+        .append(esc(s.target())).append("</p>\n<dl>");
+    b.append("<dt>Rows</dt><dd>").append(Html.count(s.rows())).append(" sent, ").append(Html.count(s.rowsFailed()))
+        .append(" without a prediction (error rate ").append(Html.plain(s.errorRate())).append(")</dd>");
+    b.append("<dt>Calls</dt><dd>").append(Html.count(s.calls())).append(" of up to ").append(s.batchSize()).append(" rows, ")
+        .append(s.concurrency()).append(" at a time; ").append(Html.count(s.failedAttempts())).append(" failed attempts, ")
+        .append(Html.count(s.retries())).append(" retries</dd>");
+    Report.Latency l = s.latencyMs();
+    b.append("<dt>Latency per call</dt><dd>p50 ").append(Html.plain(l.p50())).append(" ms, p90 ").append(Html.plain(l.p90()))
+        .append(" ms, p95 ").append(Html.plain(l.p95())).append(" ms, p99 ").append(Html.plain(l.p99())).append(" ms, max ")
+        .append(Html.plain(l.max())).append(" ms</dd>");
+    b.append("<dt>Throughput</dt><dd>").append(Html.count(Math.round(s.rowsPerSecond()))).append(" rows/s over ")
+        .append(Html.plain(s.seconds())).append(" s</dd>");
+    if (s.costPer1000() != null) b.append("<dt>Cost</dt><dd>").append(Html.money(s.costPer1000())).append(" per 1,000 rows</dd>");
+    for (String e : s.errors()) b.append("<dt>Error</dt><dd>").append(esc(e)).append("</dd>");
+    b.append("</dl>\n</section>\n");
   }
 
   private static void provenance(StringBuilder b, Report.SuiteInfo suite, Report.SubmissionInfo sub, Report.BootstrapInfo boot,

@@ -23,9 +23,35 @@ public record Report(
     Verdict verdict,
     BootstrapInfo bootstrap,
     Charts charts,
-    Provenance provenance) {
+    Provenance provenance,
+    Serving serving) {
 
   public static final String SCHEMA = "holdout.report/v1";
+
+  /** A report of a predictions file, with no serving measurements. */
+  public Report(String schema, SuiteInfo suite, SubmissionInfo submission, Rows rows, Map<String, Estimate> metrics,
+      ConfusionMatrix confusionMatrix, Map<String, ClassFigures> perClass, CostSummary costs, Map<String, Map<String, SliceGroup>> slices,
+      BaselineResult baseline, List<CriterionResult> criteria, Verdict verdict, BootstrapInfo bootstrap, Charts charts, Provenance provenance) {
+    this(schema, suite, submission, rows, metrics, confusionMatrix, perClass, costs, slices, baseline, criteria, verdict, bootstrap, charts,
+        provenance, null);
+  }
+
+  /**
+   * How {@code holdout score} obtained the predictions: {@code kind} onnx or endpoint, what was run
+   * ({@code target}: the model file or URL, with the model file's sha256), rows sent and rows left
+   * without a prediction, calls (one per batch) and failed attempts, retries, the latency of one
+   * call in milliseconds, wall-clock seconds, throughput, and {@code errorRate} (rows without a
+   * prediction over rows sent) and {@code costPer1000} (price of every attempt per 1,000 rows; null
+   * without a price). {@code errors} holds up to five distinct failure messages.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Serving(String kind, String target, String sha256, long rows, long rowsFailed, long calls, long failedAttempts,
+      long retries, Latency latencyMs, double seconds, double rowsPerSecond, double callsPerSecond, double errorRate,
+      @com.fasterxml.jackson.annotation.JsonProperty("cost_per_1000") Double costPer1000,
+      int batchSize, int concurrency, List<String> errors) {}
+
+  /** Percentiles of one call's latency in milliseconds (numpy's linear method over every call). */
+  public record Latency(double p50, double p90, double p95, double p99, double max) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SuiteInfo(String name, String problem, String task, String primaryMetric, String file, String sha256,

@@ -72,6 +72,7 @@ public final class TerminalReport {
         }
       }
     }
+    if (r.serving() != null) serving(b, r.serving());
     b.append("\nCriteria\n");
     if (r.criteria().isEmpty()) b.append("  (none: the suite sets no acceptance criteria)\n");
     for (CriterionResult c : r.criteria()) {
@@ -122,6 +123,18 @@ public final class TerminalReport {
     if (c.ci() != null) s.append(" [").append(num(c.ci().get(0))).append(", ").append(num(c.ci().get(1))).append("]");
     if (c.group() != null) s.append(" (").append(c.group()).append(")");
     return s.toString();
+  }
+
+  private static void serving(StringBuilder b, Report.Serving s) {
+    b.append(String.format(Locale.ROOT, "%nServing (%s %s): %s rows in %s calls of up to %d rows, %s s, %s rows/s, %s calls/s%n",
+        s.kind(), s.target(), count(s.rows()), count(s.calls()), s.batchSize(), num(s.seconds()), count(Math.round(s.rowsPerSecond())),
+        count(Math.round(s.callsPerSecond()))));
+    b.append(String.format(Locale.ROOT, "  latency per call (ms): p50 %s  p90 %s  p95 %s  p99 %s  max %s%n", num(s.latencyMs().p50()),
+        num(s.latencyMs().p90()), num(s.latencyMs().p95()), num(s.latencyMs().p99()), num(s.latencyMs().max())));
+    b.append(String.format(Locale.ROOT, "  rows without a prediction: %s (error rate %s); failed attempts %s, retries %s%s%n", count(s.rowsFailed()),
+        num(s.errorRate()), count(s.failedAttempts()), count(s.retries()),
+        s.costPer1000() == null ? "" : "; cost " + money(s.costPer1000()) + " per 1,000 rows"));
+    for (String e : s.errors()) b.append("  error: ").append(e).append("\n");
   }
 
   private static String estimate(Report.Estimate e) {

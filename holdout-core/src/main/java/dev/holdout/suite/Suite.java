@@ -25,25 +25,32 @@ public record Suite(
     Bootstrap.Settings bootstrap,
     int topK,
     Drift drift,
-    Champion champion) {
+    Champion champion,
+    Scoring scoring) {
 
-  /** A suite without {@code drift} and {@code champion} sections. */
+  /** A suite without {@code champion}, {@code model} and {@code endpoint} sections. */
+  public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
+      List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK, Drift drift) {
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift,
+        new Champion(primaryMetric, Champion.DEFAULT_TOLERANCE), Scoring.DEFAULT);
+  }
+
+  /** A suite without {@code drift}, {@code champion}, {@code model} and {@code endpoint} sections. */
   public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
       List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK) {
-    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, Drift.NONE,
-        new Champion(primaryMetric, Champion.DEFAULT_TOLERANCE));
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, Drift.NONE);
   }
 
   /** The same suite reading its evaluation set from {@code path}; the server keeps its own copies of the set. */
   public Suite withDataPath(Path path) {
     Data d = data;
     return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices()), predictions,
-        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion);
+        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring);
   }
 
   /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
   public Suite withPrimaryMetric(String metric) {
-    return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion);
+    return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring);
   }
 
   /**
@@ -62,6 +69,38 @@ public record Suite(
    */
   public record Drift(Map<String, DriftColumn> columns, Double share, Double classifierAuc) {
     public static final Drift NONE = new Drift(Map.of(), null, null);
+  }
+
+  /**
+   * The optional {@code model} and {@code endpoint} sections, for {@code holdout score}: how to feed
+   * the evaluation inputs to an ONNX model or an HTTP endpoint and where its answer is. Absent
+   * sections hold the defaults documented in docs/suite.md.
+   */
+  public record Scoring(Model model, Endpoint endpoint) {
+    public static final Scoring DEFAULT = new Scoring(Model.DEFAULT, Endpoint.DEFAULT);
+  }
+
+  /**
+   * How an ONNX model is fed and read. {@code inputs} empty: the model's only input gets every
+   * feature column as floats. {@code output} null: the model's first output. {@code classes} null:
+   * the output's columns are in the order of the suite's classes (binary: negative then positive).
+   */
+  public record Model(List<ModelInput> inputs, String output, List<String> classes, int batchSize) {
+    public static final Model DEFAULT = new Model(List.of(), null, null, 1024);
+  }
+
+  /** One model input: its name, the columns in order (null: the default feature columns), and the element type (null: the model's). */
+  public record ModelInput(String name, List<String> columns, String type, int line) {}
+
+  /**
+   * How an HTTP JSON endpoint is called: a request template where {@code $rows} becomes a JSON
+   * array of row objects, the dotted path to the array of answers in the response, the field of
+   * each answer holding the prediction (null: the answer itself), batching, concurrency, per-call
+   * timeout, retries with exponential back-off, and the price of one call for {@code cost_per_1000}.
+   */
+  public record Endpoint(String request, String response, String field, List<String> columns, int batchSize, int concurrency,
+      int timeoutMs, int retries, int backoffMs, Double pricePerCall, Map<String, String> headers) {
+    public static final Endpoint DEFAULT = new Endpoint("{\"rows\": $rows}", "predictions", null, null, 32, 4, 10_000, 2, 200, null, Map.of());
   }
 
   /** One column's drift method (null: the default) and threshold (null: the method's default); {@code line} in the suite file. */

@@ -28,7 +28,7 @@ public final class SuiteParser {
   public static final String SCHEMA = "holdout.suite/v1";
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
-      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion");
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
@@ -39,6 +39,10 @@ public final class SuiteParser {
   private static final List<String> BASELINE = List.of("kind", "column");
   private static final List<String> DRIFT = List.of("columns", "share", "classifier_auc");
   private static final List<String> DRIFT_COLUMN = List.of("method", "threshold");
+  private static final List<String> MODEL = List.of("inputs", "output", "classes", "batch_size");
+  private static final List<String> MODEL_INPUT = List.of("name", "columns", "type");
+  private static final List<String> ENDPOINT = List.of("request", "response", "field", "columns", "batch_size", "concurrency",
+      "timeout_ms", "retries", "backoff_ms", "price_per_call", "headers");
   private static final List<String> BINARY_COSTS = List.of("tp", "fp", "fn", "tn");
 
   private final String file;
@@ -160,7 +164,8 @@ public final class SuiteParser {
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task,
         new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
         List.copyOf(criteria), costs, baseline, bootstrap, topK, drift(top.entries().get("drift")),
-        champion(top.entries().get("champion"), task, primary, predictions, costs));
+        champion(top.entries().get("champion"), task, primary, predictions, costs),
+        new Suite.Scoring(model(top.entries().get("model")), endpoint(top.entries().get("endpoint"))));
   }
 
   private Suite.Champion champion(YamlNode node, Task task, String primary, Suite.Predictions predictions, Suite.Costs costs) {
@@ -284,6 +289,7 @@ public final class SuiteParser {
     checkKeys(m, CRITERION, path);
     if (!m.entries().containsKey("metric")) throw error(m, path, "missing 'metric': the metric this criterion judges, e.g. metric: roc_auc");
     String metric = canonical(text(m, "metric", path + ".metric"));
+    if (ServingMetrics.is(metric)) return servingCriterion(m, path, index, metric);
     Direction direction = checkMetric(m.entries().get("metric"), path + ".metric", task, metric, predictions, costs);
     List<Criterion.Kind> kinds = new ArrayList<>();
     for (Criterion.Kind k : Criterion.Kind.values()) if (m.entries().containsKey(k.key())) kinds.add(k);
@@ -328,6 +334,25 @@ public final class SuiteParser {
     return new Criterion(id, metric, kind, threshold, slice, atPoint, m.line());
   }
 
+  /**
+   * A criterion on how the model is served (latency_p95_ms, error_rate, cost_per_1000): measured
+   * once by {@code holdout score}, so it is judged on the measured value, with min or max only.
+   */
+  private Criterion servingCriterion(YamlNode.Mapping m, String path, int index, String metric) {
+    for (String k : List.of("worst_min", "worst_max", "max_gap", "min_lift", "slice")) {
+      if (m.entries().containsKey(k)) throw error(m.entries().get(k), path + "." + k, metric + " is measured once for the whole run; bound it with max");
+    }
+    if (m.entries().containsKey("min")) throw error(m.entries().get("min"), path + ".min", metric + " is better when lower, so bound it with max");
+    if (!m.entries().containsKey("max")) throw error(m, path, "say what the bar is with max, e.g. {metric: " + metric + ", max: " + ServingMetrics.example(metric) + "}");
+    double threshold = number(m.entries().get("max"), path + ".max");
+    if (threshold < 0) throw error(m.entries().get("max"), path + ".max", metric + " is never negative; give 0 or more");
+    if (m.entries().containsKey("at") && !"point".equals(text(m, "at", path + ".at"))) {
+      throw error(m.entries().get("at"), path + ".at", metric + " is measured, not resampled, so it is judged on the measured value; remove 'at' or write 'at: point'");
+    }
+    String id = m.entries().containsKey("id") ? text(m, "id", path + ".id") : "c" + (index + 1);
+    return new Criterion(id, metric, Criterion.Kind.MAX, threshold, null, true, m.line());
+  }
+
   /** One spelling per metric: pinball_q0.90 and pinball_q.9 become pinball_q0.9. */
   private static String canonical(String metric) {
     return MetricCatalog.pinballQuantile(metric).map(MetricCatalog::pinballName).orElse(metric);
@@ -338,7 +363,7 @@ public final class SuiteParser {
       boolean otherTask = MetricCatalog.allNames().contains(metric);
       return error(at, path, otherTask
           ? "metric '" + metric + "' does not apply to " + task.key() + "; use one of " + MetricCatalog.names(task)
-          : "unknown metric '" + metric + "'" + Names.didYouMean(metric, MetricCatalog.names(task))
+          : "unknown metric '" + metric + "'" + Names.didYouMean(metric, ServingMetrics.withServing(MetricCatalog.names(task)))
               + " (" + task.key() + " metrics: " + String.join(", ", MetricCatalog.names(task)) + ")");
     });
     if (metric.equals("expected_cost") && costs == null) throw error(at, path, "expected_cost needs a 'costs' section in the suite");
@@ -448,6 +473,68 @@ public final class SuiteParser {
       if (!(auc > 0.5 && auc <= 1)) throw error(m.entries().get("classifier_auc"), "drift.classifier_auc", "expected a roc_auc above 0.5 and at most 1, such as 0.55; found " + auc);
     }
     return new Suite.Drift(Map.copyOf(columns), share, auc);
+  }
+
+  private Suite.Model model(YamlNode node) {
+    if (node == null) return Suite.Model.DEFAULT;
+    YamlNode.Mapping m = mapping(node, "model");
+    checkKeys(m, MODEL, "model");
+    Suite.Model d = Suite.Model.DEFAULT;
+    List<Suite.ModelInput> inputs = new ArrayList<>();
+    if (m.entries().containsKey("inputs")) {
+      YamlNode n = m.entries().get("inputs");
+      if (!(n instanceof YamlNode.Sequence seq) || seq.items().isEmpty()) {
+        throw error(n, "model.inputs", "expected a list of inputs like [{name: features, columns: [age, tenure]}], found " + n.describe());
+      }
+      Set<String> names = new LinkedHashSet<>();
+      for (int i = 0; i < seq.items().size(); i++) {
+        String path = "model.inputs[" + i + "]";
+        YamlNode.Mapping in = mapping(seq.items().get(i), path);
+        checkKeys(in, MODEL_INPUT, path);
+        String name = optionalText(in, "name", path + ".name");
+        if (name == null && seq.items().size() > 1) throw error(in, path, "with several inputs, give each its 'name' as the model calls it");
+        if (name != null && !names.add(name)) throw error(in.entries().get("name"), path + ".name", "input '" + name + "' is listed twice");
+        String type = optionalText(in, "type", path + ".type");
+        List<String> types = List.of("float", "double", "int64");
+        if (type != null && !types.contains(type)) {
+          throw error(in.entries().get("type"), path + ".type", "expected one of " + types + ", found '" + type + "'" + Names.didYouMean(type, types));
+        }
+        inputs.add(new Suite.ModelInput(name, optionalTextList(in, "columns", path + ".columns"), type, in.line()));
+      }
+    }
+    List<String> classes = optionalTextList(m, "classes", "model.classes");
+    int batch = m.entries().containsKey("batch_size") ? (int) integer(m.entries().get("batch_size"), "model.batch_size", 1, 1_000_000) : d.batchSize();
+    return new Suite.Model(List.copyOf(inputs), optionalText(m, "output", "model.output"), classes, batch);
+  }
+
+  private Suite.Endpoint endpoint(YamlNode node) {
+    if (node == null) return Suite.Endpoint.DEFAULT;
+    YamlNode.Mapping m = mapping(node, "endpoint");
+    checkKeys(m, ENDPOINT, "endpoint");
+    Suite.Endpoint d = Suite.Endpoint.DEFAULT;
+    String request = m.entries().containsKey("request") ? text(m, "request", "endpoint.request") : d.request();
+    if (!request.contains("$rows")) {
+      throw error(m.entries().get("request"), "endpoint.request", "the request template needs '$rows' where the batch of rows goes, e.g. '{\"instances\": $rows}'");
+    }
+    String response = m.entries().containsKey("response") ? text(m, "response", "endpoint.response") : d.response();
+    Double price = null;
+    if (m.entries().containsKey("price_per_call")) {
+      price = number(m.entries().get("price_per_call"), "endpoint.price_per_call");
+      if (price < 0) throw error(m.entries().get("price_per_call"), "endpoint.price_per_call", "a price is never negative; give 0 or more");
+    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (m.entries().containsKey("headers")) {
+      YamlNode.Mapping h = mapping(m.entries().get("headers"), "endpoint.headers");
+      for (var e : h.entries().entrySet()) headers.put(e.getKey(), scalarText(e.getValue(), "endpoint.headers." + e.getKey()));
+    }
+    return new Suite.Endpoint(request, response, optionalText(m, "field", "endpoint.field"), optionalTextList(m, "columns", "endpoint.columns"),
+        intOr(m, "batch_size", 1, 100_000, d.batchSize()), intOr(m, "concurrency", 1, 256, d.concurrency()),
+        intOr(m, "timeout_ms", 1, 3_600_000, d.timeoutMs()), intOr(m, "retries", 0, 20, d.retries()),
+        intOr(m, "backoff_ms", 0, 600_000, d.backoffMs()), price, Map.copyOf(headers));
+  }
+
+  private int intOr(YamlNode.Mapping m, String key, int min, int max, int fallback) {
+    return m.entries().containsKey(key) ? (int) integer(m.entries().get(key), "endpoint." + key, min, max) : fallback;
   }
 
   private Bootstrap.Settings bootstrap(YamlNode node) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A YAML document as a tree that remembers where each node starts, for error messages. */
-sealed interface YamlNode {
+public sealed interface YamlNode {
   int line();
 
   int column();
@@ -37,7 +37,7 @@ sealed interface YamlNode {
    * {@code 0x10}, {@code .inf}), or null for other kinds.
    */
   record Scalar(String text, Kind kind, Number number, int line, int column) implements YamlNode {
-    enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
+    public enum Kind { STRING, INTEGER, FLOAT, BOOLEAN, NULL }
 
     Scalar(String text, Kind kind, int line, int column) {
       this(text, kind, null, line, column);

@@ -16,12 +16,12 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads YAML into {@link YamlNode}s with Jackson's streaming parser, keeping token locations. */
-final class YamlReader {
+public final class YamlReader {
   private static final YAMLFactory YAML = new YAMLFactory();
 
   private YamlReader() {}
 
-  static YamlNode read(String file, Reader source) {
+  public static YamlNode read(String file, Reader source) {
     try (JsonParser parser = YAML.createParser(source)) {
       JsonToken first = parser.nextToken();
       if (first == null) throw new HoldoutException.BadSuite(file + ": the suite is empty; start with 'suite: holdout.suite/v1'");

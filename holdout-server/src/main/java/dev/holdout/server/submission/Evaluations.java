@@ -157,7 +157,7 @@ public final class Evaluations implements AutoCloseable {
     Suite suite = projects.suite(p, part);
     if (bootstrap != null) {
       suite = new Suite(suite.file(), suite.name(), suite.problem(), suite.task(), suite.data(), suite.predictions(), suite.primaryMetric(),
-          suite.criteria(), suite.costs(), suite.baseline(), bootstrap, suite.topK(), suite.drift(), suite.champion());
+          suite.criteria(), suite.costs(), suite.baseline(), bootstrap, suite.topK(), suite.drift(), suite.champion(), suite.scoring());
     }
     EvaluationSet eval = set(p, part);
     var sub = dev.holdout.evaluation.Submission.load(suite, eval, file, name, Progress.NONE);

@@ -1,0 +1,61 @@
+package dev.holdout.cli;
+
+import dev.holdout.handover.HandoverOutput;
+import dev.holdout.handover.HandoverReport;
+import dev.holdout.handover.HandoverVerifier;
+import dev.holdout.onnx.OnnxScorer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code holdout handover}: checks on what a vendor hands over; {@code verify} is the one there is. */
+@Command(
+    name = "handover",
+    mixinStandardHelpOptions = true,
+    description = "Check a vendor's handover bundle before signing it off.",
+    subcommands = {HandoverCommand.Verify.class})
+final class HandoverCommand {
+
+  /** {@code holdout handover verify BUNDLE_DIR}: every check of docs/handover.md, PASS / WARN / FAIL, and COMPLETE or INCOMPLETE. */
+  @Command(
+      name = "verify",
+      mixinStandardHelpOptions = true,
+      description = {"Verify a handover bundle against its handover.yaml: files and sha256, open and safe weight formats,",
+          "reproducibility (the delivered ONNX model on the delivered evaluation set, the claimed metrics),",
+          "licences and the model card. Nothing outside the bundle folder is read."},
+      footer = {"", "Exit codes: 0 complete, 1 incomplete, 2 bad input or usage."})
+  static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "BUNDLE_DIR", description = "The folder the vendor handed over, holding handover.yaml.")
+    Path bundle;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.handover/v1 JSON report.")
+    Path json;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report.")
+    Path html;
+
+    @Override
+    public Integer call() {
+      InputsAndOutputs.checkOutput(json, "--json");
+      InputsAndOutputs.checkOutput(html, "--html");
+      InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
+      HandoverReport report = HandoverVerifier.verify(bundle, (suite, model) -> {
+        try (OnnxScorer scorer = OnnxScorer.open(model)) {
+          return scorer.score(suite);
+        }
+      });
+      if (json != null) HandoverOutput.writeJson(report, json);
+      if (html != null) HandoverOutput.writeHtml(report, html);
+      var out = spec.commandLine().getOut();
+      out.print(HandoverOutput.terminal(report));
+      out.flush();
+      return report.verdict().exitCode();
+    }
+  }
+}
