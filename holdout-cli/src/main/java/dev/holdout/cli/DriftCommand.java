@@ -57,31 +57,8 @@ final class DriftCommand implements Callable<Integer> {
     checkInput(reference, "--reference");
     checkInput(current, "--current");
     InputsAndOutputs.checkOutput(json, "--json");
-    DriftSettings settings = DriftSettings.defaults();
-    List<String> excluded = new ArrayList<>(exclude);
-    if (suite != null) {
-      Suite s = Holdout.suite(suite);
-      excluded.add(s.data().id());
-      if (s.predictions().id() != null && !excluded.contains(s.predictions().id())) excluded.add(s.predictions().id());
-      List<String> predictions = new ArrayList<>();
-      Suite.Predictions p = s.predictions();
-      for (String col : new String[] {p.score(), p.label(), p.value()}) if (col != null) predictions.add(col);
-      predictions.addAll(p.probabilities().values());
-      predictions.addAll(p.quantiles().values());
-      settings = settings.withRoles(s.data().label(), predictions, excluded).withBootstrap(s.bootstrap());
-      Suite.Drift d = s.drift();
-      Map<String, DriftSettings.ColumnRule> rules = new LinkedHashMap<>();
-      String file = suite.toString();
-      for (var e : d.columns().entrySet()) {
-        var c = e.getValue();
-        rules.put(e.getKey(), new DriftSettings.ColumnRule(c.method() == null ? null : Method.byKey(c.method()).orElseThrow(), c.threshold(),
-            file + " line " + c.line() + ", drift.columns." + e.getKey()));
-      }
-      settings = settings.withColumns(rules).withVerdict(d.share() == null ? settings.share() : d.share(),
-          d.classifierAuc() == null ? settings.classifierAuc() : d.classifierAuc(), settings.classifierRows());
-    } else {
-      settings = settings.withRoles(null, List.of(), excluded);
-    }
+    DriftSettings settings = suite != null ? DriftSettings.fromSuite(Holdout.suite(suite), suite, exclude)
+        : DriftSettings.defaults().withRoles(null, List.of(), exclude);
     if (noClassifier) settings = settings.withVerdict(settings.share(), settings.classifierAuc(), 0);
     DriftReport report = Drift.run(reference, current, settings, new TribuoDomainClassifier());
     if (json != null) JsonReport.write(report, json);

@@ -66,22 +66,6 @@ public final class Drift {
     IntStream.range(0, out.length).parallel().forEach(i -> out[i] = column(w.columns.get(i), s));
     List<ColumnDrift> columns = List.of(out);
 
-    int features = 0;
-    int drifted = 0;
-    List<String> reasons = new ArrayList<>();
-    for (ColumnDrift c : columns) {
-      if (c.drifted() == null) continue;
-      if (c.role().equals("feature")) {
-        features++;
-        if (c.drifted()) drifted++;
-      } else if (c.drifted()) {
-        reasons.add("the " + c.role() + " column '" + c.column() + "' drifted (" + c.method() + " " + fmt(c.score()) + ")");
-      }
-    }
-    Double share = features == 0 ? null : (double) drifted / features;
-    if (share != null && share >= s.share()) {
-      reasons.add(0, drifted + " of " + features + " feature columns drifted (" + pct(share) + ", at least " + pct(s.share()) + ")");
-    }
     DomainCheck.Result domain = null;
     String note = null;
     if (s.classifierRows() == 0) {
@@ -98,11 +82,37 @@ public final class Drift {
       } else {
         domain = DomainCheck.run(inputs, w.referenceRows, w.currentRows, classifier, s.classifierRows(),
             s.bootstrap().confidence(), s.classifierAuc(), s.bootstrap().seed());
-        if (domain.drifted()) {
-          reasons.add("the domain classifier tells the windows apart (roc_auc " + fmt(domain.rocAuc()) + ", lower bound "
-              + fmt(domain.low()) + " >= " + fmt(domain.threshold()) + ")");
-        }
       }
+    }
+    return report(new DriftReport.Window(w.referencePath.toString(), w.referenceRows),
+        new DriftReport.Window(w.currentPath.toString(), w.currentRows), columns, names, domain, note, s, List.of());
+  }
+
+  /**
+   * The verdict over judged columns (and the domain classifier's result, or null with {@code note}
+   * saying why), by the documented rule; {@code names} are the columns both windows have.
+   */
+  static DriftReport report(DriftReport.Window reference, DriftReport.Window current, List<ColumnDrift> columns, List<String> names,
+      DomainCheck.Result domain, String note, DriftSettings s, List<String> moreNotes) {
+    int features = 0;
+    int drifted = 0;
+    List<String> reasons = new ArrayList<>();
+    for (ColumnDrift c : columns) {
+      if (c.drifted() == null) continue;
+      if (c.role().equals("feature")) {
+        features++;
+        if (c.drifted()) drifted++;
+      } else if (c.drifted()) {
+        reasons.add("the " + c.role() + " column '" + c.column() + "' drifted (" + c.method() + " " + fmt(c.score()) + ")");
+      }
+    }
+    Double share = features == 0 ? null : (double) drifted / features;
+    if (share != null && share >= s.share()) {
+      reasons.add(0, drifted + " of " + features + " feature columns drifted (" + pct(share) + ", at least " + pct(s.share()) + ")");
+    }
+    if (domain != null && domain.drifted()) {
+      reasons.add("the domain classifier tells the windows apart (roc_auc " + fmt(domain.rocAuc()) + ", lower bound "
+          + fmt(domain.low()) + " >= " + fmt(domain.threshold()) + ")");
     }
     List<String> notes = new ArrayList<>();
     if (s.label() != null && !names.contains(s.label())) {
@@ -111,11 +121,10 @@ public final class Drift {
     for (String p : s.predictions()) {
       if (!names.contains(p)) notes.add("prediction column '" + p + "' is not in the windows: prediction drift not judged");
     }
+    notes.addAll(moreNotes);
     String rule = "DRIFT when at least " + pct(s.share()) + " of the feature columns drift, or the prediction or label column drifts, "
         + "or the domain classifier's roc_auc lower bound is at least " + fmt(s.classifierAuc());
-    return new DriftReport(DriftReport.SCHEMA,
-        new DriftReport.Window(w.referencePath.toString(), w.referenceRows),
-        new DriftReport.Window(w.currentPath.toString(), w.currentRows),
+    return new DriftReport(DriftReport.SCHEMA, reference, current,
         reasons.isEmpty() ? "NO_DRIFT" : "DRIFT", List.copyOf(reasons), rule, s.share(), features, drifted, share,
         columns, domain, note, s.bootstrap().confidence(), s.bootstrap().replicates(), s.bootstrap().seed(), List.copyOf(notes));
   }
@@ -128,7 +137,7 @@ public final class Drift {
     return String.format(Locale.ROOT, "%.0f%%", 100 * v);
   }
 
-  private static String role(String name, DriftSettings s) {
+  static String role(String name, DriftSettings s) {
     if (name.equals(s.label())) return "label";
     if (s.predictions().contains(name)) return "prediction";
     return "feature";
@@ -236,7 +245,7 @@ public final class Drift {
         refRows, curRows, c.referenceMissing, c.currentMissing, basis, "exact", note);
   }
 
-  private static Method method(Windows.Column c, DriftSettings.ColumnRule rule, boolean judgedNumeric, boolean small) {
+  static Method method(Windows.Column c, DriftSettings.ColumnRule rule, boolean judgedNumeric, boolean small) {
     if (rule != null && rule.method() != null) {
       Method method = rule.method();
       if (!method.appliesTo(judgedNumeric)) {
@@ -248,7 +257,7 @@ public final class Drift {
     return judgedNumeric ? (small ? Method.KS : Method.WASSERSTEIN) : (small ? Method.CHI_SQUARE : Method.JENSEN_SHANNON);
   }
 
-  private static String basis(DriftSettings.ColumnRule rule, boolean small, long smaller) {
+  static String basis(DriftSettings.ColumnRule rule, boolean small, long smaller) {
     if (rule != null && rule.method() != null) return rule.source();
     String basis = "default: " + (small ? "smaller window " + smaller + " values <= " + SMALL + ", p-value test"
         : "both windows over " + SMALL + " values, effect size");
@@ -335,7 +344,7 @@ public final class Drift {
   }
 
   /** Percentile interval of a bootstrapped statistic over cells; null when no replicate is defined. */
-  private static double[] interval(double[] cells, Bootstrap.Settings boot, String stream, Function<double[], Double> stat) {
+  static double[] interval(double[] cells, Bootstrap.Settings boot, String stream, Function<double[], Double> stat) {
     double[][] reps = Bootstrap.run(cells, boot.replicates(), boot.seed(), stream, wts -> new double[] {stat.apply(wts)});
     return Bootstrap.percentileInterval(Bootstrap.column(reps, 0), boot.confidence());
   }
@@ -390,7 +399,7 @@ public final class Drift {
     return Arrays.copyOf(e, n);
   }
 
-  private static double[] concat(double[] x, double[] y) {
+  static double[] concat(double[] x, double[] y) {
     double[] out = Arrays.copyOf(x, x.length + y.length);
     System.arraycopy(y, 0, out, x.length, y.length);
     return out;

@@ -174,4 +174,12 @@ public final class Submission {
           score, predicted, hit, logLoss, value, quantiles);
     }
   }
+
+  /** Predictions held in memory, one per row of an in-memory evaluation set (none missing). */
+  static Submission inMemory(String name, Path path, double[] score, double[] value, double[][] quantiles) {
+    int n = score != null ? score.length : value.length;
+    boolean[] present = new boolean[n];
+    java.util.Arrays.fill(present, true);
+    return new Submission(name, path, null, present, 0, 0, List.of(), score, null, null, null, value, quantiles);
+  }
 }

@@ -154,7 +154,7 @@ public final class HtmlReport {
 
   // ---------------------------------------------------------------- page and top
 
-  private static String page(String title, StringBuilder body) {
+  static String page(String title, StringBuilder body) {
     return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         // Nothing on this page may load anything: the report is read offline, and a request would leak that it was opened.
@@ -1230,7 +1230,7 @@ public final class HtmlReport {
 
   // ---------------------------------------------------------------- helpers
 
-  private static String figure(String id, String kind, String title, String subtitle, String legend, String svg, String note, boolean wide) {
+  static String figure(String id, String kind, String title, String subtitle, String legend, String svg, String note, boolean wide) {
     StringBuilder s = new StringBuilder();
     s.append("<figure class=\"chart").append(wide ? " wide" : "").append("\" id=\"").append(id).append("\" data-chart=\"").append(kind).append("\">")
         .append("<figcaption><h3>").append(esc(title)).append("</h3>");
