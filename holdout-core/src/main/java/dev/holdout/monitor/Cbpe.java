@@ -11,7 +11,8 @@ import java.util.Map;
  * can be expected to have, from the model's scores alone, before any outcome is known. A row with
  * score p is counted as p of a positive and 1 − p of a negative, which gives the expected confusion
  * matrix at the threshold (hence accuracy, precision, recall, specificity, f1) and the expected
- * roc_auc (each pair of rows weighted by the chance that the higher-scored one is the positive).
+ * roc_auc (each pair of distinct rows weighted by the chance that one is positive and the other
+ * negative, counted as ordered right when the positive scores higher).
  *
  * <p>Assumptions, and where it misleads: the scores are <b>calibrated</b> (among rows scored 0.3,
  * 30% are positive; check the suite's ece on the evaluation set), and there is <b>no concept
@@ -39,6 +40,8 @@ public final class Cbpe {
   private double fn;
   private double tn;
   private double correctVariance;
+  /** Σ p(1 − p): a row's pairing with itself, which the expected roc_auc leaves out. */
+  private double selfPairs;
   private final double[] positive = new double[BINS];
   private final double[] negative = new double[BINS];
 
@@ -61,6 +64,7 @@ public final class Cbpe {
       q = 1 - p;
     }
     correctVariance += q * (1 - q);
+    selfPairs += p * (1 - p);
     int b = Math.min(BINS - 1, (int) (p * BINS));
     positive[b] += p;
     negative[b] += 1 - p;
@@ -75,6 +79,7 @@ public final class Cbpe {
     fn += other.fn;
     tn += other.tn;
     correctVariance += other.correctVariance;
+    selfPairs += other.selfPairs;
     for (int b = 0; b < BINS; b++) {
       positive[b] += other.positive[b];
       negative[b] += other.negative[b];
@@ -97,7 +102,9 @@ public final class Cbpe {
       pos += positive[b];
       neg += negative[b];
     }
-    return pos > 0 && neg > 0 ? pairs / (pos * neg) : Double.NaN;
+    // a row is never paired with itself: its own half-tie and its weight in the denominator come out
+    double all = pos * neg - selfPairs;
+    return all > 0 ? (pairs - selfPairs / 2) / all : Double.NaN;
   }
 
   /**

@@ -384,7 +384,7 @@ public final class Monitor {
       }
       Map<String, Report.Estimate> estimated = w.cbpe == null ? null : w.cbpe.estimates(suite.bootstrap().confidence());
       return new MonitorReport.WindowResult(0, name, spec.start(w.key), spec.end(w.key), w.rows, w.labeled == null ? 0 : w.labeled.size(),
-          false, d.verdict(), d.featureColumns(), d.driftedFeatures(), d, metrics, criteria, verdict, estimated, List.of());
+          false, d.verdict(), d.driftedFeatures(), d.featureColumns(), d, metrics, criteria, verdict, estimated, List.of());
     }
 
     MonitorReport assemble(List<MonitorReport.WindowResult> judged, long rows, long labeledRows) {
