@@ -2,7 +2,6 @@ package dev.holdout.drift;
 
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.Probability;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.datasketches.quantilescommon.DoublesSortedView;
@@ -26,15 +25,18 @@ public final class SketchDrift {
    */
   public static DriftReport judge(Profile reference, String referenceName, Profile current, String currentName, DriftSettings s) {
     List<String> names = reference.names();
-    List<ColumnDrift> columns = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
+    reference.flush();
+    current.flush();
+    // columns are independent (each sketch is read by one thread): judge them on all cores
+    ColumnDrift[] out = new ColumnDrift[names.size()];
+    java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> {
       String name = names.get(i);
       String role = Drift.role(name, s);
-      ColumnDrift c = reference.numeric(i)
+      out[i] = reference.numeric(i)
           ? numeric(name, role, reference.numbers(i), current.numbers(i), s)
           : categorical(name, role, reference.categories(i), current.categories(i), s);
-      columns.add(c);
-    }
+    });
+    List<ColumnDrift> columns = List.of(out);
     return Drift.report(new DriftReport.Window(referenceName, reference.rows()), new DriftReport.Window(currentName, current.rows()),
         columns, names, null, "not run on sketched windows (it needs rows)", s, List.of());
   }
