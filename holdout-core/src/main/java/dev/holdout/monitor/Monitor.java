@@ -100,6 +100,11 @@ public final class Monitor {
     DriftSettings fromSuite = DriftSettings.fromSuite(suite, suite.file(), exclude);
     DriftSettings drift = fromSuite.withVerdict(fromSuite.share(), fromSuite.classifierAuc(), 0);
 
+    // Every sketch is updated on this thread in file order: with the library's shared random source
+    // seeded, sketched statistics are the same on every run.
+    if (!dev.holdout.drift.NumericSketch.seedCompactions(suite.bootstrap().seed())) {
+      notes.add("sketch compactions could not be seeded: sketched distances may differ slightly between runs");
+    }
     // The reference: typed by each column's first value, then streamed into sketches.
     Profile reference = readReference(s.reference(), new HashSet<>(drift.exclude()));
     List<String> columns = reference.names();

@@ -98,6 +98,18 @@ class MonitorTest {
   }
 
   @Test
+  void two_runs_give_the_same_sketched_statistics() {
+    MonitorReport again = Monitor.run(new Monitor.Settings(EXAMPLE.resolve("log.csv"), EXAMPLE.resolve("reference.csv"),
+        Holdout.suite(EXAMPLE.resolve("suite.yaml")), WindowSpec.parse("week"), null, EXAMPLE.resolve("outcomes.csv"), List.of()));
+    for (int w = 0; w < again.windows().size(); w++) {
+      var first = weekly.windows().get(w).drift().columns();
+      var second = again.windows().get(w).drift().columns();
+      assertThat(second).as(again.windows().get(w).label()).isEqualTo(first);
+      assertThat(second).anyMatch(c -> "sketch".equals(c.computed()));
+    }
+  }
+
+  @Test
   void row_windows_cut_the_log_in_file_order_without_a_time_column() {
     MonitorReport r = Monitor.run(new Monitor.Settings(EXAMPLE.resolve("log.csv"), EXAMPLE.resolve("reference.csv"),
         Holdout.suite(EXAMPLE.resolve("suite.yaml")), WindowSpec.parse("10000-rows"), null, null, List.of("timestamp")));
