@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,10 +50,87 @@ public final class Drift {
 
   /** Reads both files and judges them. */
   public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier) {
+    return run(reference, current, settings, classifier, List.of());
+  }
+
+  /** Reads both files and judges them, overall and within each group of each categorical column in {@code slices}. */
+  public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices) {
     Set<String> exclude = new HashSet<>(settings.exclude());
     Set<String> optional = settings.label() == null ? Set.of() : Set.of(settings.label());
     Windows w = Windows.read(reference, current, exclude, optional);
-    return judge(w, settings, classifier);
+    DriftReport overall = judge(w, settings, classifier);
+    if (slices.isEmpty()) return overall;
+    List<String> notes = new ArrayList<>(overall.notes());
+    Map<String, Map<String, DriftReport.SliceGroup>> bySlice = new LinkedHashMap<>();
+    for (String slice : slices) {
+      Windows.Column sc = w.columns.stream().filter(c -> c.name.equals(slice)).findFirst().orElse(null);
+      if (sc == null) {
+        notes.add("slice column '" + slice + "' is not in both windows: not judged per slice");
+      } else if (sc.numeric) {
+        notes.add("slice column '" + slice + "' holds numbers: drift is judged per slice for categorical columns only");
+      } else {
+        bySlice.put(slice, sliceGroups(w, sc, settings));
+      }
+    }
+    return new DriftReport(overall.schema(), overall.reference(), overall.current(), overall.verdict(), overall.reasons(), overall.rule(),
+        overall.shareThreshold(), overall.featureColumns(), overall.driftedFeatures(), overall.driftedShare(), overall.columns(),
+        overall.domainClassifier(), overall.domainClassifierNote(), overall.confidence(), overall.replicates(), overall.seed(),
+        List.copyOf(notes), bySlice);
+  }
+
+  /** Every group of slice column {@code sc}: the other columns judged on the group's rows of both windows. */
+  private static Map<String, DriftReport.SliceGroup> sliceGroups(Windows w, Windows.Column sc, DriftSettings s) {
+    Map<String, DriftReport.SliceGroup> out = new LinkedHashMap<>();
+    List<String> groups = new ArrayList<>(sc.dictionary.values());
+    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(groups));
+    for (String group : sorted) {
+      int code = groups.indexOf(group);
+      int[] ref = rowsOf(sc.referenceCodes, code);
+      int[] cur = rowsOf(sc.currentCodes, code);
+      if (ref.length == 0 || cur.length == 0) {
+        out.put(group, new DriftReport.SliceGroup(ref.length, cur.length, null, List.of(), null, null, null, List.of(),
+            (ref.length == 0 ? "the reference" : "the current window") + " has no rows in this group; not judged"));
+        continue;
+      }
+      List<Windows.Column> cols = w.columns.stream().filter(c -> c != sc).toList();
+      ColumnDrift[] judged = new ColumnDrift[cols.size()];
+      IntStream.range(0, judged.length).parallel().forEach(i -> judged[i] = column(subset(cols.get(i), ref, cur), s));
+      List<String> names = cols.stream().map(Windows.Column::name).toList();
+      DriftReport r = report(new DriftReport.Window("", ref.length), new DriftReport.Window("", cur.length), List.of(judged), names, null, null,
+          s, List.of());
+      List<String> drifted = new ArrayList<>();
+      for (ColumnDrift c : judged) if (Boolean.TRUE.equals(c.drifted())) drifted.add(c.column());
+      out.put(group, new DriftReport.SliceGroup(ref.length, cur.length, r.verdict(), r.reasons(), r.featureColumns(), r.driftedFeatures(),
+          List.copyOf(drifted), List.of(judged), null));
+    }
+    return out;
+  }
+
+  private static int[] rowsOf(int[] codes, int code) {
+    int n = 0;
+    for (int c : codes) if (c == code) n++;
+    int[] out = new int[n];
+    n = 0;
+    for (int i = 0; i < codes.length; i++) if (codes[i] == code) out[n++] = i;
+    return out;
+  }
+
+  /** Column {@code c} on the given rows of each window, its categories coded as in {@code c}. */
+  private static Windows.Column subset(Windows.Column c, int[] ref, int[] cur) {
+    Windows.Column out = new Windows.Column(c.name, c.numeric, c.dictionary);
+    if (c.numeric) {
+      out.reference = new double[ref.length];
+      out.current = new double[cur.length];
+      for (int i = 0; i < ref.length; i++) if (Double.isNaN(out.reference[i] = c.reference[ref[i]])) out.referenceMissing++;
+      for (int i = 0; i < cur.length; i++) if (Double.isNaN(out.current[i] = c.current[cur[i]])) out.currentMissing++;
+    } else {
+      out.referenceCodes = new int[ref.length];
+      out.currentCodes = new int[cur.length];
+      for (int i = 0; i < ref.length; i++) if ((out.referenceCodes[i] = c.referenceCodes[ref[i]]) < 0) out.referenceMissing++;
+      for (int i = 0; i < cur.length; i++) if ((out.currentCodes[i] = c.currentCodes[cur[i]]) < 0) out.currentMissing++;
+    }
+    out.typedAt = c.typedAt;
+    return out;
   }
 
   static DriftReport judge(Windows w, DriftSettings s, DomainClassifier classifier) {
@@ -126,7 +205,7 @@ public final class Drift {
         + "or the domain classifier's roc_auc lower bound is at least " + fmt(s.classifierAuc());
     return new DriftReport(DriftReport.SCHEMA, reference, current,
         reasons.isEmpty() ? "NO_DRIFT" : "DRIFT", List.copyOf(reasons), rule, s.share(), features, drifted, share,
-        columns, domain, note, s.bootstrap().confidence(), s.bootstrap().replicates(), s.bootstrap().seed(), List.copyOf(notes));
+        columns, domain, note, s.bootstrap().confidence(), s.bootstrap().replicates(), s.bootstrap().seed(), List.copyOf(notes), null);
   }
 
   static String fmt(double v) {
