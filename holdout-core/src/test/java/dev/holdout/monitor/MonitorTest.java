@@ -110,6 +110,30 @@ class MonitorTest {
   }
 
   @Test
+  void a_regression_log_in_row_windows_matches_holdout_evaluate_on_each_windows_rows() throws IOException {
+    // the demand example joined into one log (its rows in file order), cut into windows of 2,000 rows
+    Path demand = Path.of("..", "examples", "demand");
+    List<String> eval = Files.readAllLines(demand.resolve("eval.csv"));
+    List<String> pred = Files.readAllLines(demand.resolve("vendor.csv"));
+    List<String> log = new ArrayList<>();
+    for (int i = 0; i < eval.size(); i++) log.add(eval.get(i) + "," + pred.get(i).substring(pred.get(i).indexOf(',') + 1));
+    Files.write(dir.resolve("log.csv"), log);
+    Files.write(dir.resolve("eval.csv"), eval.subList(0, 2_001));
+    Files.write(dir.resolve("vendor.csv"), pred.subList(0, 2_001));
+    Files.copy(demand.resolve("suite.yaml"), dir.resolve("suite.yaml"));
+    Suite suite = Holdout.suite(dir.resolve("suite.yaml"));
+    MonitorReport r = Monitor.run(new Monitor.Settings(dir.resolve("log.csv"), demand.resolve("eval.csv"), suite, WindowSpec.parse("2000-rows"),
+        null, null, List.of("store")));
+    assertThat(r.windows()).hasSize(3);
+    assertThat(r.windows().get(0).estimated()).isNull();  // CBPE is for binary classifiers
+    Report direct = Holdout.evaluate(dir.resolve("suite.yaml"), dir.resolve("vendor.csv"));
+    assertThat(r.windows().get(0).metrics()).isEqualTo(direct.metrics());
+    assertThat(r.windows().get(0).criteria()).isEqualTo(direct.criteria());
+    // the reference is the whole evaluation set, so no window drifts
+    assertThat(r.windows()).extracting(MonitorReport.WindowResult::driftVerdict).containsOnly("NO_DRIFT");
+  }
+
+  @Test
   void row_windows_cut_the_log_in_file_order_without_a_time_column() {
     MonitorReport r = Monitor.run(new Monitor.Settings(EXAMPLE.resolve("log.csv"), EXAMPLE.resolve("reference.csv"),
         Holdout.suite(EXAMPLE.resolve("suite.yaml")), WindowSpec.parse("10000-rows"), null, null, List.of("timestamp")));
