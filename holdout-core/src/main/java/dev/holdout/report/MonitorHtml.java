@@ -171,8 +171,18 @@ public final class MonitorHtml {
     }
     for (MonitorReport.Threshold t : bars) desc.append("bar ").append(t.kind()).append(' ').append(Html.plain(t.value())).append(" (").append(t.criterion()).append("). ");
     String id = "chart-monitor-" + Html.slug(metric);
+    String legend = key("dot-main", "ci-main", "realized, with its interval") + (m.cbpeAssumption() == null ? "" : key(null, "s-base", "CBPE estimate"))
+        + (bars.isEmpty() ? "" : key(null, "threshold", "the suite's bar")) + key("dot-worst", null, "window with an alert");
     return HtmlReport.figure(id, "monitor-metric", metric + " by window", bars.isEmpty() ? "no criterion on this metric" : "bar: "
-        + bars.get(0).kind() + " " + Html.plain(bars.get(0).value()), null, p.svg(id, metric + " by window", desc.toString()), null, true);
+        + bars.get(0).kind() + " " + Html.plain(bars.get(0).value()), legend, p.svg(id, metric + " by window", desc.toString()), null, true);
+  }
+
+  /** A legend entry: a marker and/or a line in the chart's classes, then the escaped text. */
+  private static String key(String dot, String line, String text) {
+    StringBuilder s = new StringBuilder("<span class=\"key\"><svg width=\"22\" height=\"12\" aria-hidden=\"true\">");
+    if (line != null) s.append("<line class=\"").append(line).append("\" x1=\"1\" y1=\"6\" x2=\"21\" y2=\"6\"/>");
+    if (dot != null) s.append("<circle class=\"").append(dot).append("\" cx=\"11\" cy=\"6\" r=\"4.5\"/>");
+    return s.append("</svg> ").append(esc(text)).append("</span>").toString();
   }
 
   private static String driftShareChart(MonitorReport m) {
