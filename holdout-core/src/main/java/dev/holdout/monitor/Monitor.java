@@ -155,8 +155,6 @@ public final class Monitor {
     }
 
     MonitorReport run(List<String> header) {
-      boolean performance = task == Task.BINARY_CLASSIFICATION || task == Task.REGRESSION;
-      if (!performance) notes.add("performance per window is not built for " + task.key() + " yet: drift only");
       // Slices and the baseline column the log lacks are left out, with a note.
       List<String> slices = new ArrayList<>();
       for (String sl : suite.data().slices()) {
@@ -243,6 +241,14 @@ public final class Monitor {
           quantileCols[qi++] = Values.column(r, q, "predictions.quantiles in the suite");
         }
         double[] qs = new double[quantileCols.length];
+        int predLabelCol = task == Task.MULTICLASS_CLASSIFICATION && p.label() != null
+            ? Values.column(r, p.label(), "predictions.label in the suite: the predicted class") : -1;
+        int[] probCols = new int[task == Task.MULTICLASS_CLASSIFICATION ? p.probabilities().size() : 0];
+        int pi = 0;
+        for (var e : task == Task.MULTICLASS_CLASSIFICATION ? p.probabilities().entrySet() : java.util.Set.<Map.Entry<String, String>>of()) {
+          probCols[pi++] = Values.column(r, e.getValue(), "predictions.probabilities." + e.getKey() + " in the suite");
+        }
+        double[] probs = new double[probCols.length];
         int idCol = -1;
         if (outcomes != null) {
           String id = p.id() != null && r.header().contains(p.id()) ? p.id() : suite.data().id();
@@ -255,7 +261,6 @@ public final class Monitor {
         for (int k = 0; k < sliceCols.length; k++) sliceCols[k] = r.header().indexOf(suite.data().slices().get(k));
         CharSequence[] groups = new CharSequence[sliceCols.length];
         int baseCol = baselineColumn ? r.header().indexOf(suite.baseline().column()) : -1;
-        boolean evaluates = task == Task.BINARY_CLASSIFICATION || task == Task.REGRESSION;
 
         TreeMap<Long, Open> open = new TreeMap<>();
         long closedUpTo = Long.MIN_VALUE;
@@ -286,7 +291,7 @@ public final class Monitor {
               throw new HoldoutException.BadData(Values.where(r, timeCol) + ": " + r.text(timeCol) + " falls in the window " + spec.label(key)
                   + ", which was closed when the log reached " + lastTime[0] + "; rows may be out of order by at most one window: sort the log by time");
             }
-            w = new Open(key, new Profile(columns, numericFlags(reference)), evaluates ? new LabeledRows(suite, baselineColumn) : null,
+            w = new Open(key, new Profile(columns, numericFlags(reference)), new LabeledRows(suite, baselineColumn),
                 task == Task.BINARY_CLASSIFICATION ? new Cbpe(p.threshold()) : null);
             open.put(key, w);
             if (firstKey == null || key < firstKey) firstKey = key;
@@ -323,7 +328,16 @@ public final class Monitor {
             if (prof.numeric(labelProfile)) prof.add(labelProfile, outcome == null ? Double.NaN : number(outcome));
             else prof.add(labelProfile, outcome);
           }
-          if (predCol < 0) continue;
+          if (task == Task.MULTICLASS_CLASSIFICATION) {
+            if (Double.isNaN(outcomeNumber)) continue;
+            labeledRows++;
+            for (int k = 0; k < sliceCols.length; k++) groups[k] = r.text(sliceCols[k]);
+            for (int k = 0; k < probCols.length; k++) probs[k] = Values.probability(r, probCols[k]);
+            CharSequence predicted = predLabelCol < 0 ? null : Values.requiredText(r, predLabelCol, "a predicted class");
+            CharSequence base = baseCol < 0 ? null : Values.requiredText(r, baseCol, "the baseline rule's predicted class");
+            w.labeled.addMulticlass(labels.values().get((int) outcomeNumber), predicted, probs, base, groups);
+            continue;
+          }
           double prediction = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, predCol)
               : Values.number(r, predCol, "a predicted value (a number)");
           if (w.cbpe != null) w.cbpe.add(prediction);

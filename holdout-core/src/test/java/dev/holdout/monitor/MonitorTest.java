@@ -134,6 +134,31 @@ class MonitorTest {
   }
 
   @Test
+  void a_multiclass_log_in_row_windows_matches_holdout_evaluate_on_each_windows_rows() throws IOException {
+    Path tickets = Path.of("..", "examples", "tickets");
+    List<String> eval = Files.readAllLines(tickets.resolve("eval.csv"));
+    List<String> pred = Files.readAllLines(tickets.resolve("vendor.csv"));
+    List<String> log = new ArrayList<>();
+    for (int i = 0; i < eval.size(); i++) log.add(eval.get(i) + "," + pred.get(i).substring(pred.get(i).indexOf(',') + 1));
+    Files.write(dir.resolve("log.csv"), log);
+    List<String> lastEval = new ArrayList<>(List.of(eval.get(0)));
+    lastEval.addAll(eval.subList(4_001, eval.size()));
+    List<String> lastPred = new ArrayList<>(List.of(pred.get(0)));
+    lastPred.addAll(pred.subList(4_001, pred.size()));
+    Files.write(dir.resolve("eval.csv"), lastEval);
+    Files.write(dir.resolve("vendor.csv"), lastPred);
+    Files.copy(tickets.resolve("suite.yaml"), dir.resolve("suite.yaml"));
+    Suite suite = Holdout.suite(dir.resolve("suite.yaml"));
+    MonitorReport r = Monitor.run(new Monitor.Settings(dir.resolve("log.csv"), tickets.resolve("eval.csv"), suite, WindowSpec.parse("2000-rows"),
+        null, null, List.of()));
+    assertThat(r.windows()).hasSize(3);
+    Report direct = Holdout.evaluate(dir.resolve("suite.yaml"), dir.resolve("vendor.csv"));
+    assertThat(r.windows().get(2).labeledRows()).isEqualTo(2_000);
+    assertThat(r.windows().get(2).metrics()).isEqualTo(direct.metrics());
+    assertThat(r.windows().get(2).criteria()).isEqualTo(direct.criteria());
+  }
+
+  @Test
   void row_windows_cut_the_log_in_file_order_without_a_time_column() {
     MonitorReport r = Monitor.run(new Monitor.Settings(EXAMPLE.resolve("log.csv"), EXAMPLE.resolve("reference.csv"),
         Holdout.suite(EXAMPLE.resolve("suite.yaml")), WindowSpec.parse("10000-rows"), null, null, List.of("timestamp")));
