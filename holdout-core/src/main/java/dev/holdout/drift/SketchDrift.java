@@ -24,15 +24,24 @@ public final class SketchDrift {
    * types, flushed or not); the paths or labels name the windows in the report.
    */
   public static DriftReport judge(Profile reference, String referenceName, Profile current, String currentName, DriftSettings s) {
-    List<String> names = reference.names();
+    return judge(reference, referenceName, current, currentName, s, java.util.Set.of());
+  }
+
+  /** As above, leaving out the columns in {@code skip} (a slice column, constant within its group). */
+  public static DriftReport judge(Profile reference, String referenceName, Profile current, String currentName, DriftSettings s,
+      java.util.Set<String> skip) {
+    List<String> all = reference.names();
+    int[] keep = java.util.stream.IntStream.range(0, all.size()).filter(i -> !skip.contains(all.get(i))).toArray();
+    List<String> names = java.util.Arrays.stream(keep).mapToObj(all::get).toList();
     reference.flush();
     current.flush();
     // columns are independent (each sketch is read by one thread): judge them on all cores
-    ColumnDrift[] out = new ColumnDrift[names.size()];
-    java.util.stream.IntStream.range(0, out.length).parallel().forEach(i -> {
-      String name = names.get(i);
+    ColumnDrift[] out = new ColumnDrift[keep.length];
+    java.util.stream.IntStream.range(0, out.length).parallel().forEach(k -> {
+      int i = keep[k];
+      String name = all.get(i);
       String role = Drift.role(name, s);
-      out[i] = reference.numeric(i)
+      out[k] = reference.numeric(i)
           ? numeric(name, role, reference.numbers(i), current.numbers(i), s)
           : categorical(name, role, reference.categories(i), current.categories(i), s);
     });

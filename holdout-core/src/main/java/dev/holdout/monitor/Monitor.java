@@ -59,13 +59,15 @@ public final class Monitor {
   private static final class Open {
     final long key;
     final Profile profile;
+    final SliceProfiles slices;
     final LabeledRows labeled;
     final Cbpe cbpe;
     long rows;
 
-    Open(long key, Profile profile, LabeledRows labeled, Cbpe cbpe) {
+    Open(long key, Profile profile, SliceProfiles slices, LabeledRows labeled, Cbpe cbpe) {
       this.key = key;
       this.profile = profile;
+      this.slices = slices;
       this.labeled = labeled;
       this.cbpe = cbpe;
     }
@@ -106,7 +108,14 @@ public final class Monitor {
       notes.add("sketch compactions could not be seeded: sketched distances may differ slightly between runs");
     }
     // The reference: typed by each column's first value, then streamed into sketches.
-    Profile reference = readReference(s.reference(), new HashSet<>(drift.exclude()));
+    Reference ref = readReference(s.reference(), new HashSet<>(drift.exclude()), suite.data().slices());
+    Profile reference = ref.profile();
+    for (int g = 0; g < ref.slices().slices.size(); g++) {
+      if (!ref.slices().judged(g)) {
+        notes.add("slice column '" + ref.slices().slices.get(g) + "' has more than " + SliceProfiles.MAX_GROUPS
+            + " groups in the reference: drift is not judged per group");
+      }
+    }
     List<String> columns = reference.names();
     String label = suite.data().label();
     for (String c : columns) {
@@ -121,7 +130,7 @@ public final class Monitor {
     }
     if (!ignored.isEmpty()) notes.add("log columns not in the reference, not judged for drift: " + String.join(", ", ignored));
 
-    Job job = new Job(s, suite, timeColumn, reference, drift, notes);
+    Job job = new Job(s, suite, timeColumn, reference, ref.slices(), drift, notes);
     return job.run(logHeader);
   }
 
@@ -132,6 +141,7 @@ public final class Monitor {
     final Task task;
     final String timeColumn;
     final Profile reference;
+    final SliceProfiles referenceSlices;
     final DriftSettings drift;
     final List<String> notes;
     final Dictionary labels = new Dictionary();
@@ -143,8 +153,9 @@ public final class Monitor {
     Outcomes outcomes;
     boolean baselineColumn;
 
-    Job(Settings s, Suite suite, String timeColumn, Profile reference, DriftSettings drift, List<String> notes) {
+    Job(Settings s, Suite suite, String timeColumn, Profile reference, SliceProfiles referenceSlices, DriftSettings drift, List<String> notes) {
       this.s = s;
+      this.referenceSlices = referenceSlices;
       this.suite = suite;
       this.task = suite.task();
       this.timeColumn = timeColumn;
@@ -262,6 +273,8 @@ public final class Monitor {
         CharSequence[] groups = new CharSequence[sliceCols.length];
         int baseCol = baselineColumn ? r.header().indexOf(suite.baseline().column()) : -1;
 
+        Profile[] groupProfiles = new Profile[referenceSlices.slices.size()];
+        int[] sliceAt = referenceSlices.slices.stream().mapToInt(sl -> r.header().indexOf(sl)).toArray();
         TreeMap<Long, Open> open = new TreeMap<>();
         long closedUpTo = Long.MIN_VALUE;
         Long firstKey = null;
@@ -291,7 +304,8 @@ public final class Monitor {
               throw new HoldoutException.BadData(Values.where(r, timeCol) + ": " + r.text(timeCol) + " falls in the window " + spec.label(key)
                   + ", which was closed when the log reached " + lastTime[0] + "; rows may be out of order by at most one window: sort the log by time");
             }
-            w = new Open(key, new Profile(columns, numericFlags(reference)), new LabeledRows(suite, baselineColumn),
+            w = new Open(key, new Profile(columns, numericFlags(reference)),
+                new SliceProfiles(referenceSlices.slices, columns, numericFlags(reference)), new LabeledRows(suite, baselineColumn),
                 task == Task.BINARY_CLASSIFICATION ? new Cbpe(p.threshold()) : null);
             open.put(key, w);
             if (firstKey == null || key < firstKey) firstKey = key;
@@ -308,10 +322,15 @@ public final class Monitor {
           w.rows++;
           Profile prof = w.profile;
           prof.row();
+          for (int g = 0; g < groupProfiles.length; g++) {
+            CharSequence t = sliceAt[g] < 0 ? null : r.text(sliceAt[g]);
+            groupProfiles[g] = w.slices.group(g, t == null || isMissing(t) ? null : t);
+            if (groupProfiles[g] != null) groupProfiles[g].row();
+          }
           for (int i = 0; i < colIndex.length; i++) {
             int c = colIndex[i];
             if (c < 0 || i == labelProfile) continue;
-            addValue(r, prof, i, c);
+            addValue(r, prof, groupProfiles, i, c);
           }
           // the outcome: in the log, else from --outcomes by id
           CharSequence outcome = labelCol >= 0 ? r.text(labelCol) : null;
@@ -325,8 +344,13 @@ public final class Monitor {
             else if (!Double.isNaN(outcomeNumber)) outcome = Double.toString(outcomeNumber);
           }
           if (labelProfile >= 0) {
-            if (prof.numeric(labelProfile)) prof.add(labelProfile, outcome == null ? Double.NaN : number(outcome));
-            else prof.add(labelProfile, outcome);
+            double v = prof.numeric(labelProfile) && outcome != null ? number(outcome) : Double.NaN;
+            for (int g = -1; g < groupProfiles.length; g++) {
+              Profile target = g < 0 ? prof : groupProfiles[g];
+              if (target == null) continue;
+              if (target.numeric(labelProfile)) target.add(labelProfile, v);
+              else target.add(labelProfile, outcome);
+            }
           }
           if (task == Task.MULTICLASS_CLASSIFICATION) {
             if (Double.isNaN(outcomeNumber)) continue;
@@ -369,29 +393,52 @@ public final class Monitor {
       return assemble(results, rows, labeledRows);
     }
 
-    private void addValue(RecordReader r, Profile prof, int i, int c) {
+    /** Column {@code i}'s value (log column {@code c}) into the window's profile and the row's group profiles (null entries skipped). */
+    private void addValue(RecordReader r, Profile prof, Profile[] groupProfiles, int i, int c) {
       CharSequence t = r.text(c);
       if (t != null && isMissing(t)) t = null;
       if (!prof.numeric(i)) {
         prof.add(i, t);
+        for (Profile g : groupProfiles) if (g != null) g.add(i, t);
         return;
       }
-      if (t == null) {
-        prof.add(i, Double.NaN);
-        return;
-      }
-      double v = number(t);
-      if (Double.isNaN(v)) {
-        throw new HoldoutException.BadData(Values.where(r, c) + ": expected a number, found '" + t + "'; the column is numeric in the reference "
-            + s.reference() + ", so a type change between the reference and the log; fix the value, or leave it empty for a missing value");
+      double v = Double.NaN;
+      if (t != null) {
+        v = number(t);
+        if (Double.isNaN(v)) {
+          throw new HoldoutException.BadData(Values.where(r, c) + ": expected a number, found '" + t + "'; the column is numeric in the reference "
+              + s.reference() + ", so a type change between the reference and the log; fix the value, or leave it empty for a missing value");
+        }
       }
       prof.add(i, v);
+      for (Profile g : groupProfiles) if (g != null) g.add(i, v);
     }
 
     MonitorReport.WindowResult judgeWindow(Open w) {
       WindowSpec spec = s.window();
       String name = spec.label(w.key);
       DriftReport d = SketchDrift.judge(reference, s.reference().toString(), w.profile, name, drift);
+      Map<String, Map<String, DriftReport.SliceGroup>> slices = null;
+      for (int g = 0; g < w.slices.slices.size(); g++) {
+        if (!referenceSlices.judged(g) || !w.slices.judged(g)) continue;
+        String slice = w.slices.slices.get(g);
+        Map<String, DriftReport.SliceGroup> groups = new java.util.LinkedHashMap<>();
+        for (String group : new java.util.TreeSet<>(w.slices.groups(g))) {
+          Profile cur = w.slices.find(g, group);
+          Profile ref = referenceSlices.find(g, group);
+          if (ref == null) {
+            groups.put(group, new DriftReport.SliceGroup(0, cur.rows(), null, List.of(), null, null, null, List.of(),
+                "the reference has no rows in this group; not judged"));
+            continue;
+          }
+          DriftReport gd = SketchDrift.judge(ref, s.reference().toString(), cur, name + " " + slice + "=" + group, drift, Set.of(slice));
+          List<String> drifted = gd.columns().stream().filter(c -> Boolean.TRUE.equals(c.drifted())).map(c -> c.column()).toList();
+          groups.put(group, new DriftReport.SliceGroup(ref.rows(), cur.rows(), gd.verdict(), gd.reasons(), gd.featureColumns(),
+              gd.driftedFeatures(), drifted, gd.columns(), null));
+        }
+        if (slices == null) slices = new java.util.LinkedHashMap<>();
+        slices.put(slice, groups);
+      }
       Map<String, Report.Estimate> metrics = null;
       List<CriterionResult> criteria = null;
       String verdict = null;
@@ -403,7 +450,7 @@ public final class Monitor {
       }
       Map<String, Report.Estimate> estimated = w.cbpe == null ? null : w.cbpe.estimates(suite.bootstrap().confidence());
       return new MonitorReport.WindowResult(0, name, spec.start(w.key), spec.end(w.key), w.rows, w.labeled == null ? 0 : w.labeled.size(),
-          false, d.verdict(), d.driftedFeatures(), d.featureColumns(), d, metrics, criteria, verdict, estimated, List.of());
+          false, d.verdict(), d.driftedFeatures(), d.featureColumns(), d, slices, metrics, criteria, verdict, estimated, List.of());
     }
 
     MonitorReport assemble(List<MonitorReport.WindowResult> judged, long rows, long labeledRows) {
@@ -414,7 +461,7 @@ public final class Monitor {
         if (spec.calendar() && !all.isEmpty()) {
           long prev = keyOf(all.get(all.size() - 1));
           for (long k = prev + 1; k < keyOf(w); k++) {
-            all.add(new MonitorReport.WindowResult(0, spec.label(k), spec.start(k), spec.end(k), 0, 0, true, null, null, null, null, null, null,
+            all.add(new MonitorReport.WindowResult(0, spec.label(k), spec.start(k), spec.end(k), 0, 0, true, null, null, null, null, null, null, null,
                 null, null, List.of()));
           }
         }
@@ -427,7 +474,7 @@ public final class Monitor {
         List<MonitorReport.Alert> mine = alerts(w);
         alerts.addAll(mine);
         out.add(new MonitorReport.WindowResult(i + 1, w.label(), w.start(), w.end(), w.rows(), w.labeledRows(), w.empty(), w.driftVerdict(),
-            w.driftedFeatures(), w.featureColumns(), w.drift(), w.metrics(), w.criteria(), w.verdict(), w.estimated(),
+            w.driftedFeatures(), w.featureColumns(), w.drift(), w.slices(), w.metrics(), w.criteria(), w.verdict(), w.estimated(),
             mine.stream().map(MonitorReport.Alert::message).toList()));
       }
       long empty = out.stream().filter(MonitorReport.WindowResult::empty).count();
@@ -536,7 +583,10 @@ public final class Monitor {
    * makes it numeric, and every later value must be a number too; a column without values is
    * categorical (and reported as empty).
    */
-  static Profile readReference(Path file, Set<String> exclude) {
+  /** The reference's profile, and its profiles per slice group. */
+  record Reference(Profile profile, SliceProfiles slices) {}
+
+  static Reference readReference(Path file, Set<String> exclude, List<String> sliceNames) {
     List<String> names = new ArrayList<>();
     List<Integer> index = new ArrayList<>();
     List<String> header;
@@ -571,31 +621,43 @@ public final class Monitor {
     boolean[] numeric = new boolean[n];
     for (int i = 0; i < n; i++) numeric[i] = typed[i] != null && typed[i];
     Profile p = new Profile(names, numeric);
+    List<String> sliced = sliceNames.stream().filter(sl -> names.contains(sl) && !numeric[names.indexOf(sl)]).toList();
+    SliceProfiles slices = new SliceProfiles(sliced, names, numeric);
+    int[] sliceAt = sliced.stream().mapToInt(names::indexOf).toArray();
+    Profile[] gp = new Profile[sliceAt.length];
     try (RecordReader r = RecordReaders.open(file)) {
       while (r.next()) {
         p.row();
+        for (int g = 0; g < gp.length; g++) {
+          CharSequence t = r.text(index.get(sliceAt[g]));
+          gp[g] = slices.group(g, t == null || isMissing(t) ? null : t);
+          if (gp[g] != null) gp[g].row();
+        }
         for (int i = 0; i < n; i++) {
           int c = index.get(i);
           CharSequence t = r.text(c);
           if (t != null && isMissing(t)) t = null;
           if (!numeric[i]) {
             p.add(i, t);
-          } else if (t == null) {
-            p.add(i, Double.NaN);
-          } else {
-            double v = number(t);
+            for (Profile g : gp) if (g != null) g.add(i, t);
+            continue;
+          }
+          double v = Double.NaN;
+          if (t != null) {
+            v = number(t);
             if (Double.isNaN(v)) {
               throw new HoldoutException.BadData(Values.where(r, c) + ": expected a number, found '" + t + "'; the column is numeric from its first value ("
                   + typedAt[i] + "); fix the value, or leave it empty for a missing value");
             }
-            p.add(i, v);
           }
+          p.add(i, v);
+          for (Profile g : gp) if (g != null) g.add(i, v);
         }
       }
     }
     if (p.rows() == 0) throw new HoldoutException.BadData(file + ": the reference has a header but no rows; monitoring needs reference rows");
     p.flush();
-    return p;
+    return new Reference(p, slices);
   }
 
 }

@@ -56,6 +56,7 @@ public record MonitorReport(
    * numbers (both inclusive) for row windows. An empty window has no drift, metrics or estimates.
    *
    * @param drift the window's {@code holdout.drift/v1} report against the reference (sketched; no domain classifier)
+   * @param slices the same judgement per group of the suite's categorical slice columns (informative, never an alert)
    * @param metrics realized performance on the window's labeled rows, as {@code holdout evaluate} computes it
    * @param criteria the suite's criteria judged on the labeled rows
    * @param verdict ACCEPTED, REJECTED or INCONCLUSIVE on the labeled rows
@@ -74,6 +75,7 @@ public record MonitorReport(
       Integer driftedFeatures,
       Integer featureColumns,
       DriftReport drift,
+      Map<String, Map<String, DriftReport.SliceGroup>> slices,
       Map<String, Report.Estimate> metrics,
       List<CriterionResult> criteria,
       String verdict,

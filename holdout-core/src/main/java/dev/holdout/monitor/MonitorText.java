@@ -35,6 +35,16 @@ public final class MonitorText {
           drift, perf, est, w.alerts().isEmpty() ? "" : w.alerts().size() + " alert" + (w.alerts().size() > 1 ? "s" : "")));
     }
     sb.append("\ndrift (k/n): DRIFT by the drift rule, k of n feature columns drifted (docs/drift.md)\n");
+    for (MonitorReport.WindowResult w : m.windows()) {
+      if (w.slices() == null) continue;
+      for (var slice : w.slices().entrySet()) {
+        for (var g : slice.getValue().entrySet()) {
+          if (!"DRIFT".equals(g.getValue().verdict())) continue;
+          sb.append("slice drift: ").append(w.label()).append(' ').append(slice.getKey()).append('=').append(g.getKey()).append(": ")
+              .append(String.join(", ", g.getValue().driftedColumns())).append('\n');
+        }
+      }
+    }
     if (cbpe) {
       sb.append("est.: CBPE, from the scores of every row; ").append(m.cbpeAssumption()).append('\n');
     }

@@ -73,7 +73,23 @@ public final class MonitorHtml {
       for (ColumnDrift c : w.drift().columns()) if (!c.role().equals("feature")) watched.add(c.column());
     }
     for (String col : watched) b.append(columnChart(m, col));
-    b.append("</div>\n</section>\n");
+    b.append("</div>\n");
+    StringBuilder groups = new StringBuilder();
+    for (MonitorReport.WindowResult w : m.windows()) {
+      if (w.slices() == null) continue;
+      for (var slice : w.slices().entrySet()) {
+        for (var g : slice.getValue().entrySet()) {
+          if (!"DRIFT".equals(g.getValue().verdict())) continue;
+          groups.append("<tr><td class=\"metric-name\">").append(esc(w.label())).append("</td><td>").append(esc(slice.getKey())).append(" = ")
+              .append(esc(g.getKey())).append("</td><td>").append(esc(String.join(", ", g.getValue().driftedColumns()))).append("</td></tr>\n");
+        }
+      }
+    }
+    if (groups.length() > 0) {
+      b.append("<h3 class=\"slice-col\">Slice groups that drifted</h3>\n<div class=\"table-wrap\"><table id=\"slice-drift\"><thead><tr><th>Window</th>")
+          .append("<th>Group</th><th>Drifted columns</th></tr></thead><tbody>\n").append(groups).append("</tbody></table></div>\n");
+    }
+    b.append("</section>\n");
 
     b.append("<section class=\"card\" id=\"windows\">\n<h2>Windows</h2>\n<div class=\"table-wrap\"><table><thead><tr><th>Window</th><th class=\"num\">Rows</th>")
         .append("<th class=\"num\">With outcomes</th><th>Drift</th><th class=\"num\">").append(esc(m.suite().primaryMetric())).append("</th><th class=\"num\">Interval</th>")

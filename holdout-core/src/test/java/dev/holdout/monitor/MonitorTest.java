@@ -50,6 +50,24 @@ class MonitorTest {
   }
 
   @Test
+  void each_region_is_judged_on_its_own_rows_and_the_price_rise_shows_in_every_region() {
+    for (MonitorReport.WindowResult w : weekly.windows()) {
+      var regions = w.slices().get("region");
+      assertThat(regions).as(w.label()).containsOnlyKeys("east", "north", "south", "west");
+      for (var g : regions.values()) {
+        assertThat(g.columns()).extracting(c -> c.column()).doesNotContain("region");
+        // a region holds about 1,000 reference rows, so its columns are judged by p-value tests at 0.05: over 6 weeks, 4 regions and
+        // 6 columns a few false alarms are expected (west's p_churn scores p = 0.04 to 0.05 in three weeks), the price rise only in week 3
+        if (w.label().equals("2026-W04")) assertThat(g.driftedColumns()).as(w.label()).contains("monthly_charges", "p_churn");
+        else assertThat(g.driftedColumns()).as(w.label()).doesNotContain("monthly_charges");
+      }
+      assertThat(regions.get("south").currentRows() + regions.get("north").currentRows() + regions.get("east").currentRows()
+          + regions.get("west").currentRows()).isEqualTo(w.rows());
+    }
+    assertThat(weekly.alerts()).noneMatch(a -> a.message().contains("region="));
+  }
+
+  @Test
   void late_outcomes_are_joined_by_id_and_the_last_week_is_estimated_only() {
     assertThat(weekly.windows()).extracting(MonitorReport.WindowResult::labeledRows).containsExactly(4_900L, 4_900L, 4_900L, 4_900L, 4_900L, 0L);
     assertThat(weekly.outcomes().rows()).isEqualTo(4_900);
