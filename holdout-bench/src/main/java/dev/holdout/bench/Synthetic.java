@@ -20,6 +20,11 @@ import java.util.SplittableRandom;
  * Synthetic drift-wide DIR ROWS
  *                              the drift benchmark: reference.csv and current.csv of ROWS rows each by 50 numeric
  *                              and 10 categorical columns, some of them shifted in the current window
+ * Synthetic monitor DIR [ROWS DAYS]
+ *                              examples/monitor and the monitor benchmark: reference.csv (5,000 labeled rows), a
+ *                              time-ordered log.csv (default 29,400 rows over 42 days from 2026-01-05) with a planted
+ *                              shift and a broken model in week 3, outcomes in the log for weeks 1 to 4, and
+ *                              outcomes.csv with the late outcomes of week 5 (none for week 6)
  * Synthetic audit DIR ROWS [TRAIN_ROWS]
  *                              examples/audit and the audit benchmarks: an evaluation set of 20 columns with
  *                              planted problems, and a vendor training file overlapping it
@@ -47,6 +52,7 @@ public final class Synthetic {
       case "binary" -> binary(dir, Integer.parseInt(args[2]));
       case "drift" -> drift(dir, 5_000);
       case "drift-wide" -> driftWide(dir, Integer.parseInt(args[2]));
+      case "monitor" -> monitor(dir, args.length > 2 ? Long.parseLong(args[2]) : 29_400, args.length > 3 ? Integer.parseInt(args[3]) : 42);
       case "audit" -> audit(dir, Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
       default -> {
         System.err.println("unknown kind " + args[0]);
@@ -265,6 +271,84 @@ public final class Synthetic {
         }
       }
     }
+  }
+
+  /**
+   * A churn model's reference and its prediction log. Scores are calibrated by construction (the
+   * outcome is drawn with the score as its probability), so CBPE holds, except in week 3 (days 14 to
+   * 20): monthly charges rise by 15, the south region's share doubles, and outcomes no longer follow
+   * the scores (concept drift: the realized roc_auc falls to about 0.6). Rows are spread evenly over
+   * {@code days} days from 2026-01-05 (a Monday) in time order; the log holds outcomes up to day 27
+   * (weeks 1 to 4); outcomes.csv holds those of days 28 to 34 (week 5) by id; later rows have none.
+   */
+  static void monitor(Path dir, long rows, int days) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("reference.csv"), StandardCharsets.UTF_8)) {
+      SplittableRandom r = new SplittableRandom(7_2026);
+      w.write("customer_id,region,plan,tenure_months,monthly_charges,support_tickets,p_churn,churned\n");
+      StringBuilder row = new StringBuilder(128);
+      for (int i = 0; i < 5_000; i++) {
+        row.setLength(0);
+        monitorRow(r, row.append(String.format(Locale.ROOT, "R%06d", i)).append(','), false, true);
+        w.write(row.append('\n').toString());
+      }
+    }
+    long start = java.time.LocalDate.of(2026, 1, 5).toEpochDay();
+    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("log.csv"), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        BufferedWriter late = Files.newBufferedWriter(dir.resolve("outcomes.csv"), StandardCharsets.UTF_8)) {
+      SplittableRandom r = new SplittableRandom(7_2027);
+      w.write("timestamp,customer_id,region,plan,tenure_months,monthly_charges,support_tickets,p_churn,churned\n");
+      late.write("customer_id,churned\n");
+      StringBuilder row = new StringBuilder(160);
+      StringBuilder id = new StringBuilder(16);
+      for (long i = 0; i < rows; i++) {
+        long second = i * 86_400L * days / rows;
+        int day = (int) (second / 86_400L);
+        int sec = (int) (second % 86_400L);
+        row.setLength(0);
+        row.append(java.time.LocalDate.ofEpochDay(start + day)).append('T');
+        two(row, sec / 3600).append(':');
+        two(row, sec / 60 % 60).append(':');
+        two(row, sec % 60).append("Z,");
+        id.setLength(0);
+        id.append('L').append(i);
+        row.append(id).append(',');
+        boolean broken = day >= 14 && day <= 20;
+        monitorRow(r, row, broken, true);
+        if (day >= 28) {
+          int comma = row.lastIndexOf(",");
+          String outcome = row.substring(comma + 1);
+          row.setLength(comma + 1);
+          if (day < 35) late.write(id + "," + outcome + "\n");
+        }
+        w.write(row.append('\n').toString());
+      }
+    }
+  }
+
+  private static StringBuilder two(StringBuilder out, int v) {
+    if (v < 10) out.append('0');
+    return out.append(v);
+  }
+
+  /** One subscriber: region, plan, tenure, charges, tickets, a calibrated score and the outcome. */
+  private static void monitorRow(SplittableRandom r, StringBuilder row, boolean broken, boolean withOutcome) {
+    double[] regions = broken ? new double[] {0.2, 0.5, 0.15, 0.15} : REGION_SHARE;
+    int region = pick(r, regions);
+    int plan = pick(r, PLAN_SHARE);
+    int tenure = (int) Math.min(72, Math.max(1, Math.round(-Math.log(1 - r.nextDouble()) * 24)));
+    double charges = 20 + 25 * plan + 15 * r.nextDouble() + (broken ? 15 : 0);
+    int tickets = (int) Math.min(9, Math.floor(-Math.log(1 - r.nextDouble()) * 1.2));
+    double logit = 0.4 - 0.08 * tenure + 0.03 * (charges - 45) + 0.8 * tickets - 0.4 * plan + (region == 1 ? 0.3 : 0);
+    double score = Math.round(sigmoid(logit) * 10_000) / 10_000.0;
+    // the outcome follows the score, except in the broken week, where it follows something the model does not see
+    double truth = broken ? sigmoid(-1.2 + 1.2 * normal(r) + 0.3 * tickets) : score;
+    boolean churned = r.nextDouble() < truth;
+    row.append(REGIONS[region]).append(',').append(PLANS[plan]).append(',').append(tenure).append(',');
+    decimals4(row, charges);
+    row.append(',').append(tickets).append(',');
+    decimals4(row, score);
+    if (withOutcome) row.append(',').append(churned ? 1 : 0);
   }
 
   /** Appends {@code v} rounded to 4 decimals, without the cost of {@code String.format} per value. */

@@ -8,6 +8,7 @@ import dev.holdout.drift.DriftSettings;
 import dev.holdout.drift.DriftText;
 import dev.holdout.drift.Method;
 import dev.holdout.drift.TribuoDomainClassifier;
+import dev.holdout.report.DriftHtml;
 import dev.holdout.report.JsonReport;
 import dev.holdout.suite.Suite;
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {"Compare a current window of data with the reference the model was accepted on: a drift score per column",
         "(defaults by column type and size, see docs/drift.md), prediction and label drift, a domain classifier",
-        "over all columns, and the verdict DRIFT / NO DRIFT."},
+        "over all columns, the verdict DRIFT / NO DRIFT, and with a suite the same per group of its slice columns."},
     footer = {"", "Exit codes: 0 no drift, 1 drift, 2 bad input or usage."})
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -49,6 +50,9 @@ final class DriftCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.drift/v1 JSON report.")
   Path json;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML page: every column's score against its threshold, the domain classifier, slices.")
+  Path html;
+
   @Option(names = "--no-classifier", description = "Skip the domain classifier.")
   boolean noClassifier;
 
@@ -57,34 +61,16 @@ final class DriftCommand implements Callable<Integer> {
     checkInput(reference, "--reference");
     checkInput(current, "--current");
     InputsAndOutputs.checkOutput(json, "--json");
-    DriftSettings settings = DriftSettings.defaults();
-    List<String> excluded = new ArrayList<>(exclude);
-    if (suite != null) {
-      Suite s = Holdout.suite(suite);
-      excluded.add(s.data().id());
-      if (s.predictions().id() != null && !excluded.contains(s.predictions().id())) excluded.add(s.predictions().id());
-      List<String> predictions = new ArrayList<>();
-      Suite.Predictions p = s.predictions();
-      for (String col : new String[] {p.score(), p.label(), p.value()}) if (col != null) predictions.add(col);
-      predictions.addAll(p.probabilities().values());
-      predictions.addAll(p.quantiles().values());
-      settings = settings.withRoles(s.data().label(), predictions, excluded).withBootstrap(s.bootstrap());
-      Suite.Drift d = s.drift();
-      Map<String, DriftSettings.ColumnRule> rules = new LinkedHashMap<>();
-      String file = suite.toString();
-      for (var e : d.columns().entrySet()) {
-        var c = e.getValue();
-        rules.put(e.getKey(), new DriftSettings.ColumnRule(c.method() == null ? null : Method.byKey(c.method()).orElseThrow(), c.threshold(),
-            file + " line " + c.line() + ", drift.columns." + e.getKey()));
-      }
-      settings = settings.withColumns(rules).withVerdict(d.share() == null ? settings.share() : d.share(),
-          d.classifierAuc() == null ? settings.classifierAuc() : d.classifierAuc(), settings.classifierRows());
-    } else {
-      settings = settings.withRoles(null, List.of(), excluded);
-    }
+    InputsAndOutputs.checkOutput(html, "--html");
+    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
+    Suite parsed = suite == null ? null : Holdout.suite(suite);
+    DriftSettings settings = parsed != null ? DriftSettings.fromSuite(parsed, suite, exclude)
+        : DriftSettings.defaults().withRoles(null, List.of(), exclude);
     if (noClassifier) settings = settings.withVerdict(settings.share(), settings.classifierAuc(), 0);
-    DriftReport report = Drift.run(reference, current, settings, new TribuoDomainClassifier());
+    DriftReport report = Drift.run(reference, current, settings, new TribuoDomainClassifier(),
+        parsed == null ? List.of() : parsed.data().slices());
     if (json != null) JsonReport.write(report, json);
+    if (html != null) DriftHtml.write(report, html);
     var out = spec.commandLine().getOut();
     out.print(DriftText.render(report));
     out.flush();

@@ -71,4 +71,20 @@ class DriftCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("nope.csv: file not found");
   }
+
+  @Test
+  void html_and_slices_show_each_column_against_its_threshold_and_each_plan_on_its_own() throws IOException {
+    Path json = dir.resolve("drift.json");
+    Path html = dir.resolve("drift.html");
+    Cli r = Cli.run("drift", "--reference", example("reference.csv"), "--current", example("current.csv"),
+        "--suite", example("suite.yaml"), "--no-classifier", "--json", json, "--html", html);
+    assertThat(r.exit()).as(r.err()).isEqualTo(1);
+    assertThat(r.out()).contains("Slice plan (each group's rows in both windows)").containsPattern("basic .* DRIFT .*monthly_charges");
+    JsonNode j = new ObjectMapper().readTree(json.toFile());
+    assertThat(j.get("slices").get("plan").fieldNames()).toIterable().containsExactly("basic", "premium", "standard");
+    assertThat(j.get("slices").get("plan").get("premium").get("drifted_columns").toString()).contains("monthly_charges");
+    String page = Files.readString(html);
+    assertThat(page).startsWith("<!DOCTYPE html>").contains("id=\"chart-drift-columns\"", "monthly_charges", "id=\"slices\"", "data-group=\"premium\"")
+        .doesNotContain("<script");
+  }
 }

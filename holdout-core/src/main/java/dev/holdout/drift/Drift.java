@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,10 +50,87 @@ public final class Drift {
 
   /** Reads both files and judges them. */
   public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier) {
+    return run(reference, current, settings, classifier, List.of());
+  }
+
+  /** Reads both files and judges them, overall and within each group of each categorical column in {@code slices}. */
+  public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices) {
     Set<String> exclude = new HashSet<>(settings.exclude());
     Set<String> optional = settings.label() == null ? Set.of() : Set.of(settings.label());
     Windows w = Windows.read(reference, current, exclude, optional);
-    return judge(w, settings, classifier);
+    DriftReport overall = judge(w, settings, classifier);
+    if (slices.isEmpty()) return overall;
+    List<String> notes = new ArrayList<>(overall.notes());
+    Map<String, Map<String, DriftReport.SliceGroup>> bySlice = new LinkedHashMap<>();
+    for (String slice : slices) {
+      Windows.Column sc = w.columns.stream().filter(c -> c.name.equals(slice)).findFirst().orElse(null);
+      if (sc == null) {
+        notes.add("slice column '" + slice + "' is not in both windows: not judged per slice");
+      } else if (sc.numeric) {
+        notes.add("slice column '" + slice + "' holds numbers: drift is judged per slice for categorical columns only");
+      } else {
+        bySlice.put(slice, sliceGroups(w, sc, settings));
+      }
+    }
+    return new DriftReport(overall.schema(), overall.reference(), overall.current(), overall.verdict(), overall.reasons(), overall.rule(),
+        overall.shareThreshold(), overall.featureColumns(), overall.driftedFeatures(), overall.driftedShare(), overall.columns(),
+        overall.domainClassifier(), overall.domainClassifierNote(), overall.confidence(), overall.replicates(), overall.seed(),
+        List.copyOf(notes), bySlice);
+  }
+
+  /** Every group of slice column {@code sc}: the other columns judged on the group's rows of both windows. */
+  private static Map<String, DriftReport.SliceGroup> sliceGroups(Windows w, Windows.Column sc, DriftSettings s) {
+    Map<String, DriftReport.SliceGroup> out = new LinkedHashMap<>();
+    List<String> groups = new ArrayList<>(sc.dictionary.values());
+    List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(groups));
+    for (String group : sorted) {
+      int code = groups.indexOf(group);
+      int[] ref = rowsOf(sc.referenceCodes, code);
+      int[] cur = rowsOf(sc.currentCodes, code);
+      if (ref.length == 0 || cur.length == 0) {
+        out.put(group, new DriftReport.SliceGroup(ref.length, cur.length, null, List.of(), null, null, null, List.of(),
+            (ref.length == 0 ? "the reference" : "the current window") + " has no rows in this group; not judged"));
+        continue;
+      }
+      List<Windows.Column> cols = w.columns.stream().filter(c -> c != sc).toList();
+      ColumnDrift[] judged = new ColumnDrift[cols.size()];
+      IntStream.range(0, judged.length).parallel().forEach(i -> judged[i] = column(subset(cols.get(i), ref, cur), s));
+      List<String> names = cols.stream().map(Windows.Column::name).toList();
+      DriftReport r = report(new DriftReport.Window("", ref.length), new DriftReport.Window("", cur.length), List.of(judged), names, null, null,
+          s, List.of());
+      List<String> drifted = new ArrayList<>();
+      for (ColumnDrift c : judged) if (Boolean.TRUE.equals(c.drifted())) drifted.add(c.column());
+      out.put(group, new DriftReport.SliceGroup(ref.length, cur.length, r.verdict(), r.reasons(), r.featureColumns(), r.driftedFeatures(),
+          List.copyOf(drifted), List.of(judged), null));
+    }
+    return out;
+  }
+
+  private static int[] rowsOf(int[] codes, int code) {
+    int n = 0;
+    for (int c : codes) if (c == code) n++;
+    int[] out = new int[n];
+    n = 0;
+    for (int i = 0; i < codes.length; i++) if (codes[i] == code) out[n++] = i;
+    return out;
+  }
+
+  /** Column {@code c} on the given rows of each window, its categories coded as in {@code c}. */
+  private static Windows.Column subset(Windows.Column c, int[] ref, int[] cur) {
+    Windows.Column out = new Windows.Column(c.name, c.numeric, c.dictionary);
+    if (c.numeric) {
+      out.reference = new double[ref.length];
+      out.current = new double[cur.length];
+      for (int i = 0; i < ref.length; i++) if (Double.isNaN(out.reference[i] = c.reference[ref[i]])) out.referenceMissing++;
+      for (int i = 0; i < cur.length; i++) if (Double.isNaN(out.current[i] = c.current[cur[i]])) out.currentMissing++;
+    } else {
+      out.referenceCodes = new int[ref.length];
+      out.currentCodes = new int[cur.length];
+      for (int i = 0; i < ref.length; i++) if ((out.referenceCodes[i] = c.referenceCodes[ref[i]]) < 0) out.referenceMissing++;
+      for (int i = 0; i < cur.length; i++) if ((out.currentCodes[i] = c.currentCodes[cur[i]]) < 0) out.currentMissing++;
+    }
+    out.typedAt = c.typedAt;
+    return out;
   }
 
   static DriftReport judge(Windows w, DriftSettings s, DomainClassifier classifier) {
@@ -66,22 +145,6 @@ public final class Drift {
     IntStream.range(0, out.length).parallel().forEach(i -> out[i] = column(w.columns.get(i), s));
     List<ColumnDrift> columns = List.of(out);
 
-    int features = 0;
-    int drifted = 0;
-    List<String> reasons = new ArrayList<>();
-    for (ColumnDrift c : columns) {
-      if (c.drifted() == null) continue;
-      if (c.role().equals("feature")) {
-        features++;
-        if (c.drifted()) drifted++;
-      } else if (c.drifted()) {
-        reasons.add("the " + c.role() + " column '" + c.column() + "' drifted (" + c.method() + " " + fmt(c.score()) + ")");
-      }
-    }
-    Double share = features == 0 ? null : (double) drifted / features;
-    if (share != null && share >= s.share()) {
-      reasons.add(0, drifted + " of " + features + " feature columns drifted (" + pct(share) + ", at least " + pct(s.share()) + ")");
-    }
     DomainCheck.Result domain = null;
     String note = null;
     if (s.classifierRows() == 0) {
@@ -98,11 +161,37 @@ public final class Drift {
       } else {
         domain = DomainCheck.run(inputs, w.referenceRows, w.currentRows, classifier, s.classifierRows(),
             s.bootstrap().confidence(), s.classifierAuc(), s.bootstrap().seed());
-        if (domain.drifted()) {
-          reasons.add("the domain classifier tells the windows apart (roc_auc " + fmt(domain.rocAuc()) + ", lower bound "
-              + fmt(domain.low()) + " >= " + fmt(domain.threshold()) + ")");
-        }
       }
+    }
+    return report(new DriftReport.Window(w.referencePath.toString(), w.referenceRows),
+        new DriftReport.Window(w.currentPath.toString(), w.currentRows), columns, names, domain, note, s, List.of());
+  }
+
+  /**
+   * The verdict over judged columns (and the domain classifier's result, or null with {@code note}
+   * saying why), by the documented rule; {@code names} are the columns both windows have.
+   */
+  static DriftReport report(DriftReport.Window reference, DriftReport.Window current, List<ColumnDrift> columns, List<String> names,
+      DomainCheck.Result domain, String note, DriftSettings s, List<String> moreNotes) {
+    int features = 0;
+    int drifted = 0;
+    List<String> reasons = new ArrayList<>();
+    for (ColumnDrift c : columns) {
+      if (c.drifted() == null) continue;
+      if (c.role().equals("feature")) {
+        features++;
+        if (c.drifted()) drifted++;
+      } else if (c.drifted()) {
+        reasons.add("the " + c.role() + " column '" + c.column() + "' drifted (" + c.method() + " " + fmt(c.score()) + ")");
+      }
+    }
+    Double share = features == 0 ? null : (double) drifted / features;
+    if (share != null && share >= s.share()) {
+      reasons.add(0, drifted + " of " + features + " feature columns drifted (" + pct(share) + ", at least " + pct(s.share()) + ")");
+    }
+    if (domain != null && domain.drifted()) {
+      reasons.add("the domain classifier tells the windows apart (roc_auc " + fmt(domain.rocAuc()) + ", lower bound "
+          + fmt(domain.low()) + " >= " + fmt(domain.threshold()) + ")");
     }
     List<String> notes = new ArrayList<>();
     if (s.label() != null && !names.contains(s.label())) {
@@ -111,13 +200,12 @@ public final class Drift {
     for (String p : s.predictions()) {
       if (!names.contains(p)) notes.add("prediction column '" + p + "' is not in the windows: prediction drift not judged");
     }
+    notes.addAll(moreNotes);
     String rule = "DRIFT when at least " + pct(s.share()) + " of the feature columns drift, or the prediction or label column drifts, "
         + "or the domain classifier's roc_auc lower bound is at least " + fmt(s.classifierAuc());
-    return new DriftReport(DriftReport.SCHEMA,
-        new DriftReport.Window(w.referencePath.toString(), w.referenceRows),
-        new DriftReport.Window(w.currentPath.toString(), w.currentRows),
+    return new DriftReport(DriftReport.SCHEMA, reference, current,
         reasons.isEmpty() ? "NO_DRIFT" : "DRIFT", List.copyOf(reasons), rule, s.share(), features, drifted, share,
-        columns, domain, note, s.bootstrap().confidence(), s.bootstrap().replicates(), s.bootstrap().seed(), List.copyOf(notes));
+        columns, domain, note, s.bootstrap().confidence(), s.bootstrap().replicates(), s.bootstrap().seed(), List.copyOf(notes), null);
   }
 
   static String fmt(double v) {
@@ -128,7 +216,7 @@ public final class Drift {
     return String.format(Locale.ROOT, "%.0f%%", 100 * v);
   }
 
-  private static String role(String name, DriftSettings s) {
+  static String role(String name, DriftSettings s) {
     if (name.equals(s.label())) return "label";
     if (s.predictions().contains(name)) return "prediction";
     return "feature";
@@ -236,7 +324,7 @@ public final class Drift {
         refRows, curRows, c.referenceMissing, c.currentMissing, basis, "exact", note);
   }
 
-  private static Method method(Windows.Column c, DriftSettings.ColumnRule rule, boolean judgedNumeric, boolean small) {
+  static Method method(Windows.Column c, DriftSettings.ColumnRule rule, boolean judgedNumeric, boolean small) {
     if (rule != null && rule.method() != null) {
       Method method = rule.method();
       if (!method.appliesTo(judgedNumeric)) {
@@ -248,7 +336,7 @@ public final class Drift {
     return judgedNumeric ? (small ? Method.KS : Method.WASSERSTEIN) : (small ? Method.CHI_SQUARE : Method.JENSEN_SHANNON);
   }
 
-  private static String basis(DriftSettings.ColumnRule rule, boolean small, long smaller) {
+  static String basis(DriftSettings.ColumnRule rule, boolean small, long smaller) {
     if (rule != null && rule.method() != null) return rule.source();
     String basis = "default: " + (small ? "smaller window " + smaller + " values <= " + SMALL + ", p-value test"
         : "both windows over " + SMALL + " values, effect size");
@@ -335,7 +423,7 @@ public final class Drift {
   }
 
   /** Percentile interval of a bootstrapped statistic over cells; null when no replicate is defined. */
-  private static double[] interval(double[] cells, Bootstrap.Settings boot, String stream, Function<double[], Double> stat) {
+  static double[] interval(double[] cells, Bootstrap.Settings boot, String stream, Function<double[], Double> stat) {
     double[][] reps = Bootstrap.run(cells, boot.replicates(), boot.seed(), stream, wts -> new double[] {stat.apply(wts)});
     return Bootstrap.percentileInterval(Bootstrap.column(reps, 0), boot.confidence());
   }
@@ -390,7 +478,7 @@ public final class Drift {
     return Arrays.copyOf(e, n);
   }
 
-  private static double[] concat(double[] x, double[] y) {
+  static double[] concat(double[] x, double[] y) {
     double[] out = Arrays.copyOf(x, x.length + y.length);
     System.arraycopy(y, 0, out, x.length, y.length);
     return out;

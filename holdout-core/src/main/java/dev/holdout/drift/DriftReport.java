@@ -1,6 +1,7 @@
 package dev.holdout.drift;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code holdout.drift/v1} report: per-column drift, the domain classifier and the verdict.
@@ -12,6 +13,9 @@ import java.util.List;
  * @param driftedFeatures feature columns flagged
  * @param domainClassifier null when turned off, with {@code domainClassifierNote} saying why
  * @param notes what was not judged and why (a label absent from the current window, ...)
+ * @param slices per slice column and group (the suite's categorical {@code data.slices}): the same
+ *     judgement on the rows of that group in both windows, without the domain classifier; null when
+ *     no slices were asked for
  */
 public record DriftReport(
     String schema,
@@ -30,12 +34,21 @@ public record DriftReport(
     double confidence,
     int replicates,
     long seed,
-    List<String> notes) {
+    List<String> notes,
+    Map<String, Map<String, SliceGroup>> slices) {
 
   public static final String SCHEMA = "holdout.drift/v1";
 
   /** One window: its file and row count. */
   public record Window(String path, long rows) {}
+
+  /**
+   * One slice group: its rows on each side, its verdict by the same rule (null, with {@code note},
+   * when a side has no rows of the group), and its columns.
+   */
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  public record SliceGroup(long referenceRows, long currentRows, String verdict, List<String> reasons, Integer featureColumns,
+      Integer driftedFeatures, List<String> driftedColumns, List<ColumnDrift> columns, String note) {}
 
   public boolean drift() {
     return verdict.equals("DRIFT");

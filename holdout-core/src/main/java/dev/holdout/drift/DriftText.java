@@ -48,6 +48,23 @@ public final class DriftText {
     }
     sb.append(String.format(Locale.ROOT, "Drifted feature columns: %d of %d%s (DRIFT from %.0f%%)%n", r.driftedFeatures(), r.featureColumns(),
         r.driftedShare() == null ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100 * r.driftedShare()), 100 * r.shareThreshold()));
+    if (r.slices() != null) {
+      for (var slice : r.slices().entrySet()) {
+        sb.append("\nSlice ").append(slice.getKey()).append(" (each group's rows in both windows)\n");
+        for (var g : slice.getValue().entrySet()) {
+          DriftReport.SliceGroup sg = g.getValue();
+          sb.append(String.format(Locale.ROOT, "  %-16s %9s + %-9s  ", g.getKey(), count(sg.referenceRows()), count(sg.currentRows())));
+          if (sg.verdict() == null) {
+            sb.append(sg.note()).append('\n');
+          } else {
+            sb.append(sg.verdict().equals("DRIFT") ? "DRIFT" : "no drift").append(String.format(Locale.ROOT, " (%d of %d feature columns)",
+                sg.driftedFeatures(), sg.featureColumns()));
+            if (!sg.driftedColumns().isEmpty()) sb.append(": ").append(String.join(", ", sg.driftedColumns()));
+            sb.append('\n');
+          }
+        }
+      }
+    }
     sb.append("\nVerdict: ").append(r.drift() ? "DRIFT" : "NO DRIFT");
     if (!r.reasons().isEmpty()) sb.append(" (").append(String.join("; ", r.reasons())).append(")");
     sb.append('\n');

@@ -54,6 +54,24 @@ public final class NumericSketch {
     return new NumericSketch();
   }
 
+  /**
+   * Seeds the one {@code java.util.Random} that DataSketches 7.0.1 shares among all KLL sketches for
+   * their compactions (a package-private static field, reached by reflection), so that sketches
+   * updated by one thread in a fixed order come out the same on every run. Sketches updated on
+   * several threads at once still draw from it in whatever order the threads run. False, and
+   * nothing changed, when the field cannot be reached (another DataSketches version).
+   */
+  public static boolean seedCompactions(long seed) {
+    try {
+      java.lang.reflect.Field f = KllSketch.class.getDeclaredField("random");
+      f.setAccessible(true);
+      ((java.util.Random) f.get(null)).setSeed(seed);
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+
   /** A sketch of {@code values} (NaN for missing). */
   public static NumericSketch of(double[] values) {
     NumericSketch s = new NumericSketch();

@@ -33,15 +33,21 @@ public final class Windows {
     double[] current;
     int[] referenceCodes;
     int[] currentCodes;
-    final Dictionary dictionary = new Dictionary();
+    final Dictionary dictionary;
     long referenceMissing;
     long currentMissing;
     /** Where the type was decided, for messages. */
     String typedAt;
 
     Column(String name, boolean numeric) {
+      this(name, numeric, new Dictionary());
+    }
+
+    /** A column whose categories are coded by {@code dictionary} (a subset of another column's rows). */
+    Column(String name, boolean numeric, Dictionary dictionary) {
       this.name = name;
       this.numeric = numeric;
+      this.dictionary = dictionary;
     }
 
     public String name() {

@@ -6,6 +6,8 @@
  * 0.1) above; DRIFT when half the feature columns drift, the prediction or label drifts, or the
  * domain classifier's roc_auc lower bound reaches 0.55. Above 100,000 values per window, distances
  * come from mergeable sketches ({@link dev.holdout.drift.NumericSketch} KLL, k = 4,000;
- * {@link dev.holdout.drift.CategoricalSketch}) with stated errors. It judges distributions only, not accuracy.
+ * {@link dev.holdout.drift.CategoricalSketch}) with stated errors; {@link dev.holdout.drift.Profile} and
+ * {@link dev.holdout.drift.SketchDrift} judge windows streamed into sketches, for monitoring. It judges
+ * distributions only, not accuracy.
  */
 package dev.holdout.drift;

@@ -222,6 +222,16 @@ public final class EvaluationSet {
     }
   }
 
+  /**
+   * An evaluation set held in memory rather than read from a file (a monitoring window's labeled
+   * rows): no ids, every row on "line" 0. Fields as in {@link #load}; unused ones are null.
+   */
+  static EvaluationSet inMemory(Path path, int rows, boolean[] positive, String positiveLabel, String negativeLabel, List<String> classes,
+      int[] classOf, double[] actual, List<Slice> slices, double[] baselineScore, int[] baselineClass) {
+    return new EvaluationSet(CompletableFuture.completedFuture(null), path, null, rows, new IdColumn(), new int[rows], positive,
+        positiveLabel, negativeLabel, classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass);
+  }
+
   private static int firstRowWith(int[] codes, int code, int n) {
     for (int i = 0; i < n; i++) if (codes[i] == code) return i;
     return 0;

@@ -174,4 +174,12 @@ public final class Submission {
           score, predicted, hit, logLoss, value, quantiles);
     }
   }
+
+  /** Predictions held in memory, one per row of an in-memory evaluation set (none missing). */
+  static Submission inMemory(String name, Path path, int rows, double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value,
+      double[][] quantiles) {
+    boolean[] present = new boolean[rows];
+    java.util.Arrays.fill(present, true);
+    return new Submission(name, path, null, present, 0, 0, List.of(), score, predicted, topKHit, logLoss, value, quantiles);
+  }
 }

@@ -1252,7 +1252,7 @@ public final class HtmlReport {
 
   // ---------------------------------------------------------------- helpers
 
-  private static String figure(String id, String kind, String title, String subtitle, String legend, String svg, String note, boolean wide) {
+  static String figure(String id, String kind, String title, String subtitle, String legend, String svg, String note, boolean wide) {
     StringBuilder s = new StringBuilder();
     s.append("<figure class=\"chart").append(wide ? " wide" : "").append("\" id=\"").append(id).append("\" data-chart=\"").append(kind).append("\">")
         .append("<figcaption><h3>").append(esc(title)).append("</h3>");

@@ -202,4 +202,65 @@ class DriftTest {
     assertThat(p.computed()).isEqualTo("exact");
     assertThat(p.statistic()).isEqualTo(Exact.ksStatistic(a, b));
   }
+
+  @Test
+  void a_shift_within_one_slice_group_is_flagged_in_that_group_only() throws IOException {
+    // x moves by one sd in lyon only: diluted to a quarter overall, and absent from the other cities
+    SplittableRandom r = new SplittableRandom(9);
+    StringBuilder ref = new StringBuilder("id,city,x,y\n");
+    StringBuilder cur = new StringBuilder("id,city,x,y\n");
+    for (int i = 0; i < 8_000; i++) {
+      int city = i % CITIES.length;
+      ref.append('r').append(i).append(',').append(CITIES[city]).append(',').append(String.format(Locale.ROOT, "%.5f", normal(r)))
+          .append(',').append(String.format(Locale.ROOT, "%.5f", normal(r))).append('\n');
+      double shift = CITIES[city].equals("lyon") ? 1.0 : 0;
+      cur.append('c').append(i).append(',').append(CITIES[city]).append(',').append(String.format(Locale.ROOT, "%.5f", normal(r) + shift))
+          .append(',').append(String.format(Locale.ROOT, "%.5f", normal(r))).append('\n');
+    }
+    Path a = Files.writeString(dir.resolve("ref.csv"), ref);
+    Path b = Files.writeString(dir.resolve("cur.csv"), cur);
+    DriftReport report = Drift.run(a, b, settings(0), null, List.of("city", "nope"));
+    assertThat(report.slices()).containsOnlyKeys("city");
+    Map<String, DriftReport.SliceGroup> groups = report.slices().get("city");
+    assertThat(groups).containsOnlyKeys("lille", "lyon", "nice", "paris");
+    assertThat(groups.get("lyon").verdict()).isEqualTo("DRIFT");
+    assertThat(groups.get("lyon").driftedColumns()).containsExactly("x");
+    assertThat(groups.get("lyon").referenceRows()).isEqualTo(2_000);
+    for (String city : List.of("lille", "nice", "paris")) {
+      assertThat(groups.get(city).verdict()).as(city).isEqualTo("NO_DRIFT");
+      assertThat(groups.get(city).driftedColumns()).as(city).isEmpty();
+    }
+    assertThat(groups.get("lyon").columns()).extracting(ColumnDrift::column).containsExactly("x", "y");
+    assertThat(report.notes()).anyMatch(n -> n.contains("'nope' is not in both windows"));
+  }
+
+  @Test
+  void windows_judged_from_profiles_agree_with_holdout_drift_while_the_sketches_hold_every_value() throws IOException {
+    Path ref = window("ref.csv", 2_500, 0, 0, 1);
+    Path cur = window("cur.csv", 600, 0.5, 0.3, 2);
+    DriftReport direct = Drift.run(ref, cur, settings(0), null);
+    Profile rp = new Profile(List.of("x", "city", "flag"), new boolean[] {true, false, true});
+    Profile cp = new Profile(List.of("x", "city", "flag"), new boolean[] {true, false, true});
+    for (Path file : List.of(ref, cur)) {
+      Profile p = file == ref ? rp : cp;
+      List<String> lines = Files.readAllLines(file);
+      for (String line : lines.subList(1, lines.size())) {
+        String[] f = line.split(",");
+        p.row();
+        p.add(0, Double.parseDouble(f[1]));
+        p.add(1, f[2]);
+        p.add(2, Double.parseDouble(f[3]));
+      }
+    }
+    DriftReport sketched = SketchDrift.judge(rp, ref.toString(), cp, cur.toString(), settings(0));
+    for (String name : List.of("x", "city", "flag")) {
+      ColumnDrift d = column(direct, name);
+      ColumnDrift s = column(sketched, name);
+      assertThat(s.method()).as(name).isEqualTo(d.method());
+      assertThat(s.score()).as(name).isCloseTo(d.score(), org.assertj.core.api.Assertions.within(1e-12));
+      assertThat(s.drifted()).as(name).isEqualTo(d.drifted());
+    }
+    assertThat(sketched.verdict()).isEqualTo(direct.verdict());
+    assertThat(sketched.domainClassifier()).isNull();
+  }
 }
