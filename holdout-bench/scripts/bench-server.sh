@@ -34,7 +34,7 @@ project="$(./holdout project create "$out/100k/suite.yaml" 2>/dev/null)"
 vendor="$(./holdout project invite -p "$project" acme)"
 api="$HOLDOUT_SERVER/api/v1/projects/$project"
 curl -s -X PATCH -H "Authorization: Bearer $HOLDOUT_TOKEN" -d '{"daily_quota": 100}' "$api" > /dev/null
-echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); 100,000 rows, 1,000 replicates, 2 slice columns, 3 parts scored" >&2
+echo "machine: $(nproc) cores, $(java -version 2>&1 | head -1); 100,000 rows, 1,000 replicates, 2 slice columns: the private part (70%) evaluated in full, the public part for its score" >&2
 for run in 1 2 3 4 5 6; do
   id="$(curl -s -H "Authorization: Bearer $vendor" --data-binary @"$out/100k/predictions.csv" "$api/submissions" | sed 's/.*"id":"\([^"]*\)".*/\1/')"
   start=$(date +%s%N)

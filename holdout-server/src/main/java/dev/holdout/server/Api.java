@@ -59,9 +59,12 @@ public final class Api {
   private final Submissions submissions;
   private final Champions champions;
   private final Leaderboard leaderboard;
+  private final dev.holdout.server.submission.Evaluations evaluations;
   private final List<Route> routes = new ArrayList<>();
 
-  Api(Database db, Tokens tokens, AuditLog log, Projects projects, Submissions submissions, Champions champions, Leaderboard leaderboard) {
+  Api(Database db, Tokens tokens, AuditLog log, Projects projects, Submissions submissions, Champions champions, Leaderboard leaderboard,
+      dev.holdout.server.submission.Evaluations evaluations) {
+    this.evaluations = evaluations;
     this.db = db;
     this.tokens = tokens;
     this.log = log;
@@ -101,8 +104,11 @@ public final class Api {
         "a JSON object of settings", (ctx, who) -> ctx.json(projectView(projects.update(who, ctx.pathParam("project"), jsonObject(ctx)), who)));
     route(HandlerType.PUT, "/projects/{project}/data", Access.OWNER,
         "Upload the labeled evaluation set (once); it is split into the public and private parts. ?format=csv|tsv|jsonl|parquet",
-        "the evaluation set file", (ctx, who) -> ctx.json(projectView(
-            projects.uploadData(who, ctx.pathParam("project"), ctx.bodyInputStream(), extension(ctx)), who)));
+        "the evaluation set file", (ctx, who) -> {
+          Project p = projects.uploadData(who, ctx.pathParam("project"), ctx.bodyInputStream(), extension(ctx));
+          evaluations.warm(p);
+          ctx.json(projectView(p, who));
+        });
     route(HandlerType.GET, "/projects/{project}/inputs", Access.MEMBER, "The evaluation inputs as CSV: ids and features, never labels.", null,
         (ctx, who) -> {
           var file = projects.inputs(projects.get(ctx.pathParam("project")));

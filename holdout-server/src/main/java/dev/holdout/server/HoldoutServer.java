@@ -76,9 +76,10 @@ public final class HoldoutServer implements AutoCloseable {
       Submissions submissions = new Submissions(db, log, projects, uploads, evaluations, leaderboard, submissionsRoot);
       submissions.sweepOrphans();
       Champions champions = new Champions(db, log, projects, submissions, evaluations);
-      Api api = new Api(db, tokens, log, projects, submissions, champions, leaderboard);
+      Api api = new Api(db, tokens, log, projects, submissions, champions, leaderboard, evaluations);
       Javalin app = javalin(api);
       int requeued = evaluations.resume();
+      projects.visibleTo(new Principal("", Principal.Kind.OWNER, "")).forEach(evaluations::warm);
       try {
         app.start(config.host(), config.port());
       } catch (RuntimeException e) {

@@ -75,6 +75,18 @@ public final class Evaluations implements AutoCloseable {
     });
   }
 
+  /** Reads a ready project's evaluation set parts ahead of the first submission, in the background. */
+  public void warm(Project p) {
+    if (p.status() != Project.Status.READY) return;
+    pool.execute(() -> {
+      try {
+        for (String part : Projects.PARTS) set(p, part);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not read the evaluation set of project " + p.id() + " ahead of time", e);
+      }
+    });
+  }
+
   /** Requeues work a stopped server left behind, oldest first. */
   public int resume() {
     List<String> ids = db.tx(sql -> {
