@@ -36,8 +36,21 @@ public final class BinaryCells {
     for (int s = 0; s < score.length; s++) {
       order[s] = s == 0 && ascending(score[0]) ? identity(size) : Sorting.order(score[s]);
       for (int i = 0; i < size; i++) eceBin[s][i] = (byte) BinaryMetrics.eceBin(score[s][i]);
+      // Cells small enough to be resampled as they are get their losses once, not once a replicate.
+      if (size <= ROW_LOSSES && logLoss[s] == null) {
+        logLoss[s] = new double[size];
+        brier[s] = new double[size];
+        for (int i = 0; i < size; i++) {
+          logLoss[s][i] = logLoss(score[s][i], positive[i]);
+          double d = score[s][i] - (positive[i] ? 1 : 0);
+          brier[s][i] = d * d;
+        }
+      }
     }
   }
+
+  /** Up to this many cells keep per-cell loss arrays; larger row-level sets (compressed before resampling) compute losses as needed. */
+  private static final int ROW_LOSSES = 1 << 16;
 
   private static boolean ascending(double[] v) {
     for (int i = 1; i < v.length; i++) if (v[i] < v[i - 1]) return false;
