@@ -29,9 +29,16 @@ public final class Submission {
   final double[] logLoss;
   final double[] value;
   final double[][] quantiles;
+  /** Retrieval only: each query's ranked list as relevance grades; null for other tasks. */
+  final RankedLists rankings;
+
+  /** A retrieval submission: which queries have a ranked list, and the lists as grades. */
+  Submission(String name, Path path, String sha256, boolean[] present, int missing, RankedLists rankings) {
+    this(name, path, sha256, present, missing, 0, List.of(), null, null, null, null, null, null, rankings);
+  }
 
   private Submission(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
-      double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles) {
+      double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles, RankedLists rankings) {
     this.name = name;
     this.path = path;
     this.sha256 = sha256;
@@ -45,6 +52,7 @@ public final class Submission {
     this.logLoss = logLoss;
     this.value = value;
     this.quantiles = quantiles;
+    this.rankings = rankings;
   }
 
   public String name() {
@@ -59,6 +67,7 @@ public final class Submission {
   }
 
   public static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress) {
+    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false);
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {
@@ -171,7 +180,7 @@ public final class Submission {
             + ") and the suite says predictions.missing: fail; send a prediction for every id");
       }
       return new Submission(name, path, RecordReaders.await(hash), present, missing, extra, List.copyOf(extraExamples),
-          score, predicted, hit, logLoss, value, quantiles);
+          score, predicted, hit, logLoss, value, quantiles, null);
     }
   }
 }

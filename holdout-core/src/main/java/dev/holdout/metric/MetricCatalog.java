@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 /** The metric names each task knows, with their direction; names follow scikit-learn. */
 public final class MetricCatalog {
   private static final Pattern PINBALL = Pattern.compile("pinball_q(0?\\.\\d+)");
+  private static final Pattern CUTOFF = Pattern.compile("(recall|precision|hit_rate|ndcg)@([1-9]\\d{0,5})");
+  /** Retrieval metrics measured at each cutoff k, in report order; mrr and map follow them. */
+  public static final List<String> AT_K = List.of("recall", "precision", "hit_rate", "ndcg");
   private static final Map<Task, Map<String, Direction>> BY_TASK = new LinkedHashMap<>();
 
   static {
@@ -37,6 +40,25 @@ public final class MetricCatalog {
     }
     regression.put("r2", Direction.HIGHER_IS_BETTER);
     BY_TASK.put(Task.REGRESSION, regression);
+
+    Map<String, Direction> retrieval = new LinkedHashMap<>();
+    for (String m : retrievalNames(List.of(1, 5, 10))) retrieval.put(m, Direction.HIGHER_IS_BETTER);
+    BY_TASK.put(Task.RETRIEVAL, retrieval);
+  }
+
+  /** Retrieval metric names for cutoffs {@code ks}: recall@k, precision@k, hit_rate@k, ndcg@k for each k, then mrr and map. */
+  public static List<String> retrievalNames(List<Integer> ks) {
+    List<String> names = new ArrayList<>();
+    for (String family : AT_K) for (int k : ks) names.add(family + "@" + k);
+    names.add("mrr");
+    names.add("map");
+    return names;
+  }
+
+  /** The cutoff k of a retrieval name such as {@code ndcg@10}. */
+  public static Optional<Integer> cutoff(String metric) {
+    Matcher m = CUTOFF.matcher(metric);
+    return m.matches() ? Optional.of(Integer.parseInt(m.group(2))) : Optional.empty();
   }
 
   private MetricCatalog() {}
@@ -46,6 +68,7 @@ public final class MetricCatalog {
     Map<String, Direction> known = BY_TASK.getOrDefault(task, Map.of());
     if (known.containsKey(metric)) return Optional.of(known.get(metric));
     if (task == Task.REGRESSION && pinballQuantile(metric).isPresent()) return Optional.of(Direction.LOWER_IS_BETTER);
+    if (task == Task.RETRIEVAL && cutoff(metric).isPresent()) return Optional.of(Direction.HIGHER_IS_BETTER);
     return Optional.empty();
   }
 

@@ -25,7 +25,14 @@ public record Suite(
     Bootstrap.Settings bootstrap,
     int topK,
     Drift drift,
-    Champion champion) {
+    Champion champion,
+    Retrieval retrieval) {
+
+  /** A suite without the retrieval section (every task but retrieval). */
+  public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
+      List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK, Drift drift, Champion champion) {
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, null);
+  }
 
   /** A suite without {@code drift} and {@code champion} sections. */
   public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
@@ -38,12 +45,12 @@ public record Suite(
   public Suite withDataPath(Path path) {
     Data d = data;
     return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices()), predictions,
-        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion);
+        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, retrieval);
   }
 
   /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
   public Suite withPrimaryMetric(String metric) {
-    return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion);
+    return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, retrieval);
   }
 
   /**
@@ -97,9 +104,19 @@ public record Suite(
    */
   public record Costs(double tp, double fp, double fn, double tn, Map<String, Map<String, Double>> matrix) {}
 
-  /** What the buyer would do without ML. */
+  /**
+   * Retrieval only: the evaluation set's document and relevance columns, the optional file of query
+   * attributes, how a submission's ranked lists are written (a {@code doc} column with a {@code rank}
+   * or {@code score} column, or a {@code docs} list per query), the cutoffs k, and the optional
+   * ranked lists of the buyer's current search as the baseline ({@code baseline: {kind: run}}).
+   * {@code relevance} null means every listed pair is relevant with grade 1.
+   */
+  public record Retrieval(String doc, String relevance, Path queries, String predictedDoc, String rank, String score,
+      String docs, List<Integer> k, Path baselineRun) {}
+
+  /** What the buyer would do without ML; retrieval has none by default, or another ranked list ({@code run}). */
   public record Baseline(Kind kind, String column) {
-    public enum Kind { MAJORITY, PRIOR, MEAN, MEDIAN, COLUMN }
+    public enum Kind { MAJORITY, PRIOR, MEAN, MEDIAN, COLUMN, NONE, RUN }
 
     public String name() {
       return kind == Kind.COLUMN ? "column:" + column : kind.name().toLowerCase(java.util.Locale.ROOT);

@@ -28,20 +28,24 @@ public final class SuiteParser {
   public static final String SCHEMA = "holdout.suite/v1";
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
-      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion");
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "k");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
-  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices");
+  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
-      "value", "quantiles", "missing");
+      "value", "quantiles", "missing", "doc", "rank", "docs");
   private static final List<String> CRITERION = List.of("id", "metric", "min", "max", "worst_min", "worst_max",
       "max_gap", "min_lift", "at", "slice");
   private static final List<String> BOOTSTRAP = List.of("replicates", "confidence", "seed");
-  private static final List<String> BASELINE = List.of("kind", "column");
+  private static final List<String> BASELINE = List.of("kind", "column", "path");
   private static final List<String> DRIFT = List.of("columns", "share", "classifier_auc");
   private static final List<String> DRIFT_COLUMN = List.of("method", "threshold");
   private static final List<String> BINARY_COSTS = List.of("tp", "fp", "fn", "tn");
 
   private final String file;
+  /** Retrieval cutoffs, known before criteria are read: metric names such as ndcg@10 must use one. */
+  private List<Integer> cutoffs = List.of();
+  /** Whether the suite has a baseline to lift over (retrieval may have none). */
+  private boolean hasBaseline = true;
 
   private SuiteParser(String file) {
     this.file = file;
@@ -85,16 +89,19 @@ public final class SuiteParser {
     String taskKey = text(top, "task", "task");
     Task task = Task.byKey(taskKey).orElseThrow(() -> error(top.entries().get("task"), "task",
         "unknown task '" + taskKey + "'" + taskHint(taskKey) + " (tasks: " + String.join(", ", Task.keys()) + ")"));
-    if (!task.supported()) {
+    if (!task.supported() && task != Task.RETRIEVAL) {
       throw error(top.entries().get("task"), "task", "task '" + taskKey
-          + "' is not supported by this version of Holdout yet; supported: binary_classification, multiclass_classification, regression");
+          + "' is not supported by this version of Holdout yet; supported: binary_classification, multiclass_classification, regression, retrieval");
     }
 
     YamlNode.Mapping data = mapping(top.entries().get("data"), "data");
     checkKeys(data, DATA, "data");
     Path dataPath = folder.resolve(requiredText(data, "path", "data.path"));
     String id = requiredText(data, "id", "data.id");
-    String label = requiredText(data, "label", "data.label");
+    boolean retrieval = task == Task.RETRIEVAL;
+    String label = retrieval ? null : requiredText(data, "label", "data.label");
+    if (retrieval) forbid(data, "data", "retrieval (name the relevance grade column with 'relevance')", "label");
+    else forbid(data, "data", task.key() + " (doc, relevance and queries are for retrieval)", "doc", "relevance", "queries");
     String positive = optionalText(data, "positive", "data.positive");
     if (positive != null && task != Task.BINARY_CLASSIFICATION) {
       throw error(data.entries().get("positive"), "data.positive", "only binary_classification has a positive class; remove it");
@@ -130,11 +137,20 @@ public final class SuiteParser {
 
     Suite.Costs costs = top.entries().containsKey("costs") ? costs(top.entries().get("costs"), task, classes) : null;
     Suite.Baseline baseline = baseline(top.entries().get("baseline"), task);
+    Suite.Retrieval retrievalSpec = null;
+    if (retrieval) {
+      retrievalSpec = retrieval(top, data, pred, top.entries().get("baseline"), folder);
+      cutoffs = retrievalSpec.k();
+      hasBaseline = baseline.kind() != Suite.Baseline.Kind.NONE;
+    } else if (top.entries().containsKey("k")) {
+      throw error(top.entries().get("k"), "k", "k (the retrieval cutoffs) is for task: retrieval only; remove it");
+    }
     Bootstrap.Settings bootstrap = bootstrap(top.entries().get("bootstrap"));
 
     String primary = switch (task) {
       case BINARY_CLASSIFICATION -> "roc_auc";
       case MULTICLASS_CLASSIFICATION -> "f1_macro";
+      case RETRIEVAL -> "ndcg@" + (cutoffs.contains(10) ? 10 : cutoffs.get(cutoffs.size() - 1));
       default -> "mae";
     };
     if (top.entries().containsKey("primary_metric")) {
@@ -160,7 +176,7 @@ public final class SuiteParser {
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task,
         new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
         List.copyOf(criteria), costs, baseline, bootstrap, topK, drift(top.entries().get("drift")),
-        champion(top.entries().get("champion"), task, primary, predictions, costs));
+        champion(top.entries().get("champion"), task, primary, predictions, costs), retrievalSpec);
   }
 
   private Suite.Champion champion(YamlNode node, Task task, String primary, Suite.Predictions predictions, Suite.Costs costs) {
@@ -255,8 +271,24 @@ public final class SuiteParser {
           }
         }
       }
+      case RETRIEVAL -> {
+        forbid(pred, "predictions", "retrieval", "threshold", "probabilities", "label", "value", "quantiles");
+        boolean rank = pred.entries().containsKey("rank");
+        boolean scored = pred.entries().containsKey("score");
+        boolean doc = pred.entries().containsKey("doc");
+        boolean docs = pred.entries().containsKey("docs");
+        if (rank && scored) throw error(pred.entries().get("score"), "predictions.score", "give one of rank and score, not both");
+        if (!docs && !(doc && (rank || scored))) {
+          throw error(pred, "predictions", "retrieval needs the order of each ranked list: 'doc' with 'rank' (1 first) or 'score' (higher first) for rows of query, document and rank,"
+              + " and/or 'docs' for JSON Lines with a list of document ids per query, best first");
+        }
+        if (doc != (rank || scored)) {
+          throw error(pred, "predictions", doc ? "'doc' needs 'rank' or 'score' to order the documents" : "'" + (rank ? "rank" : "score") + "' needs 'doc': the column with the document id");
+        }
+      }
       default -> throw new IllegalStateException("unsupported task " + task);
     }
+    if (task != Task.RETRIEVAL) forbid(pred, "predictions", task.key() + " (doc, rank and docs are for retrieval)", "doc", "rank", "docs");
     Suite.Missing missing = Suite.Missing.WRONG;
     if (pred.entries().containsKey("missing")) {
       String m = text(pred, "missing", "predictions.missing");
@@ -293,6 +325,9 @@ public final class SuiteParser {
           : "give one bar per criterion, found " + kinds.stream().map(Criterion.Kind::key).toList() + "; split it into several criteria");
     }
     Criterion.Kind kind = kinds.get(0);
+    if (kind == Criterion.Kind.MIN_LIFT && !hasBaseline) {
+      throw error(m.entries().get(kind.key()), path + ".min_lift", "min_lift needs a baseline to lift over: add baseline: {kind: run, path: FILE} with the ranked lists of the search you use today");
+    }
     double threshold = number(m.entries().get(kind.key()), path + "." + kind.key());
     String slice = optionalText(m, "slice", path + ".slice");
     boolean sliced = kind == Criterion.Kind.WORST_MIN || kind == Criterion.Kind.WORST_MAX || kind == Criterion.Kind.MAX_GAP;
@@ -342,6 +377,11 @@ public final class SuiteParser {
               + " (" + task.key() + " metrics: " + String.join(", ", MetricCatalog.names(task)) + ")");
     });
     if (metric.equals("expected_cost") && costs == null) throw error(at, path, "expected_cost needs a 'costs' section in the suite");
+    MetricCatalog.cutoff(metric).ifPresent(k -> {
+      if (!cutoffs.contains(k)) {
+        throw error(at, path, metric + " needs the cutoff " + k + " in the suite's k, which is " + cutoffs + "; add it, e.g. k: " + withCutoff(k));
+      }
+    });
     if (task == Task.MULTICLASS_CLASSIFICATION && (metric.equals("log_loss") || metric.equals("top_k_accuracy"))
         && predictions.probabilities().isEmpty()) {
       throw error(at, path, metric + " needs class probabilities: add predictions.probabilities {class: column, ...}");
@@ -352,6 +392,36 @@ public final class SuiteParser {
       }
     });
     return d;
+  }
+
+  private String withCutoff(int k) {
+    java.util.TreeSet<Integer> all = new java.util.TreeSet<>(cutoffs);
+    all.add(k);
+    return all.toString();
+  }
+
+  /** The retrieval section: data.doc/relevance/queries, predictions.doc/rank/score/docs, k and a run baseline's path. */
+  private Suite.Retrieval retrieval(YamlNode.Mapping top, YamlNode.Mapping data, YamlNode.Mapping pred, YamlNode baselineNode, Path folder) {
+    String doc = requiredText(data, "doc", "data.doc");
+    String relevance = optionalText(data, "relevance", "data.relevance");
+    String queries = optionalText(data, "queries", "data.queries");
+    List<Integer> k = List.of(1, 5, 10);
+    if (top.entries().containsKey("k")) {
+      YamlNode node = top.entries().get("k");
+      List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node);
+      java.util.TreeSet<Integer> ks = new java.util.TreeSet<>();
+      for (int i = 0; i < items.size(); i++) {
+        int v = (int) integer(items.get(i), "k[" + i + "]", 1, 100_000);
+        if (!ks.add(v)) throw error(items.get(i), "k[" + i + "]", "the cutoff " + v + " is listed twice");
+      }
+      if (ks.isEmpty()) throw error(node, "k", "give at least one cutoff, e.g. k: [1, 5, 10]");
+      k = List.copyOf(ks);
+    }
+    Path run = null;
+    if (baselineNode instanceof YamlNode.Mapping b && b.entries().containsKey("path")) run = folder.resolve(text(b, "path", "baseline.path"));
+    return new Suite.Retrieval(doc, relevance, queries == null ? null : folder.resolve(queries), optionalText(pred, "doc", "predictions.doc"),
+        optionalText(pred, "rank", "predictions.rank"), optionalText(pred, "score", "predictions.score"),
+        optionalText(pred, "docs", "predictions.docs"), k, run);
   }
 
   private Suite.Costs costs(YamlNode node, Task task, List<String> classes) {
@@ -393,16 +463,22 @@ public final class SuiteParser {
   }
 
   private Suite.Baseline baseline(YamlNode node, Task task) {
-    Suite.Baseline.Kind fallback = task == Task.REGRESSION ? Suite.Baseline.Kind.MEAN : Suite.Baseline.Kind.PRIOR;
+    Suite.Baseline.Kind fallback = task == Task.REGRESSION ? Suite.Baseline.Kind.MEAN
+        : task == Task.RETRIEVAL ? Suite.Baseline.Kind.NONE : Suite.Baseline.Kind.PRIOR;
     if (node == null) return new Suite.Baseline(fallback, null);
     YamlNode.Mapping m = mapping(node, "baseline");
     checkKeys(m, BASELINE, "baseline");
     if (!m.entries().containsKey("kind")) throw error(m, "baseline", "missing 'kind'");
     String kind = text(m, "kind", "baseline.kind");
-    List<String> allowed = task == Task.REGRESSION ? List.of("mean", "median", "column") : List.of("majority", "prior", "column");
+    List<String> allowed = task == Task.REGRESSION ? List.of("mean", "median", "column")
+        : task == Task.RETRIEVAL ? List.of("none", "run") : List.of("majority", "prior", "column");
     if (!allowed.contains(kind)) {
       throw error(m.entries().get("kind"), "baseline.kind", "expected one of " + allowed + " for " + task.key() + ", found '" + kind + "'" + Names.didYouMean(kind, allowed));
     }
+    if (kind.equals("run") && !m.entries().containsKey("path")) {
+      throw error(m, "baseline", "kind: run needs 'path': a file of ranked lists from the search you use today, in the submission's shape");
+    }
+    if (!kind.equals("run") && m.entries().containsKey("path")) throw error(m.entries().get("path"), "baseline.path", "only kind: run reads a file; remove it");
     String column = optionalText(m, "column", "baseline.column");
     if (kind.equals("column") && column == null) {
       throw error(m, "baseline", "kind: column needs 'column': the evaluation set's column with the rule's prediction");
