@@ -64,7 +64,7 @@ final class RankedLists {
           int q = last >= 0 && eval.ids.equalsAt(last, id) ? last : eval.find(id, last + 1);
           if (q < 0) throw unknownQuery(Values.where(r, idCol), id, eval);
           last = q;
-          int doc = e.docs.code(Values.requiredText(r, docCol, "a document id"));
+          CharSequence doc = Values.requiredText(r, docCol, "a document id");
           double key;
           if (byRank) {
             key = Values.number(r, keyCol, "a rank, a whole number from 1");
@@ -136,7 +136,7 @@ final class RankedLists {
           if (d.isContainerNode() || d.isNull() || d.asText().isBlank()) {
             throw new HoldoutException.BadData(path + " line " + lineNo + ", column '" + docsKey + "': item " + rank + " is not a document id");
           }
-          e.add(q, e.docs.code(d.asText().strip()), rank, lineNo);
+          e.add(q, d.asText().strip(), rank, lineNo);
         }
         if (rank == 0) e.markPresent(q);
         if ((lineNo & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), lineNo);
@@ -150,28 +150,35 @@ final class RankedLists {
     return RecordReaders.await(sha);
   }
 
-  /** Ranked entries as read, in file order, before they are grouped by query. */
+  /**
+   * Ranked entries as read, in file order, before they are grouped by query. Document ids are kept
+   * as characters in one array (no String per entry, so ten million entries cost the collector
+   * little), each with its judged-document code in the evaluation set (-1 when unjudged).
+   */
   private static final class Entries {
     final Path path;
     final EvaluationSet eval;
     final Suite.Retrieval rs;
     final String role;
-    final Dictionary docs = new Dictionary();
+    final Dictionary judgedDocs;
     final boolean[] present;
     String docColumn;
     String keyColumn;
     boolean byRank;
     int n;
     int[] query = new int[1 << 12];
-    int[] doc = new int[1 << 12];
+    int[] judged = new int[1 << 12];
     double[] key = new double[1 << 12];
     int[] line = new int[1 << 12];
+    char[] chars = new char[1 << 16];
+    int[] textStart = new int[(1 << 12) + 1];
 
     Entries(Path path, EvaluationSet eval, Suite.Retrieval rs, String role) {
       this.path = path;
       this.eval = eval;
       this.rs = rs;
       this.role = role;
+      this.judgedDocs = eval.qrels.docs;
       this.present = new boolean[eval.rows];
     }
 
@@ -179,20 +186,48 @@ final class RankedLists {
       present[q] = true;
     }
 
-    void add(int q, int d, double k, int at) {
+    void add(int q, CharSequence doc, double k, int at) {
       if (n == query.length) {
         int cap = n * 2;
         query = Arrays.copyOf(query, cap);
-        doc = Arrays.copyOf(doc, cap);
+        judged = Arrays.copyOf(judged, cap);
         key = Arrays.copyOf(key, cap);
         line = Arrays.copyOf(line, cap);
+        textStart = Arrays.copyOf(textStart, cap + 1);
       }
+      int from = textStart[n];
+      int len = doc.length();
+      if (from + len > chars.length) chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + len));
+      for (int c = 0; c < len; c++) chars[from + c] = doc.charAt(c);
+      textStart[n + 1] = from + len;
       query[n] = q;
-      doc[n] = d;
+      judged[n] = judgedDocs.find(doc);
       key[n] = k;
       line[n] = at;
       n++;
       present[q] = true;
+    }
+
+    private String doc(int i) {
+      return new String(chars, textStart[i], textStart[i + 1] - textStart[i]);
+    }
+
+    private int hash(int i) {
+      int h = 0;
+      for (int c = textStart[i]; c < textStart[i + 1]; c++) h = 31 * h + chars[c];
+      h *= 0x9E3779B9;
+      return h ^ (h >>> 16);
+    }
+
+    private boolean sameDoc(int i, int j) {
+      int len = textStart[i + 1] - textStart[i];
+      if (len != textStart[j + 1] - textStart[j]) return false;
+      return Arrays.equals(chars, textStart[i], textStart[i] + len, chars, textStart[j], textStart[j] + len);
+    }
+
+    /** Document ids compared as text, as trec_eval's strcmp does for ASCII ids. */
+    private int compareDocs(int i, int j) {
+      return Arrays.compare(chars, textStart[i], textStart[i + 1], chars, textStart[j], textStart[j + 1]);
     }
 
     Submission finish(Suite suite, String name, String sha256, boolean baseline, boolean byRank) {
@@ -204,28 +239,38 @@ final class RankedLists {
       int[] fill = Arrays.copyOf(start, queries);
       int[] order = new int[n];
       for (int i = 0; i < n; i++) order[fill[query[i]]++] = i;
-      // Submission documents mapped to the evaluation set's judged documents once each (-1: unjudged).
-      int[] judged = new int[docs.size()];
-      for (int d = 0; d < judged.length; d++) judged[d] = eval.qrels.docs.find(docs.values().get(d));
-      int[] seen = new int[docs.size()];
-      int[] seenAt = new int[docs.size()];
-      int[] gradeStamp = new int[eval.qrels.docs.size()];
-      int[] gradeOf = new int[eval.qrels.docs.size()];
-      int[] grades = new int[n];
       Qrels qrels = eval.qrels;
+      int[] gradeStamp = new int[qrels.docs.size()];
+      int[] gradeOf = new int[qrels.docs.size()];
+      int[] grades = new int[n];
+      int[] table = new int[256];
+      int[] tableStamp = new int[256];
+      int stamp = 0;
       for (int q = 0; q < queries; q++) {
         int from = start[q];
         int to = start[q + 1];
+        int size = Integer.highestOneBit(Math.max(4, (to - from) * 2 - 1)) << 1;
+        if (size > table.length) {
+          table = new int[size];
+          tableStamp = new int[size];
+          stamp = 0;
+        }
+        stamp++;
+        int mask = size - 1;
         for (int a = from; a < to; a++) {
           int i = order[a];
-          int d = doc[i];
-          if (seen[d] == q + 1) {
-            throw new HoldoutException.BadData(path + " line " + line[i] + ", column '" + docColumn + "': document '" + docs.values().get(d)
-                + "' is ranked twice for query '" + eval.ids.get(q) + "' (first on line " + line[seenAt[d]]
-                + "); a ranked list holds each document once, so remove the repeat");
+          int slot = hash(i) & mask;
+          while (tableStamp[slot] == stamp) {
+            int first = table[slot];
+            if (sameDoc(first, i)) {
+              throw new HoldoutException.BadData(path + " line " + line[i] + ", column '" + docColumn + "': document '" + doc(i)
+                  + "' is ranked twice for query '" + eval.ids.get(q) + "' (first on line " + line[first]
+                  + "); a ranked list holds each document once, so remove the repeat");
+            }
+            slot = (slot + 1) & mask;
           }
-          seen[d] = q + 1;
-          seenAt[d] = i;
+          tableStamp[slot] = stamp;
+          table[slot] = i;
         }
         if (!sorted(from, to, order)) sort(order, from, to);
         if (byRank) {
@@ -242,7 +287,7 @@ final class RankedLists {
           gradeOf[qrels.doc[e]] = qrels.grade[e];
         }
         for (int a = from; a < to; a++) {
-          int j = judged[doc[order[a]]];
+          int j = judged[order[a]];
           grades[a] = j >= 0 && gradeStamp[j] == q + 1 ? gradeOf[j] : 0;
         }
       }
@@ -273,7 +318,7 @@ final class RankedLists {
     private int compare(int i, int j) {
       int c = Double.compare(key[i], key[j]);
       if (c != 0 || byRank) return c;
-      return docs.values().get(doc[j]).compareTo(docs.values().get(doc[i]));
+      return compareDocs(j, i);
     }
 
     private void sort(int[] order, int from, int to) {
