@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.HoldoutException;
-import dev.holdout.data.Dictionary;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
@@ -160,14 +159,12 @@ final class RankedLists {
     final EvaluationSet eval;
     final Suite.Retrieval rs;
     final String role;
-    final Dictionary judgedDocs;
     final boolean[] present;
     String docColumn;
     String keyColumn;
     boolean byRank;
     int n;
     int[] query = new int[1 << 12];
-    int[] judged = new int[1 << 12];
     double[] key = new double[1 << 12];
     int[] line = new int[1 << 12];
     char[] chars = new char[1 << 16];
@@ -178,7 +175,6 @@ final class RankedLists {
       this.eval = eval;
       this.rs = rs;
       this.role = role;
-      this.judgedDocs = eval.qrels.docs;
       this.present = new boolean[eval.rows];
     }
 
@@ -190,7 +186,6 @@ final class RankedLists {
       if (n == query.length) {
         int cap = n * 2;
         query = Arrays.copyOf(query, cap);
-        judged = Arrays.copyOf(judged, cap);
         key = Arrays.copyOf(key, cap);
         line = Arrays.copyOf(line, cap);
         textStart = Arrays.copyOf(textStart, cap + 1);
@@ -201,7 +196,6 @@ final class RankedLists {
       for (int c = 0; c < len; c++) chars[from + c] = doc.charAt(c);
       textStart[n + 1] = from + len;
       query[n] = q;
-      judged[n] = judgedDocs.find(doc);
       key[n] = k;
       line[n] = at;
       n++;
@@ -215,8 +209,19 @@ final class RankedLists {
     private int hash(int i) {
       int h = 0;
       for (int c = textStart[i]; c < textStart[i + 1]; c++) h = 31 * h + chars[c];
+      return spread(h);
+    }
+
+    private static int spread(int h) {
       h *= 0x9E3779B9;
       return h ^ (h >>> 16);
+    }
+
+    private boolean sameDoc(int i, String doc) {
+      int len = textStart[i + 1] - textStart[i];
+      if (len != doc.length()) return false;
+      for (int c = 0; c < len; c++) if (chars[textStart[i] + c] != doc.charAt(c)) return false;
+      return true;
     }
 
     private boolean sameDoc(int i, int j) {
@@ -240,8 +245,9 @@ final class RankedLists {
       int[] order = new int[n];
       for (int i = 0; i < n; i++) order[fill[query[i]]++] = i;
       Qrels qrels = eval.qrels;
-      int[] gradeStamp = new int[qrels.docs.size()];
-      int[] gradeOf = new int[qrels.docs.size()];
+      List<String> judgedIds = qrels.docs.values();
+      int[] judgedTable = new int[16];
+      int[] judgedStamp = new int[16];
       int[] grades = new int[n];
       int[] table = new int[256];
       int[] tableStamp = new int[256];
@@ -282,13 +288,37 @@ final class RankedLists {
             }
           }
         }
+        // The query's few judged documents in a small table, so a ranked document is matched to its
+        // judgement without a lookup in a table of every judged document (a cache miss per entry).
+        int judgedCount = qrels.start[q + 1] - qrels.start[q];
+        int jsize = Integer.highestOneBit(Math.max(4, judgedCount * 2 - 1)) << 1;
+        if (jsize > judgedTable.length) {
+          judgedTable = new int[jsize];
+          judgedStamp = new int[jsize];
+        }
+        int jmask = jsize - 1;
         for (int e = qrels.start[q]; e < qrels.start[q + 1]; e++) {
-          gradeStamp[qrels.doc[e]] = q + 1;
-          gradeOf[qrels.doc[e]] = qrels.grade[e];
+          String d = judgedIds.get(qrels.doc[e]);
+          int h = 0;
+          for (int c = 0; c < d.length(); c++) h = 31 * h + d.charAt(c);
+          int slot = spread(h) & jmask;
+          while (judgedStamp[slot] == q + 1) slot = (slot + 1) & jmask;
+          judgedStamp[slot] = q + 1;
+          judgedTable[slot] = e;
         }
         for (int a = from; a < to; a++) {
-          int j = judged[order[a]];
-          grades[a] = j >= 0 && gradeStamp[j] == q + 1 ? gradeOf[j] : 0;
+          int i = order[a];
+          int slot = hash(i) & jmask;
+          int g = 0;
+          while (judgedStamp[slot] == q + 1) {
+            int e = judgedTable[slot];
+            if (sameDoc(i, judgedIds.get(qrels.doc[e]))) {
+              g = qrels.grade[e];
+              break;
+            }
+            slot = (slot + 1) & jmask;
+          }
+          grades[a] = g;
         }
       }
       int missing = 0;

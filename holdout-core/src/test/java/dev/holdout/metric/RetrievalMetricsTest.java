@@ -132,4 +132,17 @@ class RetrievalMetricsTest {
     assertThat(cells.compute(1, new double[] {1, 1, 1}).get("a").undefined()).isEqualTo("no baseline");
     assertThat(cells.compute(0, new double[3]).get("a").undefined()).isEqualTo("no queries");
   }
+
+  @Test
+  void identical_queries_share_a_cell_and_the_means_do_not_change() {
+    List<String> names = List.of("a", "b");
+    double[] sub = {1, 0, 0.5, 0.5, 1, 0, 1, 0};
+    double[] base = {0, 0, 0, 0, 0, 0, 1, 1};
+    RetrievalCells cells = RetrievalCells.of(names, 4, new double[][] {sub, base}, new String[2]);
+    // Queries 0 and 2 agree in both sets; query 3 agrees with them in the submission only.
+    assertThat(cells.size()).isEqualTo(3);
+    assertThat(cells.counts()).containsExactly(2, 1, 1);
+    assertThat(cells.compute(0, cells.counts()).get("a").value()).isCloseTo(3.5 / 4, within(1e-15));
+    assertThat(cells.compute(1, cells.counts()).get("b").value()).isCloseTo(0.25, within(1e-15));
+  }
 }
