@@ -369,12 +369,13 @@ public final class SuiteParser {
   }
 
   private Direction checkMetric(YamlNode at, String path, Task task, String metric, Suite.Predictions predictions, Suite.Costs costs) {
+    List<String> known = task == Task.RETRIEVAL ? MetricCatalog.retrievalNames(cutoffs) : MetricCatalog.names(task);
     Direction d = MetricCatalog.direction(task, metric).orElseThrow(() -> {
       boolean otherTask = MetricCatalog.allNames().contains(metric);
       return error(at, path, otherTask
-          ? "metric '" + metric + "' does not apply to " + task.key() + "; use one of " + MetricCatalog.names(task)
-          : "unknown metric '" + metric + "'" + Names.didYouMean(metric, MetricCatalog.names(task))
-              + " (" + task.key() + " metrics: " + String.join(", ", MetricCatalog.names(task)) + ")");
+          ? "metric '" + metric + "' does not apply to " + task.key() + "; use one of " + known
+          : "unknown metric '" + metric + "'" + Names.didYouMean(metric, known)
+              + " (" + task.key() + " metrics: " + String.join(", ", known) + ")");
     });
     if (metric.equals("expected_cost") && costs == null) throw error(at, path, "expected_cost needs a 'costs' section in the suite");
     MetricCatalog.cutoff(metric).ifPresent(k -> {
