@@ -81,8 +81,10 @@ class RetrievalSuiteTest {
     refused(BASE.replace("  rank: rank\n", ""))
         .hasMessage("suite.yaml line 10, predictions: retrieval needs the order of each ranked list: 'doc' with 'rank' (1 first) or 'score' (higher first)"
             + " for rows of query, document and rank, and/or 'docs' for JSON Lines with a list of document ids per query, best first");
-    refused(BASE.replace("  doc: doc\n  rank: rank\n", "  rank: rank\n"))
-        .hasMessageContaining("predictions: 'rank' needs 'doc': the column with the document id");
+    refused(BASE.replace("  doc: doc\n  rank: rank\n", "  rank: rank\n  docs: docs\n"))
+        .hasMessage("suite.yaml line 10, predictions: 'rank' needs 'doc': the column with the document id");
+    refused(BASE.replace("  doc: doc\n  rank: rank\n", "  doc: doc\n  docs: docs\n"))
+        .hasMessage("suite.yaml line 10, predictions: 'doc' needs 'rank' or 'score' to order the documents");
     assertThat(parse(BASE.replace("  doc: doc\n  rank: rank\n", "  docs: docs\n")).retrieval().docs()).isEqualTo("docs");
     refused(BASE.replace("  doc: doc\n  rank: rank\n", "  score: s\n  threshold: 0.5\n"))
         .hasMessage("suite.yaml line 11, predictions.threshold: 'threshold' does not apply to retrieval; remove it");
