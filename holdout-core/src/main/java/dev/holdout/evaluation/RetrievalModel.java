@@ -1,7 +1,7 @@
 package dev.holdout.evaluation;
 
 import dev.holdout.metric.MetricValue;
-import dev.holdout.metric.RetrievalCells;
+import dev.holdout.metric.MeanCells;
 import dev.holdout.metric.RetrievalMetrics;
 import dev.holdout.suite.Suite;
 import java.util.List;
@@ -74,7 +74,7 @@ final class RetrievalModel extends TaskModel {
       for (int i = 0; i < rows.length; i++) System.arraycopy(all, rows[i] * m, v, i * m, m);
       values[k] = v;
     }
-    RetrievalCells cells = RetrievalCells.of(names, rows.length, values, reasons);
+    MeanCells cells = MeanCells.of(names, rows.length, values, reasons);
     return new Cells() {
       @Override public double[] counts() { return cells.counts(); }
       @Override public Cells compress(int budget) { return this; }

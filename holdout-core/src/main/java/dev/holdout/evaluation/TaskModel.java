@@ -48,6 +48,7 @@ abstract class TaskModel {
       case MULTICLASS_CLASSIFICATION -> new MulticlassModel(suite, eval, submissions);
       case REGRESSION -> new RegressionModel(suite, eval, submissions);
       case RETRIEVAL -> new RetrievalModel(suite, eval, submissions);
+      case TEXT_GENERATION -> new TextModel(suite, eval, submissions);
       default -> throw new IllegalStateException("unsupported task " + suite.task());
     };
   }

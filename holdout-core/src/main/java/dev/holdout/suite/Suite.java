@@ -26,12 +26,13 @@ public record Suite(
     int topK,
     Drift drift,
     Champion champion,
-    Retrieval retrieval) {
+    Retrieval retrieval,
+    Text text) {
 
-  /** A suite without the retrieval section (every task but retrieval). */
+  /** A suite without the retrieval and text sections (the classification and regression tasks). */
   public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
       List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK, Drift drift, Champion champion) {
-    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, null);
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, null, null);
   }
 
   /** A suite without {@code drift} and {@code champion} sections. */
@@ -45,12 +46,12 @@ public record Suite(
   public Suite withDataPath(Path path) {
     Data d = data;
     return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices()), predictions,
-        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, retrieval);
+        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, retrieval, text);
   }
 
   /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
   public Suite withPrimaryMetric(String metric) {
-    return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, retrieval);
+    return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, retrieval, text);
   }
 
   /**
@@ -113,6 +114,21 @@ public record Suite(
    */
   public record Retrieval(String doc, String relevance, Path queries, String predictedDoc, String rank, String score,
       String docs, List<Integer> k, Path baselineRun) {}
+
+  /**
+   * Text generation only: the evaluation set's reference answer columns (one or more; a row needs
+   * at least one non-empty), the submission's answer column, its optional columns of passages the
+   * system used (for the grounding scores), and the per-row assertions.
+   */
+  public record Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions) {}
+
+  /**
+   * One check of every answer: contains or not_contains a text (case-sensitive), matches a regex
+   * (anywhere), is valid JSON, or is at most {@code maxLength} characters. {@code line} in the suite file.
+   */
+  public record Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line) {
+    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, JSON_VALID, MAX_LENGTH }
+  }
 
   /** What the buyer would do without ML; retrieval has none by default, or another ranked list ({@code run}). */
   public record Baseline(Kind kind, String column) {

@@ -28,11 +28,12 @@ public final class SuiteParser {
   public static final String SCHEMA = "holdout.suite/v1";
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
-      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "k");
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "k", "assertions");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
-  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries");
+  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries", "reference");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
-      "value", "quantiles", "missing", "doc", "rank", "docs");
+      "value", "quantiles", "missing", "doc", "rank", "docs", "output", "context");
+  private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "json_valid", "max_length");
   private static final List<String> CRITERION = List.of("id", "metric", "min", "max", "worst_min", "worst_max",
       "max_gap", "min_lift", "at", "slice");
   private static final List<String> BOOTSTRAP = List.of("replicates", "confidence", "seed");
@@ -46,6 +47,9 @@ public final class SuiteParser {
   private List<Integer> cutoffs = List.of();
   /** Whether the suite has a baseline to lift over (retrieval may have none). */
   private boolean hasBaseline = true;
+  /** Text generation: the assertion ids and whether the submission names used passages, for metric checks. */
+  private List<String> assertionIds = List.of();
+  private boolean usedContext;
 
   private SuiteParser(String file) {
     this.file = file;
@@ -89,9 +93,9 @@ public final class SuiteParser {
     String taskKey = text(top, "task", "task");
     Task task = Task.byKey(taskKey).orElseThrow(() -> error(top.entries().get("task"), "task",
         "unknown task '" + taskKey + "'" + taskHint(taskKey) + " (tasks: " + String.join(", ", Task.keys()) + ")"));
-    if (!task.supported() && task != Task.RETRIEVAL) {
+    if (!task.supported() && task != Task.RETRIEVAL && task != Task.TEXT_GENERATION) {
       throw error(top.entries().get("task"), "task", "task '" + taskKey
-          + "' is not supported by this version of Holdout yet; supported: binary_classification, multiclass_classification, regression, retrieval");
+          + "' is not supported by this version of Holdout yet; supported: binary_classification, multiclass_classification, regression, retrieval, text_generation");
     }
 
     YamlNode.Mapping data = mapping(top.entries().get("data"), "data");
@@ -99,9 +103,12 @@ public final class SuiteParser {
     Path dataPath = folder.resolve(requiredText(data, "path", "data.path"));
     String id = requiredText(data, "id", "data.id");
     boolean retrieval = task == Task.RETRIEVAL;
-    String label = retrieval ? null : requiredText(data, "label", "data.label");
+    boolean text = task == Task.TEXT_GENERATION;
+    String label = retrieval || text ? null : requiredText(data, "label", "data.label");
     if (retrieval) forbid(data, "data", "retrieval (name the relevance grade column with 'relevance')", "label");
     else forbid(data, "data", task.key() + " (doc, relevance and queries are for retrieval)", "doc", "relevance", "queries");
+    if (text) forbid(data, "data", "text_generation (name the reference answer columns with 'reference')", "label");
+    else forbid(data, "data", task.key() + " (reference is for text_generation)", "reference");
     String positive = optionalText(data, "positive", "data.positive");
     if (positive != null && task != Task.BINARY_CLASSIFICATION) {
       throw error(data.entries().get("positive"), "data.positive", "only binary_classification has a positive class; remove it");
@@ -145,12 +152,20 @@ public final class SuiteParser {
     } else if (top.entries().containsKey("k")) {
       throw error(top.entries().get("k"), "k", "k (the retrieval cutoffs) is for task: retrieval only; remove it");
     }
+    Suite.Text textSpec = null;
+    if (text) {
+      textSpec = text(top, data, pred);
+      hasBaseline = false;
+    } else if (top.entries().containsKey("assertions")) {
+      throw error(top.entries().get("assertions"), "assertions", "assertions check generated text: they are for task: text_generation only; remove them");
+    }
     Bootstrap.Settings bootstrap = bootstrap(top.entries().get("bootstrap"));
 
     String primary = switch (task) {
       case BINARY_CLASSIFICATION -> "roc_auc";
       case MULTICLASS_CLASSIFICATION -> "f1_macro";
       case RETRIEVAL -> "ndcg@" + (cutoffs.contains(10) ? 10 : cutoffs.get(cutoffs.size() - 1));
+      case TEXT_GENERATION -> "token_f1";
       default -> "mae";
     };
     if (top.entries().containsKey("primary_metric")) {
@@ -176,7 +191,7 @@ public final class SuiteParser {
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task,
         new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
         List.copyOf(criteria), costs, baseline, bootstrap, topK, drift(top.entries().get("drift")),
-        champion(top.entries().get("champion"), task, primary, predictions, costs), retrievalSpec);
+        champion(top.entries().get("champion"), task, primary, predictions, costs), retrievalSpec, textSpec);
   }
 
   private Suite.Champion champion(YamlNode node, Task task, String primary, Suite.Predictions predictions, Suite.Costs costs) {
@@ -286,8 +301,13 @@ public final class SuiteParser {
           throw error(pred, "predictions", doc ? "'doc' needs 'rank' or 'score' to order the documents" : "'" + (rank ? "rank" : "score") + "' needs 'doc': the column with the document id");
         }
       }
+      case TEXT_GENERATION -> {
+        forbid(pred, "predictions", "text_generation", "score", "threshold", "probabilities", "label", "value", "quantiles");
+        if (!pred.entries().containsKey("output")) throw error(pred, "predictions", "text_generation needs 'output': the column with the system's answer");
+      }
       default -> throw new IllegalStateException("unsupported task " + task);
     }
+    if (task != Task.TEXT_GENERATION) forbid(pred, "predictions", task.key() + " (output and context are for text_generation)", "output", "context");
     if (task != Task.RETRIEVAL) forbid(pred, "predictions", task.key() + " (doc, rank and docs are for retrieval)", "doc", "rank", "docs");
     Suite.Missing missing = Suite.Missing.WRONG;
     if (pred.entries().containsKey("missing")) {
@@ -369,7 +389,8 @@ public final class SuiteParser {
   }
 
   private Direction checkMetric(YamlNode at, String path, Task task, String metric, Suite.Predictions predictions, Suite.Costs costs) {
-    List<String> known = task == Task.RETRIEVAL ? MetricCatalog.retrievalNames(cutoffs) : MetricCatalog.names(task);
+    List<String> known = task == Task.RETRIEVAL ? MetricCatalog.retrievalNames(cutoffs)
+        : task == Task.TEXT_GENERATION ? MetricCatalog.textNames(usedContext, assertionIds) : MetricCatalog.names(task);
     Direction d = MetricCatalog.direction(task, metric).orElseThrow(() -> {
       boolean otherTask = MetricCatalog.allNames().contains(metric);
       return error(at, path, otherTask
@@ -378,6 +399,16 @@ public final class SuiteParser {
               + " (" + task.key() + " metrics: " + String.join(", ", known) + ")");
     });
     if (metric.equals("expected_cost") && costs == null) throw error(at, path, "expected_cost needs a 'costs' section in the suite");
+    if (metric.startsWith("pass_rate") && assertionIds.isEmpty()) {
+      throw error(at, path, metric + " needs assertions: add an 'assertions' list to the suite");
+    }
+    if (metric.startsWith("pass_rate:") && !assertionIds.contains(metric.substring("pass_rate:".length()))) {
+      String id = metric.substring("pass_rate:".length());
+      throw error(at, path, "no assertion has the id '" + id + "'" + Names.didYouMean(id, assertionIds) + "; the assertion ids are " + assertionIds);
+    }
+    if ((metric.equals("context_recall") || metric.equals("faithfulness")) && !usedContext) {
+      throw error(at, path, metric + " needs the passages the system used: add predictions.context naming their column(s)");
+    }
     MetricCatalog.cutoff(metric).ifPresent(k -> {
       if (!cutoffs.contains(k)) {
         throw error(at, path, metric + " needs the cutoff " + k + " in the suite's k, which is " + cutoffs + "; add it, e.g. k: " + withCutoff(k));
@@ -393,6 +424,64 @@ public final class SuiteParser {
       }
     });
     return d;
+  }
+
+  /** The text generation keys: data.reference, predictions.output and context, and the assertions. */
+  private Suite.Text text(YamlNode.Mapping top, YamlNode.Mapping data, YamlNode.Mapping pred) {
+    if (!data.entries().containsKey("reference")) {
+      throw error(data, "data", "missing required key 'reference': the column (or list of columns) with the reference answer");
+    }
+    List<String> references = optionalTextList(data, "reference", "data.reference");
+    String output = text(pred, "output", "predictions.output");
+    List<String> used = optionalTextList(pred, "context", "predictions.context");
+    usedContext = used != null;
+    List<Suite.Assertion> assertions = new ArrayList<>();
+    if (top.entries().containsKey("assertions")) {
+      YamlNode node = top.entries().get("assertions");
+      if (!(node instanceof YamlNode.Sequence seq)) throw error(node, "assertions", "expected a list of assertions, found " + node.describe());
+      Set<String> ids = new LinkedHashSet<>();
+      for (int i = 0; i < seq.items().size(); i++) {
+        String path = "assertions[" + i + "]";
+        YamlNode.Mapping m = mapping(seq.items().get(i), path);
+        checkKeys(m, ASSERTION, path);
+        List<String> kinds = new ArrayList<>();
+        for (String k : List.of("contains", "not_contains", "regex", "json_valid", "max_length")) if (m.entries().containsKey(k)) kinds.add(k);
+        if (kinds.size() != 1) {
+          throw error(m, path, kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, json_valid or max_length"
+              : "give one check per assertion, found " + kinds + "; split it into several assertions");
+        }
+        String kind = kinds.get(0);
+        String id = m.entries().containsKey("id") ? text(m, "id", path + ".id") : "a" + (i + 1);
+        if (!id.matches("[A-Za-z0-9_.-]+")) throw error(m.entries().get("id"), path + ".id", "an assertion id is letters, digits, '_', '.' or '-', found '" + id + "'");
+        if (!ids.add(id)) throw error(m, path + ".id", "assertion id '" + id + "' is used twice; give each assertion its own id");
+        YamlNode v = m.entries().get(kind);
+        Suite.Assertion a = switch (kind) {
+          case "contains" -> new Suite.Assertion(id, Suite.Assertion.Kind.CONTAINS, scalarText(v, path + ".contains"), null, 0, m.line());
+          case "not_contains" -> new Suite.Assertion(id, Suite.Assertion.Kind.NOT_CONTAINS, scalarText(v, path + ".not_contains"), null, 0, m.line());
+          case "regex" -> {
+            String re = scalarText(v, path + ".regex");
+            java.util.regex.Pattern p;
+            try {
+              p = java.util.regex.Pattern.compile(re);
+            } catch (java.util.regex.PatternSyntaxException e) {
+              throw error(v, path + ".regex", "not a valid regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")");
+            }
+            yield new Suite.Assertion(id, Suite.Assertion.Kind.REGEX, re, p, 0, m.line());
+          }
+          case "json_valid" -> {
+            if (!(v instanceof YamlNode.Scalar sc && sc.kind() == YamlNode.Scalar.Kind.BOOLEAN && sc.text().equalsIgnoreCase("true"))) {
+              throw error(v, path + ".json_valid", "write json_valid: true");
+            }
+            yield new Suite.Assertion(id, Suite.Assertion.Kind.JSON_VALID, null, null, 0, m.line());
+          }
+          default -> new Suite.Assertion(id, Suite.Assertion.Kind.MAX_LENGTH, null, null,
+              (int) integer(v, path + ".max_length", 1, Integer.MAX_VALUE), m.line());
+        };
+        assertions.add(a);
+      }
+      assertionIds = List.copyOf(ids);
+    }
+    return new Suite.Text(references, output, used == null ? List.of() : used, List.copyOf(assertions));
   }
 
   private String withCutoff(int k) {
@@ -465,14 +554,15 @@ public final class SuiteParser {
 
   private Suite.Baseline baseline(YamlNode node, Task task) {
     Suite.Baseline.Kind fallback = task == Task.REGRESSION ? Suite.Baseline.Kind.MEAN
-        : task == Task.RETRIEVAL ? Suite.Baseline.Kind.NONE : Suite.Baseline.Kind.PRIOR;
+        : task == Task.RETRIEVAL || task == Task.TEXT_GENERATION ? Suite.Baseline.Kind.NONE : Suite.Baseline.Kind.PRIOR;
     if (node == null) return new Suite.Baseline(fallback, null);
     YamlNode.Mapping m = mapping(node, "baseline");
     checkKeys(m, BASELINE, "baseline");
     if (!m.entries().containsKey("kind")) throw error(m, "baseline", "missing 'kind'");
     String kind = text(m, "kind", "baseline.kind");
     List<String> allowed = task == Task.REGRESSION ? List.of("mean", "median", "column")
-        : task == Task.RETRIEVAL ? List.of("none", "run") : List.of("majority", "prior", "column");
+        : task == Task.RETRIEVAL ? List.of("none", "run") : task == Task.TEXT_GENERATION ? List.of("none")
+        : List.of("majority", "prior", "column");
     if (!allowed.contains(kind)) {
       throw error(m.entries().get("kind"), "baseline.kind", "expected one of " + allowed + " for " + task.key() + ", found '" + kind + "'" + Names.didYouMean(kind, allowed));
     }

@@ -125,7 +125,7 @@ class RetrievalMetricsTest {
   void cells_give_weighted_means_of_the_per_query_values() {
     List<String> names = List.of("a", "b");
     double[] values = {1, 0, 0, 1, 0.5, 0.5};
-    RetrievalCells cells = RetrievalCells.of(names, 3, new double[][] {values, null}, new String[] {null, "no baseline"});
+    MeanCells cells = MeanCells.of(names, 3, new double[][] {values, null}, new String[] {null, "no baseline"});
     Map<String, MetricValue> m = cells.compute(0, new double[] {2, 0, 1});
     assertThat(m.get("a").value()).isCloseTo((2 * 1 + 0.5) / 3, within(1e-15));
     assertThat(m.get("b").value()).isCloseTo(0.5 / 3, within(1e-15));
@@ -138,7 +138,7 @@ class RetrievalMetricsTest {
     List<String> names = List.of("a", "b");
     double[] sub = {1, 0, 0.5, 0.5, 1, 0, 1, 0};
     double[] base = {0, 0, 0, 0, 0, 0, 1, 1};
-    RetrievalCells cells = RetrievalCells.of(names, 4, new double[][] {sub, base}, new String[2]);
+    MeanCells cells = MeanCells.of(names, 4, new double[][] {sub, base}, new String[2]);
     // Queries 0 and 2 agree in both sets; query 3 agrees with them in the submission only.
     assertThat(cells.size()).isEqualTo(3);
     assertThat(cells.counts()).containsExactly(2, 1, 1);

@@ -5,12 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Per-query retrieval metric values for one or more ranked-list sets, one cell per query. Every
- * retrieval metric is a mean over queries, so a weighted mean of the per-query values is the metric
- * under bootstrap weights, exactly: the bootstrap needs no compression. A set without ranked lists
- * (no baseline) has a reason instead of values. Immutable.
+ * Per-row metric values of one or more prediction sets, for metrics that are means over rows
+ * (every retrieval metric is a mean over queries, every text generation metric a mean over
+ * answers), so a weighted mean of the per-row values is the metric under bootstrap weights,
+ * exactly: the bootstrap needs no binning. A set without values (no baseline) has a reason
+ * instead. Immutable.
  */
-public final class RetrievalCells {
+public final class MeanCells {
   private final List<String> names;
   private final int m;
   private final int size;
@@ -19,7 +20,7 @@ public final class RetrievalCells {
   private final double[][] values;
   private final String[] reasons;
 
-  private RetrievalCells(List<String> names, int size, double[] count, double[][] values, String[] reasons) {
+  private MeanCells(List<String> names, int size, double[] count, double[][] values, String[] reasons) {
     this.names = List.copyOf(names);
     this.m = names.size();
     this.size = size;
@@ -36,7 +37,7 @@ public final class RetrievalCells {
    * replicate's distribution and the bootstrap stays exact (it saves work where many queries score
    * alike, such as every query whose relevant documents all ranked outside the lists).
    */
-  public static RetrievalCells of(List<String> names, int size, double[][] values, String[] reasons) {
+  public static MeanCells of(List<String> names, int size, double[][] values, String[] reasons) {
     int m = names.size();
     for (int s = 0; s < values.length; s++) {
       if (values[s] == null ? reasons[s] == null : values[s].length != size * m) {
@@ -77,7 +78,7 @@ public final class RetrievalCells {
       shared[s] = new double[cells * m];
       for (int c = 0; c < cells; c++) System.arraycopy(values[s], first[c] * m, shared[s], c * m, m);
     }
-    return new RetrievalCells(names, cells, count, shared, reasons.clone());
+    return new MeanCells(names, cells, count, shared, reasons.clone());
   }
 
   private static boolean same(double[][] values, int m, int a, int b) {
