@@ -28,4 +28,18 @@ class TextGenerationCommandTest {
     assertThat(j.path("metrics").path("pass_rate:no-ai").path("value").asDouble()).isBetween(0.85, 0.95);
     assertThat(j.path("metrics").path("chrf").path("ci")).hasSize(2);
   }
+
+  @Test
+  void per_row_values_list_every_answer_and_are_refused_for_classification() throws Exception {
+    Path rows = dir.resolve("rows.csv");
+    Cli r = run("evaluate", example("qa/suite.yaml"), "-p", example("qa/vendor.csv"), "--per-row", rows, "-q");
+    assertThat(r.exit()).isEqualTo(1);
+    java.util.List<String> lines = java.nio.file.Files.readAllLines(rows);
+    assertThat(lines).hasSize(241);
+    assertThat(lines.get(0)).isEqualTo("id,has_prediction,exact_match,token_f1,rouge_l,chrf,answer_length,refusal_rate,"
+        + "context_recall,faithfulness,pass_rate,pass_rate:no-ai,pass_rate:short");
+    Cli churn = run("evaluate", example("churn/suite.yaml"), "-p", example("churn/vendor-a.csv"), "--per-row", dir.resolve("x.csv"));
+    assertThat(churn.exit()).isEqualTo(2);
+    assertThat(churn.err()).startsWith("holdout: --per-row lists per-row metric values of retrieval and text_generation suites");
+  }
 }

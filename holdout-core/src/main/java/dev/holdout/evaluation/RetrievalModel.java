@@ -13,7 +13,7 @@ import java.util.Map;
  * {@code missing: wrong}, as trec_eval -c does. The baseline is the suite's {@code run} file, or
  * none (its metrics are then undefined, and the report says why).
  */
-final class RetrievalModel extends TaskModel {
+final class RetrievalModel extends TaskModel implements RowMeans {
   private final List<String> names;
   private final int m;
   /** perQuery[source][query * m + metric]; null for a missing baseline. */
@@ -46,12 +46,13 @@ final class RetrievalModel extends TaskModel {
     return out;
   }
 
-  /** Per-query values of source {@code source} in metric order {@link #names()}; for reports and tests. */
-  double[] perQuery(int source) {
+  @Override
+  public double[] perRow(int source) {
     return perQuery[source];
   }
 
-  List<String> names() {
+  @Override
+  public List<String> names() {
     return names;
   }
 

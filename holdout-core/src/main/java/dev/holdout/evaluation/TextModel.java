@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  * content words counts as 1). Both are lexical: a paraphrase scores low and a copied but wrong
  * sentence scores high. There is no baseline yet.
  */
-final class TextModel extends TaskModel {
+final class TextModel extends TaskModel implements RowMeans {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<String> names;
   private final int m;
@@ -95,6 +95,16 @@ final class TextModel extends TaskModel {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  @Override
+  public List<String> names() {
+    return names;
+  }
+
+  @Override
+  public double[] perRow(int source) {
+    return perRow[source];
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.holdout.verdict.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -206,5 +207,19 @@ class RetrievalEvaluationTest {
     Report r = evaluate(SUITE.replace("  relevance: grade\n", ""), "query,doc\nq1,d1\nq1,d2\n", "run.csv", "query,doc,score\nq1,d2,2\nq1,x,1\n");
     assertThat(value(r, "recall@5")).isEqualTo(0.5);
     assertThat(value(r, "map")).isEqualTo(0.5);
+  }
+
+  @Test
+  void per_query_values_are_written_as_csv() throws IOException {
+    write("suite.yaml", SUITE);
+    write("qrels.csv", QRELS);
+    Path out = dir.resolve("per-query.csv");
+    Holdout.evaluate(Holdout.suite(dir.resolve("suite.yaml")), write("run.csv", "query,doc,score\nq1,d3,5.0\nq1,d1,4.0\nq1,x9,3.0\nq1,d4,2.0\nq1,d2,1.0\n"),
+        Progress.NONE, out);
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines.get(0)).isEqualTo("query,has_prediction,recall@1,recall@5,recall@10,precision@1,precision@5,precision@10,"
+        + "hit_rate@1,hit_rate@5,hit_rate@10,ndcg@1,ndcg@5,ndcg@10,mrr,map");
+    assertThat(lines.get(1)).isEqualTo("q1,true,0,1,1,0,0.600000,0.300000,0,1,1,0,0.774535,0.774535,0.500000,0.533333");
+    assertThat(lines.get(2)).isEqualTo("q2,false,0,0,0,0,0,0,0,0,0,0,0,0,0,0");
   }
 }
