@@ -120,7 +120,14 @@ public record Suite(
    * at least one non-empty), the submission's answer column, its optional columns of passages the
    * system used (for the grounding scores), and the per-row assertions.
    */
-  public record Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions) {}
+  public record Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions, Prompt prompt) {}
+
+  /**
+   * How {@code holdout run} asks the vendor's chat endpoint: a user message made from
+   * {@code template} with each {@code {column}} replaced by the row's value in the evaluation set,
+   * an optional system message, and the model name to send. Null when the suite has no prompt.
+   */
+  public record Prompt(String template, String system, String model) {}
 
   /**
    * One check of every answer: contains or not_contains a text (case-sensitive), matches a regex

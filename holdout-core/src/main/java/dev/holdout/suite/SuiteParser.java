@@ -28,7 +28,8 @@ public final class SuiteParser {
   public static final String SCHEMA = "holdout.suite/v1";
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
-      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "k", "assertions");
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "k", "assertions", "prompt");
+  private static final List<String> PROMPT = List.of("template", "system", "model");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries", "reference");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
@@ -158,6 +159,8 @@ public final class SuiteParser {
       hasBaseline = false;
     } else if (top.entries().containsKey("assertions")) {
       throw error(top.entries().get("assertions"), "assertions", "assertions check generated text: they are for task: text_generation only; remove them");
+    } else if (top.entries().containsKey("prompt")) {
+      throw error(top.entries().get("prompt"), "prompt", "a prompt is for task: text_generation only; remove it");
     }
     Bootstrap.Settings bootstrap = bootstrap(top.entries().get("bootstrap"));
 
@@ -481,7 +484,14 @@ public final class SuiteParser {
       }
       assertionIds = List.copyOf(ids);
     }
-    return new Suite.Text(references, output, used == null ? List.of() : used, List.copyOf(assertions));
+    Suite.Prompt prompt = null;
+    if (top.entries().containsKey("prompt")) {
+      YamlNode.Mapping p = mapping(top.entries().get("prompt"), "prompt");
+      checkKeys(p, PROMPT, "prompt");
+      prompt = new Suite.Prompt(requiredText(p, "template", "prompt.template"), optionalText(p, "system", "prompt.system"),
+          optionalText(p, "model", "prompt.model"));
+    }
+    return new Suite.Text(references, output, used == null ? List.of() : used, List.copyOf(assertions), prompt);
   }
 
   private String withCutoff(int k) {
