@@ -3,6 +3,7 @@ package dev.holdout;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
 import dev.holdout.evaluation.Progress;
+import dev.holdout.evaluation.PerRow;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.report.CompareReport;
 import dev.holdout.report.Report;
@@ -38,9 +39,19 @@ public final class Holdout {
 
   /** Evaluates one predictions file; the submission is named after the file. */
   public static Report evaluate(Suite suite, Path predictions, Progress progress) {
+    return evaluate(suite, predictions, progress, null);
+  }
+
+  /**
+   * Evaluates one predictions file and, when {@code perRow} is not null, writes each row's metric
+   * values there as CSV (retrieval and text generation suites only; see {@link PerRow}).
+   */
+  public static Report evaluate(Suite suite, Path predictions, Progress progress, Path perRow) {
     EvaluationSet eval = EvaluationSet.load(suite, progress);
     Submission s = Submission.load(suite, eval, predictions, Submission.defaultName(predictions), progress);
-    return new Evaluator(suite, eval, progress).evaluate(s);
+    Report report = new Evaluator(suite, eval, progress).evaluate(s);
+    if (perRow != null) PerRow.write(suite, eval, s, perRow);
+    return report;
   }
 
   /**

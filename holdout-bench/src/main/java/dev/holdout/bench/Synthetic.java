@@ -40,7 +40,7 @@ public final class Synthetic {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
-      System.err.println("usage: Synthetic churn|tickets|demand|drift DIR | Synthetic binary|drift-wide DIR ROWS | Synthetic audit DIR ROWS [TRAIN_ROWS]");
+      System.err.println("usage: Synthetic churn|tickets|demand|drift DIR | Synthetic binary|drift-wide DIR ROWS | Synthetic audit DIR ROWS [TRAIN_ROWS] | Synthetic retrieval DIR QUERIES DEPTH");
       System.exit(2);
     }
     Path dir = Path.of(args[1]);
@@ -54,6 +54,7 @@ public final class Synthetic {
       case "drift-wide" -> driftWide(dir, Integer.parseInt(args[2]));
       case "monitor" -> monitor(dir, args.length > 2 ? Long.parseLong(args[2]) : 29_400, args.length > 3 ? Integer.parseInt(args[3]) : 42);
       case "audit" -> audit(dir, Integer.parseInt(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : 0);
+      case "retrieval" -> retrieval(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
       default -> {
         System.err.println("unknown kind " + args[0]);
         System.exit(2);
@@ -82,6 +83,58 @@ public final class Synthetic {
 
   static String f(double v, int digits) {
     return String.format(Locale.ROOT, "%." + digits + "f", v);
+  }
+
+  /**
+   * A retrieval evaluation set of {@code queries} queries over a corpus of 10 million documents:
+   * qrels.csv (query, doc, relevance: 1 to 5 relevant documents with grades 1-3 and 3 judged
+   * non-relevant ones per query), queries.csv (query, topic of 8) and run.csv, a ranked list of
+   * {@code depth} documents per query (query, doc, rank) that finds each relevant document with
+   * probability 0.7 at a rank skewed towards the top.
+   */
+  static void retrieval(Path dir, int queries, int depth) throws IOException {
+    SplittableRandom r = new SplittableRandom(4242);
+    try (BufferedWriter qrels = Files.newBufferedWriter(dir.resolve("qrels.csv"), StandardCharsets.UTF_8);
+         BufferedWriter qs = Files.newBufferedWriter(dir.resolve("queries.csv"), StandardCharsets.UTF_8);
+         BufferedWriter run = Files.newBufferedWriter(dir.resolve("run.csv"), StandardCharsets.UTF_8)) {
+      qrels.write("query,doc,relevance\n");
+      qs.write("query,topic\n");
+      run.write("query,doc,rank\n");
+      StringBuilder a = new StringBuilder(1 << 16);
+      StringBuilder b = new StringBuilder(1 << 16);
+      StringBuilder c = new StringBuilder(1 << 20);
+      long[] list = new long[depth];
+      for (int q = 0; q < queries; q++) {
+        String id = "Q" + q;
+        b.append(id).append(",t").append(r.nextInt(8)).append('\n');
+        int relevant = 1 + r.nextInt(5);
+        java.util.Arrays.fill(list, -1);
+        for (int j = 0; j < relevant + 3; j++) {
+          long doc = r.nextLong(10_000_000);
+          int grade = j < relevant ? 1 + r.nextInt(3) : 0;
+          a.append(id).append(",D").append(doc).append(',').append(grade).append('\n');
+          if (grade > 0 && r.nextDouble() < 0.7) {
+            int at = (int) (depth * Math.pow(r.nextDouble(), 3));
+            if (list[at] < 0) list[at] = doc;
+          }
+        }
+        for (int k = 0; k < depth; k++) {
+          long doc = list[k] >= 0 ? list[k] : 10_000_000L + (long) q * depth + k;
+          c.append(id).append(",D").append(doc).append(',').append(k + 1).append('\n');
+        }
+        if (c.length() > 1 << 19) {
+          qrels.write(a.toString());
+          qs.write(b.toString());
+          run.write(c.toString());
+          a.setLength(0);
+          b.setLength(0);
+          c.setLength(0);
+        }
+      }
+      qrels.write(a.toString());
+      qs.write(b.toString());
+      run.write(c.toString());
+    }
   }
 
   /**

@@ -42,6 +42,10 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with charts (opens offline).")
   Path html;
 
+  @Option(names = "--per-row", paramLabel = "FILE",
+      description = "Also write each query's or answer's metric values as CSV (retrieval and text_generation suites).")
+  Path perRow;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line.")
   boolean quiet;
 
@@ -55,8 +59,9 @@ final class EvaluateCommand implements Callable<Integer> {
     InputsAndOutputs.checkDistinct(json, "--json", junit, "--junit");
     InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
     InputsAndOutputs.checkDistinct(junit, "--junit", html, "--html");
+    InputsAndOutputs.checkOutput(perRow, "--per-row");
     Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
-    Report report = Holdout.evaluate(s, predictions, progress);
+    Report report = Holdout.evaluate(s, predictions, progress, perRow);
     if (json != null) JsonReport.write(report, json);
     if (junit != null) JunitReport.write(report, junit);
     if (html != null) HtmlReport.write(report, html);

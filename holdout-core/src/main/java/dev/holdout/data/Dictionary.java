@@ -33,6 +33,18 @@ public final class Dictionary {
     return c;
   }
 
+  /** The code of {@code text}, or -1 when it has none; never adds. */
+  public int find(CharSequence text) {
+    int mask = table.length - 1;
+    int slot = hash(text) & mask;
+    int c;
+    while ((c = table[slot]) >= 0) {
+      if (values.get(c).contentEquals(text)) return c;
+      slot = (slot + 1) & mask;
+    }
+    return -1;
+  }
+
   /** Values by code. */
   public List<String> values() {
     return values;

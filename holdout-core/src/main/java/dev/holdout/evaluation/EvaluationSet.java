@@ -43,6 +43,12 @@ public final class EvaluationSet {
   final List<Slice> slices;
   final double[] baselineScore;
   final int[] baselineClass;
+  /** Retrieval only: the judged documents per query; null for other tasks. */
+  Qrels qrels;
+  /** Retrieval only: the ranked lists of the suite's {@code baseline: {kind: run}}, or null. */
+  Submission baselineRun;
+  /** Text generation only: the reference answers of each row; null for other tasks. */
+  Answers references;
 
   /** One slice column: its groups (sorted) and each row's group. */
   public record Slice(String column, List<String> groups, int[] groupOf) {}
@@ -102,10 +108,30 @@ public final class EvaluationSet {
     return classes;
   }
 
+  /** A retrieval evaluation set: one row per query, with its judged documents. */
+  static EvaluationSet forRetrieval(Path path, String sha256, int queries, IdColumn ids, int[] lines, List<Slice> slices, Qrels qrels) {
+    EvaluationSet set = forRows(path, sha256, queries, ids, lines, slices);
+    set.qrels = qrels;
+    return set;
+  }
+
+  /** An evaluation set of unique ids and slices only; the task's own data is set by its loader. */
+  static EvaluationSet forRows(Path path, String sha256, int rows, IdColumn ids, int[] lines, List<Slice> slices) {
+    return new EvaluationSet(CompletableFuture.completedFuture(null), path, sha256, rows, ids, lines, null, null, null,
+        null, null, null, slices, null, null);
+  }
+
   /** Reads the suite's evaluation set, checking every value the suite relies on. */
   public static EvaluationSet load(Suite suite, Progress progress) {
     Suite.Data spec = suite.data();
     Task task = suite.task();
+    if (task == Task.RETRIEVAL) {
+      EvaluationSet set = Qrels.load(suite, progress);
+      Path run = suite.retrieval().baselineRun();
+      if (run != null) set.baselineRun = RankedLists.load(suite, set, run, "baseline", progress, true);
+      return set;
+    }
+    if (task == Task.TEXT_GENERATION) return Answers.loadSet(suite, progress);
     try (RecordReader r = RecordReaders.open(spec.path())) {
       var hash = RecordReaders.sha256Async(spec.path());
       int idCol = Values.column(r, spec.id(), "data.id in the suite");

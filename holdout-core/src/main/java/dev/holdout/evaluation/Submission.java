@@ -29,9 +29,23 @@ public final class Submission {
   final double[] logLoss;
   final double[] value;
   final double[][] quantiles;
+  /** Retrieval only: each query's ranked list as relevance grades; null for other tasks. */
+  final RankedLists rankings;
+  /** Text generation only: each row's answer and used passages; null for other tasks. */
+  final Answers answers;
+
+  /** A retrieval submission: which queries have a ranked list, and the lists as grades. */
+  Submission(String name, Path path, String sha256, boolean[] present, int missing, RankedLists rankings) {
+    this(name, path, sha256, present, missing, 0, List.of(), null, null, null, null, null, null, rankings, null);
+  }
+
+  /** A text generation submission: the answers of the rows it has. */
+  static Submission ofAnswers(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples, Answers answers) {
+    return new Submission(name, path, sha256, present, missing, extra, extraExamples, null, null, null, null, null, null, null, answers);
+  }
 
   private Submission(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
-      double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles) {
+      double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles, RankedLists rankings, Answers answers) {
     this.name = name;
     this.path = path;
     this.sha256 = sha256;
@@ -45,6 +59,8 @@ public final class Submission {
     this.logLoss = logLoss;
     this.value = value;
     this.quantiles = quantiles;
+    this.rankings = rankings;
+    this.answers = answers;
   }
 
   public String name() {
@@ -59,6 +75,8 @@ public final class Submission {
   }
 
   public static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress) {
+    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false);
+    if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress);
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {
@@ -171,7 +189,7 @@ public final class Submission {
             + ") and the suite says predictions.missing: fail; send a prediction for every id");
       }
       return new Submission(name, path, RecordReaders.await(hash), present, missing, extra, List.copyOf(extraExamples),
-          score, predicted, hit, logLoss, value, quantiles);
+          score, predicted, hit, logLoss, value, quantiles, null, null);
     }
   }
 

@@ -47,6 +47,8 @@ abstract class TaskModel {
       case BINARY_CLASSIFICATION -> new BinaryModel(suite, eval, submissions);
       case MULTICLASS_CLASSIFICATION -> new MulticlassModel(suite, eval, submissions);
       case REGRESSION -> new RegressionModel(suite, eval, submissions);
+      case RETRIEVAL -> new RetrievalModel(suite, eval, submissions);
+      case TEXT_GENERATION -> new TextModel(suite, eval, submissions);
       default -> throw new IllegalStateException("unsupported task " + suite.task());
     };
   }

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 /** The metric names each task knows, with their direction; names follow scikit-learn. */
 public final class MetricCatalog {
   private static final Pattern PINBALL = Pattern.compile("pinball_q(0?\\.\\d+)");
+  private static final Pattern CUTOFF = Pattern.compile("(recall|precision|hit_rate|ndcg)@([1-9]\\d{0,5})");
+  /** Retrieval metrics measured at each cutoff k, in report order; mrr and map follow them. */
+  public static final List<String> AT_K = List.of("recall", "precision", "hit_rate", "ndcg");
   private static final Map<Task, Map<String, Direction>> BY_TASK = new LinkedHashMap<>();
 
   static {
@@ -37,6 +40,49 @@ public final class MetricCatalog {
     }
     regression.put("r2", Direction.HIGHER_IS_BETTER);
     BY_TASK.put(Task.REGRESSION, regression);
+
+    Map<String, Direction> retrieval = new LinkedHashMap<>();
+    for (String m : retrievalNames(List.of(1, 5, 10))) retrieval.put(m, Direction.HIGHER_IS_BETTER);
+    BY_TASK.put(Task.RETRIEVAL, retrieval);
+
+    Map<String, Direction> text = new LinkedHashMap<>();
+    for (String m : List.of("exact_match", "token_f1", "rouge_l", "chrf")) text.put(m, Direction.HIGHER_IS_BETTER);
+    text.put("answer_length", Direction.LOWER_IS_BETTER);
+    text.put("refusal_rate", Direction.LOWER_IS_BETTER);
+    text.put("context_recall", Direction.HIGHER_IS_BETTER);
+    text.put("faithfulness", Direction.HIGHER_IS_BETTER);
+    text.put("pass_rate", Direction.HIGHER_IS_BETTER);
+    BY_TASK.put(Task.TEXT_GENERATION, text);
+  }
+
+  /**
+   * Text generation metric names in report order: the reference metrics, length and refusals, the
+   * grounding scores when the submission names its passages, then the pass rate of all assertions
+   * together and of each ({@code pass_rate:ID}) when there are assertions.
+   */
+  public static List<String> textNames(boolean grounding, List<String> assertionIds) {
+    List<String> names = new ArrayList<>(List.of("exact_match", "token_f1", "rouge_l", "chrf", "answer_length", "refusal_rate"));
+    if (grounding) names.addAll(List.of("context_recall", "faithfulness"));
+    if (!assertionIds.isEmpty()) {
+      names.add("pass_rate");
+      for (String id : assertionIds) names.add("pass_rate:" + id);
+    }
+    return names;
+  }
+
+  /** Retrieval metric names for cutoffs {@code ks}: recall@k, precision@k, hit_rate@k, ndcg@k for each k, then mrr and map. */
+  public static List<String> retrievalNames(List<Integer> ks) {
+    List<String> names = new ArrayList<>();
+    for (String family : AT_K) for (int k : ks) names.add(family + "@" + k);
+    names.add("mrr");
+    names.add("map");
+    return names;
+  }
+
+  /** The cutoff k of a retrieval name such as {@code ndcg@10}. */
+  public static Optional<Integer> cutoff(String metric) {
+    Matcher m = CUTOFF.matcher(metric);
+    return m.matches() ? Optional.of(Integer.parseInt(m.group(2))) : Optional.empty();
   }
 
   private MetricCatalog() {}
@@ -46,6 +92,10 @@ public final class MetricCatalog {
     Map<String, Direction> known = BY_TASK.getOrDefault(task, Map.of());
     if (known.containsKey(metric)) return Optional.of(known.get(metric));
     if (task == Task.REGRESSION && pinballQuantile(metric).isPresent()) return Optional.of(Direction.LOWER_IS_BETTER);
+    if (task == Task.RETRIEVAL && cutoff(metric).isPresent()) return Optional.of(Direction.HIGHER_IS_BETTER);
+    if (task == Task.TEXT_GENERATION && metric.startsWith("pass_rate:") && metric.length() > "pass_rate:".length()) {
+      return Optional.of(Direction.HIGHER_IS_BETTER);
+    }
     return Optional.empty();
   }
 

@@ -177,9 +177,10 @@ public final class HtmlReport {
     }
     if (r.suite().data() != null) b.append("<li>Evaluation set <b>").append(esc(r.suite().data())).append("</b></li>");
     if (r.rows() != null) {
-      b.append("<li><b>").append(Html.count(r.rows().evaluated())).append("</b> rows evaluated</li>");
-      b.append("<li><b>").append(Html.count(r.rows().missingPredictions())).append("</b> missing predictions</li>");
-      b.append("<li><b>").append(Html.count(r.rows().extraPredictions())).append("</b> extra</li>");
+      boolean queries = "retrieval".equals(r.suite().task());
+      b.append("<li><b>").append(Html.count(r.rows().evaluated())).append(queries ? "</b> queries evaluated</li>" : "</b> rows evaluated</li>");
+      b.append("<li><b>").append(Html.count(r.rows().missingPredictions())).append(queries ? "</b> without a ranked list</li>" : "</b> missing predictions</li>");
+      if (!queries) b.append("<li><b>").append(Html.count(r.rows().extraPredictions())).append("</b> extra</li>");
       if (r.rows().ignored() > 0) b.append("<li><b>").append(Html.count(r.rows().ignored())).append("</b> left out</li>");
     }
     if (r.suite().primaryMetric() != null) b.append("<li>Primary metric <b>").append(esc(r.suite().primaryMetric())).append("</b></li>");

@@ -18,9 +18,13 @@ public final class TerminalReport {
     b.append("Holdout · ").append(r.suite().name()).append(" (").append(r.suite().task()).append(")\n");
     b.append(r.suite().problem()).append("\n\n");
     b.append("Submission ").append(r.submission().name()).append(" (").append(r.submission().file()).append(") on ")
-        .append(r.suite().data()).append(": ").append(count(r.rows().evaluated())).append(" rows evaluated, ")
-        .append(count(r.rows().missingPredictions())).append(" missing predictions, ")
-        .append(count(r.rows().extraPredictions())).append(" extra");
+        .append(r.suite().data()).append(": ");
+    if ("retrieval".equals(r.suite().task())) {
+      b.append(count(r.rows().evaluated())).append(" queries evaluated, ").append(count(r.rows().missingPredictions())).append(" without a ranked list");
+    } else {
+      b.append(count(r.rows().evaluated())).append(" rows evaluated, ").append(count(r.rows().missingPredictions())).append(" missing predictions, ")
+          .append(count(r.rows().extraPredictions())).append(" extra");
+    }
     if (r.rows().ignored() > 0) b.append(", ").append(count(r.rows().ignored())).append(" left out");
     b.append("\n\n");
 

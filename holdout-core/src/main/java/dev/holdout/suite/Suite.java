@@ -26,13 +26,22 @@ public record Suite(
     int topK,
     Drift drift,
     Champion champion,
-    Scoring scoring) {
+    Scoring scoring,
+    Retrieval retrieval,
+    Text text) {
+
+  /** A suite without the scoring, retrieval and text sections. */
+  public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
+      List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK, Drift drift, Champion champion) {
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion,
+        Scoring.DEFAULT, null, null);
+  }
 
   /** A suite without {@code champion}, {@code model} and {@code endpoint} sections. */
   public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
       List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK, Drift drift) {
     this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift,
-        new Champion(primaryMetric, Champion.DEFAULT_TOLERANCE), Scoring.DEFAULT);
+        new Champion(primaryMetric, Champion.DEFAULT_TOLERANCE));
   }
 
   /** A suite without {@code drift}, {@code champion}, {@code model} and {@code endpoint} sections. */
@@ -45,12 +54,13 @@ public record Suite(
   public Suite withDataPath(Path path) {
     Data d = data;
     return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices()), predictions,
-        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring);
+        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text);
   }
 
   /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
   public Suite withPrimaryMetric(String metric) {
-    return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring);
+    return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,
+        retrieval, text);
   }
 
   /**
@@ -136,9 +146,41 @@ public record Suite(
    */
   public record Costs(double tp, double fp, double fn, double tn, Map<String, Map<String, Double>> matrix) {}
 
-  /** What the buyer would do without ML. */
+  /**
+   * Retrieval only: the evaluation set's document and relevance columns, the optional file of query
+   * attributes, how a submission's ranked lists are written (a {@code doc} column with a {@code rank}
+   * or {@code score} column, or a {@code docs} list per query), the cutoffs k, and the optional
+   * ranked lists of the buyer's current search as the baseline ({@code baseline: {kind: run}}).
+   * {@code relevance} null means every listed pair is relevant with grade 1.
+   */
+  public record Retrieval(String doc, String relevance, Path queries, String predictedDoc, String rank, String score,
+      String docs, List<Integer> k, Path baselineRun) {}
+
+  /**
+   * Text generation only: the evaluation set's reference answer columns (one or more; a row needs
+   * at least one non-empty), the submission's answer column, its optional columns of passages the
+   * system used (for the grounding scores), and the per-row assertions.
+   */
+  public record Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions, Prompt prompt) {}
+
+  /**
+   * How {@code holdout run} asks the vendor's chat endpoint: a user message made from
+   * {@code template} with each {@code {column}} replaced by the row's value in the evaluation set,
+   * an optional system message, and the model name to send. Null when the suite has no prompt.
+   */
+  public record Prompt(String template, String system, String model) {}
+
+  /**
+   * One check of every answer: contains or not_contains a text (case-sensitive), matches a regex
+   * (anywhere), is valid JSON, or is at most {@code maxLength} characters. {@code line} in the suite file.
+   */
+  public record Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line) {
+    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, JSON_VALID, MAX_LENGTH }
+  }
+
+  /** What the buyer would do without ML; retrieval has none by default, or another ranked list ({@code run}). */
   public record Baseline(Kind kind, String column) {
-    public enum Kind { MAJORITY, PRIOR, MEAN, MEDIAN, COLUMN }
+    public enum Kind { MAJORITY, PRIOR, MEAN, MEDIAN, COLUMN, NONE, RUN }
 
     public String name() {
       return kind == Kind.COLUMN ? "column:" + column : kind.name().toLowerCase(java.util.Locale.ROOT);

@@ -28,15 +28,17 @@ public final class SuiteParser {
   public static final String SCHEMA = "holdout.suite/v1";
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
-      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint");
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt");
+  private static final List<String> PROMPT = List.of("template", "system", "model");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
-  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices");
+  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries", "reference");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
-      "value", "quantiles", "missing");
+      "value", "quantiles", "missing", "doc", "rank", "docs", "output", "context");
+  private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "json_valid", "max_length");
   private static final List<String> CRITERION = List.of("id", "metric", "min", "max", "worst_min", "worst_max",
       "max_gap", "min_lift", "at", "slice");
   private static final List<String> BOOTSTRAP = List.of("replicates", "confidence", "seed");
-  private static final List<String> BASELINE = List.of("kind", "column");
+  private static final List<String> BASELINE = List.of("kind", "column", "path");
   private static final List<String> DRIFT = List.of("columns", "share", "classifier_auc");
   private static final List<String> DRIFT_COLUMN = List.of("method", "threshold");
   private static final List<String> MODEL = List.of("inputs", "output", "classes", "batch_size");
@@ -46,6 +48,13 @@ public final class SuiteParser {
   private static final List<String> BINARY_COSTS = List.of("tp", "fp", "fn", "tn");
 
   private final String file;
+  /** Retrieval cutoffs, known before criteria are read: metric names such as ndcg@10 must use one. */
+  private List<Integer> cutoffs = List.of();
+  /** Whether the suite has a baseline to lift over (retrieval may have none). */
+  private boolean hasBaseline = true;
+  /** Text generation: the assertion ids and whether the submission names used passages, for metric checks. */
+  private List<String> assertionIds = List.of();
+  private boolean usedContext;
 
   private SuiteParser(String file) {
     this.file = file;
@@ -89,16 +98,22 @@ public final class SuiteParser {
     String taskKey = text(top, "task", "task");
     Task task = Task.byKey(taskKey).orElseThrow(() -> error(top.entries().get("task"), "task",
         "unknown task '" + taskKey + "'" + taskHint(taskKey) + " (tasks: " + String.join(", ", Task.keys()) + ")"));
-    if (!task.supported()) {
+    if (!task.supported() && task != Task.RETRIEVAL && task != Task.TEXT_GENERATION) {
       throw error(top.entries().get("task"), "task", "task '" + taskKey
-          + "' is not supported by this version of Holdout yet; supported: binary_classification, multiclass_classification, regression");
+          + "' is not supported by this version of Holdout yet; supported: binary_classification, multiclass_classification, regression, retrieval, text_generation");
     }
 
     YamlNode.Mapping data = mapping(top.entries().get("data"), "data");
     checkKeys(data, DATA, "data");
     Path dataPath = folder.resolve(requiredText(data, "path", "data.path"));
     String id = requiredText(data, "id", "data.id");
-    String label = requiredText(data, "label", "data.label");
+    boolean retrieval = task == Task.RETRIEVAL;
+    boolean text = task == Task.TEXT_GENERATION;
+    String label = retrieval || text ? null : requiredText(data, "label", "data.label");
+    if (retrieval) forbid(data, "data", "retrieval (name the relevance grade column with 'relevance')", "label");
+    else forbid(data, "data", task.key() + " (doc, relevance and queries are for retrieval)", "doc", "relevance", "queries");
+    if (text) forbid(data, "data", "text_generation (name the reference answer columns with 'reference')", "label");
+    else forbid(data, "data", task.key() + " (reference is for text_generation)", "reference");
     String positive = optionalText(data, "positive", "data.positive");
     if (positive != null && task != Task.BINARY_CLASSIFICATION) {
       throw error(data.entries().get("positive"), "data.positive", "only binary_classification has a positive class; remove it");
@@ -134,11 +149,30 @@ public final class SuiteParser {
 
     Suite.Costs costs = top.entries().containsKey("costs") ? costs(top.entries().get("costs"), task, classes) : null;
     Suite.Baseline baseline = baseline(top.entries().get("baseline"), task);
+    Suite.Retrieval retrievalSpec = null;
+    if (retrieval) {
+      retrievalSpec = retrieval(top, data, pred, top.entries().get("baseline"), folder);
+      cutoffs = retrievalSpec.k();
+      hasBaseline = baseline.kind() != Suite.Baseline.Kind.NONE;
+    } else if (top.entries().containsKey("k")) {
+      throw error(top.entries().get("k"), "k", "k (the retrieval cutoffs) is for task: retrieval only; remove it");
+    }
+    Suite.Text textSpec = null;
+    if (text) {
+      textSpec = text(top, data, pred);
+      hasBaseline = false;
+    } else if (top.entries().containsKey("assertions")) {
+      throw error(top.entries().get("assertions"), "assertions", "assertions check generated text: they are for task: text_generation only; remove them");
+    } else if (top.entries().containsKey("prompt")) {
+      throw error(top.entries().get("prompt"), "prompt", "a prompt is for task: text_generation only; remove it");
+    }
     Bootstrap.Settings bootstrap = bootstrap(top.entries().get("bootstrap"));
 
     String primary = switch (task) {
       case BINARY_CLASSIFICATION -> "roc_auc";
       case MULTICLASS_CLASSIFICATION -> "f1_macro";
+      case RETRIEVAL -> "ndcg@" + (cutoffs.contains(10) ? 10 : cutoffs.get(cutoffs.size() - 1));
+      case TEXT_GENERATION -> "token_f1";
       default -> "mae";
     };
     if (top.entries().containsKey("primary_metric")) {
@@ -165,7 +199,7 @@ public final class SuiteParser {
         new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
         List.copyOf(criteria), costs, baseline, bootstrap, topK, drift(top.entries().get("drift")),
         champion(top.entries().get("champion"), task, primary, predictions, costs),
-        new Suite.Scoring(model(top.entries().get("model")), endpoint(top.entries().get("endpoint"))));
+        new Suite.Scoring(model(top.entries().get("model")), endpoint(top.entries().get("endpoint"))), retrievalSpec, textSpec);
   }
 
   private Suite.Champion champion(YamlNode node, Task task, String primary, Suite.Predictions predictions, Suite.Costs costs) {
@@ -260,8 +294,29 @@ public final class SuiteParser {
           }
         }
       }
+      case RETRIEVAL -> {
+        forbid(pred, "predictions", "retrieval", "threshold", "probabilities", "label", "value", "quantiles");
+        boolean rank = pred.entries().containsKey("rank");
+        boolean scored = pred.entries().containsKey("score");
+        boolean doc = pred.entries().containsKey("doc");
+        boolean docs = pred.entries().containsKey("docs");
+        if (rank && scored) throw error(pred.entries().get("score"), "predictions.score", "give one of rank and score, not both");
+        if (!docs && !(doc && (rank || scored))) {
+          throw error(pred, "predictions", "retrieval needs the order of each ranked list: 'doc' with 'rank' (1 first) or 'score' (higher first) for rows of query, document and rank,"
+              + " and/or 'docs' for JSON Lines with a list of document ids per query, best first");
+        }
+        if (doc != (rank || scored)) {
+          throw error(pred, "predictions", doc ? "'doc' needs 'rank' or 'score' to order the documents" : "'" + (rank ? "rank" : "score") + "' needs 'doc': the column with the document id");
+        }
+      }
+      case TEXT_GENERATION -> {
+        forbid(pred, "predictions", "text_generation", "score", "threshold", "probabilities", "label", "value", "quantiles");
+        if (!pred.entries().containsKey("output")) throw error(pred, "predictions", "text_generation needs 'output': the column with the system's answer");
+      }
       default -> throw new IllegalStateException("unsupported task " + task);
     }
+    if (task != Task.TEXT_GENERATION) forbid(pred, "predictions", task.key() + " (output and context are for text_generation)", "output", "context");
+    if (task != Task.RETRIEVAL) forbid(pred, "predictions", task.key() + " (doc, rank and docs are for retrieval)", "doc", "rank", "docs");
     Suite.Missing missing = Suite.Missing.WRONG;
     if (pred.entries().containsKey("missing")) {
       String m = text(pred, "missing", "predictions.missing");
@@ -299,6 +354,9 @@ public final class SuiteParser {
           : "give one bar per criterion, found " + kinds.stream().map(Criterion.Kind::key).toList() + "; split it into several criteria");
     }
     Criterion.Kind kind = kinds.get(0);
+    if (kind == Criterion.Kind.MIN_LIFT && !hasBaseline) {
+      throw error(m.entries().get(kind.key()), path + ".min_lift", "min_lift needs a baseline to lift over: add baseline: {kind: run, path: FILE} with the ranked lists of the search you use today");
+    }
     double threshold = number(m.entries().get(kind.key()), path + "." + kind.key());
     String slice = optionalText(m, "slice", path + ".slice");
     boolean sliced = kind == Criterion.Kind.WORST_MIN || kind == Criterion.Kind.WORST_MAX || kind == Criterion.Kind.MAX_GAP;
@@ -359,14 +417,31 @@ public final class SuiteParser {
   }
 
   private Direction checkMetric(YamlNode at, String path, Task task, String metric, Suite.Predictions predictions, Suite.Costs costs) {
+    List<String> known = task == Task.RETRIEVAL ? MetricCatalog.retrievalNames(cutoffs)
+        : task == Task.TEXT_GENERATION ? MetricCatalog.textNames(usedContext, assertionIds) : MetricCatalog.names(task);
     Direction d = MetricCatalog.direction(task, metric).orElseThrow(() -> {
       boolean otherTask = MetricCatalog.allNames().contains(metric);
       return error(at, path, otherTask
-          ? "metric '" + metric + "' does not apply to " + task.key() + "; use one of " + MetricCatalog.names(task)
-          : "unknown metric '" + metric + "'" + Names.didYouMean(metric, ServingMetrics.withServing(MetricCatalog.names(task)))
-              + " (" + task.key() + " metrics: " + String.join(", ", MetricCatalog.names(task)) + ")");
+          ? "metric '" + metric + "' does not apply to " + task.key() + "; use one of " + known
+          : "unknown metric '" + metric + "'" + Names.didYouMean(metric, ServingMetrics.withServing(known))
+              + " (" + task.key() + " metrics: " + String.join(", ", known) + ")");
     });
     if (metric.equals("expected_cost") && costs == null) throw error(at, path, "expected_cost needs a 'costs' section in the suite");
+    if (metric.startsWith("pass_rate") && assertionIds.isEmpty()) {
+      throw error(at, path, metric + " needs assertions: add an 'assertions' list to the suite");
+    }
+    if (metric.startsWith("pass_rate:") && !assertionIds.contains(metric.substring("pass_rate:".length()))) {
+      String id = metric.substring("pass_rate:".length());
+      throw error(at, path, "no assertion has the id '" + id + "'" + Names.didYouMean(id, assertionIds) + "; the assertion ids are " + assertionIds);
+    }
+    if ((metric.equals("context_recall") || metric.equals("faithfulness")) && !usedContext) {
+      throw error(at, path, metric + " needs the passages the system used: add predictions.context naming their column(s)");
+    }
+    MetricCatalog.cutoff(metric).ifPresent(k -> {
+      if (!cutoffs.contains(k)) {
+        throw error(at, path, metric + " needs the cutoff " + k + " in the suite's k, which is " + cutoffs + "; add it, e.g. k: " + withCutoff(k));
+      }
+    });
     if (task == Task.MULTICLASS_CLASSIFICATION && (metric.equals("log_loss") || metric.equals("top_k_accuracy"))
         && predictions.probabilities().isEmpty()) {
       throw error(at, path, metric + " needs class probabilities: add predictions.probabilities {class: column, ...}");
@@ -377,6 +452,101 @@ public final class SuiteParser {
       }
     });
     return d;
+  }
+
+  /** The text generation keys: data.reference, predictions.output and context, and the assertions. */
+  private Suite.Text text(YamlNode.Mapping top, YamlNode.Mapping data, YamlNode.Mapping pred) {
+    if (!data.entries().containsKey("reference")) {
+      throw error(data, "data", "missing required key 'reference': the column (or list of columns) with the reference answer");
+    }
+    List<String> references = optionalTextList(data, "reference", "data.reference");
+    String output = text(pred, "output", "predictions.output");
+    List<String> used = optionalTextList(pred, "context", "predictions.context");
+    usedContext = used != null;
+    List<Suite.Assertion> assertions = new ArrayList<>();
+    if (top.entries().containsKey("assertions")) {
+      YamlNode node = top.entries().get("assertions");
+      if (!(node instanceof YamlNode.Sequence seq)) throw error(node, "assertions", "expected a list of assertions, found " + node.describe());
+      Set<String> ids = new LinkedHashSet<>();
+      for (int i = 0; i < seq.items().size(); i++) {
+        String path = "assertions[" + i + "]";
+        YamlNode.Mapping m = mapping(seq.items().get(i), path);
+        checkKeys(m, ASSERTION, path);
+        List<String> kinds = new ArrayList<>();
+        for (String k : List.of("contains", "not_contains", "regex", "json_valid", "max_length")) if (m.entries().containsKey(k)) kinds.add(k);
+        if (kinds.size() != 1) {
+          throw error(m, path, kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, json_valid or max_length"
+              : "give one check per assertion, found " + kinds + "; split it into several assertions");
+        }
+        String kind = kinds.get(0);
+        String id = m.entries().containsKey("id") ? text(m, "id", path + ".id") : "a" + (i + 1);
+        if (!id.matches("[A-Za-z0-9_.-]+")) throw error(m.entries().get("id"), path + ".id", "an assertion id is letters, digits, '_', '.' or '-', found '" + id + "'");
+        if (!ids.add(id)) throw error(m, path + ".id", "assertion id '" + id + "' is used twice; give each assertion its own id");
+        YamlNode v = m.entries().get(kind);
+        Suite.Assertion a = switch (kind) {
+          case "contains" -> new Suite.Assertion(id, Suite.Assertion.Kind.CONTAINS, scalarText(v, path + ".contains"), null, 0, m.line());
+          case "not_contains" -> new Suite.Assertion(id, Suite.Assertion.Kind.NOT_CONTAINS, scalarText(v, path + ".not_contains"), null, 0, m.line());
+          case "regex" -> {
+            String re = scalarText(v, path + ".regex");
+            java.util.regex.Pattern p;
+            try {
+              p = java.util.regex.Pattern.compile(re);
+            } catch (java.util.regex.PatternSyntaxException e) {
+              throw error(v, path + ".regex", "not a valid regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")");
+            }
+            yield new Suite.Assertion(id, Suite.Assertion.Kind.REGEX, re, p, 0, m.line());
+          }
+          case "json_valid" -> {
+            if (!(v instanceof YamlNode.Scalar sc && sc.kind() == YamlNode.Scalar.Kind.BOOLEAN && sc.text().equalsIgnoreCase("true"))) {
+              throw error(v, path + ".json_valid", "write json_valid: true");
+            }
+            yield new Suite.Assertion(id, Suite.Assertion.Kind.JSON_VALID, null, null, 0, m.line());
+          }
+          default -> new Suite.Assertion(id, Suite.Assertion.Kind.MAX_LENGTH, null, null,
+              (int) integer(v, path + ".max_length", 1, Integer.MAX_VALUE), m.line());
+        };
+        assertions.add(a);
+      }
+      assertionIds = List.copyOf(ids);
+    }
+    Suite.Prompt prompt = null;
+    if (top.entries().containsKey("prompt")) {
+      YamlNode.Mapping p = mapping(top.entries().get("prompt"), "prompt");
+      checkKeys(p, PROMPT, "prompt");
+      prompt = new Suite.Prompt(requiredText(p, "template", "prompt.template"), optionalText(p, "system", "prompt.system"),
+          optionalText(p, "model", "prompt.model"));
+    }
+    return new Suite.Text(references, output, used == null ? List.of() : used, List.copyOf(assertions), prompt);
+  }
+
+  private String withCutoff(int k) {
+    java.util.TreeSet<Integer> all = new java.util.TreeSet<>(cutoffs);
+    all.add(k);
+    return all.toString();
+  }
+
+  /** The retrieval section: data.doc/relevance/queries, predictions.doc/rank/score/docs, k and a run baseline's path. */
+  private Suite.Retrieval retrieval(YamlNode.Mapping top, YamlNode.Mapping data, YamlNode.Mapping pred, YamlNode baselineNode, Path folder) {
+    String doc = requiredText(data, "doc", "data.doc");
+    String relevance = optionalText(data, "relevance", "data.relevance");
+    String queries = optionalText(data, "queries", "data.queries");
+    List<Integer> k = List.of(1, 5, 10);
+    if (top.entries().containsKey("k")) {
+      YamlNode node = top.entries().get("k");
+      List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node);
+      java.util.TreeSet<Integer> ks = new java.util.TreeSet<>();
+      for (int i = 0; i < items.size(); i++) {
+        int v = (int) integer(items.get(i), "k[" + i + "]", 1, 100_000);
+        if (!ks.add(v)) throw error(items.get(i), "k[" + i + "]", "the cutoff " + v + " is listed twice");
+      }
+      if (ks.isEmpty()) throw error(node, "k", "give at least one cutoff, e.g. k: [1, 5, 10]");
+      k = List.copyOf(ks);
+    }
+    Path run = null;
+    if (baselineNode instanceof YamlNode.Mapping b && b.entries().containsKey("path")) run = folder.resolve(text(b, "path", "baseline.path"));
+    return new Suite.Retrieval(doc, relevance, queries == null ? null : folder.resolve(queries), optionalText(pred, "doc", "predictions.doc"),
+        optionalText(pred, "rank", "predictions.rank"), optionalText(pred, "score", "predictions.score"),
+        optionalText(pred, "docs", "predictions.docs"), k, run);
   }
 
   private Suite.Costs costs(YamlNode node, Task task, List<String> classes) {
@@ -418,16 +588,23 @@ public final class SuiteParser {
   }
 
   private Suite.Baseline baseline(YamlNode node, Task task) {
-    Suite.Baseline.Kind fallback = task == Task.REGRESSION ? Suite.Baseline.Kind.MEAN : Suite.Baseline.Kind.PRIOR;
+    Suite.Baseline.Kind fallback = task == Task.REGRESSION ? Suite.Baseline.Kind.MEAN
+        : task == Task.RETRIEVAL || task == Task.TEXT_GENERATION ? Suite.Baseline.Kind.NONE : Suite.Baseline.Kind.PRIOR;
     if (node == null) return new Suite.Baseline(fallback, null);
     YamlNode.Mapping m = mapping(node, "baseline");
     checkKeys(m, BASELINE, "baseline");
     if (!m.entries().containsKey("kind")) throw error(m, "baseline", "missing 'kind'");
     String kind = text(m, "kind", "baseline.kind");
-    List<String> allowed = task == Task.REGRESSION ? List.of("mean", "median", "column") : List.of("majority", "prior", "column");
+    List<String> allowed = task == Task.REGRESSION ? List.of("mean", "median", "column")
+        : task == Task.RETRIEVAL ? List.of("none", "run") : task == Task.TEXT_GENERATION ? List.of("none")
+        : List.of("majority", "prior", "column");
     if (!allowed.contains(kind)) {
       throw error(m.entries().get("kind"), "baseline.kind", "expected one of " + allowed + " for " + task.key() + ", found '" + kind + "'" + Names.didYouMean(kind, allowed));
     }
+    if (kind.equals("run") && !m.entries().containsKey("path")) {
+      throw error(m, "baseline", "kind: run needs 'path': a file of ranked lists from the search you use today, in the submission's shape");
+    }
+    if (!kind.equals("run") && m.entries().containsKey("path")) throw error(m.entries().get("path"), "baseline.path", "only kind: run reads a file; remove it");
     String column = optionalText(m, "column", "baseline.column");
     if (kind.equals("column") && column == null) {
       throw error(m, "baseline", "kind: column needs 'column': the evaluation set's column with the rule's prediction");

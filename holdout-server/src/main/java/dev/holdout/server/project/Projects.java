@@ -75,6 +75,11 @@ public final class Projects {
     } catch (HoldoutException e) {
       throw ApiException.badRequest(e.getMessage());
     }
+    // The hidden split and the uploads are by row; a retrieval set has several rows per query and a
+    // text set's answers are not scored by the Ladder yet, so both stay with `holdout evaluate` for now.
+    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL || suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) {
+      throw ApiException.badRequest("task " + suite.task().key() + " is not served yet; evaluate its submissions with holdout evaluate or holdout compare");
+    }
     try {
       Files.createDirectories(dir);
       dev.holdout.report.AtomicFiles.write(dir.resolve("suite.yaml"), w -> w.write(yaml));

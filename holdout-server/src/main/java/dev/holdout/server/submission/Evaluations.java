@@ -169,7 +169,8 @@ public final class Evaluations implements AutoCloseable {
     Suite suite = projects.suite(p, part);
     if (bootstrap != null) {
       suite = new Suite(suite.file(), suite.name(), suite.problem(), suite.task(), suite.data(), suite.predictions(), suite.primaryMetric(),
-          suite.criteria(), suite.costs(), suite.baseline(), bootstrap, suite.topK(), suite.drift(), suite.champion(), suite.scoring());
+          suite.criteria(), suite.costs(), suite.baseline(), bootstrap, suite.topK(), suite.drift(), suite.champion(), suite.scoring(),
+          suite.retrieval(), suite.text());
     }
     EvaluationSet eval = set(p, part);
     var sub = dev.holdout.evaluation.Submission.load(suite, eval, file, name, Progress.NONE);

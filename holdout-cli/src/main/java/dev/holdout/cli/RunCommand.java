@@ -1,0 +1,106 @@
+package dev.holdout.cli;
+
+import dev.holdout.Holdout;
+import dev.holdout.HoldoutException;
+import dev.holdout.evaluation.Progress;
+import dev.holdout.harness.ChatEndpoint;
+import dev.holdout.harness.Harness;
+import dev.holdout.metric.Task;
+import dev.holdout.report.JsonReport;
+import dev.holdout.report.Report;
+import dev.holdout.report.TerminalReport;
+import dev.holdout.suite.Suite;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code holdout run SUITE --endpoint URL}: asks the vendor's chat endpoint every question, then evaluates the answers. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {"Send every row of a text_generation suite, through its prompt template, to an OpenAI-compatible",
+        "chat completions endpoint, write the answers, then evaluate them like holdout evaluate.",
+        "Answers are cached by endpoint, model and prompt, so a re-run sends only what failed or changed."},
+    footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file; task text_generation with a 'prompt' section.")
+  Path suite;
+
+  @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "The chat completions URL, e.g. http://127.0.0.1:8000/v1/chat/completions.")
+  String endpoint;
+
+  @Option(names = "--model", paramLabel = "NAME", description = "The model name to send (default: prompt.model in the suite).")
+  String model;
+
+  @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
+      description = "Environment variable with the API key, sent as a Bearer token when set (default: ${DEFAULT-VALUE}).")
+  String apiKeyEnv;
+
+  @Option(names = "--answers", paramLabel = "FILE", description = "Where to write the answers (default: answers.csv beside the suite).")
+  Path answers;
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "The answer cache (default: .holdout-cache beside the suite).")
+  Path cache;
+
+  @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "Requests at once (default: ${DEFAULT-VALUE}).")
+  int concurrency;
+
+  @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
+  double timeout;
+
+  @Option(names = "--retries", defaultValue = "3", paramLabel = "N", description = "Retries after a timeout, HTTP 429 or 5xx (default: ${DEFAULT-VALUE}).")
+  int retries;
+
+  @Option(names = "--backoff-ms", defaultValue = "500", paramLabel = "MS", description = "First wait before a retry, doubled each time (default: ${DEFAULT-VALUE}).")
+  long backoffMs;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.report/v1 JSON report.")
+  Path json;
+
+  @Override
+  public Integer call() {
+    Suite s = Holdout.suite(suite);
+    if (s.task() != Task.TEXT_GENERATION) throw new HoldoutException(suite + ": holdout run needs task: text_generation, found " + s.task().key());
+    URI url;
+    try {
+      url = URI.create(endpoint);
+      if (url.getScheme() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) throw new IllegalArgumentException();
+    } catch (IllegalArgumentException e) {
+      throw new HoldoutException("--endpoint '" + endpoint + "': expected an http:// or https:// URL of a chat completions endpoint");
+    }
+    if (concurrency < 1 || concurrency > 256) throw new HoldoutException("--concurrency " + concurrency + ": expected 1 to 256");
+    if (!(timeout > 0)) throw new HoldoutException("--timeout " + timeout + ": expected seconds above 0");
+    Path folder = s.file().toAbsolutePath().getParent();
+    Path out = answers != null ? answers : folder.resolve("answers.csv");
+    InputsAndOutputs.checkOutput(out, "--answers");
+    InputsAndOutputs.checkOutput(json, "--json");
+    String key = System.getenv(apiKeyEnv);
+    String modelName = model != null ? model : s.text().prompt() == null ? null : s.text().prompt().model();
+    ChatEndpoint.Settings settings = new ChatEndpoint.Settings(url, modelName, key == null || key.isBlank() ? null : key,
+        Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
+    Harness.Summary sum = Harness.run(s, settings, concurrency, cache != null ? cache : folder.resolve(".holdout-cache"), out);
+    Report report = Holdout.evaluate(s, out, Progress.NONE);
+    if (json != null) JsonReport.write(report, json);
+    var o = spec.commandLine().getOut();
+    o.printf(Locale.ROOT, "Endpoint %s: %,d rows, %,d requests, %,d answers from the cache, %,d errors (error rate %.4f)%s%n", url, sum.rows(),
+        sum.requests(), sum.cached(), sum.errors(), sum.errorRate(),
+        Double.isNaN(sum.latencyP95()) ? "" : String.format(Locale.ROOT, "; latency p50 %.0f ms, p95 %.0f ms", sum.latencyP50(), sum.latencyP95()));
+    if (sum.promptTokens() + sum.completionTokens() > 0) {
+      o.printf(Locale.ROOT, "Tokens: %,d prompt, %,d completion%n", sum.promptTokens(), sum.completionTokens());
+    }
+    for (String e : sum.errorExamples()) o.println("  error " + e);
+    o.println("Answers written to " + out + "\n");
+    o.print(TerminalReport.render(report));
+    o.flush();
+    return report.verdict().exitCode();
+  }
+}

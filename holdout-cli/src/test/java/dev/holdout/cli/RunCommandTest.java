@@ -1,0 +1,138 @@
+package dev.holdout.cli;
+
+import static dev.holdout.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code holdout run} against a local fake chat endpoint (never the network) that answers
+ * deterministically, once with HTTP 500 before answering, too slowly, and with malformed JSON.
+ */
+class RunCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+  private HttpServer server;
+  private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private String url;
+
+  @BeforeEach
+  void start() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(4));
+    server.createContext("/v1/chat/completions", exchange -> {
+      JsonNode body = JSON.readTree(exchange.getRequestBody());
+      String user = body.path("messages").path(1).path("content").asText();
+      int n = calls.computeIfAbsent(user, k -> new AtomicInteger()).incrementAndGet();
+      int status = 200;
+      String answer;
+      if (user.contains("flaky") && n == 1) {
+        status = 500;
+        answer = "{\"error\": \"overloaded\"}";
+      } else if (user.contains("slow")) {
+        try {
+          Thread.sleep(1500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        answer = reply("too late");
+      } else if (user.contains("garbage")) {
+        answer = "<html>oops";
+      } else {
+        answer = reply(user.contains("capital") ? "Paris" : "25 days");
+      }
+      byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(status, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      } catch (IOException ignored) {
+        // the client gave up on a slow answer
+      }
+    });
+    server.start();
+    url = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/chat/completions";
+  }
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  private static String reply(String content) {
+    return "{\"choices\": [{\"message\": {\"role\": \"assistant\", \"content\": \"" + content + "\"}}], \"usage\": {\"prompt_tokens\": 7, \"completion_tokens\": 2}}";
+  }
+
+  private Path suite() throws IOException {
+    Files.writeString(dir.resolve("eval.csv"), "id,question,answer\n"
+        + "q1,What is the capital of France?,Paris\nq2,How much leave (flaky)?,25 days\nq3,A slow question,x\nq4,A garbage question,y\n");
+    return Files.writeString(dir.resolve("suite.yaml"), """
+        suite: holdout.suite/v1
+        name: run-test
+        problem: Answer questions.
+        task: text_generation
+        data: {path: eval.csv, id: id, reference: answer}
+        predictions: {output: answer}
+        prompt:
+          system: Answer briefly.
+          template: "Question: {question}"
+          model: fake-1
+        criteria:
+          - {metric: exact_match, min: 0.4, at: point}
+        bootstrap: {replicates: 50, seed: 1}
+        """);
+  }
+
+  @Test
+  void answers_retries_errors_and_the_cache() throws Exception {
+    Path suite = suite();
+    Path answers = dir.resolve("answers.csv");
+    // q1 and q4 once each, q2 twice (HTTP 500, then an answer), q3 twice (two timeouts): 6 requests.
+    Cli first = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "1", "--backoff-ms", "10", "--concurrency", "4");
+    assertThat(first.exit()).as(first.err()).isEqualTo(0);
+    assertThat(first.out()).contains(": 4 rows, 6 requests, 0 answers from the cache, 2 errors (error rate 0.5000)")
+        .contains("Tokens: 14 prompt, 4 completion")
+        .contains("  error q3: no answer within 500 ms after 2 attempts")
+        .contains("  error q4: the endpoint's answer is not JSON: <html>oops")
+        .contains("Verdict: ACCEPTED");
+    List<String> lines = Files.readAllLines(answers);
+    assertThat(lines.get(0)).isEqualTo("id,answer,latency_ms,prompt_tokens,completion_tokens,cached,error");
+    assertThat(lines.get(1)).startsWith("q1,Paris,");
+    assertThat(lines.get(2)).startsWith("q2,25 days,");
+    assertThat(lines.get(3)).startsWith("q3,,0,-1,-1,false,no answer within 500 ms after 2 attempts");
+    assertThat(calls.get("Question: How much leave (flaky)?").get()).isEqualTo(2);
+    assertThat(calls.get("Question: A garbage question").get()).as("malformed JSON is not retried").isEqualTo(1);
+
+    Cli second = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--concurrency", "2");
+    assertThat(second.out()).contains(": 4 rows, 2 requests, 2 answers from the cache, 2 errors");
+    assertThat(calls.get("Question: What is the capital of France?").get()).isEqualTo(1);
+  }
+
+  @Test
+  void bad_endpoints_and_suites_without_a_prompt_exit_2() throws Exception {
+    Path suite = suite();
+    Cli bad = run("run", suite, "--endpoint", "localhost:80");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).isEqualTo("holdout: --endpoint 'localhost:80': expected an http:// or https:// URL of a chat completions endpoint\n");
+    Files.writeString(suite, Files.readString(suite).replaceAll("(?s)prompt:.*model: fake-1\n", ""));
+    Cli none = run("run", suite, "--endpoint", url);
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(none.err()).contains("holdout run needs a 'prompt' section with a template");
+  }
+}

@@ -1,0 +1,155 @@
+package dev.holdout.evaluation;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.data.Dictionary;
+import dev.holdout.data.IdColumn;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
+import dev.holdout.data.Values;
+import dev.holdout.suite.Suite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Text generation files: the evaluation set's reference answers per row (one or more columns, empty
+ * ones skipped, at least one per row), and a submission's answers with the passages the system
+ * used. An empty answer is an answer (it scores 0 against a non-empty reference and counts as a
+ * refusal); an id the evaluation set lacks is counted as extra, as for the other row tasks.
+ */
+final class Answers {
+  /** Per row: the reference answers; per row: the submission's answer and its used passages. */
+  final String[][] texts;
+
+  private Answers(String[][] texts) {
+    this.texts = texts;
+  }
+
+  static EvaluationSet loadSet(Suite suite, Progress progress) {
+    Suite.Data spec = suite.data();
+    Suite.Text ts = suite.text();
+    try (RecordReader r = RecordReaders.open(spec.path())) {
+      var hash = RecordReaders.sha256Async(spec.path());
+      int idCol = Values.column(r, spec.id(), "data.id in the suite");
+      int[] refCols = new int[ts.references().size()];
+      for (int k = 0; k < refCols.length; k++) refCols[k] = Values.column(r, ts.references().get(k), "data.reference in the suite");
+      int[] sliceCols = new int[spec.slices().size()];
+      for (int s = 0; s < sliceCols.length; s++) sliceCols[s] = Values.column(r, spec.slices().get(s), "data.slices in the suite");
+      IdColumn ids = new IdColumn();
+      Dictionary seen = new Dictionary();
+      List<Integer> lines = new ArrayList<>();
+      List<String[]> refs = new ArrayList<>();
+      List<Dictionary> sliceCodes = new ArrayList<>();
+      for (int s = 0; s < sliceCols.length; s++) sliceCodes.add(new Dictionary());
+      List<int[]> sliceRows = new ArrayList<>();
+      while (r.next()) {
+        CharSequence id = Values.requiredText(r, idCol, "an id");
+        int before = seen.size();
+        int code = seen.code(id);
+        if (code < before) {
+          throw new HoldoutException.BadData(Values.where(r, idCol) + ": id '" + id + "' already appears on line " + lines.get(code)
+              + "; ids in the evaluation set must be unique");
+        }
+        ids.add(id);
+        lines.add((int) r.positionNumber());
+        List<String> row = new ArrayList<>();
+        for (int c : refCols) {
+          String v = r.field(c);
+          if (v != null && !v.isBlank()) row.add(v.strip());
+        }
+        if (row.isEmpty()) {
+          throw new HoldoutException.BadData(r.path() + " " + r.position() + ", column" + (refCols.length > 1 ? "s " + ts.references() : " '" + ts.references().get(0) + "'")
+              + ": no reference answer for id '" + id + "'; every row needs one to score exact_match, token_f1, rouge_l and chrf: write one or remove the row");
+        }
+        refs.add(row.toArray(new String[0]));
+        int[] groups = new int[sliceCols.length];
+        for (int s = 0; s < sliceCols.length; s++) {
+          CharSequence g = r.text(sliceCols[s]);
+          groups[s] = sliceCodes.get(s).code(g == null ? EvaluationSet.MISSING_GROUP : g);
+        }
+        sliceRows.add(groups);
+        if ((refs.size() & 0xFFFF) == 0) progress.rows("reading " + r.path().getFileName(), refs.size());
+      }
+      int n = refs.size();
+      if (n == 0) throw new HoldoutException.BadData(r.path() + ": has a header but no rows; the evaluation set needs rows with reference answers");
+      List<EvaluationSet.Slice> slices = new ArrayList<>();
+      for (int s = 0; s < sliceCols.length; s++) {
+        Dictionary codes = sliceCodes.get(s);
+        List<String> groups = new ArrayList<>(new TreeSet<>(codes.values()));
+        int[] groupOf = new int[n];
+        for (int i = 0; i < n; i++) groupOf[i] = groups.indexOf(codes.values().get(sliceRows.get(i)[s]));
+        slices.add(new EvaluationSet.Slice(spec.slices().get(s), List.copyOf(groups), groupOf));
+      }
+      EvaluationSet set = EvaluationSet.forRows(spec.path(), RecordReaders.await(hash), n, ids,
+          lines.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(slices));
+      set.references = new Answers(refs.toArray(new String[0][]));
+      return set;
+    }
+  }
+
+  /** A submission's answers; {@code texts[row]} is {answer, used passage...}, or null when the row has none. */
+  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress) {
+    Suite.Text ts = suite.text();
+    Suite.Predictions spec = suite.predictions();
+    int n = eval.rows;
+    try (RecordReader r = RecordReaders.open(path)) {
+      var hash = RecordReaders.sha256Async(path);
+      int idCol = Values.column(r, spec.id(), "predictions.id in the suite");
+      int outCol = Values.column(r, ts.output(), "predictions.output in the suite");
+      int[] ctxCols = new int[ts.usedContext().size()];
+      for (int k = 0; k < ctxCols.length; k++) ctxCols[k] = Values.column(r, ts.usedContext().get(k), "predictions.context in the suite");
+      String[][] texts = new String[n][];
+      boolean[] present = new boolean[n];
+      int[] firstLine = new int[n];
+      int seen = 0, extra = 0, last = -1;
+      List<String> extraExamples = new ArrayList<>();
+      while (r.next()) {
+        seen++;
+        CharSequence id = Values.requiredText(r, idCol, "an id");
+        int row = eval.find(id, last + 1);
+        if (row < 0) {
+          extra++;
+          if (extraExamples.size() < 5) extraExamples.add(id.toString());
+          continue;
+        }
+        if (present[row]) {
+          throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + spec.id() + "': id '" + eval.ids.get(row)
+              + "' already has an answer on " + r.positionOf(firstLine[row]) + "; send one answer per id");
+        }
+        present[row] = true;
+        firstLine[row] = (int) r.positionNumber();
+        last = row;
+        String[] t = new String[1 + ctxCols.length];
+        String out = r.field(outCol);
+        t[0] = out == null ? "" : out;
+        for (int k = 0; k < ctxCols.length; k++) {
+          String c = r.field(ctxCols[k]);
+          t[1 + k] = c == null ? "" : c;
+        }
+        texts[row] = t;
+        if ((seen & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), seen);
+      }
+      if (seen == 0) throw new HoldoutException.BadData(path + ": has a header but no rows; expected one answer per id of the evaluation set");
+      int missing = n - (seen - extra);
+      if (missing == n) {
+        throw new HoldoutException.BadData(path + ": none of its " + seen + " ids (e.g. " + Values.sample(extraExamples, extra)
+            + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + eval.ids.get(0) + "); check that both files use the same ids");
+      }
+      if (missing > 0 && spec.missing() == Suite.Missing.FAIL) {
+        List<String> ex = new ArrayList<>();
+        for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids.get(i));
+        throw new HoldoutException.BadData(path + ": " + missing + " ids of the evaluation set have no answer (e.g. " + Values.sample(ex, missing)
+            + ") and the suite says predictions.missing: fail; send an answer for every id");
+      }
+      return Submission.ofAnswers(name, path, RecordReaders.await(hash), present, missing, extra, List.copyOf(extraExamples), new Answers(texts));
+    }
+  }
+
+  static String[] empty(int passages) {
+    String[] t = new String[1 + passages];
+    Arrays.fill(t, "");
+    return t;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.holdout.evaluation;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.report.AtomicFiles;
+import dev.holdout.suite.Suite;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes one submission's per-row metric values as CSV (id, whether the row had a prediction, then
+ * one column per metric in report order), for retrieval and text generation suites, whose metrics
+ * are means of these values: sort by a column to find the queries or answers that failed. Rows
+ * without a prediction show the values the suite's {@code predictions.missing} scores them with
+ * ({@code wrong}: an empty list or answer).
+ */
+public final class PerRow {
+  private PerRow() {}
+
+  public static void write(Suite suite, EvaluationSet eval, Submission submission, Path file) {
+    TaskModel model = TaskModel.of(suite, eval, List.of(submission));
+    if (!(model instanceof RowMeans means)) {
+      throw new HoldoutException("--per-row lists per-row metric values of retrieval and text_generation suites; "
+          + suite.task().key() + " metrics such as roc_auc are not means of per-row values");
+    }
+    List<String> names = means.names();
+    double[] v = means.perRow(0);
+    int m = names.size();
+    AtomicFiles.write(file, w -> {
+      StringBuilder b = new StringBuilder();
+      b.append(csv(suite.data().id())).append(",has_prediction");
+      for (String n : names) b.append(',').append(csv(n));
+      b.append('\n');
+      for (int i = 0; i < eval.rows; i++) {
+        b.append(csv(eval.ids.get(i))).append(',').append(submission.present[i]);
+        for (int k = 0; k < m; k++) b.append(',').append(number(v[i * m + k]));
+        b.append('\n');
+        if (b.length() > 1 << 16) {
+          w.write(b.toString());
+          b.setLength(0);
+        }
+      }
+      w.write(b.toString());
+    });
+  }
+
+  private static String number(double x) {
+    return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%.6f", x);
+  }
+
+  /** RFC 4180 quoting where needed. */
+  private static String csv(String s) {
+    boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+    return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+  }
+
+}

@@ -1,0 +1,137 @@
+package dev.holdout.evaluation;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.metric.MeanCells;
+import dev.holdout.metric.MetricCatalog;
+import dev.holdout.metric.MetricValue;
+import dev.holdout.metric.TextMetrics;
+import dev.holdout.suite.Suite;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Text generation: each answer is a row, scored once per submission against the row's references
+ * (see {@link TextMetrics}), with the suite's assertions as 0/1 values whose means are pass rates.
+ * A row without an answer is scored as an empty answer under {@code missing: wrong}. The grounding
+ * scores compare the answer and the reference with the passages the system says it used:
+ * context_recall is the share of the best-covered reference's content words found in those
+ * passages, faithfulness the share of the answer's content words found there (an answer without
+ * content words counts as 1). Both are lexical: a paraphrase scores low and a copied but wrong
+ * sentence scores high. There is no baseline yet.
+ */
+final class TextModel extends TaskModel implements RowMeans {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private final List<String> names;
+  private final int m;
+  private final double[][] perRow;
+
+  TextModel(Suite suite, EvaluationSet eval, List<Submission> submissions) {
+    super(suite, eval, submissions.size());
+    Suite.Text ts = suite.text();
+    boolean grounding = !ts.usedContext().isEmpty();
+    names = MetricCatalog.textNames(grounding, ts.assertions().stream().map(Suite.Assertion::id).toList());
+    m = names.size();
+    perRow = new double[submissions.size() + 1][];
+    for (int s = 0; s < submissions.size(); s++) {
+      Answers answers = submissions.get(s).answers;
+      double[] out = new double[eval.rows * m];
+      IntStream.range(0, eval.rows).parallel().forEach(i -> {
+        String[] t = answers.texts[i] == null ? Answers.empty(ts.usedContext().size()) : answers.texts[i];
+        score(t, List.of(eval.references.texts[i]), ts, grounding, out, i * m);
+      });
+      perRow[s] = out;
+    }
+  }
+
+  private static void score(String[] t, List<String> refs, Suite.Text ts, boolean grounding, double[] out, int at) {
+    String answer = t[0];
+    int k = at;
+    out[k++] = TextMetrics.exactMatch(answer, refs);
+    out[k++] = TextMetrics.tokenF1(answer, refs);
+    out[k++] = TextMetrics.rougeL(answer, refs);
+    out[k++] = TextMetrics.chrf(answer, refs);
+    out[k++] = TextMetrics.length(answer);
+    out[k++] = TextMetrics.refusal(answer);
+    if (grounding) {
+      List<String> passages = Arrays.asList(t).subList(1, t.length);
+      double recall = 0;
+      for (String r : refs) recall = Math.max(recall, TextMetrics.support(r, passages, 1));
+      out[k++] = recall;
+      out[k++] = TextMetrics.support(answer, passages, 1);
+    }
+    if (!ts.assertions().isEmpty()) {
+      int all = k++;
+      boolean every = true;
+      for (Suite.Assertion a : ts.assertions()) {
+        boolean pass = passes(a, answer);
+        every &= pass;
+        out[k++] = pass ? 1 : 0;
+      }
+      out[all] = every ? 1 : 0;
+    }
+  }
+
+  /** Whether {@code answer} passes one assertion; json_valid needs the whole answer to be one JSON value. */
+  static boolean passes(Suite.Assertion a, String answer) {
+    return switch (a.kind()) {
+      case CONTAINS -> answer.contains(a.value());
+      case NOT_CONTAINS -> !answer.contains(a.value());
+      case REGEX -> a.regex().matcher(answer).find();
+      case MAX_LENGTH -> answer.codePointCount(0, answer.length()) <= a.maxLength();
+      case JSON_VALID -> json(answer);
+    };
+  }
+
+  private static boolean json(String s) {
+    if (s.isBlank()) return false;
+    try (JsonParser p = JSON.getFactory().createParser(s)) {
+      if (p.nextToken() == null) return false;
+      p.skipChildren();
+      return p.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<String> names() {
+    return names;
+  }
+
+  @Override
+  public double[] perRow(int source) {
+    return perRow[source];
+  }
+
+  @Override
+  String baselineName() {
+    return "none: text generation suites have no baseline yet";
+  }
+
+  @Override
+  Cells cells(int[] rows, int[] sources) {
+    double[][] values = new double[sources.length][];
+    String[] reasons = new String[sources.length];
+    for (int k = 0; k < sources.length; k++) {
+      double[] all = perRow[sources[k]];
+      if (all == null) {
+        reasons[k] = "the suite names no baseline";
+        continue;
+      }
+      double[] v = new double[rows.length * m];
+      for (int i = 0; i < rows.length; i++) System.arraycopy(all, rows[i] * m, v, i * m, m);
+      values[k] = v;
+    }
+    MeanCells cells = MeanCells.of(names, rows.length, values, reasons);
+    return new Cells() {
+      @Override public double[] counts() { return cells.counts(); }
+      @Override public Cells compress(int budget) { return this; }
+      @Override public Map<String, MetricValue> metrics(int set, double[] w) { return cells.compute(set, w); }
+      @Override public Details details(int set) { return new Details(null, null, null, null); }
+    };
+  }
+}

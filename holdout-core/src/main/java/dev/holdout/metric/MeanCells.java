@@ -1,0 +1,123 @@
+package dev.holdout.metric;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Per-row metric values of one or more prediction sets, for metrics that are means over rows
+ * (every retrieval metric is a mean over queries, every text generation metric a mean over
+ * answers), so a weighted mean of the per-row values is the metric under bootstrap weights,
+ * exactly: the bootstrap needs no binning. A set without values (no baseline) has a reason
+ * instead. Immutable.
+ */
+public final class MeanCells {
+  private final List<String> names;
+  private final int m;
+  private final int size;
+  private final double[] count;
+  /** values[set][query * m + metric], or null with {@code reasons[set]}. */
+  private final double[][] values;
+  private final String[] reasons;
+
+  private MeanCells(List<String> names, int size, double[] count, double[][] values, String[] reasons) {
+    this.names = List.copyOf(names);
+    this.m = names.size();
+    this.size = size;
+    this.values = values;
+    this.reasons = reasons;
+    this.count = count;
+  }
+
+  /**
+   * Cells of {@code size} queries; {@code values[set]} holds query-major values in {@code names}
+   * order, or is null for a set that has none, with the reason in {@code reasons[set]}. Queries whose
+   * values are identical in every set share one cell counting them: a cell of c queries gets a
+   * Poisson(c) weight, which is the sum of their c Poisson(1) weights, so sharing changes no
+   * replicate's distribution and the bootstrap stays exact (it saves work where many queries score
+   * alike, such as every query whose relevant documents all ranked outside the lists).
+   */
+  public static MeanCells of(List<String> names, int size, double[][] values, String[] reasons) {
+    int m = names.size();
+    for (int s = 0; s < values.length; s++) {
+      if (values[s] == null ? reasons[s] == null : values[s].length != size * m) {
+        throw new IllegalArgumentException("set " + s + ": expected " + size * m + " values or a reason");
+      }
+    }
+    int tableSize = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
+    int[] table = new int[tableSize];
+    java.util.Arrays.fill(table, -1);
+    int[] cellOf = new int[size];
+    int[] first = new int[size];
+    int cells = 0;
+    for (int i = 0; i < size; i++) {
+      long h = 0;
+      for (double[] v : values) {
+        if (v == null) continue;
+        for (int k = i * m; k < i * m + m; k++) h = (h ^ Double.doubleToLongBits(v[k])) * 0x100000001b3L;
+      }
+      int slot = (int) (h ^ (h >>> 29) ^ (h >>> 47)) & (tableSize - 1);
+      int c;
+      while ((c = table[slot]) >= 0 && !same(values, m, first[c], i)) slot = (slot + 1) & (tableSize - 1);
+      if (c < 0) {
+        c = cells++;
+        table[slot] = c;
+        first[c] = i;
+      }
+      cellOf[i] = c;
+    }
+    double[] count = new double[cells];
+    for (int i = 0; i < size; i++) count[cellOf[i]]++;
+    double[][] shared = new double[values.length][];
+    for (int s = 0; s < values.length; s++) {
+      if (values[s] == null) continue;
+      if (cells == size) {
+        shared[s] = values[s];
+        continue;
+      }
+      shared[s] = new double[cells * m];
+      for (int c = 0; c < cells; c++) System.arraycopy(values[s], first[c] * m, shared[s], c * m, m);
+    }
+    return new MeanCells(names, cells, count, shared, reasons.clone());
+  }
+
+  private static boolean same(double[][] values, int m, int a, int b) {
+    for (double[] v : values) {
+      if (v == null) continue;
+      for (int k = 0; k < m; k++) if (v[a * m + k] != v[b * m + k]) return false;
+    }
+    return true;
+  }
+
+  /** Cells: at most the number of queries. */
+  public int size() {
+    return size;
+  }
+
+  /** Queries per cell: the Poisson means of the bootstrap. */
+  public double[] counts() {
+    return count;
+  }
+
+  /** The weighted mean of every metric of set {@code set}; undefined for every metric when the weights sum to 0. */
+  public Map<String, MetricValue> compute(int set, double[] w) {
+    Map<String, MetricValue> out = new LinkedHashMap<>();
+    double[] v = values[set];
+    if (v == null) {
+      for (String name : names) out.put(name, MetricValue.undefined(reasons[set]));
+      return out;
+    }
+    double[] acc = new double[m];
+    double total = 0;
+    for (int i = 0, base = 0; i < size; i++, base += m) {
+      // No test for a zero weight: a third of Poisson(1) weights are 0, and the branch mispredicts more than the multiplications cost.
+      double wi = w[i];
+      total += wi;
+      for (int k = 0; k < m; k++) acc[k] += wi * v[base + k];
+    }
+    for (int k = 0; k < m; k++) {
+      out.put(names.get(k), total == 0 ? MetricValue.undefined("no queries") : MetricValue.of(acc[k] / total));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.holdout.suite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.holdout.HoldoutException;
+import java.nio.file.Path;
+import org.assertj.core.api.AbstractThrowableAssert;
+import org.junit.jupiter.api.Test;
+
+/** The text generation keys of a suite: data.reference, predictions.output and context, assertions. */
+class TextSuiteTest {
+  private static final String BASE = """
+      suite: holdout.suite/v1
+      name: qa
+      problem: Answer questions.
+      task: text_generation
+      data:
+        path: eval.csv
+        id: id
+        reference: answer
+      predictions:
+        output: out
+      """;
+
+  private static Suite parse(String yaml) {
+    return SuiteParser.parse("suite.yaml", yaml, Path.of("/buyer"));
+  }
+
+  private static AbstractThrowableAssert<?, ? extends Throwable> refused(String yaml) {
+    return assertThatThrownBy(() -> parse(yaml)).isInstanceOf(HoldoutException.BadSuite.class);
+  }
+
+  @Test
+  void defaults_and_assertions() {
+    Suite s = parse(BASE + "assertions:\n  - {contains: Paris}\n  - {id: json, json_valid: true}\n  - {regex: '^\\\\d+$'}\n  - {max_length: 50}\n");
+    assertThat(s.primaryMetric()).isEqualTo("token_f1");
+    assertThat(s.text().references()).containsExactly("answer");
+    assertThat(s.text().usedContext()).isEmpty();
+    assertThat(s.text().assertions()).extracting(Suite.Assertion::id).containsExactly("a1", "json", "a3", "a4");
+    assertThat(s.text().assertions().get(3).maxLength()).isEqualTo(50);
+    assertThat(s.baseline().kind()).isEqualTo(Suite.Baseline.Kind.NONE);
+  }
+
+  @Test
+  void metrics_need_what_they_measure() {
+    refused(BASE + "primary_metric: faithfulness\n")
+        .hasMessage("suite.yaml line 11, primary_metric: faithfulness needs the passages the system used: add predictions.context naming their column(s)");
+    refused(BASE + "primary_metric: pass_rate\n")
+        .hasMessage("suite.yaml line 11, primary_metric: pass_rate needs assertions: add an 'assertions' list to the suite");
+    refused(BASE + "assertions:\n  - {id: short, max_length: 9}\nprimary_metric: pass_rate:shrt\n")
+        .hasMessage("suite.yaml line 13, primary_metric: no assertion has the id 'shrt'; did you mean 'short'?; the assertion ids are [short]");
+    refused(BASE + "criteria:\n  - {metric: token_f1, min_lift: 0.1}\n")
+        .hasMessageContaining("criteria[0].min_lift: min_lift needs a baseline");
+    refused(BASE + "primary_metric: rouge\n")
+        .hasMessage("suite.yaml line 11, primary_metric: unknown metric 'rouge' (text_generation metrics: exact_match, token_f1, rouge_l, chrf, answer_length, refusal_rate)");
+  }
+
+  @Test
+  void bad_assertions_name_the_line() {
+    refused(BASE + "assertions:\n  - {regex: '(unclosed'}\n").hasMessageStartingWith("suite.yaml line 12, assertions[0].regex: not a valid regular expression (Unclosed group");
+    refused(BASE + "assertions:\n  - {contains: a, max_length: 3}\n")
+        .hasMessage("suite.yaml line 12, assertions[0]: give one check per assertion, found [contains, max_length]; split it into several assertions");
+    refused(BASE + "assertions:\n  - {json_valid: yes please}\n").hasMessage("suite.yaml line 12, assertions[0].json_valid: write json_valid: true");
+    refused(BASE + "assertions:\n  - {id: x, contains: a}\n  - {id: x, contains: b}\n")
+        .hasMessage("suite.yaml line 13, assertions[1].id: assertion id 'x' is used twice; give each assertion its own id");
+    refused(BASE + "assertions:\n  - {json_schema: {}}\n").hasMessageStartingWith("suite.yaml line 12, assertions[0].json_schema: unknown key 'json_schema'");
+  }
+
+  @Test
+  void keys_of_other_tasks_are_refused() {
+    refused(BASE.replace("  reference: answer\n", "  label: answer\n"))
+        .hasMessage("suite.yaml line 8, data.label: 'label' does not apply to text_generation (name the reference answer columns with 'reference'); remove it");
+    refused(BASE.replace("  output: out\n", "  score: out\n"))
+        .hasMessage("suite.yaml line 10, predictions.score: 'score' does not apply to text_generation; remove it");
+    refused(BASE.replace("task: text_generation", "task: regression").replace("  reference: answer\n", "  label: y\n").replace("output: out", "value: v")
+        + "assertions:\n  - {contains: a}\n")
+        .hasMessage("suite.yaml line 12, assertions: assertions check generated text: they are for task: text_generation only; remove them");
+  }
+}
