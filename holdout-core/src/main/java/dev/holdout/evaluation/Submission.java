@@ -198,6 +198,6 @@ public final class Submission {
       double[][] quantiles) {
     boolean[] present = new boolean[rows];
     java.util.Arrays.fill(present, true);
-    return new Submission(name, path, null, present, 0, 0, List.of(), score, predicted, topKHit, logLoss, value, quantiles);
+    return new Submission(name, path, null, present, 0, 0, List.of(), score, predicted, topKHit, logLoss, value, quantiles, null, null);
   }
 }
