@@ -241,6 +241,19 @@ public final class Audit {
     return new AuditReport.Labels(p.labelMissing, classes, ratio, rare);
   }
 
+  /** Whether most present values among the first {@code rows} sampled rows of feature {@code k} are dates. */
+  private static boolean mostlyDates(EvalPass p, int k, int rows) {
+    int present = 0;
+    int dated = 0;
+    for (int i = 0; i < rows; i++) {
+      String v = p.sample[i][k];
+      if (v == null) continue;
+      present++;
+      if (TimeCoverage.epochDay(v.strip()) != Long.MIN_VALUE) dated++;
+    }
+    return present > 0 && dated * 2 >= present;
+  }
+
   /** Share of a date column's rows dated after the time column above which it is a leak suspect. */
   static final double AFTER_TIME_SHARE = 0.01;
 
@@ -360,7 +373,7 @@ public final class Audit {
     long[] at = new long[n];
     for (int i = 0; i < n; i++) at[i] = p.sample[i][timeK] == null ? Long.MIN_VALUE : TimeCoverage.epochDay(p.sample[i][timeK].strip());
     for (int k = 0; k < p.featureCols.length; k++) {
-      if (k == timeK) continue;
+      if (k == timeK || !mostlyDates(p, k, Math.min(n, 1000))) continue;
       long dated = 0;
       long after = 0;
       List<String> examples = new ArrayList<>();
