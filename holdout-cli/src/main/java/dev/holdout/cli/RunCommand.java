@@ -3,6 +3,7 @@ package dev.holdout.cli;
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
 import dev.holdout.evaluation.Progress;
+import dev.holdout.evaluation.Submission;
 import dev.holdout.harness.ChatEndpoint;
 import dev.holdout.harness.Harness;
 import dev.holdout.metric.Task;
@@ -88,7 +89,8 @@ final class RunCommand implements Callable<Integer> {
     ChatEndpoint.Settings settings = new ChatEndpoint.Settings(url, modelName, key == null || key.isBlank() ? null : key,
         Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
     Harness.Summary sum = Harness.run(s, settings, concurrency, cache != null ? cache : folder.resolve(".holdout-cache"), out);
-    Report report = Holdout.evaluate(s, out, Progress.NONE);
+    String target = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getPath() == null ? "" : url.getPath());
+    Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target, concurrency), Progress.NONE);
     if (json != null) JsonReport.write(report, json);
     var o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "Endpoint %s: %,d rows, %,d requests, %,d answers from the cache, %,d errors (error rate %.4f)%s%n", url, sum.rows(),

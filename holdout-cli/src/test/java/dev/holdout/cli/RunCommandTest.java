@@ -125,6 +125,27 @@ class RunCommandTest {
   }
 
   @Test
+  void latency_and_error_rate_criteria_are_judged_on_the_run() throws Exception {
+    Path suite = suite();
+    Files.writeString(suite, Files.readString(suite).replace("  - {metric: exact_match, min: 0.4, at: point}\n",
+        "  - {metric: exact_match, min: 0.4, at: point}\n  - {id: fast, metric: latency_p95_ms, max: 5000}\n  - {id: errors, metric: error_rate, max: 0.1}\n"));
+    Path json = dir.resolve("run.json");
+    Cli r = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--concurrency", "4", "--json", json);
+    assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(1);
+    JsonNode report = JSON.readTree(json.toFile());
+    JsonNode serving = report.path("serving");
+    assertThat(serving.path("kind").asText()).isEqualTo("chat_endpoint");
+    assertThat(serving.path("rows").asLong()).isEqualTo(4);
+    // without retries the flaky question fails with HTTP 500 too: the slow, the garbage and the flaky one
+    assertThat(serving.path("rows_failed").asLong()).isEqualTo(3);
+    assertThat(serving.path("error_rate").asDouble()).isEqualTo(0.75);
+    assertThat(serving.path("latency_ms").path("p95").asDouble()).isBetween(0.0, 5000.0);
+    Map<String, String> status = new java.util.HashMap<>();
+    report.path("criteria").forEach(c -> status.put(c.path("id").asText(), c.path("status").asText()));
+    assertThat(status).containsEntry("fast", "PASS").containsEntry("errors", "FAIL");
+  }
+
+  @Test
   void bad_endpoints_and_suites_without_a_prompt_exit_2() throws Exception {
     Path suite = suite();
     Cli bad = run("run", suite, "--endpoint", "localhost:80");

@@ -8,6 +8,7 @@ import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
 import dev.holdout.report.AtomicFiles;
+import dev.holdout.report.Report;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
@@ -43,9 +44,18 @@ public final class Harness {
 
   /** What a run did: requests sent, answers from the cache, failed rows, and latency percentiles of the answered rows. */
   public record Summary(int rows, int requests, int cached, int errors, double latencyP50, double latencyP95, long promptTokens,
-      long completionTokens, List<String> errorExamples) {
+      long completionTokens, List<String> errorExamples, Report.Latency latency, double seconds) {
     public double errorRate() {
       return rows == 0 ? 0 : (double) errors / rows;
+    }
+
+    /**
+     * The run as the report's serving section, so the suite's latency_p95_ms and error_rate
+     * criteria are judged (cost_per_1000 needs prices, which chat suites do not give yet).
+     */
+    public Report.Serving serving(String target, int concurrency) {
+      return new Report.Serving("chat_endpoint", target, null, rows, errors, requests, errors, 0, latency, seconds,
+          seconds > 0 ? rows / seconds : 0, seconds > 0 ? requests / seconds : 0, errorRate(), null, 1, concurrency, errorExamples);
     }
   }
 
@@ -87,6 +97,7 @@ public final class Harness {
     ChatEndpoint.Answer[] answers = new ChatEndpoint.Answer[n];
     boolean[] fromCache = new boolean[n];
     AtomicInteger requests = new AtomicInteger();
+    long started = System.nanoTime();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), runnable -> {
       Thread t = new Thread(runnable, "holdout-run");
       t.setDaemon(true);
@@ -124,6 +135,7 @@ public final class Harness {
     long promptTokens = 0, completionTokens = 0;
     List<String> examples = new ArrayList<>();
     double[] latencies = new double[n];
+    dev.holdout.scoring.Latencies all = new dev.holdout.scoring.Latencies();
     int answered = 0;
     for (int i = 0; i < n; i++) {
       ChatEndpoint.Answer a = answers[i];
@@ -134,6 +146,7 @@ public final class Harness {
         continue;
       }
       latencies[answered++] = a.latencyMillis();
+      all.add(a.latencyMillis());
       promptTokens += Math.max(0, a.promptTokens());
       completionTokens += Math.max(0, a.completionTokens());
     }
@@ -141,7 +154,8 @@ public final class Harness {
     Arrays.sort(sorted);
     double p50 = answered == 0 ? Double.NaN : Bootstrap.quantile(sorted, 0.5);
     double p95 = answered == 0 ? Double.NaN : Bootstrap.quantile(sorted, 0.95);
-    return new Summary(n, requests.get(), cached, errors, p50, p95, promptTokens, completionTokens, List.copyOf(examples));
+    return new Summary(n, requests.get(), cached, errors, p50, p95, promptTokens, completionTokens, List.copyOf(examples), all.summary(),
+        (System.nanoTime() - started) / 1e9);
   }
 
   private static void writeAnswers(Suite suite, List<String> ids, ChatEndpoint.Answer[] answers, boolean[] cached, Path out) {
