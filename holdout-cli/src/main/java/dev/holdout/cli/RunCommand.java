@@ -90,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
     Harness.Summary sum = Harness.run(s, settings, concurrency, cache != null ? cache : folder.resolve(".holdout-cache"), out);
     String target = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getPath() == null ? "" : url.getPath());
-    Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target, concurrency), Progress.NONE);
+    Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target, concurrency, s.text().prompt()), Progress.NONE);
     if (json != null) JsonReport.write(report, json);
     var o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "Endpoint %s: %,d rows, %,d requests, %,d answers from the cache, %,d errors (error rate %.4f)%s%n", url, sum.rows(),

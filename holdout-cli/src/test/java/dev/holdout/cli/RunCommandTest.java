@@ -128,7 +128,9 @@ class RunCommandTest {
   void latency_and_error_rate_criteria_are_judged_on_the_run() throws Exception {
     Path suite = suite();
     Files.writeString(suite, Files.readString(suite).replace("  - {metric: exact_match, min: 0.4, at: point}\n",
-        "  - {metric: exact_match, min: 0.4, at: point}\n  - {id: fast, metric: latency_p95_ms, max: 5000}\n  - {id: errors, metric: error_rate, max: 0.1}\n"));
+        "  - {metric: exact_match, min: 0.4, at: point}\n  - {id: fast, metric: latency_p95_ms, max: 5000}\n  - {id: errors, metric: error_rate, max: 0.1}\n"
+            + "  - {id: cost, metric: cost_per_1000, max: 5}\n")
+        .replace("  model: fake-1\n", "  model: fake-1\n  price_per_1k_prompt_tokens: 1.0\n  price_per_1k_completion_tokens: 2.0\n"));
     Path json = dir.resolve("run.json");
     Cli r = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--concurrency", "4", "--json", json);
     assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(1);
@@ -142,7 +144,9 @@ class RunCommandTest {
     assertThat(serving.path("latency_ms").path("p95").asDouble()).isBetween(0.0, 5000.0);
     Map<String, String> status = new java.util.HashMap<>();
     report.path("criteria").forEach(c -> status.put(c.path("id").asText(), c.path("status").asText()));
-    assertThat(status).containsEntry("fast", "PASS").containsEntry("errors", "FAIL");
+    // one answered row (7 prompt and 2 completion tokens) over 4 rows: (0.007 + 0.004) / 4 * 1000
+    assertThat(serving.path("cost_per_1000").asDouble()).isCloseTo(2.75, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(status).containsEntry("fast", "PASS").containsEntry("errors", "FAIL").containsEntry("cost", "PASS");
   }
 
   @Test

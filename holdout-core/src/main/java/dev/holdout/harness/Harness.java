@@ -51,11 +51,16 @@ public final class Harness {
 
     /**
      * The run as the report's serving section, so the suite's latency_p95_ms and error_rate
-     * criteria are judged (cost_per_1000 needs prices, which chat suites do not give yet).
+     * criteria are judged; cost_per_1000 (per 1,000 rows) when the prompt section gives token prices.
      */
-    public Report.Serving serving(String target, int concurrency) {
+    public Report.Serving serving(String target, int concurrency, Suite.Prompt prices) {
+      Double cost = null;
+      if (prices != null && prices.priced() && rows > 0) {
+        double total = promptTokens / 1000.0 * prices.pricePer1kPromptTokens() + completionTokens / 1000.0 * prices.pricePer1kCompletionTokens();
+        cost = total / rows * 1000;
+      }
       return new Report.Serving("chat_endpoint", target, null, rows, errors, requests, errors, 0, latency, seconds,
-          seconds > 0 ? rows / seconds : 0, seconds > 0 ? requests / seconds : 0, errorRate(), null, 1, concurrency, errorExamples);
+          seconds > 0 ? rows / seconds : 0, seconds > 0 ? requests / seconds : 0, errorRate(), cost, 1, concurrency, errorExamples);
     }
   }
 

@@ -168,7 +168,16 @@ public record Suite(
    * {@code template} with each {@code {column}} replaced by the row's value in the evaluation set,
    * an optional system message, and the model name to send. Null when the suite has no prompt.
    */
-  public record Prompt(String template, String system, String model) {}
+  public record Prompt(String template, String system, String model, Double pricePer1kPromptTokens, Double pricePer1kCompletionTokens) {
+    public Prompt(String template, String system, String model) {
+      this(template, system, model, null, null);
+    }
+
+    /** Whether both token prices are given, so a run's cost can be computed. */
+    public boolean priced() {
+      return pricePer1kPromptTokens != null && pricePer1kCompletionTokens != null;
+    }
+  }
 
   /**
    * One check of every answer: contains or not_contains a text (case-sensitive), matches a regex

@@ -29,7 +29,7 @@ public final class SuiteParser {
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
       "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt");
-  private static final List<String> PROMPT = List.of("template", "system", "model");
+  private static final List<String> PROMPT = List.of("template", "system", "model", "price_per_1k_prompt_tokens", "price_per_1k_completion_tokens");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries", "reference");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
@@ -513,8 +513,20 @@ public final class SuiteParser {
     if (top.entries().containsKey("prompt")) {
       YamlNode.Mapping p = mapping(top.entries().get("prompt"), "prompt");
       checkKeys(p, PROMPT, "prompt");
+      Double[] prices = new Double[2];
+      String[] keys = {"price_per_1k_prompt_tokens", "price_per_1k_completion_tokens"};
+      for (int k = 0; k < 2; k++) {
+        if (!p.entries().containsKey(keys[k])) continue;
+        prices[k] = number(p.entries().get(keys[k]), "prompt." + keys[k]);
+        if (!(prices[k] >= 0) || Double.isInfinite(prices[k])) {
+          throw error(p.entries().get(keys[k]), "prompt." + keys[k], "expected a price of 0 or more per 1,000 tokens, such as 0.0005; found " + prices[k]);
+        }
+      }
+      if ((prices[0] == null) != (prices[1] == null)) {
+        throw error(p, "prompt", "give both price_per_1k_prompt_tokens and price_per_1k_completion_tokens, or neither");
+      }
       prompt = new Suite.Prompt(requiredText(p, "template", "prompt.template"), optionalText(p, "system", "prompt.system"),
-          optionalText(p, "model", "prompt.model"));
+          optionalText(p, "model", "prompt.model"), prices[0], prices[1]);
     }
     return new Suite.Text(references, output, used == null ? List.of() : used, List.copyOf(assertions), prompt);
   }

@@ -180,6 +180,17 @@ class SuiteParserTest {
   }
 
   @Test
+  void the_champion_section_names_a_metric_and_a_tolerance() throws IOException {
+    Suite defaults = SuiteParser.parse("suite.yaml", BASE, Path.of("."));
+    assertThat(defaults.champion()).isEqualTo(new Suite.Champion(defaults.primaryMetric(), Suite.Champion.DEFAULT_TOLERANCE));
+    Suite set = SuiteParser.parse("suite.yaml", BASE + "champion: {metric: recall, tolerance: 0.02}\n", Path.of("."));
+    assertThat(set.champion()).isEqualTo(new Suite.Champion("recall", 0.02));
+    refused(BASE + "champion: {tolerance: -0.1}\n").hasMessageContaining("champion.tolerance: expected how much worse");
+    refused(BASE + "champion: {metric: mae}\n").hasMessageContaining("champion.metric");
+    refused(BASE + "champion: {margin: 0.1}\n").hasMessageContaining("unknown key 'margin'");
+  }
+
+  @Test
   void wrong_types_say_what_was_expected_and_what_was_found() throws IOException {
     refused(edit(BASE, "data:\n  path: eval.csv\n  id: customer_id\n  label: churned\n  positive: \"1\"\n  slices: [region]\n",
         "data: eval.csv\n"))
