@@ -83,7 +83,18 @@ final class TextModel extends TaskModel implements RowMeans {
       case REGEX -> a.regex().matcher(answer).find();
       case MAX_LENGTH -> answer.codePointCount(0, answer.length()) <= a.maxLength();
       case JSON_VALID -> json(answer);
+      case JSON_SCHEMA -> matchesSchema(a.schema(), answer);
     };
+  }
+
+  /** Whether the answer is one JSON value that the schema accepts. */
+  private static boolean matchesSchema(com.networknt.schema.JsonSchema schema, String answer) {
+    if (!json(answer)) return false;
+    try {
+      return schema.validate(JSON.readTree(answer)).isEmpty();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static boolean json(String s) {

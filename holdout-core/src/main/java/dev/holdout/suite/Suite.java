@@ -183,8 +183,13 @@ public record Suite(
    * One check of every answer: contains or not_contains a text (case-sensitive), matches a regex
    * (anywhere), is valid JSON, or is at most {@code maxLength} characters. {@code line} in the suite file.
    */
-  public record Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line) {
-    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, JSON_VALID, MAX_LENGTH }
+  public record Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line,
+      com.networknt.schema.JsonSchema schema) {
+    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
+
+    public Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line) {
+      this(id, kind, value, regex, maxLength, line, null);
+    }
   }
 
   /** What the buyer would do without ML; retrieval has none by default, or another ranked list ({@code run}). */

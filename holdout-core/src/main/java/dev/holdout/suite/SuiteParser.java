@@ -34,7 +34,7 @@ public final class SuiteParser {
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries", "reference");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
       "value", "quantiles", "missing", "doc", "rank", "docs", "output", "context");
-  private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "json_valid", "max_length");
+  private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "json_valid", "json_schema", "max_length");
   private static final List<String> CRITERION = List.of("id", "metric", "min", "max", "worst_min", "worst_max",
       "max_gap", "min_lift", "at", "slice");
   private static final List<String> BOOTSTRAP = List.of("replicates", "confidence", "seed");
@@ -159,7 +159,7 @@ public final class SuiteParser {
     }
     Suite.Text textSpec = null;
     if (text) {
-      textSpec = text(top, data, pred);
+      textSpec = text(top, data, pred, folder);
       hasBaseline = false;
     } else if (top.entries().containsKey("assertions")) {
       throw error(top.entries().get("assertions"), "assertions", "assertions check generated text: they are for task: text_generation only; remove them");
@@ -455,7 +455,7 @@ public final class SuiteParser {
   }
 
   /** The text generation keys: data.reference, predictions.output and context, and the assertions. */
-  private Suite.Text text(YamlNode.Mapping top, YamlNode.Mapping data, YamlNode.Mapping pred) {
+  private Suite.Text text(YamlNode.Mapping top, YamlNode.Mapping data, YamlNode.Mapping pred, Path folder) {
     if (!data.entries().containsKey("reference")) {
       throw error(data, "data", "missing required key 'reference': the column (or list of columns) with the reference answer");
     }
@@ -473,9 +473,9 @@ public final class SuiteParser {
         YamlNode.Mapping m = mapping(seq.items().get(i), path);
         checkKeys(m, ASSERTION, path);
         List<String> kinds = new ArrayList<>();
-        for (String k : List.of("contains", "not_contains", "regex", "json_valid", "max_length")) if (m.entries().containsKey(k)) kinds.add(k);
+        for (String k : List.of("contains", "not_contains", "regex", "json_valid", "json_schema", "max_length")) if (m.entries().containsKey(k)) kinds.add(k);
         if (kinds.size() != 1) {
-          throw error(m, path, kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, json_valid or max_length"
+          throw error(m, path, kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, json_valid, json_schema or max_length"
               : "give one check per assertion, found " + kinds + "; split it into several assertions");
         }
         String kind = kinds.get(0);
@@ -501,6 +501,13 @@ public final class SuiteParser {
               throw error(v, path + ".json_valid", "write json_valid: true");
             }
             yield new Suite.Assertion(id, Suite.Assertion.Kind.JSON_VALID, null, null, 0, m.line());
+          }
+          case "json_schema" -> {
+            if (!(v instanceof YamlNode.Scalar)) {
+              throw error(v, path + ".json_schema", "give the path of a JSON Schema file, relative to the suite, e.g. json_schema: refund.schema.json");
+            }
+            String file = scalarText(v, path + ".json_schema");
+            yield new Suite.Assertion(id, Suite.Assertion.Kind.JSON_SCHEMA, file, null, 0, m.line(), jsonSchema(v, path + ".json_schema", folder.resolve(file)));
           }
           default -> new Suite.Assertion(id, Suite.Assertion.Kind.MAX_LENGTH, null, null,
               (int) integer(v, path + ".max_length", 1, Integer.MAX_VALUE), m.line());
@@ -529,6 +536,34 @@ public final class SuiteParser {
           optionalText(p, "model", "prompt.model"), prices[0], prices[1]);
     }
     return new Suite.Text(references, output, used == null ? List.of() : used, List.copyOf(assertions), prompt);
+  }
+
+  /**
+   * A JSON Schema file for an assertion, read and compiled once. References must stay inside the
+   * file ({@code #/...}): nothing is fetched while answers are checked.
+   */
+  private com.networknt.schema.JsonSchema jsonSchema(YamlNode at, String path, Path file) {
+    if (!java.nio.file.Files.isRegularFile(file)) throw error(at, path, "schema file " + file + " not found; give a JSON Schema file, relative to the suite");
+    com.fasterxml.jackson.databind.JsonNode node;
+    try {
+      node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw error(at, path, file + " line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()
+          + ": not valid JSON (" + e.getOriginalMessage() + ")");
+    } catch (java.io.IOException e) {
+      throw error(at, path, file + " cannot be read (" + e.getMessage() + ")");
+    }
+    if (node == null || !node.isObject()) throw error(at, path, file + ": a JSON Schema is a JSON object, such as {\"type\": \"object\"}");
+    for (com.fasterxml.jackson.databind.JsonNode ref : node.findValues("$ref")) {
+      if (!ref.isTextual() || !ref.asText().startsWith("#")) {
+        throw error(at, path, file + ": $ref '" + ref.asText() + "' points outside the file; keep definitions in the file ($defs) and refer to them with #/$defs/...");
+      }
+    }
+    try {
+      return com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V202012).getSchema(node);
+    } catch (RuntimeException e) {
+      throw error(at, path, file + ": not a usable JSON Schema (" + e.getMessage() + ")");
+    }
   }
 
   private String withCutoff(int k) {

@@ -64,7 +64,8 @@ class TextSuiteTest {
     refused(BASE + "assertions:\n  - {json_valid: yes please}\n").hasMessage("suite.yaml line 12, assertions[0].json_valid: write json_valid: true");
     refused(BASE + "assertions:\n  - {id: x, contains: a}\n  - {id: x, contains: b}\n")
         .hasMessage("suite.yaml line 13, assertions[1].id: assertion id 'x' is used twice; give each assertion its own id");
-    refused(BASE + "assertions:\n  - {json_schema: {}}\n").hasMessageStartingWith("suite.yaml line 12, assertions[0].json_schema: unknown key 'json_schema'");
+    refused(BASE + "assertions:\n  - {json_schema: {}}\n")
+        .hasMessage("suite.yaml line 12, assertions[0].json_schema: give the path of a JSON Schema file, relative to the suite, e.g. json_schema: refund.schema.json");
   }
 
   @Test
@@ -76,5 +77,31 @@ class TextSuiteTest {
     refused(BASE.replace("task: text_generation", "task: regression").replace("  reference: answer\n", "  label: y\n").replace("output: out", "value: v")
         + "assertions:\n  - {contains: a}\n")
         .hasMessage("suite.yaml line 12, assertions: assertions check generated text: they are for task: text_generation only; remove them");
+  }
+
+  @org.junit.jupiter.api.Test
+  void a_json_schema_assertion_reads_its_schema_and_checks_answers(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("refund.schema.json"), """
+        {"type": "object", "required": ["amount", "currency"],
+         "properties": {"amount": {"type": "number", "minimum": 0}, "currency": {"$ref": "#/$defs/currency"}},
+         "$defs": {"currency": {"enum": ["EUR", "USD"]}}}
+        """);
+    Suite s = SuiteParser.parse("suite.yaml", BASE + "assertions:\n  - {id: refund, json_schema: refund.schema.json}\n", dir);
+    Suite.Assertion a = s.text().assertions().get(0);
+    assertThat(a.kind()).isEqualTo(Suite.Assertion.Kind.JSON_SCHEMA);
+    assertThat(dev.holdout.evaluation.TextModelAccess.passes(a, "{\"amount\": 12.5, \"currency\": \"EUR\"}")).isTrue();
+    assertThat(dev.holdout.evaluation.TextModelAccess.passes(a, "{\"amount\": \"12\", \"currency\": \"EUR\"}")).isFalse();
+    assertThat(dev.holdout.evaluation.TextModelAccess.passes(a, "{\"amount\": 3, \"currency\": \"GBP\"}")).isFalse();
+    assertThat(dev.holdout.evaluation.TextModelAccess.passes(a, "{\"amount\": 3}")).isFalse();
+    assertThat(dev.holdout.evaluation.TextModelAccess.passes(a, "Refund of 12 EUR")).isFalse();
+
+    java.nio.file.Files.writeString(dir.resolve("remote.json"), "{\"$ref\": \"https://example.com/s.json\"}");
+    assertThatThrownBy(() -> SuiteParser.parse("suite.yaml", BASE + "assertions:\n  - {json_schema: remote.json}\n", dir))
+        .isInstanceOf(HoldoutException.BadSuite.class).hasMessageContaining("points outside the file");
+    java.nio.file.Files.writeString(dir.resolve("broken.json"), "{\n  \"type\": \n}");
+    assertThatThrownBy(() -> SuiteParser.parse("suite.yaml", BASE + "assertions:\n  - {json_schema: broken.json}\n", dir))
+        .isInstanceOf(HoldoutException.BadSuite.class).hasMessageContaining("line 3").hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> SuiteParser.parse("suite.yaml", BASE + "assertions:\n  - {json_schema: missing.json}\n", dir))
+        .isInstanceOf(HoldoutException.BadSuite.class).hasMessageContaining("not found");
   }
 }
