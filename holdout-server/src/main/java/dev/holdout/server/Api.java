@@ -141,6 +141,10 @@ public final class Api {
     route(HandlerType.GET, "/projects/{project}/submissions/{submission}/report", Access.OWNER,
         "A submission's full report (holdout.report/v1) on ?part=private (default), all or public.", null,
         (ctx, who) -> json(ctx, submissions.report(ctx.pathParam("project"), ctx.pathParam("submission"), param(ctx, "part", "private"))));
+    route(HandlerType.GET, "/projects/{project}/submissions/{submission}/report.html", Access.OWNER,
+        "The same report as one self-contained HTML page (?part=private, all or public).", null,
+        (ctx, who) -> ctx.contentType("text/html; charset=utf-8").result(dev.holdout.report.HtmlReport.render(
+            JsonReport.readReport(submissions.report(ctx.pathParam("project"), ctx.pathParam("submission"), param(ctx, "part", "private"))))));
     route(HandlerType.GET, "/projects/{project}/compare", Access.OWNER,
         "Paired comparison of submissions (?submission=a&submission=b...) on ?part=private (default), all or public.", null,
         (ctx, who) -> json(ctx, JsonReport.toJson(champions.compare(ctx.pathParam("project"), ctx.queryParams("submission"), param(ctx, "part", "private")))));

@@ -37,6 +37,7 @@ class SecurityTest {
     EXPECTED.put("GET /api/v1/projects/{project}/submissions.csv", Access.OWNER);
     EXPECTED.put("GET /api/v1/projects/{project}/submissions/{submission}", Access.MEMBER);
     EXPECTED.put("GET /api/v1/projects/{project}/submissions/{submission}/report", Access.OWNER);
+    EXPECTED.put("GET /api/v1/projects/{project}/submissions/{submission}/report.html", Access.OWNER);
     EXPECTED.put("GET /api/v1/projects/{project}/compare", Access.OWNER);
     EXPECTED.put("GET /api/v1/projects/{project}/leaderboard", Access.MEMBER);
     EXPECTED.put("GET /api/v1/projects/{project}/leaderboard.csv", Access.MEMBER);

@@ -54,6 +54,8 @@ class ServerFlowTest {
       assertThat(report.path("rows").path("evaluated").asInt()).isEqualTo(pub);
       JsonNode privateReport = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report", s.ownerToken, (String) null).json();
       assertThat(privateReport.path("rows").path("evaluated").asInt()).isEqualTo(3000 - pub);
+      String page = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report.html", s.ownerToken, (String) null).body();
+      assertThat(page).startsWith("<!DOCTYPE html>").contains("data-verdict=\"ACCEPTED\"").doesNotContain("<script");
       JsonNode whole = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report?part=all", s.ownerToken, (String) null).json();
       assertThat(whole.path("rows").path("evaluated").asInt()).isEqualTo(3000);
       assertThat(whole.path("bootstrap").path("replicates").asInt()).isEqualTo(200);
