@@ -1,11 +1,8 @@
 package dev.holdout.evaluation;
 
-import dev.holdout.metric.MetricValue;
-import dev.holdout.metric.MeanCells;
 import dev.holdout.metric.RetrievalMetrics;
 import dev.holdout.suite.Suite;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Retrieval: each query is a row, and its metrics are computed once per ranked-list source. A query
@@ -63,24 +60,6 @@ final class RetrievalModel extends TaskModel implements RowMeans {
 
   @Override
   Cells cells(int[] rows, int[] sources) {
-    double[][] values = new double[sources.length][];
-    String[] reasons = new String[sources.length];
-    for (int k = 0; k < sources.length; k++) {
-      double[] all = perQuery[sources[k]];
-      if (all == null) {
-        reasons[k] = "the suite names no baseline";
-        continue;
-      }
-      double[] v = new double[rows.length * m];
-      for (int i = 0; i < rows.length; i++) System.arraycopy(all, rows[i] * m, v, i * m, m);
-      values[k] = v;
-    }
-    MeanCells cells = MeanCells.of(names, rows.length, values, reasons);
-    return new Cells() {
-      @Override public double[] counts() { return cells.counts(); }
-      @Override public Cells compress(int budget) { return this; }
-      @Override public Map<String, MetricValue> metrics(int set, double[] w) { return cells.compute(set, w); }
-      @Override public Details details(int set) { return new Details(null, null, null, null); }
-    };
+    return meanCells(rows, sources);
   }
 }
