@@ -101,26 +101,10 @@ final class Answers {
       int[] ctxCols = new int[ts.usedContext().size()];
       for (int k = 0; k < ctxCols.length; k++) ctxCols[k] = Values.column(r, ts.usedContext().get(k), "predictions.context in the suite");
       String[][] texts = new String[n][];
-      boolean[] present = new boolean[n];
-      int[] firstLine = new int[n];
-      int seen = 0, extra = 0, last = -1;
-      List<String> extraExamples = new ArrayList<>();
+      IdJoin join = new IdJoin(suite, eval, path, "an answer");
       while (r.next()) {
-        seen++;
-        CharSequence id = Values.requiredText(r, idCol, "an id");
-        int row = eval.find(id, last + 1);
-        if (row < 0) {
-          extra++;
-          if (extraExamples.size() < 5) extraExamples.add(id.toString());
-          continue;
-        }
-        if (present[row]) {
-          throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + spec.id() + "': id '" + eval.ids.get(row)
-              + "' already has an answer on " + r.positionOf(firstLine[row]) + "; send one answer per id");
-        }
-        present[row] = true;
-        firstLine[row] = (int) r.positionNumber();
-        last = row;
+        int row = join.row(r, idCol);
+        if (row < 0) continue;
         String[] t = new String[1 + ctxCols.length];
         String out = r.field(outCol);
         t[0] = out == null ? "" : out;
@@ -129,21 +113,10 @@ final class Answers {
           t[1 + k] = c == null ? "" : c;
         }
         texts[row] = t;
-        if ((seen & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), seen);
+        if ((join.seen() & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), join.seen());
       }
-      if (seen == 0) throw new HoldoutException.BadData(path + ": has a header but no rows; expected one answer per id of the evaluation set");
-      int missing = n - (seen - extra);
-      if (missing == n) {
-        throw new HoldoutException.BadData(path + ": none of its " + seen + " ids (e.g. " + Values.sample(extraExamples, extra)
-            + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + eval.ids.get(0) + "); check that both files use the same ids");
-      }
-      if (missing > 0 && spec.missing() == Suite.Missing.FAIL) {
-        List<String> ex = new ArrayList<>();
-        for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids.get(i));
-        throw new HoldoutException.BadData(path + ": " + missing + " ids of the evaluation set have no answer (e.g. " + Values.sample(ex, missing)
-            + ") and the suite says predictions.missing: fail; send an answer for every id");
-      }
-      return Submission.ofAnswers(name, path, RecordReaders.await(hash), present, missing, extra, List.copyOf(extraExamples), new Answers(texts));
+      int missing = join.finish();
+      return Submission.ofAnswers(name, path, RecordReaders.await(hash), join.present, missing, join.extra(), join.extraExamples(), new Answers(texts));
     }
   }
 

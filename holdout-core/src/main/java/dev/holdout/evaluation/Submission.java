@@ -8,7 +8,6 @@ import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.MulticlassMetrics;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -117,29 +116,11 @@ public final class Submission {
         }
         default -> throw new IllegalStateException("unsupported task " + suite.task());
       }
-      boolean[] present = new boolean[n];
-      int[] firstLine = new int[n];
-      int extra = 0;
-      int seen = 0;
-      int lastRow = -1;
-      List<String> extraExamples = new ArrayList<>();
+      IdJoin join = new IdJoin(suite, eval, path, "a prediction");
       double[] probs = probCols == null ? null : new double[probCols.length];
       while (r.next()) {
-        seen++;
-        CharSequence id = Values.requiredText(r, idCol, "an id");
-        int row = eval.find(id, lastRow + 1);
-        if (row < 0) {
-          extra++;
-          if (extraExamples.size() < 5) extraExamples.add(id.toString());
-          continue;
-        }
-        if (present[row]) {
-          throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + spec.id() + "': id '" + eval.ids.get(row)
-              + "' already has a prediction on " + r.positionOf(firstLine[row]) + "; send one prediction per id");
-        }
-        present[row] = true;
-        lastRow = row;
-        firstLine[row] = (int) Math.min(Integer.MAX_VALUE, r.positionNumber());
+        int row = join.row(r, idCol);
+        if (row < 0) continue;
         switch (suite.task()) {
           case BINARY_CLASSIFICATION -> score[row] = Values.probability(r, scoreCol);
           case MULTICLASS_CLASSIFICATION -> {
@@ -171,24 +152,10 @@ public final class Submission {
           }
           default -> throw new IllegalStateException();
         }
-        if ((seen & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), seen);
+        if ((join.seen() & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), join.seen());
       }
-      if (seen == 0) {
-        throw new HoldoutException.BadData(path + ": has a header but no rows; expected one prediction per id of the evaluation set");
-      }
-      int missing = n - (seen - extra);
-      if (missing == n) {
-        throw new HoldoutException.BadData(path + ": none of its " + seen + " ids (e.g. " + Values.sample(extraExamples, extra)
-            + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + eval.ids.get(0)
-            + "); check that both files use the same ids");
-      }
-      if (missing > 0 && spec.missing() == Suite.Missing.FAIL) {
-        List<String> ex = new ArrayList<>();
-        for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids.get(i));
-        throw new HoldoutException.BadData(path + ": " + missing + " ids of the evaluation set have no prediction (e.g. " + Values.sample(ex, missing)
-            + ") and the suite says predictions.missing: fail; send a prediction for every id");
-      }
-      return new Submission(name, path, RecordReaders.await(hash), present, missing, extra, List.copyOf(extraExamples),
+      int missing = join.finish();
+      return new Submission(name, path, RecordReaders.await(hash), join.present, missing, join.extra(), join.extraExamples(),
           score, predicted, hit, logLoss, value, quantiles, null, null);
     }
   }

@@ -1,0 +1,94 @@
+package dev.holdout.evaluation;
+
+import dev.holdout.HoldoutException;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.Values;
+import dev.holdout.suite.Suite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Joins a submission file's rows to the evaluation set by id, one row at a time: ids the set does
+ * not have are counted as extra, an id given twice is refused with both lines, and at the end a
+ * file that matches nothing, or misses ids under {@code missing: fail}, is refused. Shared by
+ * predictions and answers, which differ only in what one row is called.
+ */
+final class IdJoin {
+  private final EvaluationSet eval;
+  private final Suite suite;
+  private final Path path;
+  /** What one row of the file is, with its article: "a prediction", "an answer". */
+  private final String one;
+  final boolean[] present;
+  private final int[] firstLine;
+  private int seen;
+  private int extra;
+  private int last = -1;
+  private final List<String> extraExamples = new ArrayList<>();
+
+  IdJoin(Suite suite, EvaluationSet eval, Path path, String one) {
+    this.suite = suite;
+    this.eval = eval;
+    this.path = path;
+    this.one = one;
+    this.present = new boolean[eval.rows];
+    this.firstLine = new int[eval.rows];
+  }
+
+  /** The evaluation set row of the current record's id, or -1 when the set has no such id. */
+  int row(RecordReader r, int idCol) {
+    seen++;
+    CharSequence id = Values.requiredText(r, idCol, "an id");
+    int row = eval.find(id, last + 1);
+    if (row < 0) {
+      extra++;
+      if (extraExamples.size() < 5) extraExamples.add(id.toString());
+      return -1;
+    }
+    if (present[row]) {
+      throw new HoldoutException.BadData(path + " " + r.position() + ", column '" + suite.predictions().id() + "': id '" + eval.ids.get(row)
+          + "' already has " + one + " on " + r.positionOf(firstLine[row]) + "; send one " + noun() + " per id");
+    }
+    present[row] = true;
+    last = row;
+    firstLine[row] = (int) Math.min(Integer.MAX_VALUE, r.positionNumber());
+    return row;
+  }
+
+  int seen() {
+    return seen;
+  }
+
+  int extra() {
+    return extra;
+  }
+
+  List<String> extraExamples() {
+    return List.copyOf(extraExamples);
+  }
+
+  /** Checks the whole file once read; returns how many evaluation set ids it left without a row. */
+  int finish() {
+    String noun = noun();
+    if (seen == 0) throw new HoldoutException.BadData(path + ": has a header but no rows; expected one " + noun + " per id of the evaluation set");
+    int n = eval.rows;
+    int missing = n - (seen - extra);
+    if (missing == n) {
+      throw new HoldoutException.BadData(path + ": none of its " + seen + " ids (e.g. " + Values.sample(extraExamples, extra)
+          + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + eval.ids.get(0)
+          + "); check that both files use the same ids");
+    }
+    if (missing > 0 && suite.predictions().missing() == Suite.Missing.FAIL) {
+      List<String> ex = new ArrayList<>();
+      for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids.get(i));
+      throw new HoldoutException.BadData(path + ": " + missing + " ids of the evaluation set have no " + noun + " (e.g. " + Values.sample(ex, missing)
+          + ") and the suite says predictions.missing: fail; send " + one + " for every id");
+    }
+    return missing;
+  }
+
+  private String noun() {
+    return one.substring(one.indexOf(' ') + 1);
+  }
+}
