@@ -11,6 +11,11 @@ public record Principal(String id, Kind kind, String name) {
     }
   }
 
+  /** A principal from a row of (id, kind, name). */
+  public static Principal read(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new Principal(rs.getString(1), Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3));
+  }
+
   public boolean owner() {
     return kind == Kind.OWNER;
   }

@@ -55,8 +55,7 @@ public final class Tokens {
     Principal cached = cache.get(h);
     if (cached != null) return Optional.of(cached);
     Optional<Principal> p = db.read(sql -> sql.one(
-        "SELECT p.id, p.kind, p.name FROM token t JOIN principal p ON p.id = t.principal_id WHERE t.hash = ?",
-        rs -> new Principal(rs.getString(1), Principal.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3)), h));
+        "SELECT p.id, p.kind, p.name FROM token t JOIN principal p ON p.id = t.principal_id WHERE t.hash = ?", Principal::read, h));
     p.ifPresent(x -> cache.put(h, x));
     return p;
   }
@@ -66,8 +65,7 @@ public final class Tokens {
    * it; returns the token, which is not stored and cannot be shown again.
    */
   public Issued issue(Database.Sql sql, Principal.Kind kind, String name, String actor, AuditLog log) throws java.sql.SQLException {
-    Optional<Principal> existing = sql.one("SELECT id, kind, name FROM principal WHERE name = ?",
-        rs -> new Principal(rs.getString(1), Principal.Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3)), name);
+    Optional<Principal> existing = byName(sql, name);
     if (existing.isPresent() && existing.get().kind() != kind) {
       throw new IllegalArgumentException("the name '" + name + "' belongs to " + (existing.get().owner() ? "an owner" : "a vendor") + "; choose another name");
     }
@@ -82,6 +80,11 @@ public final class Tokens {
     sql.update("INSERT INTO token (hash, principal_id, created_at) VALUES (?, ?, ?)", hash(token), p.id(), now);
     log.append(sql, actor, "token.created", null, p.id(), java.util.Map.of("name", name));
     return new Issued(p, token, existing.isEmpty());
+  }
+
+  /** The principal called {@code name}, if any. */
+  public static Optional<Principal> byName(Database.Sql sql, String name) throws java.sql.SQLException {
+    return sql.one("SELECT id, kind, name FROM principal WHERE name = ?", Principal::read, name);
   }
 
   /** A token just made for {@code principal}; {@code created} when the principal is new. */

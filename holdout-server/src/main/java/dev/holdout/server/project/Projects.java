@@ -297,11 +297,11 @@ public final class Projects {
     }
     return db.tx(sql -> {
       Tokens.Issued issued = null;
-      var existing = sql.one("SELECT id, kind FROM principal WHERE name = ?", rs -> new String[] {rs.getString(1), rs.getString(2)}, vendorName);
+      var existing = Tokens.byName(sql, vendorName);
       String vendorId;
       if (existing.isPresent()) {
-        if (!existing.get()[1].equals(Principal.Kind.VENDOR.key())) throw ApiException.conflict("'" + vendorName + "' is an owner, not a vendor; choose another name");
-        vendorId = existing.get()[0];
+        if (existing.get().owner()) throw ApiException.conflict("'" + vendorName + "' is an owner, not a vendor; choose another name");
+        vendorId = existing.get().id();
       } else {
         try {
           issued = tokens.issue(sql, Principal.Kind.VENDOR, vendorName, owner.name(), log);
