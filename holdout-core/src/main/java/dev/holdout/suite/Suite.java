@@ -57,6 +57,11 @@ public record Suite(
         primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text);
   }
 
+  /** Whether the primary metric is better higher or lower; the parser has checked it is a metric of the task. */
+  public dev.holdout.metric.Direction primaryDirection() {
+    return dev.holdout.metric.MetricCatalog.direction(task, primaryMetric).orElseThrow();
+  }
+
   /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
   public Suite withPrimaryMetric(String metric) {
     return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,

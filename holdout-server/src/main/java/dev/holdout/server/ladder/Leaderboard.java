@@ -1,7 +1,6 @@
 package dev.holdout.server.ladder;
 
 import dev.holdout.metric.Direction;
-import dev.holdout.metric.MetricCatalog;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.project.Project;
 import dev.holdout.server.project.Projects;
@@ -40,7 +39,7 @@ public final class Leaderboard {
   private Board board(Project p) {
     return boards.computeIfAbsent(p.id(), id -> {
       var suite = projects.suite(p, "public");
-      Direction dir = MetricCatalog.direction(suite.task(), suite.primaryMetric()).orElse(Direction.HIGHER_IS_BETTER);
+      Direction dir = suite.primaryDirection();
       List<Entry> entries = db.read(sql -> sql.list(
           "SELECT m.vendor_id, v.name, m.shown_score, m.invited_at, "
               + "(SELECT COUNT(*) FROM submission s WHERE s.project_id = m.project_id AND s.vendor_id = m.vendor_id), "

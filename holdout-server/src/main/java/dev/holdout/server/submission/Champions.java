@@ -4,7 +4,6 @@ import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.metric.Direction;
-import dev.holdout.metric.MetricCatalog;
 import dev.holdout.report.CompareReport;
 import dev.holdout.report.JsonReport;
 import dev.holdout.report.Report;
@@ -128,7 +127,7 @@ public final class Champions {
     boolean flip = !pair.a().equals("challenger");
     Double value = d.value() == null ? null : flip ? -d.value() : d.value();
     List<Double> ci = d.ci() == null ? null : flip ? List.of(-d.ci().get(1), -d.ci().get(0)) : d.ci();
-    Direction dir = MetricCatalog.direction(suite.task(), suite.primaryMetric()).orElse(Direction.HIGHER_IS_BETTER);
+    Direction dir = suite.primaryDirection();
     double tol = suite.champion().tolerance();
     boolean pass;
     String explanation;

@@ -5,7 +5,6 @@ import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.metric.Direction;
-import dev.holdout.metric.MetricCatalog;
 import dev.holdout.report.CompareReport;
 import dev.holdout.report.JsonReport;
 import dev.holdout.report.Report;
@@ -127,7 +126,7 @@ public final class Evaluations implements AutoCloseable {
     Report privateReport = report(p, "private", file, row.name(), null);
     Suite suite = projects.suite(p, "public");
     String primary = suite.primaryMetric();
-    Direction dir = MetricCatalog.direction(suite.task(), primary).orElse(Direction.HIGHER_IS_BETTER);
+    Direction dir = suite.primaryDirection();
     Report publicPoint = report(p, "public", file, row.name(), new Bootstrap.Settings(POINT_REPLICATES, 0.95, 1));
     Double score = publicPoint.metrics().get(primary).value();
     Ladder.Variant variant = Ladder.Variant.of(p.ladder());
