@@ -57,6 +57,12 @@ public record Suite(
         primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text);
   }
 
+  /** The same suite with other bootstrap settings. */
+  public Suite withBootstrap(Bootstrap.Settings settings) {
+    return new Suite(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, settings, topK, drift, champion, scoring,
+        retrieval, text);
+  }
+
   /** Whether the primary metric is better higher or lower; the parser has checked it is a metric of the task. */
   public dev.holdout.metric.Direction primaryDirection() {
     return dev.holdout.metric.MetricCatalog.direction(task, primaryMetric).orElseThrow();

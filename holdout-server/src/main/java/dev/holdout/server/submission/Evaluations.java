@@ -166,11 +166,7 @@ public final class Evaluations implements AutoCloseable {
   /** A full report of a stored submission on one part; {@code bootstrap} null keeps the suite's settings. */
   Report report(Project p, String part, Path file, String name, Bootstrap.Settings bootstrap) {
     Suite suite = projects.suite(p, part);
-    if (bootstrap != null) {
-      suite = new Suite(suite.file(), suite.name(), suite.problem(), suite.task(), suite.data(), suite.predictions(), suite.primaryMetric(),
-          suite.criteria(), suite.costs(), suite.baseline(), bootstrap, suite.topK(), suite.drift(), suite.champion(), suite.scoring(),
-          suite.retrieval(), suite.text());
-    }
+    if (bootstrap != null) suite = suite.withBootstrap(bootstrap);
     EvaluationSet eval = set(p, part);
     var sub = dev.holdout.evaluation.Submission.load(suite, eval, file, name, Progress.NONE);
     return new Evaluator(suite, eval, Progress.NONE).evaluate(sub);
