@@ -2,6 +2,7 @@ package dev.holdout.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.holdout.harness.ChatEndpoint;
+import dev.holdout.harness.Endpoint;
 import dev.holdout.harness.Harness;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteParser;
@@ -61,9 +62,9 @@ public final class HarnessBenchmark {
     try {
       Suite suite = SuiteParser.parse(dir.resolve("suite.yaml"));
       URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1/chat/completions");
-      ChatEndpoint.Settings settings = new ChatEndpoint.Settings(url, "fake", null, Duration.ofSeconds(10), 3, Duration.ofMillis(100));
+      Endpoint.Settings settings = new Endpoint.Settings(url, "fake", null, Duration.ofSeconds(10), 3, Duration.ofMillis(100));
       long start = System.nanoTime();
-      Harness.Summary s = Harness.run(suite, settings, concurrency, null, dir.resolve("answers.csv"));
+      Harness.Summary s = Harness.run(suite, new ChatEndpoint(settings), concurrency, null, dir.resolve("answers.csv"));
       double seconds = (System.nanoTime() - start) / 1e9;
       Runtime rt = Runtime.getRuntime();
       System.out.printf(Locale.ROOT, "%,d rows, %,d requests, %d errors in %.2f s: %,.0f requests/s at concurrency %d; latency p50 %.0f ms, p95 %.0f ms; heap in use %d MB%n",

@@ -5,7 +5,9 @@ import dev.holdout.HoldoutException;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.harness.ChatEndpoint;
+import dev.holdout.harness.Endpoint;
 import dev.holdout.harness.Harness;
+import dev.holdout.harness.TemplateEndpoint;
 import dev.holdout.metric.Task;
 import dev.holdout.report.JsonReport;
 import dev.holdout.report.Report;
@@ -27,8 +29,9 @@ import picocli.CommandLine.Spec;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {"Send every row of a text_generation suite, through its prompt template, to an OpenAI-compatible",
-        "chat completions endpoint, write the answers, then evaluate them like holdout evaluate.",
-        "Answers are cached by endpoint, model and prompt, so a re-run sends only what failed or changed."},
+        "chat completions endpoint (or, with prompt.request and prompt.response in the suite, any JSON endpoint),",
+        "write the answers, then evaluate them like holdout evaluate.",
+        "Answers are cached by endpoint URL and request body, so a re-run sends only what failed or changed."},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -36,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file; task text_generation with a 'prompt' section.")
   Path suite;
 
-  @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "The chat completions URL, e.g. http://127.0.0.1:8000/v1/chat/completions.")
+  @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "The endpoint URL, e.g. http://127.0.0.1:8000/v1/chat/completions.")
   String endpoint;
 
   @Option(names = "--model", paramLabel = "NAME", description = "The model name to send (default: prompt.model in the suite).")
@@ -76,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
       url = URI.create(endpoint);
       if (url.getScheme() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https"))) throw new IllegalArgumentException();
     } catch (IllegalArgumentException e) {
-      throw new HoldoutException("--endpoint '" + endpoint + "': expected an http:// or https:// URL of a chat completions endpoint");
+      throw new HoldoutException("--endpoint '" + endpoint + "': expected an http:// or https:// URL of the endpoint");
     }
     if (concurrency < 1 || concurrency > 256) throw new HoldoutException("--concurrency " + concurrency + ": expected 1 to 256");
     if (!(timeout > 0)) throw new HoldoutException("--timeout " + timeout + ": expected seconds above 0");
@@ -86,11 +89,13 @@ final class RunCommand implements Callable<Integer> {
     InputsAndOutputs.checkOutput(json, "--json");
     String key = System.getenv(apiKeyEnv);
     String modelName = model != null ? model : s.text().prompt() == null ? null : s.text().prompt().model();
-    ChatEndpoint.Settings settings = new ChatEndpoint.Settings(url, modelName, key == null || key.isBlank() ? null : key,
+    Endpoint.Settings settings = new Endpoint.Settings(url, modelName, key == null || key.isBlank() ? null : key,
         Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
-    Harness.Summary sum = Harness.run(s, settings, concurrency, cache != null ? cache : folder.resolve(".holdout-cache"), out);
-    String target = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getPath() == null ? "" : url.getPath());
-    Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target, concurrency, s.text().prompt()), Progress.NONE);
+    Suite.Prompt prompt = s.text().prompt();
+    Endpoint target = prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
+    Harness.Summary sum = Harness.run(s, target, concurrency, cache != null ? cache : folder.resolve(".holdout-cache"), out);
+    String where = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getPath() == null ? "" : url.getPath());
+    Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE);
     if (json != null) JsonReport.write(report, json);
     var o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "Endpoint %s: %,d rows, %,d requests, %,d answers from the cache, %,d errors (error rate %.4f)%s%n", url, sum.rows(),

@@ -32,6 +32,7 @@ class RunCommandTest {
   private HttpServer server;
   private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
   private String url;
+  private final List<JsonNode> generic = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
   @BeforeEach
   void start() throws IOException {
@@ -64,6 +65,20 @@ class RunCommandTest {
         out.write(bytes);
       } catch (IOException ignored) {
         // the client gave up on a slow answer
+      }
+    });
+    server.createContext("/generate", exchange -> {
+      JsonNode body = JSON.readTree(exchange.getRequestBody());
+      generic.add(body);
+      String input = body.path("input").asText();
+      String answer = input.contains("garbage") ? "{\"output\": {}}"
+          : JSON.createObjectNode().<com.fasterxml.jackson.databind.node.ObjectNode>set("output",
+              JSON.createObjectNode().put("text", input.contains("capital") ? "Paris" : "25 days"))
+              .<com.fasterxml.jackson.databind.node.ObjectNode>set("meta", JSON.createObjectNode().put("in", 11).put("out", 3)).toString();
+      byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
       }
     });
     server.start();
@@ -154,10 +169,55 @@ class RunCommandTest {
     Path suite = suite();
     Cli bad = run("run", suite, "--endpoint", "localhost:80");
     assertThat(bad.exit()).isEqualTo(2);
-    assertThat(bad.err()).isEqualTo("holdout: --endpoint 'localhost:80': expected an http:// or https:// URL of a chat completions endpoint\n");
+    assertThat(bad.err()).isEqualTo("holdout: --endpoint 'localhost:80': expected an http:// or https:// URL of the endpoint\n");
     Files.writeString(suite, Files.readString(suite).replaceAll("(?s)prompt:.*model: fake-1\n", ""));
     Cli none = run("run", suite, "--endpoint", url);
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("holdout run needs a 'prompt' section with a template");
+  }
+
+  @Test
+  void a_generic_json_endpoint_gets_the_request_template_and_answers_at_the_response_pointer() throws Exception {
+    Path suite = suite();
+    Files.writeString(dir.resolve("eval.csv"), "id,question,answer\n"
+        + "q1,\"What is the capital of \"\"France\"\"?\",Paris\nq2,How much leave?,25 days\nq4,A garbage question,y\n");
+    Files.writeString(suite, Files.readString(suite).replace("  model: fake-1\n", """
+          model: fake-1
+          request: {input: "{prompt}", meta: {row: "{id}", model: "{model}", instructions: "{system}"}, max_tokens: 64, stream: false}
+          response: /output/text
+          usage: {prompt_tokens: /meta/in, completion_tokens: /meta/out}
+        """));
+    String endpoint = url.replace("/v1/chat/completions", "/generate");
+    Path json = dir.resolve("run.json");
+    Cli r = run("run", suite, "--endpoint", endpoint, "--retries", "0", "--concurrency", "2", "--json", json);
+    assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(0);
+    assertThat(r.out()).contains(": 3 rows, 3 requests, 0 answers from the cache, 1 errors")
+        .contains("Tokens: 22 prompt, 6 completion")
+        .contains("error q4: the endpoint's answer has no text at /output/text: {\"output\": {}}");
+    JsonNode first = generic.stream().filter(b -> b.path("meta").path("row").asText().equals("q1")).findFirst().orElseThrow();
+    // values are filled as JSON text (the quotes in the question stay escaped), numbers and booleans are sent as written
+    assertThat(first.path("input").asText()).isEqualTo("Question: What is the capital of \"France\"?");
+    assertThat(first.path("meta").path("model").asText()).isEqualTo("fake-1");
+    assertThat(first.path("meta").path("instructions").asText()).isEqualTo("Answer briefly.");
+    assertThat(first.path("max_tokens").isInt()).isTrue();
+    assertThat(first.path("stream").isBoolean()).isTrue();
+    List<String> lines = Files.readAllLines(dir.resolve("answers.csv"));
+    assertThat(lines.get(1)).startsWith("q1,Paris,").endsWith(",11,3,false,");
+    assertThat(lines.get(2)).startsWith("q2,25 days,");
+    assertThat(JSON.readTree(json.toFile()).path("serving").path("kind").asText()).isEqualTo("json_endpoint");
+
+    Cli again = run("run", suite, "--endpoint", endpoint, "--retries", "0");
+    assertThat(again.out()).as("the cache is keyed by the request body").contains(": 3 rows, 1 requests, 2 answers from the cache");
+  }
+
+  @Test
+  void a_request_template_naming_an_unknown_column_exits_2() throws Exception {
+    Path suite = suite();
+    Files.writeString(suite, Files.readString(suite).replace("  model: fake-1\n",
+        "  model: fake-1\n  request: {input: \"{prompt}\", topic: \"{questoin}\"}\n  response: /output/text\n"));
+    Cli r = run("run", suite, "--endpoint", url.replace("/v1/chat/completions", "/generate"));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("prompt.request: {questoin} is not a column of eval.csv; did you mean 'question'?");
+    assertThat(generic).isEmpty();
   }
 }

@@ -19,8 +19,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,10 +34,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Sends every row of a text generation suite's evaluation set to a chat endpoint through the
- * suite's prompt, at most {@code concurrency} at a time, and writes the answers as a submission
+ * Sends every row of a text generation suite's evaluation set to the vendor's endpoint through
+ * the suite's prompt, at most {@code concurrency} at a time, and writes the answers as a submission
  * (the suite's id and output columns, then latency_ms, prompt_tokens, completion_tokens, cached and
- * error). Answers are cached in {@code cache} by endpoint, model, system message and prompt, so a
+ * error). Answers are cached in {@code cache} by endpoint URL and request body, so a
  * re-run sends only what failed or changed. A row whose call failed gets an empty answer and its
  * error; the evaluation scores it as an empty answer.
  */
@@ -53,53 +58,63 @@ public final class Harness {
      * The run as the report's serving section, so the suite's latency_p95_ms and error_rate
      * criteria are judged; cost_per_1000 (per 1,000 rows) when the prompt section gives token prices.
      */
-    public Report.Serving serving(String target, int concurrency, Suite.Prompt prices) {
+    public Report.Serving serving(String kind, String target, int concurrency, Suite.Prompt prices) {
       Double cost = null;
       if (prices != null && prices.priced() && rows > 0) {
         double total = promptTokens / 1000.0 * prices.pricePer1kPromptTokens() + completionTokens / 1000.0 * prices.pricePer1kCompletionTokens();
         cost = total / rows * 1000;
       }
-      return new Report.Serving("chat_endpoint", target, null, rows, errors, requests, errors, 0, latency, seconds,
+      return new Report.Serving(kind, target, null, rows, errors, requests, errors, 0, latency, seconds,
           seconds > 0 ? rows / seconds : 0, seconds > 0 ? requests / seconds : 0, errorRate(), cost, 1, concurrency, errorExamples);
     }
   }
 
-  public static Summary run(Suite suite, ChatEndpoint.Settings settings, int concurrency, Path cache, Path out) {
+  /** Asks {@code endpoint} every row of the suite's evaluation set and writes the answers to {@code out}; {@code cache} may be null. */
+  public static Summary run(Suite suite, Endpoint endpoint, int concurrency, Path cache, Path out) {
     Suite.Prompt prompt = suite.text() == null ? null : suite.text().prompt();
     if (prompt == null) {
       throw new HoldoutException.BadSuite(suite.file() + ": holdout run needs a 'prompt' section with a template, e.g. prompt: {template: \"Question: {question}\"}");
     }
     List<String> ids = new ArrayList<>();
-    List<String> prompts = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
     try (RecordReader r = RecordReaders.open(suite.data().path())) {
       int idCol = Values.column(r, suite.data().id(), "data.id in the suite");
-      List<String> names = new ArrayList<>();
-      Matcher m = PLACEHOLDER.matcher(prompt.template());
-      while (m.find()) names.add(m.group(1));
-      int[] cols = new int[names.size()];
-      for (int k = 0; k < cols.length; k++) {
-        cols[k] = r.header().indexOf(names.get(k));
-        if (cols[k] < 0) {
-          throw new HoldoutException.BadSuite(suite.file() + ", prompt.template: {" + names.get(k) + "} is not a column of " + r.path().getFileName()
-              + Names.didYouMean(names.get(k), r.header()) + " (columns: " + r.header() + ")");
+      Set<String> names = new LinkedHashSet<>();
+      if (prompt.template() != null) {
+        Matcher m = PLACEHOLDER.matcher(prompt.template());
+        while (m.find()) names.add(m.group(1));
+      }
+      if (prompt.request() != null) names.addAll(TemplateEndpoint.columns(prompt.request()));
+      Map<String, Integer> cols = new LinkedHashMap<>();
+      for (String name : names) {
+        int c = r.header().indexOf(name);
+        if (c < 0) {
+          String where = prompt.template() != null && prompt.template().contains("{" + name + "}") ? "prompt.template" : "prompt.request";
+          throw new HoldoutException.BadSuite(suite.file() + ", " + where + ": {" + name + "} is not a column of " + r.path().getFileName()
+              + Names.didYouMean(name, r.header()) + " (columns: " + r.header() + ")");
         }
+        cols.put(name, c);
       }
       while (r.next()) {
         ids.add(Values.required(r, idCol, "an id").strip());
-        Matcher f = PLACEHOLDER.matcher(prompt.template());
-        StringBuilder text = new StringBuilder();
-        int k = 0;
-        while (f.find()) {
-          String v = r.field(cols[k++]);
-          f.appendReplacement(text, Matcher.quoteReplacement(v == null ? "" : v.strip()));
+        Map<String, String> row = new HashMap<>();
+        cols.forEach((name, c) -> {
+          String v = r.field(c);
+          row.put(name, v == null ? "" : v.strip());
+        });
+        String text = null;
+        if (prompt.template() != null) {
+          Matcher f = PLACEHOLDER.matcher(prompt.template());
+          StringBuilder b = new StringBuilder();
+          while (f.find()) f.appendReplacement(b, Matcher.quoteReplacement(row.get(f.group(1))));
+          f.appendTail(b);
+          text = b.toString();
         }
-        f.appendTail(text);
-        prompts.add(text.toString());
+        bodies.add(endpoint.body(prompt.system(), text, row));
       }
     }
     int n = ids.size();
-    ChatEndpoint endpoint = new ChatEndpoint(settings);
-    ChatEndpoint.Answer[] answers = new ChatEndpoint.Answer[n];
+    Endpoint.Answer[] answers = new Endpoint.Answer[n];
     boolean[] fromCache = new boolean[n];
     AtomicInteger requests = new AtomicInteger();
     long started = System.nanoTime();
@@ -113,14 +128,14 @@ public final class Harness {
       for (int i = 0; i < n; i++) {
         int row = i;
         work.add(pool.submit(() -> {
-          Path file = cache == null ? null : cacheFile(cache, settings, prompt.system(), prompts.get(row));
-          ChatEndpoint.Answer hit = file == null ? null : read(file);
+          Path file = cache == null ? null : cacheFile(cache, endpoint.settings().url().toString(), bodies.get(row));
+          Endpoint.Answer hit = file == null ? null : read(file);
           if (hit != null) {
             answers[row] = hit;
             fromCache[row] = true;
             return;
           }
-          ChatEndpoint.Answer a = endpoint.ask(prompt.system(), prompts.get(row));
+          Endpoint.Answer a = endpoint.send(bodies.get(row));
           requests.addAndGet(a.attempts());
           answers[row] = a;
           if (file != null && a.error() == null) write(file, a);
@@ -143,7 +158,7 @@ public final class Harness {
     dev.holdout.scoring.Latencies all = new dev.holdout.scoring.Latencies();
     int answered = 0;
     for (int i = 0; i < n; i++) {
-      ChatEndpoint.Answer a = answers[i];
+      Endpoint.Answer a = answers[i];
       if (fromCache[i]) cached++;
       if (a.error() != null) {
         errors++;
@@ -163,25 +178,24 @@ public final class Harness {
         (System.nanoTime() - started) / 1e9);
   }
 
-  private static void writeAnswers(Suite suite, List<String> ids, ChatEndpoint.Answer[] answers, boolean[] cached, Path out) {
+  private static void writeAnswers(Suite suite, List<String> ids, Endpoint.Answer[] answers, boolean[] cached, Path out) {
     AtomicFiles.write(out, w -> {
       w.write(csv(suite.predictions().id()) + "," + csv(suite.text().output()) + ",latency_ms,prompt_tokens,completion_tokens,cached,error\n");
       for (int i = 0; i < ids.size(); i++) {
-        ChatEndpoint.Answer a = answers[i];
+        Endpoint.Answer a = answers[i];
         w.write(csv(ids.get(i)) + "," + csv(a.content() == null ? "" : a.content()) + "," + a.latencyMillis() + "," + a.promptTokens() + ","
             + a.completionTokens() + "," + cached[i] + "," + csv(a.error() == null ? "" : a.error()) + "\n");
       }
     });
   }
 
-  /** The cache file of one request: the SHA-256 of endpoint, model, system message and prompt. */
-  static Path cacheFile(Path cache, ChatEndpoint.Settings s, String system, String prompt) {
+  /** The cache file of one request: the SHA-256 of the endpoint's URL and the body sent. */
+  static Path cacheFile(Path cache, String url, String body) {
     try {
       MessageDigest d = MessageDigest.getInstance("SHA-256");
-      for (String part : new String[] {s.url().toString(), String.valueOf(s.model()), String.valueOf(system), prompt}) {
-        d.update(part.getBytes(StandardCharsets.UTF_8));
-        d.update((byte) 0);
-      }
+      d.update(url.getBytes(StandardCharsets.UTF_8));
+      d.update((byte) 0);
+      d.update(body.getBytes(StandardCharsets.UTF_8));
       String hex = HexFormat.of().formatHex(d.digest());
       return cache.resolve(hex.substring(0, 2)).resolve(hex + ".json");
     } catch (NoSuchAlgorithmException e) {
@@ -189,18 +203,18 @@ public final class Harness {
     }
   }
 
-  private static ChatEndpoint.Answer read(Path file) {
+  private static Endpoint.Answer read(Path file) {
     if (!Files.isRegularFile(file)) return null;
     try {
       var n = JSON.readTree(file.toFile());
-      return new ChatEndpoint.Answer(n.path("content").asText(), null, n.path("latency_ms").asLong(), n.path("prompt_tokens").asLong(-1),
+      return new Endpoint.Answer(n.path("content").asText(), null, n.path("latency_ms").asLong(), n.path("prompt_tokens").asLong(-1),
           n.path("completion_tokens").asLong(-1), 0);
     } catch (IOException e) {
       return null;
     }
   }
 
-  private static void write(Path file, ChatEndpoint.Answer a) {
+  private static void write(Path file, Endpoint.Answer a) {
     ObjectNode n = JSON.createObjectNode();
     n.put("content", a.content());
     n.put("latency_ms", a.latencyMillis());

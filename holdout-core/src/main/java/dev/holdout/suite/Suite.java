@@ -175,13 +175,16 @@ public record Suite(
   public record Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions, Prompt prompt) {}
 
   /**
-   * How {@code holdout run} asks the vendor's chat endpoint: a user message made from
-   * {@code template} with each {@code {column}} replaced by the row's value in the evaluation set,
-   * an optional system message, and the model name to send. Null when the suite has no prompt.
+   * How {@code holdout run} asks the vendor's endpoint: a prompt made from {@code template} with
+   * each {@code {column}} replaced by the row's value in the evaluation set, an optional system
+   * message, and the model name to send; {@code request} is null for an OpenAI-compatible chat
+   * endpoint and otherwise describes a generic JSON endpoint. Null when the suite has no prompt.
+   * {@code template} is null only when a request template names the columns itself.
    */
-  public record Prompt(String template, String system, String model, Double pricePer1kPromptTokens, Double pricePer1kCompletionTokens) {
+  public record Prompt(String template, String system, String model, Double pricePer1kPromptTokens, Double pricePer1kCompletionTokens,
+      Request request) {
     public Prompt(String template, String system, String model) {
-      this(template, system, model, null, null);
+      this(template, system, model, null, null, null);
     }
 
     /** Whether both token prices are given, so a run's cost can be computed. */
@@ -189,6 +192,14 @@ public record Suite(
       return pricePer1kPromptTokens != null && pricePer1kCompletionTokens != null;
     }
   }
+
+  /**
+   * A generic JSON endpoint: {@code body} is the request sent, in which every text value has its
+   * {@code {prompt}}, {@code {system}}, {@code {model}} and {@code {column}} placeholders filled;
+   * {@code response} is the JSON Pointer of the answer text in the reply, and the two token
+   * pointers (null when the endpoint does not count tokens) say where the usage is.
+   */
+  public record Request(com.fasterxml.jackson.databind.JsonNode body, String response, String promptTokens, String completionTokens) {}
 
   /**
    * One check of every answer: contains or not_contains a text (case-sensitive), matches a regex

@@ -29,7 +29,9 @@ public final class SuiteParser {
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
       "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt");
-  private static final List<String> PROMPT = List.of("template", "system", "model", "price_per_1k_prompt_tokens", "price_per_1k_completion_tokens");
+  private static final List<String> PROMPT = List.of("template", "system", "model", "price_per_1k_prompt_tokens", "price_per_1k_completion_tokens",
+      "request", "response", "usage");
+  private static final List<String> USAGE = List.of("prompt_tokens", "completion_tokens");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries", "reference");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
@@ -532,10 +534,85 @@ public final class SuiteParser {
       if ((prices[0] == null) != (prices[1] == null)) {
         throw error(p, "prompt", "give both price_per_1k_prompt_tokens and price_per_1k_completion_tokens, or neither");
       }
-      prompt = new Suite.Prompt(requiredText(p, "template", "prompt.template"), optionalText(p, "system", "prompt.system"),
-          optionalText(p, "model", "prompt.model"), prices[0], prices[1]);
+      Suite.Request request = request(p);
+      String template = request == null ? requiredText(p, "template", "prompt.template") : optionalText(p, "template", "prompt.template");
+      if (template == null && request.body().toString().contains("{prompt}")) {
+        throw error(p.entries().get("request"), "prompt.request", "{prompt} stands for the rendered prompt.template, and there is none; "
+            + "add template: \"...\" or name the columns in the request, e.g. {question}");
+      }
+      prompt = new Suite.Prompt(template, optionalText(p, "system", "prompt.system"), optionalText(p, "model", "prompt.model"), prices[0], prices[1],
+          request);
     }
     return new Suite.Text(references, output, used == null ? List.of() : used, List.copyOf(assertions), prompt);
+  }
+
+  /**
+   * The generic JSON endpoint of a prompt section, or null for a chat completions endpoint: the
+   * request body as YAML gives it, and JSON Pointers to the answer and the token counts.
+   */
+  private Suite.Request request(YamlNode.Mapping p) {
+    boolean has = p.entries().containsKey("request");
+    if (!has) {
+      for (String key : List.of("response", "usage")) {
+        if (p.entries().containsKey(key)) {
+          throw error(p.entries().get(key), "prompt." + key, "only a generic JSON endpoint (prompt.request) has a " + key
+              + " path; chat completions endpoints answer in choices[0].message.content. Add request: {...} or remove " + key);
+        }
+      }
+      return null;
+    }
+    YamlNode body = p.entries().get("request");
+    if (!(body instanceof YamlNode.Mapping)) {
+      throw error(body, "prompt.request", "expected the JSON body to send as a mapping, e.g. request: {input: \"{prompt}\", max_tokens: 200}; found "
+          + body.describe());
+    }
+    if (!p.entries().containsKey("response")) {
+      throw error(p, "prompt", "a request template needs 'response': the JSON Pointer of the answer text in the endpoint's reply, e.g. response: /output/text");
+    }
+    String response = pointer(p.entries().get("response"), "prompt.response");
+    String promptTokens = null;
+    String completionTokens = null;
+    if (p.entries().containsKey("usage")) {
+      YamlNode.Mapping u = mapping(p.entries().get("usage"), "prompt.usage");
+      checkKeys(u, USAGE, "prompt.usage");
+      promptTokens = u.entries().containsKey("prompt_tokens") ? pointer(u.entries().get("prompt_tokens"), "prompt.usage.prompt_tokens") : null;
+      completionTokens = u.entries().containsKey("completion_tokens") ? pointer(u.entries().get("completion_tokens"), "prompt.usage.completion_tokens") : null;
+    }
+    return new Suite.Request(json(body), response, promptTokens, completionTokens);
+  }
+
+  private String pointer(YamlNode node, String path) {
+    String text = scalarText(node, path);
+    try {
+      com.fasterxml.jackson.core.JsonPointer.compile(text);
+    } catch (IllegalArgumentException e) {
+      throw error(node, path, "expected a JSON Pointer such as /output/text or /choices/0/text (a slash before every key or index); found '" + text + "'");
+    }
+    if (text.isEmpty()) throw error(node, path, "expected a JSON Pointer to a value inside the reply, such as /output/text; found ''");
+    return text;
+  }
+
+  /** A YAML value as JSON, keeping YAML's types: numbers stay numbers, quoted text stays text. */
+  private static com.fasterxml.jackson.databind.JsonNode json(YamlNode node) {
+    var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+    if (node instanceof YamlNode.Mapping m) {
+      var o = f.objectNode();
+      m.entries().forEach((k, v) -> o.set(k, json(v)));
+      return o;
+    }
+    if (node instanceof YamlNode.Sequence s) {
+      var a = f.arrayNode();
+      s.items().forEach(v -> a.add(json(v)));
+      return a;
+    }
+    YamlNode.Scalar s = (YamlNode.Scalar) node;
+    return switch (s.kind()) {
+      case NULL -> f.nullNode();
+      case BOOLEAN -> f.booleanNode(Boolean.parseBoolean(s.text().toLowerCase(Locale.ROOT)));
+      case INTEGER -> s.number() instanceof BigInteger b ? f.numberNode(b) : f.numberNode(s.number().longValue());
+      case FLOAT -> f.numberNode(s.number().doubleValue());
+      case STRING -> f.textNode(s.text());
+    };
   }
 
   /**

@@ -104,4 +104,25 @@ class TextSuiteTest {
     assertThatThrownBy(() -> SuiteParser.parse("suite.yaml", BASE + "assertions:\n  - {json_schema: missing.json}\n", dir))
         .isInstanceOf(HoldoutException.BadSuite.class).hasMessageContaining("not found");
   }
+
+  @Test
+  void a_generic_json_endpoint_needs_a_response_pointer() {
+    Suite s = parse(BASE + "prompt:\n  request: {q: \"{question}\", n: 2, opts: [true, null, 0.5]}\n  response: /answer\n  usage: {completion_tokens: /usage/out}\n");
+    assertThat(s.text().prompt().template()).isNull();
+    assertThat(s.text().prompt().request().body().toString()).isEqualTo("{\"q\":\"{question}\",\"n\":2,\"opts\":[true,null,0.5]}");
+    assertThat(s.text().prompt().request().completionTokens()).isEqualTo("/usage/out");
+    assertThat(s.text().prompt().request().promptTokens()).isNull();
+    refused(BASE + "prompt:\n  request: {q: \"{question}\"}\n")
+        .hasMessage("suite.yaml line 12, prompt: a request template needs 'response': the JSON Pointer of the answer text in the endpoint's reply, e.g. response: /output/text");
+    refused(BASE + "prompt:\n  request: {q: \"{question}\"}\n  response: output.text\n")
+        .hasMessage("suite.yaml line 13, prompt.response: expected a JSON Pointer such as /output/text or /choices/0/text (a slash before every key or index); found 'output.text'");
+    refused(BASE + "prompt:\n  template: \"{question}\"\n  response: /answer\n")
+        .hasMessageStartingWith("suite.yaml line 13, prompt.response: only a generic JSON endpoint (prompt.request) has a response path");
+    refused(BASE + "prompt:\n  request: {q: \"{prompt}\"}\n  response: /answer\n")
+        .hasMessageStartingWith("suite.yaml line 12, prompt.request: {prompt} stands for the rendered prompt.template, and there is none");
+    refused(BASE + "prompt:\n  request: \"{question}\"\n  response: /answer\n")
+        .hasMessageStartingWith("suite.yaml line 12, prompt.request: expected the JSON body to send as a mapping");
+    refused(BASE + "prompt:\n  request: {q: a}\n  response: /answer\n  usage: {input_tokens: /u}\n")
+        .hasMessageStartingWith("suite.yaml line 14, prompt.usage.input_tokens: unknown key 'input_tokens'");
+  }
 }
