@@ -37,6 +37,9 @@ final class Answers {
       for (int k = 0; k < refCols.length; k++) refCols[k] = Values.column(r, ts.references().get(k), "data.reference in the suite");
       int[] sliceCols = new int[spec.slices().size()];
       for (int s = 0; s < sliceCols.length; s++) sliceCols[s] = Values.column(r, spec.slices().get(s), "data.slices in the suite");
+      Suite.Baseline baseline = suite.baseline();
+      int baseCol = baseline.kind() == Suite.Baseline.Kind.COLUMN ? Values.column(r, baseline.column(), "baseline.column in the suite") : -1;
+      List<String[]> baseAnswers = baseCol < 0 ? null : new ArrayList<>();
       IdColumn ids = new IdColumn();
       Dictionary seen = new Dictionary();
       List<Integer> lines = new ArrayList<>();
@@ -64,6 +67,10 @@ final class Answers {
               + ": no reference answer for id '" + id + "'; every row needs one to score exact_match, token_f1, rouge_l and chrf: write one or remove the row");
         }
         refs.add(row.toArray(new String[0]));
+        if (baseAnswers != null) {
+          String v = r.field(baseCol);
+          baseAnswers.add(new String[] {v == null ? "" : v.strip()});
+        }
         int[] groups = new int[sliceCols.length];
         for (int s = 0; s < sliceCols.length; s++) {
           CharSequence g = r.text(sliceCols[s]);
@@ -85,12 +92,18 @@ final class Answers {
       EvaluationSet set = EvaluationSet.forRows(spec.path(), RecordReaders.await(hash), n, ids,
           lines.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(slices));
       set.references = new Answers(refs.toArray(new String[0][]));
+      if (baseAnswers != null) set.baselineAnswers = new Answers(baseAnswers.toArray(new String[0][]));
+      if (baseline.kind() == Suite.Baseline.Kind.RUN) set.baselineAnswers = loadSubmission(suite, set, baseline.path(), "baseline", progress, true).answers;
       return set;
     }
   }
 
-  /** A submission's answers; {@code texts[row]} is {answer, used passage...}, or null when the row has none. */
-  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress) {
+  /**
+   * A submission's answers; {@code texts[row]} is {answer, used passage...}, or null when the row
+   * has none. A {@code baseline} file may lack the passage columns: its answers then have only
+   * the answer ({@code texts[row].length == 1}), and its grounding scores are undefined.
+   */
+  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean baseline) {
     Suite.Text ts = suite.text();
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
@@ -98,10 +111,11 @@ final class Answers {
       var hash = RecordReaders.sha256Async(path);
       int idCol = Values.column(r, spec.id(), "predictions.id in the suite");
       int outCol = Values.column(r, ts.output(), "predictions.output in the suite");
-      int[] ctxCols = new int[ts.usedContext().size()];
+      boolean passages = !baseline || r.header().containsAll(ts.usedContext());
+      int[] ctxCols = new int[passages ? ts.usedContext().size() : 0];
       for (int k = 0; k < ctxCols.length; k++) ctxCols[k] = Values.column(r, ts.usedContext().get(k), "predictions.context in the suite");
       String[][] texts = new String[n][];
-      IdJoin join = new IdJoin(suite, eval, path, "an answer");
+      IdJoin join = new IdJoin(suite, eval, path, baseline ? "a baseline answer" : "an answer");
       while (r.next()) {
         int row = join.row(r, idCol);
         if (row < 0) continue;

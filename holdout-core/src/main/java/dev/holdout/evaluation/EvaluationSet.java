@@ -49,6 +49,8 @@ public final class EvaluationSet {
   Submission baselineRun;
   /** Text generation only: the reference answers of each row; null for other tasks. */
   Answers references;
+  /** Text generation only: the answers of the suite's column or run baseline, or null. */
+  Answers baselineAnswers;
 
   /** One slice column: its groups (sorted) and each row's group. */
   public record Slice(String column, List<String> groups, int[] groupOf) {}
@@ -127,7 +129,7 @@ public final class EvaluationSet {
     Task task = suite.task();
     if (task == Task.RETRIEVAL) {
       EvaluationSet set = Qrels.load(suite, progress);
-      Path run = suite.retrieval().baselineRun();
+      Path run = suite.baseline().path();
       if (run != null) set.baselineRun = RankedLists.load(suite, set, run, "baseline", progress, true);
       return set;
     }

@@ -27,7 +27,7 @@ final class RetrievalModel extends TaskModel implements RowMeans {
     Submission run = eval.baselineRun;
     if (run != null) {
       perQuery[baseline] = values(run.rankings, ks);
-      baselineName = "the ranked lists of " + suite.retrieval().baselineRun().getFileName() + " (the search in use today)";
+      baselineName = "the ranked lists of " + suite.baseline().path().getFileName() + " (the search in use today)";
     } else {
       baselineName = "none: the suite names no baseline (add baseline: {kind: run, path: FILE} to compare with today's search)";
     }

@@ -75,7 +75,7 @@ public final class Submission {
 
   public static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress) {
     if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false);
-    if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress);
+    if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, false);
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {

@@ -18,13 +18,15 @@ import java.util.stream.IntStream;
  * context_recall is the share of the best-covered reference's content words found in those
  * passages, faithfulness the share of the answer's content words found there (an answer without
  * content words counts as 1). Both are lexical: a paraphrase scores low and a copied but wrong
- * sentence scores high. There is no baseline yet.
+ * sentence scores high. The baseline is a column of the evaluation set or a file of answers given
+ * today (kind run); its grounding scores are undefined when it names no used passages.
  */
 final class TextModel extends TaskModel implements RowMeans {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final List<String> names;
   private final int m;
   private final double[][] perRow;
+  private final String baselineName;
 
   TextModel(Suite suite, EvaluationSet eval, List<Submission> submissions) {
     super(suite, eval, submissions.size());
@@ -42,11 +44,34 @@ final class TextModel extends TaskModel implements RowMeans {
       });
       perRow[s] = out;
     }
+    Answers base = eval.baselineAnswers;
+    if (base != null) {
+      double[] out = new double[eval.rows * m];
+      IntStream.range(0, eval.rows).parallel().forEach(i -> {
+        String[] t = base.texts[i] == null ? Answers.empty(ts.usedContext().size()) : base.texts[i];
+        score(t, List.of(eval.references.texts[i]), ts, grounding && t.length > 1, out, i * m);
+        if (grounding && t.length == 1) {
+          out[i * m + GROUNDING] = Double.NaN;
+          out[i * m + GROUNDING + 1] = Double.NaN;
+        }
+      });
+      perRow[baseline] = out;
+    }
+    Suite.Baseline b = suite.baseline();
+    baselineName = switch (b.kind()) {
+      case COLUMN -> "column " + b.column() + ": the answer given today, from the evaluation set";
+      case RUN -> "the answers of " + b.path().getFileName() + " (the answers given today)";
+      default -> "none: the suite names no baseline (add baseline: {kind: column, column: NAME} or {kind: run, path: FILE} to compare with the answers given today)";
+    };
   }
+
+  /** Where context_recall and faithfulness sit in a row's values, after the six answer scores. */
+  private static final int GROUNDING = 6;
 
   private static void score(String[] t, List<String> refs, Suite.Text ts, boolean grounding, double[] out, int at) {
     String answer = t[0];
     int k = at;
+    boolean slots = !ts.usedContext().isEmpty();
     out[k++] = TextMetrics.exactMatch(answer, refs);
     out[k++] = TextMetrics.tokenF1(answer, refs);
     out[k++] = TextMetrics.rougeL(answer, refs);
@@ -59,6 +84,8 @@ final class TextModel extends TaskModel implements RowMeans {
       for (String r : refs) recall = Math.max(recall, TextMetrics.support(r, passages, 1));
       out[k++] = recall;
       out[k++] = TextMetrics.support(answer, passages, 1);
+    } else if (slots) {
+      k += 2;
     }
     if (!ts.assertions().isEmpty()) {
       int all = k++;
@@ -117,7 +144,7 @@ final class TextModel extends TaskModel implements RowMeans {
 
   @Override
   String baselineName() {
-    return "none: text generation suites have no baseline yet";
+    return baselineName;
   }
 
   @Override

@@ -9,7 +9,7 @@ import java.util.Map;
  * (every retrieval metric is a mean over queries, every text generation metric a mean over
  * answers), so a weighted mean of the per-row values is the metric under bootstrap weights,
  * exactly: the bootstrap needs no binning. A set without values (no baseline) has a reason
- * instead. Immutable.
+ * instead; a metric whose per-row values are NaN is undefined for that set. Immutable.
  */
 public final class MeanCells {
   private final List<String> names;
@@ -84,7 +84,7 @@ public final class MeanCells {
   private static boolean same(double[][] values, int m, int a, int b) {
     for (double[] v : values) {
       if (v == null) continue;
-      for (int k = 0; k < m; k++) if (v[a * m + k] != v[b * m + k]) return false;
+      for (int k = 0; k < m; k++) if (Double.doubleToRawLongBits(v[a * m + k]) != Double.doubleToRawLongBits(v[b * m + k])) return false;
     }
     return true;
   }
@@ -116,7 +116,8 @@ public final class MeanCells {
       for (int k = 0; k < m; k++) acc[k] += wi * v[base + k];
     }
     for (int k = 0; k < m; k++) {
-      out.put(names.get(k), total == 0 ? MetricValue.undefined("no queries") : MetricValue.of(acc[k] / total));
+      out.put(names.get(k), total == 0 ? MetricValue.undefined("no queries")
+          : Double.isNaN(acc[k]) ? MetricValue.undefined("not measured for this set (a baseline without the passages it used)") : MetricValue.of(acc[k] / total));
     }
     return out;
   }

@@ -165,7 +165,7 @@ public record Suite(
    * {@code relevance} null means every listed pair is relevant with grade 1.
    */
   public record Retrieval(String doc, String relevance, Path queries, String predictedDoc, String rank, String score,
-      String docs, List<Integer> k, Path baselineRun) {}
+      String docs, List<Integer> k) {}
 
   /**
    * Text generation only: the evaluation set's reference answer columns (one or more; a row needs
@@ -215,8 +215,16 @@ public record Suite(
   }
 
   /** What the buyer would do without ML; retrieval has none by default, or another ranked list ({@code run}). */
-  public record Baseline(Kind kind, String column) {
+  /**
+   * What the buyer would do without ML: a constant rule, a column of the evaluation set
+   * ({@code column}), or a file in the submission's shape ({@code path}, for kind RUN).
+   */
+  public record Baseline(Kind kind, String column, Path path) {
     public enum Kind { MAJORITY, PRIOR, MEAN, MEDIAN, COLUMN, NONE, RUN }
+
+    public Baseline(Kind kind, String column) {
+      this(kind, column, null);
+    }
 
     public String name() {
       return kind == Kind.COLUMN ? "column:" + column : kind.name().toLowerCase(java.util.Locale.ROOT);

@@ -150,10 +150,10 @@ public final class SuiteParser {
     }
 
     Suite.Costs costs = top.entries().containsKey("costs") ? costs(top.entries().get("costs"), task, classes) : null;
-    Suite.Baseline baseline = baseline(top.entries().get("baseline"), task);
+    Suite.Baseline baseline = baseline(top.entries().get("baseline"), task, folder);
     Suite.Retrieval retrievalSpec = null;
     if (retrieval) {
-      retrievalSpec = retrieval(top, data, pred, top.entries().get("baseline"), folder);
+      retrievalSpec = retrieval(top, data, pred, folder);
       cutoffs = retrievalSpec.k();
       hasBaseline = baseline.kind() != Suite.Baseline.Kind.NONE;
     } else if (top.entries().containsKey("k")) {
@@ -162,7 +162,7 @@ public final class SuiteParser {
     Suite.Text textSpec = null;
     if (text) {
       textSpec = text(top, data, pred, folder);
-      hasBaseline = false;
+      hasBaseline = baseline.kind() != Suite.Baseline.Kind.NONE;
     } else if (top.entries().containsKey("assertions")) {
       throw error(top.entries().get("assertions"), "assertions", "assertions check generated text: they are for task: text_generation only; remove them");
     } else if (top.entries().containsKey("prompt")) {
@@ -357,7 +357,9 @@ public final class SuiteParser {
     }
     Criterion.Kind kind = kinds.get(0);
     if (kind == Criterion.Kind.MIN_LIFT && !hasBaseline) {
-      throw error(m.entries().get(kind.key()), path + ".min_lift", "min_lift needs a baseline to lift over: add baseline: {kind: run, path: FILE} with the ranked lists of the search you use today");
+      throw error(m.entries().get(kind.key()), path + ".min_lift", "min_lift needs a baseline to lift over: add " + (task == Task.RETRIEVAL
+          ? "baseline: {kind: run, path: FILE} with the ranked lists of the search you use today"
+          : "baseline: {kind: column, column: NAME} or {kind: run, path: FILE} with the answers given today"));
     }
     double threshold = number(m.entries().get(kind.key()), path + "." + kind.key());
     String slice = optionalText(m, "slice", path + ".slice");
@@ -649,8 +651,8 @@ public final class SuiteParser {
     return all.toString();
   }
 
-  /** The retrieval section: data.doc/relevance/queries, predictions.doc/rank/score/docs, k and a run baseline's path. */
-  private Suite.Retrieval retrieval(YamlNode.Mapping top, YamlNode.Mapping data, YamlNode.Mapping pred, YamlNode baselineNode, Path folder) {
+  /** The retrieval section: data.doc/relevance/queries, predictions.doc/rank/score/docs and k. */
+  private Suite.Retrieval retrieval(YamlNode.Mapping top, YamlNode.Mapping data, YamlNode.Mapping pred, Path folder) {
     String doc = requiredText(data, "doc", "data.doc");
     String relevance = optionalText(data, "relevance", "data.relevance");
     String queries = optionalText(data, "queries", "data.queries");
@@ -666,11 +668,9 @@ public final class SuiteParser {
       if (ks.isEmpty()) throw error(node, "k", "give at least one cutoff, e.g. k: [1, 5, 10]");
       k = List.copyOf(ks);
     }
-    Path run = null;
-    if (baselineNode instanceof YamlNode.Mapping b && b.entries().containsKey("path")) run = folder.resolve(text(b, "path", "baseline.path"));
     return new Suite.Retrieval(doc, relevance, queries == null ? null : folder.resolve(queries), optionalText(pred, "doc", "predictions.doc"),
         optionalText(pred, "rank", "predictions.rank"), optionalText(pred, "score", "predictions.score"),
-        optionalText(pred, "docs", "predictions.docs"), k, run);
+        optionalText(pred, "docs", "predictions.docs"), k);
   }
 
   private Suite.Costs costs(YamlNode node, Task task, List<String> classes) {
@@ -711,7 +711,7 @@ public final class SuiteParser {
     }
   }
 
-  private Suite.Baseline baseline(YamlNode node, Task task) {
+  private Suite.Baseline baseline(YamlNode node, Task task, Path folder) {
     Suite.Baseline.Kind fallback = task == Task.REGRESSION ? Suite.Baseline.Kind.MEAN
         : task == Task.RETRIEVAL || task == Task.TEXT_GENERATION ? Suite.Baseline.Kind.NONE : Suite.Baseline.Kind.PRIOR;
     if (node == null) return new Suite.Baseline(fallback, null);
@@ -720,21 +720,26 @@ public final class SuiteParser {
     if (!m.entries().containsKey("kind")) throw error(m, "baseline", "missing 'kind'");
     String kind = text(m, "kind", "baseline.kind");
     List<String> allowed = task == Task.REGRESSION ? List.of("mean", "median", "column")
-        : task == Task.RETRIEVAL ? List.of("none", "run") : task == Task.TEXT_GENERATION ? List.of("none")
+        : task == Task.RETRIEVAL ? List.of("none", "run") : task == Task.TEXT_GENERATION ? List.of("none", "column", "run")
         : List.of("majority", "prior", "column");
     if (!allowed.contains(kind)) {
       throw error(m.entries().get("kind"), "baseline.kind", "expected one of " + allowed + " for " + task.key() + ", found '" + kind + "'" + Names.didYouMean(kind, allowed));
     }
     if (kind.equals("run") && !m.entries().containsKey("path")) {
-      throw error(m, "baseline", "kind: run needs 'path': a file of ranked lists from the search you use today, in the submission's shape");
+      throw error(m, "baseline", task == Task.RETRIEVAL
+          ? "kind: run needs 'path': a file of ranked lists from the search you use today, in the submission's shape"
+          : "kind: run needs 'path': a file of the answers given today (by the current system or staff), in the submission's shape");
     }
     if (!kind.equals("run") && m.entries().containsKey("path")) throw error(m.entries().get("path"), "baseline.path", "only kind: run reads a file; remove it");
     String column = optionalText(m, "column", "baseline.column");
     if (kind.equals("column") && column == null) {
-      throw error(m, "baseline", "kind: column needs 'column': the evaluation set's column with the rule's prediction");
+      throw error(m, "baseline", task == Task.TEXT_GENERATION
+          ? "kind: column needs 'column': the evaluation set's column with the answer given today (a canned reply, a FAQ lookup)"
+          : "kind: column needs 'column': the evaluation set's column with the rule's prediction");
     }
     if (!kind.equals("column") && column != null) throw error(m.entries().get("column"), "baseline.column", "only kind: column reads a column; remove it");
-    return new Suite.Baseline(Suite.Baseline.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), column);
+    Path path = kind.equals("run") ? folder.resolve(text(m, "path", "baseline.path")) : null;
+    return new Suite.Baseline(Suite.Baseline.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), column, path);
   }
 
   private Suite.Drift drift(YamlNode node) {

@@ -120,4 +120,38 @@ class TextEvaluationTest {
     assertThatThrownBy(() -> Holdout.evaluate(dir.resolve("suite.yaml"), p)).isInstanceOf(HoldoutException.BadData.class)
         .hasMessage(p + " line 5, column 'id': id 'r1' already has an answer on line 2; send one answer per id");
   }
+
+  /**
+   * The answers given today as the baseline. Column "today": r1 "Paris" (exact), r2 "25 days"
+   * (exact), r3 "see the handbook" (F1 0 against "form E-12"): exact_match 2/3 against the
+   * submission's 1/3, so the paired difference is -1/3, and a min_lift criterion on exact_match
+   * fails. The column names no used passages: its grounding scores are undefined, not 0.
+   */
+  @Test
+  void a_column_baseline_is_the_answer_given_today() throws IOException {
+    String eval = "id,answer,alt,grp,today\nr1,Paris,,x,Paris\nr2,25 days,25 working days,x,25 days\nr3,form E-12,,y,see the handbook\n";
+    String suite = SUITE.replace("bootstrap:", "baseline: {kind: column, column: today}\nbootstrap:")
+        .replace("  - {metric: pass_rate:short, min: 0.5, at: point}\n", "  - {id: lift, metric: exact_match, min_lift: 0, at: point}\n");
+    Report r = evaluate(suite, eval, PRED);
+    Report.BaselineResult b = r.baseline();
+    assertThat(b.name()).isEqualTo("column:today");
+    assertThat(b.metrics().get("exact_match").value()).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(b.metrics().get("token_f1").value()).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(b.difference().get("exact_match").value()).isCloseTo(-1.0 / 3, within(1e-12));
+    assertThat(b.metrics().get("faithfulness").value()).isNull();
+    assertThat(b.metrics().get("faithfulness").undefined()).contains("a baseline without the passages it used");
+    assertThat(r.criteria()).filteredOn(c -> c.id().equals("lift")).singleElement().extracting(c -> c.status()).isEqualTo(Status.FAIL);
+  }
+
+  /** A run baseline reads a file in the submission's shape; with the passage columns, its grounding is scored too. */
+  @Test
+  void a_run_baseline_reads_the_answers_file() throws IOException {
+    Files.writeString(dir.resolve("today.csv"), "id,out,ctx\nr1,Paris,Paris is the capital.\nr2,25 days,\nr3,form E-12,\n");
+    Report r = evaluate(SUITE.replace("bootstrap:", "baseline: {kind: run, path: today.csv}\nbootstrap:"), EVAL, PRED);
+    Report.BaselineResult b = r.baseline();
+    assertThat(b.description()).isEqualTo("the answers of today.csv (the answers given today)");
+    assertThat(b.metrics().get("exact_match").value()).isCloseTo(1.0, within(1e-12));
+    // only r1's answer is found in its passages
+    assertThat(b.metrics().get("faithfulness").value()).isCloseTo(1.0 / 3, within(1e-12));
+  }
 }

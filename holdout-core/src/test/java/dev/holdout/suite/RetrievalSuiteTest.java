@@ -49,7 +49,7 @@ class RetrievalSuiteTest {
     Suite s = parse(BASE + "k: [20, 3]\nbaseline: {kind: run, path: bm25.csv}\n");
     assertThat(s.retrieval().k()).isEqualTo(List.of(3, 20));
     assertThat(s.primaryMetric()).isEqualTo("ndcg@20");
-    assertThat(s.retrieval().baselineRun()).isEqualTo(Path.of("/buyer/bm25.csv"));
+    assertThat(s.baseline().path()).isEqualTo(Path.of("/buyer/bm25.csv"));
     refused(BASE + "k: [5, 5]\n").hasMessage("suite.yaml line 12, k[1]: the cutoff 5 is listed twice");
     refused(BASE + "k: [0]\n").hasMessage("suite.yaml line 12, k[0]: expected a whole number from 1 to 100000, found 0");
   }

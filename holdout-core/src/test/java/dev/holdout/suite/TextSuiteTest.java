@@ -125,4 +125,16 @@ class TextSuiteTest {
     refused(BASE + "prompt:\n  request: {q: a}\n  response: /answer\n  usage: {input_tokens: /u}\n")
         .hasMessageStartingWith("suite.yaml line 14, prompt.usage.input_tokens: unknown key 'input_tokens'");
   }
+
+  @Test
+  void a_text_baseline_is_a_column_or_a_run() {
+    assertThat(parse(BASE + "baseline: {kind: column, column: today}\n").baseline()).isEqualTo(new Suite.Baseline(Suite.Baseline.Kind.COLUMN, "today"));
+    assertThat(parse(BASE + "baseline: {kind: run, path: today.csv}\n").baseline().path()).isEqualTo(Path.of("/buyer/today.csv"));
+    refused(BASE + "baseline: {kind: majority}\n")
+        .hasMessage("suite.yaml line 11, baseline.kind: expected one of [none, column, run] for text_generation, found 'majority'");
+    refused(BASE + "baseline: {kind: run}\n")
+        .hasMessage("suite.yaml line 11, baseline: kind: run needs 'path': a file of the answers given today (by the current system or staff), in the submission's shape");
+    refused(BASE + "criteria:\n  - {metric: token_f1, min_lift: 0.1}\n")
+        .hasMessage("suite.yaml line 12, criteria[0].min_lift: min_lift needs a baseline to lift over: add baseline: {kind: column, column: NAME} or {kind: run, path: FILE} with the answers given today");
+  }
 }
