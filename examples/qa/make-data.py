@@ -1,8 +1,9 @@
 # Writes the qa example from a fixed seed: python3 make-data.py (in this folder).
-# A buyer's HR policy assistant: questions with reference answers, and one vendor's answers with the
-# passages its retriever gave the model.
+# A buyer's HR policy assistant: questions with reference answers, the answer the intranet FAQ search
+# gives today (the baseline), and one vendor's answers with the passages its retriever gave the model.
 import csv, random
 rnd = random.Random(8)
+faq = random.Random(9)  # its own stream, so the vendor's answers stay as they were
 facts = [
     ("How many days of paid leave do new employees get?", "25 days", "25 working days", "leave",
      "New employees receive 25 working days of paid leave per calendar year."),
@@ -26,7 +27,9 @@ for i in range(240):
     q, a, alt, topic, passage = facts[i % len(facts)]
     rid = f"R{i:03d}"
     channel = "chat" if rnd.random() < 0.6 else "email"
-    rows.append((rid, q, a, alt, topic, channel))
+    # today's keyword search finds the right FAQ entry about half the time and pastes its text
+    today = passage if faq.random() < 0.5 else "Please see the HR policy documents or contact HR."
+    rows.append((rid, q, a, alt, topic, channel, today))
     u = rnd.random()
     noise = "Other policies apply to contractors."
     if u < 0.55:
@@ -45,6 +48,6 @@ for i in range(240):
         out = "As an AI assistant, " + out[0].lower() + out[1:]
     answers.append((rid, out, ctx))
 with open("eval.csv", "w", newline="") as f:
-    w = csv.writer(f); w.writerow(["id", "question", "answer", "alt_answer", "topic", "channel"]); w.writerows(rows)
+    w = csv.writer(f); w.writerow(["id", "question", "answer", "alt_answer", "topic", "channel", "faq_answer"]); w.writerows(rows)
 with open("vendor.csv", "w", newline="") as f:
     w = csv.writer(f); w.writerow(["id", "answer", "passages"]); w.writerows(answers)

@@ -22,11 +22,15 @@ class TextGenerationCommandTest {
     assertThat(r.out()).startsWith("Holdout · hr-policy-assistant (text_generation)\n")
         .contains("* token_f1 ")
         .contains("FAIL          grounded: faithfulness >= 0.8 (95% CI lower end)")
-        .endsWith("Verdict: REJECTED (0 passed, 2 failed, 2 inconclusive of 4 criteria)\n");
+        .contains("PASS          beats-faq: token_f1 lift over the baseline >= 0.1 (95% CI lower end)")
+        .endsWith("Verdict: REJECTED (1 passed, 2 failed, 2 inconclusive of 5 criteria)\n");
     JsonNode j = new ObjectMapper().readTree(json.toFile());
     assertThat(j.path("suite").path("task").asText()).isEqualTo("text_generation");
     assertThat(j.path("metrics").path("pass_rate:no-ai").path("value").asDouble()).isBetween(0.85, 0.95);
     assertThat(j.path("metrics").path("chrf").path("ci")).hasSize(2);
+    // the FAQ search pastes whole policy sentences: never an exact match, and grounding is not measured for it
+    assertThat(j.path("baseline").path("metrics").path("exact_match").path("value").asDouble()).isEqualTo(0.0);
+    assertThat(j.path("baseline").path("metrics").path("faithfulness").path("undefined").asText()).contains("without the passages");
   }
 
   @Test
