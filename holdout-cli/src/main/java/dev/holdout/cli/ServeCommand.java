@@ -39,11 +39,17 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--workers", paramLabel = "N", description = "Evaluations run at once (default: the number of cores).")
   Integer workers;
 
+  @Option(names = "--cached-rows", paramLabel = "N", defaultValue = "20000000",
+      description = "Evaluation set rows kept in memory across projects; the least recently used sets are read again when needed (default: ${DEFAULT-VALUE}).")
+  long cachedRows;
+
   @Override
   public Integer call() throws InterruptedException {
     if (port < 0 || port > 65_535) throw new HoldoutException("--port: expected 0 to 65535, found " + port);
+    if (cachedRows < 1) throw new HoldoutException("--cached-rows: expected 1 or more rows, found " + cachedRows);
     HoldoutServer.Config d = HoldoutServer.Config.defaults(dataDir);
-    HoldoutServer.Config config = new HoldoutServer.Config(dataDir, host, port, db, workers == null ? d.workers() : Math.max(1, workers), d.maxDataBytes());
+    HoldoutServer.Config config = new HoldoutServer.Config(dataDir, host, port, db, workers == null ? d.workers() : Math.max(1, workers), d.maxDataBytes(),
+        cachedRows);
     HoldoutServer server;
     try {
       server = HoldoutServer.start(config);

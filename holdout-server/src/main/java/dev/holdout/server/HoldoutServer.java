@@ -32,8 +32,18 @@ public final class HoldoutServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(HoldoutServer.class.getName());
   private static final String ERROR_SET = "holdout.error";
 
-  /** Where and how to run. {@code dbUrl} null means the embedded database in {@code dataDir}. */
-  public record Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes) {
+  /**
+   * Where and how to run. {@code dbUrl} null means the embedded database in {@code dataDir};
+   * {@code cachedRows} bounds the evaluation set rows kept in memory across projects.
+   */
+  public record Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes, long cachedRows) {
+    /** Evaluation set rows kept in memory by default: about 1 GB for binary sets with two slices. */
+    public static final long CACHED_ROWS = 20_000_000;
+
+    public Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes) {
+      this(dataDir, host, port, dbUrl, workers, maxDataBytes, CACHED_ROWS);
+    }
+
     public static Config defaults(Path dataDir) {
       return new Config(dataDir, "127.0.0.1", 8080, null, Math.max(1, Runtime.getRuntime().availableProcessors()), 4L << 30);
     }
@@ -72,7 +82,7 @@ public final class HoldoutServer implements AutoCloseable {
       Projects projects = new Projects(db, log, tokens, uploads, dir, config.maxDataBytes());
       Leaderboard leaderboard = new Leaderboard(db, projects);
       Path submissionsRoot = dir.resolve("submissions");
-      Evaluations evaluations = new Evaluations(db, log, projects, leaderboard, submissionsRoot, config.workers());
+      Evaluations evaluations = new Evaluations(db, log, projects, leaderboard, submissionsRoot, config.workers(), config.cachedRows());
       Submissions submissions = new Submissions(db, log, projects, uploads, evaluations, leaderboard, submissionsRoot);
       submissions.sweepOrphans();
       Champions champions = new Champions(db, log, projects, submissions, evaluations);
@@ -162,6 +172,11 @@ public final class HoldoutServer implements AutoCloseable {
   /** The API's routes with the access each needs. */
   public java.util.List<Api.Route> routes() {
     return api.routes();
+  }
+
+  /** Evaluation set rows held in memory now (bounded by {@link Config#cachedRows()}). */
+  public long cachedRows() {
+    return evaluations.cachedRows();
   }
 
   public Database database() {

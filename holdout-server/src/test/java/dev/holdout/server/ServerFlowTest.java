@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -152,6 +153,25 @@ class ServerFlowTest {
       JsonNode better = s.await(p, submit(s, p, a, TestServer.Data.predictions(dir, "better", 3000, 0.3, 2)));
       assertThat(better.path("leaderboard_score").asDouble()).isGreaterThan(shown + 0.05);
       assertThat(better.path("leaderboard_score").asDouble()).isCloseTo(better.path("public_score").asDouble(), org.assertj.core.data.Offset.offset(0.5 / n + 1e-9));
+    }
+  }
+
+  /** With room for fewer rows than one project's set, sets are dropped and read again, and the scores do not change. */
+  @Test
+  void evaluationSetsDroppedFromMemoryAreReadAgainWithTheSameScores() throws Exception {
+    try (TestServer s = new TestServer(dir, "h2", 1000)) {
+      String p1 = s.project(3000);
+      String p2 = s.project(3000);
+      String a1 = s.invite(p1, "acme");
+      String a2 = s.invite(p2, "globex");
+      Path preds = TestServer.Data.predictions(dir, "good", 3000, 0.5, 1);
+      JsonNode first = s.await(p1, submit(s, p1, a1, preds));
+      s.await(p2, submit(s, p2, a2, TestServer.Data.predictions(dir, "other", 3000, 0.6, 2)));
+      JsonNode again = s.await(p1, submit(s, p1, a1, preds));
+      assertThat(again.path("public_score").asDouble()).isEqualTo(first.path("public_score").asDouble());
+      assertThat(again.path("status").asText()).isEqualTo("done");
+      assertThat(again.path("verdict_private").asText()).isEqualTo(first.path("verdict_private").asText()).isEqualTo("ACCEPTED");
+      assertThat(s.server.cachedRows()).isLessThanOrEqualTo(1000);
     }
   }
 

@@ -35,8 +35,15 @@ final class TestServer implements AutoCloseable {
   final String ownerToken;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+  private final long cachedRows;
+
   TestServer(Path dir, String store) {
+    this(dir, store, HoldoutServer.Config.CACHED_ROWS);
+  }
+
+  TestServer(Path dir, String store, long cachedRows) {
     this.dir = dir;
+    this.cachedRows = cachedRows;
     this.store = store;
     if (store.equals("postgresql")) {
       schema = "holdout_test_" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
@@ -55,7 +62,7 @@ final class TestServer implements AutoCloseable {
   }
 
   HoldoutServer.Config config() {
-    return new HoldoutServer.Config(dir, "127.0.0.1", 0, dbUrl, 2, 1L << 30);
+    return new HoldoutServer.Config(dir, "127.0.0.1", 0, dbUrl, 2, 1L << 30, cachedRows);
   }
 
   /** Stops and starts the server on the same store, as after a restart. */

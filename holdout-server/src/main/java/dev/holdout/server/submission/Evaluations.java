@@ -1,5 +1,7 @@
 package dev.holdout.server.submission;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.holdout.HoldoutException;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
@@ -21,7 +23,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -43,12 +44,14 @@ public final class Evaluations implements AutoCloseable {
   private final Leaderboard leaderboard;
   private final Path root;
   private final ExecutorService pool;
-  private final Map<String, EvaluationSet> sets = new ConcurrentHashMap<>();
+  /** Parts of evaluation sets read from disk, the least recently used dropped beyond a number of rows. */
+  private final Cache<String, EvaluationSet> sets;
   /** Replicates of the public part's run: only its point estimate is used, which does not depend on them. */
   private static final int POINT_REPLICATES = 20;
 
-  public Evaluations(Database db, AuditLog log, Projects projects, Leaderboard leaderboard, Path submissionsRoot, int workers) {
+  public Evaluations(Database db, AuditLog log, Projects projects, Leaderboard leaderboard, Path submissionsRoot, int workers, long cachedRows) {
     this.db = db;
+    this.sets = Caffeine.newBuilder().maximumWeight(cachedRows).weigher((String k, EvaluationSet e) -> Math.max(1, e.rows())).build();
     this.log = log;
     this.projects = projects;
     this.leaderboard = leaderboard;
@@ -65,13 +68,22 @@ public final class Evaluations implements AutoCloseable {
     return root.resolve(projectId).resolve(fileName);
   }
 
-  /** A part of a project's evaluation set, read once and shared by every evaluation. */
+  /**
+   * A part of a project's evaluation set, shared by every evaluation while it stays in memory: read
+   * once per key at a time, and again after it was dropped for other projects' sets.
+   */
   public EvaluationSet set(Project p, String part) {
-    return sets.computeIfAbsent(p.id() + "/" + part, k -> {
+    return sets.get(p.id() + "/" + part, k -> {
       EvaluationSet e = EvaluationSet.load(projects.suite(p, part), Progress.NONE);
       e.awaitChecks();
       return e;
     });
+  }
+
+  /** Rows of the evaluation set parts in memory now. */
+  public long cachedRows() {
+    sets.cleanUp();
+    return sets.policy().eviction().orElseThrow().weightedSize().orElse(0);
   }
 
   /** Reads a ready project's evaluation set parts ahead of the first submission, in the background. */
