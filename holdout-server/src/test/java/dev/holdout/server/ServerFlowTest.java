@@ -175,6 +175,59 @@ class ServerFlowTest {
     }
   }
 
+  /**
+   * A text generation project: vendors download questions without the reference answers or
+   * today's answer, and answers are scored by token_f1 on the hidden part. The answer set has
+   * 400 questions; "good" answers every one exactly, "poor" half of them.
+   */
+  @Test
+  void textGenerationProjectsHideTheReferencesAndScoreAnswers() throws Exception {
+    try (TestServer s = new TestServer(dir, "h2")) {
+      String yaml = """
+          suite: holdout.suite/v1
+          name: qa
+          problem: Answer HR questions.
+          task: text_generation
+          data: {path: eval.csv, id: id, reference: answer}
+          predictions: {output: answer}
+          baseline: {kind: column, column: faq}
+          criteria:
+            - {metric: token_f1, min: 0.8}
+          bootstrap: {replicates: 200, seed: 3}
+          """;
+      TestServer.Answer created = s.call("POST", "/projects", s.ownerToken, yaml);
+      assertThat(created.status()).as(created.body()).isEqualTo(201);
+      String p = created.json().path("id").asText();
+      StringBuilder eval = new StringBuilder("id,question,answer,faq\n");
+      StringBuilder good = new StringBuilder("id,answer\n");
+      StringBuilder poor = new StringBuilder("id,answer\n");
+      for (int i = 0; i < 400; i++) {
+        eval.append("q").append(i).append(",How many days for case ").append(i).append("?,").append(i).append(" days,Ask HR\n");
+        good.append("q").append(i).append(",").append(i).append(" days\n");
+        poor.append("q").append(i).append(",").append(i % 2 == 0 ? i + " days" : "I do not know").append("\n");
+      }
+      TestServer.Answer data = s.upload("/projects/" + p + "/data", s.ownerToken, TestServer.Data.write(dir.resolve("qa.csv"), eval.toString()));
+      assertThat(data.status()).as(data.body()).isEqualTo(200);
+      String a = s.invite(p, "acme");
+      String inputs = s.call("GET", "/projects/" + p + "/inputs", a, (String) null).body();
+      assertThat(inputs.lines().findFirst().orElseThrow()).isEqualTo("id,question");
+      assertThat(inputs).doesNotContain("Ask HR").doesNotContain(" days\n");
+      JsonNode best = s.await(p, submit(s, p, a, TestServer.Data.write(dir.resolve("good.csv"), good.toString())));
+      JsonNode half = s.await(p, submit(s, p, a, TestServer.Data.write(dir.resolve("poor.csv"), poor.toString())));
+      assertThat(best.path("status").asText()).as(best.toString()).isEqualTo("done");
+      assertThat(best.path("public_score").asDouble()).isEqualTo(1.0);
+      assertThat(best.path("verdict_private").asText()).isEqualTo("ACCEPTED");
+      assertThat(half.path("public_score").asDouble()).isBetween(0.35, 0.65);
+      assertThat(half.path("verdict_private").asText()).isEqualTo("REJECTED");
+      JsonNode report = s.call("GET", "/projects/" + p + "/submissions/" + best.path("id").asText() + "/report", s.ownerToken, (String) null).json();
+      assertThat(report.path("baseline").path("metrics").path("token_f1").path("value").asDouble()).isEqualTo(0.0);
+
+      TestServer.Answer run = s.call("POST", "/projects", s.ownerToken, yaml.replace("{kind: column, column: faq}", "{kind: run, path: today.csv}"));
+      assertThat(run.status()).isEqualTo(400);
+      assertThat(run.json().path("error").asText()).contains("use baseline: {kind: column, column: NAME}");
+    }
+  }
+
   static String submit(TestServer s, String project, String token, Path file) throws Exception {
     TestServer.Answer a = s.upload("/projects/" + project + "/submissions?name=" + file.getFileName(), token, file);
     assertThat(a.status()).as(a.body()).isEqualTo(202);

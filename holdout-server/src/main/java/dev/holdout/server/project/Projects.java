@@ -75,10 +75,14 @@ public final class Projects {
     } catch (HoldoutException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    // The hidden split and the uploads are by row; a retrieval set has several rows per query and a
-    // text set's answers are not scored by the Ladder yet, so both stay with `holdout evaluate` for now.
-    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL || suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) {
+    // The hidden split is by row; a retrieval set has several rows per query and its query file
+    // beside it, so it stays with `holdout evaluate` for now.
+    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) {
       throw ApiException.badRequest("task " + suite.task().key() + " is not served yet; evaluate its submissions with holdout evaluate or holdout compare");
+    }
+    if (suite.baseline().kind() == Suite.Baseline.Kind.RUN) {
+      throw ApiException.badRequest("baseline: {kind: run} reads a file beside the suite, which a project cannot hold; "
+          + "put today's answers in a column of the evaluation set and use baseline: {kind: column, column: NAME}");
     }
     try {
       Files.createDirectories(dir);
@@ -183,7 +187,8 @@ public final class Projects {
 
   /**
    * Receives the labeled evaluation set, checks it against the suite, and splits it once into
-   * the public and private parts plus the inputs vendors may download (no label).
+   * the public and private parts plus the inputs vendors may download (no label; for text
+   * generation, no reference answers and no baseline answer).
    */
   public Project uploadData(Principal owner, String id, InputStream body, String extension) {
     synchronized (uploading.computeIfAbsent(id, k -> new Object())) {
@@ -231,9 +236,9 @@ public final class Projects {
       for (int i = 0; i < targets.length; i++) tmps[i] = Files.createTempFile(dir, "." + targets[i].getFileName(), ".tmp");
       List<String> header = r.header();
       int idCol = header.indexOf(suite.data().id());
-      int labelCol = header.indexOf(suite.data().label());
-      List<String> inputHeader = new ArrayList<>(header);
-      inputHeader.remove(labelCol);
+      boolean[] hidden = hiddenColumns(suite, header);
+      List<String> inputHeader = new ArrayList<>();
+      for (int c = 0; c < header.size(); c++) if (!hidden[c]) inputHeader.add(header.get(c));
       try (CsvWriter all = CsvWriter.builder().build(tmps[0], StandardCharsets.UTF_8);
           CsvWriter pub = CsvWriter.builder().build(tmps[1], StandardCharsets.UTF_8);
           CsvWriter priv = CsvWriter.builder().build(tmps[2], StandardCharsets.UTF_8);
@@ -243,12 +248,12 @@ public final class Projects {
         priv.writeRecord(header);
         inputs.writeRecord(inputHeader);
         String[] row = new String[header.size()];
-        String[] in = new String[header.size() - 1];
+        String[] in = new String[inputHeader.size()];
         while (r.next()) {
           for (int c = 0, k = 0; c < row.length; c++) {
             String v = r.field(c);
             row[c] = v == null ? "" : v;
-            if (c != labelCol) in[k++] = c == idCol ? row[c] : CsvCells.safe(row[c]);
+            if (!hidden[c]) in[k++] = c == idCol ? row[c] : CsvCells.safe(row[c]);
           }
           all.writeRecord(row);
           boolean isPublic = split.isPublic(row[idCol].strip());
@@ -264,6 +269,23 @@ public final class Projects {
     } finally {
       for (Path t : tmps) if (t != null) Uploads.deleteQuietly(t);
     }
+  }
+
+  /** Columns vendors must not see: the label, or a text suite's reference answers and its baseline answer. */
+  private static boolean[] hiddenColumns(Suite suite, List<String> header) {
+    boolean[] hidden = new boolean[header.size()];
+    List<String> names = new ArrayList<>();
+    if (suite.text() != null) {
+      names.addAll(suite.text().references());
+      if (suite.baseline().kind() == Suite.Baseline.Kind.COLUMN) names.add(suite.baseline().column());
+    } else {
+      names.add(suite.data().label());
+    }
+    for (String name : names) {
+      int c = header.indexOf(name);
+      if (c >= 0) hidden[c] = true;
+    }
+    return hidden;
   }
 
   /** The project's suite reading the given part of the evaluation set ({@link #PARTS}). */
