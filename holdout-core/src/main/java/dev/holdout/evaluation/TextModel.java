@@ -18,7 +18,9 @@ import java.util.stream.IntStream;
  * context_recall is the share of the best-covered reference's content words found in those
  * passages, faithfulness the share of the answer's content words found there (an answer without
  * content words counts as 1). Both are lexical: a paraphrase scores low and a copied but wrong
- * sentence scores high. There is no baseline yet.
+ * sentence scores high. With a judge, judge_score is the mean of the row's successful judge grades
+ * and judge_error_rate 1 when every repeat failed: such a row has no judge_score (NaN), so it is
+ * left out of that mean rather than scored as the worst grade. There is no baseline yet.
  */
 final class TextModel extends TaskModel implements RowMeans {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,21 +32,23 @@ final class TextModel extends TaskModel implements RowMeans {
     super(suite, eval, submissions.size());
     Suite.Text ts = suite.text();
     boolean grounding = !ts.usedContext().isEmpty();
-    names = MetricCatalog.textNames(grounding, ts.assertions().stream().map(Suite.Assertion::id).toList());
+    boolean judgedSuite = ts.judge() != null;
+    names = MetricCatalog.textNames(grounding, judgedSuite, ts.assertions().stream().map(Suite.Assertion::id).toList());
     m = names.size();
     perRow = new double[submissions.size() + 1][];
     for (int s = 0; s < submissions.size(); s++) {
       Answers answers = submissions.get(s).answers;
+      Judging.Judged judged = submissions.get(s).judged;
       double[] out = new double[eval.rows * m];
       IntStream.range(0, eval.rows).parallel().forEach(i -> {
         String[] t = answers.texts[i] == null ? Answers.empty(ts.usedContext().size()) : answers.texts[i];
-        score(t, List.of(eval.references.texts[i]), ts, grounding, out, i * m);
+        score(t, List.of(eval.references.texts[i]), ts, grounding, judgedSuite ? judged : null, i, out, i * m);
       });
       perRow[s] = out;
     }
   }
 
-  private static void score(String[] t, List<String> refs, Suite.Text ts, boolean grounding, double[] out, int at) {
+  private static void score(String[] t, List<String> refs, Suite.Text ts, boolean grounding, Judging.Judged judged, int row, double[] out, int at) {
     String answer = t[0];
     int k = at;
     out[k++] = TextMetrics.exactMatch(answer, refs);
@@ -59,6 +63,10 @@ final class TextModel extends TaskModel implements RowMeans {
       for (String r : refs) recall = Math.max(recall, TextMetrics.support(r, passages, 1));
       out[k++] = recall;
       out[k++] = TextMetrics.support(answer, passages, 1);
+    }
+    if (ts.judge() != null) {
+      Judging.values(judged, row, out, k);
+      k += 2;
     }
     if (!ts.assertions().isEmpty()) {
       int all = k++;
