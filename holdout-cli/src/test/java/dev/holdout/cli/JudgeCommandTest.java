@@ -61,6 +61,10 @@ class JudgeCommandTest {
     });
     server.setExecutor(pool);
     server.createContext("/judge", this::judge);
+    server.createContext("/judge-down", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      send(exchange, 503, "{\"error\": \"down\"}");
+    });
     server.createContext("/vendor", exchange -> {
       exchange.getRequestBody().readAllBytes();
       send(exchange, 200, reply("Paris"));
@@ -238,6 +242,29 @@ class JudgeCommandTest {
 
     String page = Files.readString(html);
     assertThat(page).contains("id=\"judge\"").contains("Krippendorff").contains("Cohen's kappa 0.7500 [").contains("vendor.judgements.jsonl");
+    // The saved JSON draws the same page again: the judge section survives the round trip.
+    Path again = dir.resolve("again.html");
+    assertThat(run("report", json, "--html", again).exit()).isZero();
+    assertThat(Files.readString(again)).isEqualTo(page);
+  }
+
+  @Test
+  void a_judge_that_is_down_leaves_judge_score_undefined_not_zero() throws Exception {
+    Path suite = suite("");
+    Files.writeString(suite, Files.readString(suite).replace(url + "/judge\n", url + "/judge-down\n"));
+    Path json = dir.resolve("down.json");
+    Cli r = run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", json);
+    assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(1);
+    JsonNode report = JSON.readTree(json.toFile());
+    assertThat(report.path("metrics").path("judge_score").path("value").isMissingNode()).isTrue();
+    assertThat(report.path("metrics").path("judge_score").path("undefined").asText()).isEqualTo("no row has a value");
+    assertThat(report.path("metrics").path("judge_error_rate").path("value").asDouble()).isEqualTo(1.0);
+    assertThat(report.path("judge").path("errors").asLong()).isEqualTo(8);
+    assertThat(report.path("judge").path("error_examples").get(0).asText()).isEqualTo("q1 repeat 1: HTTP 503 after 1 attempts");
+    assertThat(report.path("judge").path("agreement").path("exact").path("undefined").asText()).isEqualTo("no answer has two successful judgements");
+    assertThat(report.path("criteria").get(0).path("status").asText()).isEqualTo("INCONCLUSIVE");
+    assertThat(report.path("criteria").get(1).path("status").asText()).isEqualTo("FAIL");
+    assertThat(r.out()).contains("agreement between repeats: no answer has two successful judgements");
   }
 
   @Test
