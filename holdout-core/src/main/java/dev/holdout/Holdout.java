@@ -58,7 +58,7 @@ public final class Holdout {
   public static Report evaluate(Suite suite, Path predictions, Progress progress, Path perRow, Judging.Options judging) {
     EvaluationSet eval = EvaluationSet.load(suite, progress);
     Submission s = Submission.load(suite, eval, predictions, Submission.defaultName(predictions), progress);
-    s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions));
+    s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions), progress);
     Report report = new Evaluator(suite, eval, progress).evaluate(s);
     if (perRow != null) PerRow.write(suite, eval, s, perRow);
     return report;
@@ -76,7 +76,7 @@ public final class Holdout {
   public static Report evaluateScored(Suite suite, Path predictions, String name, Report.Serving serving, Progress progress, Judging.Options judging) {
     EvaluationSet eval = EvaluationSet.load(suite, progress);
     Submission s = Submission.load(suite, eval, predictions, name, progress);
-    s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions));
+    s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions), progress);
     return new Evaluator(suite, eval, progress).evaluate(s, serving);
   }
 
@@ -90,7 +90,7 @@ public final class Holdout {
       String unique = name;
       for (int k = 2; names.contains(unique); k++) unique = name + "-" + k;
       names.add(unique);
-      subs.add(Judging.judge(suite, eval, Submission.load(suite, eval, p, unique, progress), Judging.Options.defaults(suite, p)));
+      subs.add(Judging.judge(suite, eval, Submission.load(suite, eval, p, unique, progress), Judging.Options.defaults(suite, p), progress));
     }
     return new Evaluator(suite, eval, progress).compare(subs);
   }

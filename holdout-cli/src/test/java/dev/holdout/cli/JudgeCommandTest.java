@@ -369,4 +369,25 @@ class JudgeCommandTest {
     // The same answer, input aside, is a different request per row: 8 rows, 3 repeats.
     assertThat(calls.get("Paris#1").get()).isEqualTo(8);
   }
+
+  @Test
+  void missing_answers_are_judged_as_the_evaluation_scores_them() throws Exception {
+    Path suite = suite("");
+    Files.writeString(dir.resolve("vendor.csv"), "id,out\nq1,Paris\nq2,25 days\n");
+    Path json = dir.resolve("wrong.json");
+    // missing: wrong (the default): q3..q8 are empty answers, judged as such (the fake judge gives an unknown answer 1).
+    assertThat(run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", json).exit()).isEqualTo(1);
+    JsonNode wrong = JSON.readTree(json.toFile());
+    assertThat(wrong.path("judge").path("rows").asLong()).isEqualTo(8);
+    assertThat(wrong.path("metrics").path("judge_score").path("value").asDouble()).isCloseTo((5 + 11.0 / 3 + 6 * 1) / 8, within(1e-12));
+    assertThat(calls.get("(empty answer)#1").get()).isEqualTo(6);
+
+    Files.writeString(suite, Files.readString(suite).replace("predictions: {output: out}", "predictions: {output: out, missing: ignore}"));
+    Path ignored = dir.resolve("ignore.json");
+    assertThat(run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", ignored).exit()).isZero();
+    JsonNode ignore = JSON.readTree(ignored.toFile());
+    assertThat(ignore.path("judge").path("rows").asLong()).isEqualTo(2);
+    assertThat(ignore.path("metrics").path("judge_score").path("value").asDouble()).isCloseTo((5 + 11.0 / 3) / 2, within(1e-12));
+    assertThat(Files.readAllLines(dir.resolve("vendor.judgements.jsonl"))).hasSize(6);
+  }
 }

@@ -63,6 +63,11 @@ public final class Judging {
 
   /** The submission with its judgements (and human grades when given); unchanged when the suite has no judge. */
   public static Submission judge(Suite suite, EvaluationSet eval, Submission submission, Options options) {
+    return judge(suite, eval, submission, options, Progress.NONE);
+  }
+
+  /** As {@link #judge(Suite, EvaluationSet, Submission, Options)}, reporting judgements done to {@code progress}. */
+  public static Submission judge(Suite suite, EvaluationSet eval, Submission submission, Options options, Progress progress) {
     if (!judged(suite)) {
       if (options != null && options.humanGrades() != null) {
         throw new HoldoutException(suite.file() + ": --human-grades compares human grades with the judge's, but the suite has no 'judge' section");
@@ -86,7 +91,7 @@ public final class Judging {
       String[] t = submission.answers.texts[i];
       items.add(new JudgeRun.Item(eval.ids.get(i), inputs[i], List.of(eval.references.texts[i]), t == null ? "" : t[0]));
     }
-    Judgements j = JudgeRun.run(judge, apiKey, items, options.cache(), options.judgements());
+    Judgements j = JudgeRun.run(judge, apiKey, items, options.cache(), options.judgements(), done -> progress.rows("judging answers", done / judge.repeats()));
     return submission.withJudged(new Judged(j, human, options.humanGrades()));
   }
 

@@ -36,6 +36,7 @@ public final class JudgeRun {
 
   private JudgeRun() {}
 
+
   /** One answer to grade: the row's id, what was asked, the reference answers and the answer (empty for none). */
   public record Item(String id, String input, List<String> references, String answer) {}
 
@@ -45,6 +46,11 @@ public final class JudgeRun {
    * {@code apiKey} may be null.
    */
   public static Judgements run(Suite.Judge judge, String apiKey, List<Item> items, Path cache, Path out) {
+    return run(judge, apiKey, items, cache, out, done -> {});
+  }
+
+  /** As {@link #run(Suite.Judge, String, List, Path, Path)}, telling {@code progress} how many judgements are done. */
+  public static Judgements run(Suite.Judge judge, String apiKey, List<Item> items, Path cache, Path out, java.util.function.IntConsumer progress) {
     ChatEndpoint endpoint = new ChatEndpoint(new ChatEndpoint.Settings(judge.url(), judge.model(), apiKey, Duration.ofMillis(judge.timeoutMs()),
         judge.retries(), Duration.ofMillis(judge.backoffMs())));
     int n = items.size();
@@ -57,6 +63,7 @@ public final class JudgeRun {
     boolean[] judged = new boolean[n];
     List<String> ids = new ArrayList<>();
     AtomicInteger requests = new AtomicInteger();
+    AtomicInteger finished = new AtomicInteger();
     String system = JudgePrompt.system(judge);
     ExecutorService pool = Executors.newFixedThreadPool(judge.concurrency(), runnable -> {
       Thread t = new Thread(runnable, "holdout-judge");
@@ -94,6 +101,7 @@ public final class JudgeRun {
             } else {
               errors[row][rep] = reply.error();
             }
+            progress.accept(finished.incrementAndGet());
           }));
         }
       }

@@ -24,7 +24,8 @@ public final class Judgements {
 
   Judgements(List<String> ids, int repeats, double[][] grades, String[][] reasons, String[][] errors, boolean[] judged, int requests,
       int cached, Path file) {
-    this.ids = List.copyOf(ids);
+    // Not List.copyOf: rows left out of judging have a null id.
+    this.ids = java.util.Collections.unmodifiableList(new ArrayList<>(ids));
     this.repeats = repeats;
     this.grades = grades;
     this.reasons = reasons;
