@@ -95,6 +95,9 @@ final class RunCommand implements Callable<Integer> {
     InputsAndOutputs.checkOutput(json, "--json");
     InputsAndOutputs.checkOutput(judgements, "--judgements");
     Judging.apiKey(s, System::getenv);
+    if (humanGrades != null && !Judging.judged(s)) {
+      throw new HoldoutException("--human-grades compares human grades with the judge's, but " + suite + " has no 'judge' section");
+    }
     String key = System.getenv(apiKeyEnv);
     String modelName = model != null ? model : s.text().prompt() == null ? null : s.text().prompt().model();
     ChatEndpoint.Settings settings = new ChatEndpoint.Settings(url, modelName, key == null || key.isBlank() ? null : key,

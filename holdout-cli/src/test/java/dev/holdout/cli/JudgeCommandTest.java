@@ -349,6 +349,10 @@ class JudgeCommandTest {
     Cli plain = run("evaluate", dir.resolve("plain.yaml"), "-p", dir.resolve("vendor.csv"), "--human-grades", humanGrades("q1,5\n"));
     assertThat(plain.exit()).isEqualTo(2);
     assertThat(plain.err()).contains("--human-grades compares human grades with the judge's, but the suite has no 'judge' section");
+    Cli runPlain = run("run", dir.resolve("plain.yaml"), "--endpoint", url + "/vendor", "--human-grades", dir.resolve("human.csv"));
+    assertThat(runPlain.exit()).isEqualTo(2);
+    assertThat(runPlain.err()).contains("--human-grades compares human grades with the judge's, but " + dir.resolve("plain.yaml") + " has no 'judge' section");
+    assertThat(dir.resolve("answers.csv")).doesNotExist();
     assertThatThrownBy(() -> Holdout.evaluate(Holdout.suite(dir.resolve("plain.yaml")), dir.resolve("vendor.csv"), Progress.NONE, null,
         new Judging.Options(null, null, dir.resolve("human.csv"), null))).isInstanceOf(HoldoutException.class);
   }
