@@ -394,4 +394,21 @@ class JudgeCommandTest {
     assertThat(ignore.path("metrics").path("judge_score").path("value").asDouble()).isCloseTo((5 + 11.0 / 3) / 2, within(1e-12));
     assertThat(Files.readAllLines(dir.resolve("vendor.judgements.jsonl"))).hasSize(6);
   }
+
+  @Test
+  void compare_judges_every_submission_and_ranks_by_judge_score() throws Exception {
+    Path suite = suite("");
+    Path paris = Files.writeString(dir.resolve("paris.csv"), "id,out\nq1,Paris\nq2,Paris\nq3,Paris\nq4,Paris\nq5,Paris\nq6,Paris\nq7,Paris\nq8,Paris\n");
+    Path json = dir.resolve("compare.json");
+    Cli r = run("compare", suite, "-p", dir.resolve("vendor.csv"), "-p", paris, "--json", json);
+    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    JsonNode c = JSON.readTree(json.toFile());
+    assertThat(c.path("primary_metric").asText()).isEqualTo("judge_score");
+    assertThat(c.path("ranking").get(0).path("name").asText()).isEqualTo("paris");
+    assertThat(c.path("ranking").get(0).path("primary").path("value").asDouble()).isEqualTo(5.0);
+    assertThat(c.path("reports").get(1).path("judge").path("rows").asLong()).isEqualTo(8);
+    assertThat(dir.resolve("paris.judgements.jsonl")).exists();
+    // Each side's judge_score is the mean over the rows it has a grade for: paris 5 on all 8, vendor (5 + 11/3 + 2 + 3 + 2) / 5.
+    assertThat(c.path("pairs").get(0).path("difference").path("value").asDouble()).isCloseTo(5 - (5 + 11.0 / 3 + 2 + 3 + 2) / 5, within(1e-12));
+  }
 }
