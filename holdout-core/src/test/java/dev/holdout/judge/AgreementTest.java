@@ -43,4 +43,56 @@ class AgreementTest {
     assertThat(Agreement.of(new double[][] {{4}, {3}}, 1).alpha().undefined()).contains("repeats: 1");
     assertThat(Agreement.of(new double[][] {{4}, {}}, 3).exact().undefined()).isEqualTo("no answer has two successful judgements");
   }
+
+  /** Krippendorff's alpha from the coincidence matrix, as in Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability". */
+  private static double slowAlpha(double[][] units, int min, int max) {
+    int k = max - min + 1;
+    double[][] o = new double[k][k];
+    for (double[] u : units) {
+      int m = u.length;
+      if (m < 2) continue;
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < m; j++) {
+          if (i != j) o[(int) u[i] - min][(int) u[j] - min] += 1.0 / (m - 1);
+        }
+      }
+    }
+    double[] nc = new double[k];
+    double n = 0;
+    for (int c = 0; c < k; c++) {
+      for (int d = 0; d < k; d++) nc[c] += o[c][d];
+      n += nc[c];
+    }
+    double observed = 0, expected = 0;
+    for (int c = 0; c < k; c++) {
+      for (int d = 0; d < k; d++) {
+        double delta = (double) (c - d) * (c - d);
+        observed += o[c][d] * delta;
+        expected += nc[c] * nc[d] * delta;
+      }
+    }
+    return 1 - (n - 1) * observed / expected;
+  }
+
+  @Test
+  void agrees_with_the_coincidence_matrix_on_random_grades() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(8);
+    int compared = 0;
+    for (int trial = 0; trial < 200; trial++) {
+      int rows = 1 + r.nextInt(30);
+      double[][] units = new double[rows][];
+      for (int i = 0; i < rows; i++) {
+        int m = r.nextInt(5);
+        int base = 1 + r.nextInt(5);
+        units[i] = new double[m];
+        // Mostly near a row's own grade, so alpha spans useful values rather than sitting near 0.
+        for (int j = 0; j < m; j++) units[i][j] = Math.max(1, Math.min(5, base + (r.nextInt(4) == 0 ? r.nextInt(3) - 1 : 0)));
+      }
+      Agreement a = Agreement.of(units, 4);
+      if (!a.alpha().defined()) continue;
+      assertThat(a.alpha().value()).as("trial " + trial).isCloseTo(slowAlpha(units, 1, 5), within(1e-9));
+      compared++;
+    }
+    assertThat(compared).isGreaterThan(150);
+  }
 }

@@ -84,4 +84,36 @@ class KappaTest {
     assertThat(ci[1]).isGreaterThan(0.88).isLessThanOrEqualTo(1.0);
     assertThat(Arrays.stream(r.kappaReplicates()).max().getAsDouble()).isLessThanOrEqualTo(1.0);
   }
+
+  @Test
+  void unweighted_kappa_is_the_textbook_formula_on_random_grades() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + rnd.nextInt(40);
+      int[] a = new int[n];
+      int[] b = new int[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = 1 + rnd.nextInt(4);
+        b[i] = rnd.nextInt(3) == 0 ? 1 + rnd.nextInt(4) : a[i];
+      }
+      // (p_o - p_e) / (1 - p_e), p_e from each rater's share of each grade.
+      double po = 0, pe = 0;
+      for (int i = 0; i < n; i++) if (a[i] == b[i]) po++;
+      po /= n;
+      for (int g = 1; g <= 4; g++) {
+        double sa = 0, sb = 0;
+        for (int i = 0; i < n; i++) {
+          if (a[i] == g) sa++;
+          if (b[i] == g) sb++;
+        }
+        pe += sa / n * (sb / n);
+      }
+      Kappa.Result r = Kappa.of(a, b, 1, 4, new Bootstrap.Settings(1, 0.95, 1));
+      if (pe == 1) {
+        assertThat(r.kappa().defined()).isFalse();
+      } else {
+        assertThat(r.kappa().value()).as("trial " + trial).isCloseTo((po - pe) / (1 - pe), within(1e-9));
+      }
+    }
+  }
 }
