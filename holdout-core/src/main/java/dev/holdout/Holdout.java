@@ -2,6 +2,7 @@ package dev.holdout;
 
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
+import dev.holdout.evaluation.Judging;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.evaluation.PerRow;
 import dev.holdout.evaluation.Submission;
@@ -47,8 +48,17 @@ public final class Holdout {
    * values there as CSV (retrieval and text generation suites only; see {@link PerRow}).
    */
   public static Report evaluate(Suite suite, Path predictions, Progress progress, Path perRow) {
+    return evaluate(suite, predictions, progress, perRow, Judging.Options.defaults(suite, predictions));
+  }
+
+  /**
+   * Evaluates one predictions file; a text generation suite with a judge first has every answer
+   * judged as {@code judging} says (cache, judgements file, human grades, environment).
+   */
+  public static Report evaluate(Suite suite, Path predictions, Progress progress, Path perRow, Judging.Options judging) {
     EvaluationSet eval = EvaluationSet.load(suite, progress);
     Submission s = Submission.load(suite, eval, predictions, Submission.defaultName(predictions), progress);
+    s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions), progress);
     Report report = new Evaluator(suite, eval, progress).evaluate(s);
     if (perRow != null) PerRow.write(suite, eval, s, perRow);
     return report;
@@ -59,8 +69,14 @@ public final class Holdout {
    * endpoint, adding its serving measurements; {@code name} names the submission.
    */
   public static Report evaluateScored(Suite suite, Path predictions, String name, Report.Serving serving, Progress progress) {
+    return evaluateScored(suite, predictions, name, serving, progress, Judging.Options.defaults(suite, predictions));
+  }
+
+  /** As {@link #evaluateScored(Suite, Path, String, Report.Serving, Progress)}, judging answers as {@code judging} says. */
+  public static Report evaluateScored(Suite suite, Path predictions, String name, Report.Serving serving, Progress progress, Judging.Options judging) {
     EvaluationSet eval = EvaluationSet.load(suite, progress);
     Submission s = Submission.load(suite, eval, predictions, name, progress);
+    s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions), progress);
     return new Evaluator(suite, eval, progress).evaluate(s, serving);
   }
 
@@ -74,7 +90,7 @@ public final class Holdout {
       String unique = name;
       for (int k = 2; names.contains(unique); k++) unique = name + "-" + k;
       names.add(unique);
-      subs.add(Submission.load(suite, eval, p, unique, progress));
+      subs.add(Judging.judge(suite, eval, Submission.load(suite, eval, p, unique, progress), Judging.Options.defaults(suite, p), progress));
     }
     return new Evaluator(suite, eval, progress).compare(subs);
   }

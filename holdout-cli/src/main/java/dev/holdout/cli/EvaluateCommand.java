@@ -1,6 +1,7 @@
 package dev.holdout.cli;
 
 import dev.holdout.Holdout;
+import dev.holdout.evaluation.Judging;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.report.HtmlReport;
 import dev.holdout.report.JsonReport;
@@ -46,6 +47,18 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "Also write each query's or answer's metric values as CSV (retrieval and text_generation suites).")
   Path perRow;
 
+  @Option(names = "--human-grades", paramLabel = "FILE",
+      description = {"Grades a person gave (CSV of the row id and 'grade' on the judge's scale): the report gives Cohen's kappa",
+          "between them and the judge. Suites with a 'judge' section only."})
+  Path humanGrades;
+
+  @Option(names = "--judgements", paramLabel = "FILE",
+      description = "Where to write every judge grade and reason as JSON Lines (default: NAME.judgements.jsonl beside the predictions).")
+  Path judgements;
+
+  @Option(names = "--judge-cache", paramLabel = "DIR", description = "The judge's cache (default: .holdout-cache/judge beside the suite).")
+  Path judgeCache;
+
   @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line.")
   boolean quiet;
 
@@ -60,8 +73,9 @@ final class EvaluateCommand implements Callable<Integer> {
     InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
     InputsAndOutputs.checkDistinct(junit, "--junit", html, "--html");
     InputsAndOutputs.checkOutput(perRow, "--per-row");
+    InputsAndOutputs.checkOutput(judgements, "--judgements");
     Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
-    Report report = Holdout.evaluate(s, predictions, progress, perRow);
+    Report report = Holdout.evaluate(s, predictions, progress, perRow, new Judging.Options(judgeCache, judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);
     if (junit != null) JunitReport.write(report, junit);
     if (html != null) HtmlReport.write(report, html);

@@ -2,6 +2,7 @@ package dev.holdout.cli;
 
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
+import dev.holdout.evaluation.Judging;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.harness.ChatEndpoint;
@@ -70,6 +71,14 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.report/v1 JSON report.")
   Path json;
 
+  @Option(names = "--human-grades", paramLabel = "FILE",
+      description = "With a 'judge' section: grades a person gave (CSV of the row id and 'grade'), compared with the judge's (Cohen's kappa).")
+  Path humanGrades;
+
+  @Option(names = "--judgements", paramLabel = "FILE",
+      description = "With a 'judge' section: where to write every grade and reason as JSON Lines (default: beside the answers).")
+  Path judgements;
+
   @Override
   public Integer call() {
     Suite s = Holdout.suite(suite);
@@ -87,15 +96,22 @@ final class RunCommand implements Callable<Integer> {
     Path out = answers != null ? answers : folder.resolve("answers.csv");
     InputsAndOutputs.checkOutput(out, "--answers");
     InputsAndOutputs.checkOutput(json, "--json");
+    InputsAndOutputs.checkOutput(judgements, "--judgements");
+    Judging.apiKey(s, System::getenv);
+    if (humanGrades != null && !Judging.judged(s)) {
+      throw new HoldoutException("--human-grades compares human grades with the judge's, but " + suite + " has no 'judge' section");
+    }
     String key = System.getenv(apiKeyEnv);
     String modelName = model != null ? model : s.text().prompt() == null ? null : s.text().prompt().model();
     Endpoint.Settings settings = new Endpoint.Settings(url, modelName, key == null || key.isBlank() ? null : key,
         Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
     Suite.Prompt prompt = s.text().prompt();
     Endpoint target = prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
-    Harness.Summary sum = Harness.run(s, target, concurrency, cache != null ? cache : folder.resolve(".holdout-cache"), out);
+    Path cacheDir = cache != null ? cache : folder.resolve(".holdout-cache");
+    Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out);
     String where = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getPath() == null ? "" : url.getPath());
-    Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE);
+    Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE,
+        new Judging.Options(cacheDir.resolve("judge"), judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);
     var o = spec.commandLine().getOut();
     o.printf(Locale.ROOT, "Endpoint %s: %,d rows, %,d requests, %,d answers from the cache, %,d errors (error rate %.4f)%s%n", url, sum.rows(),

@@ -143,7 +143,8 @@ public final class Evaluator {
         new Report.Rows(rows.length, submission.missing, submission.extra, ignored),
         metrics, details.confusion(), details.perClass(), details.costs(), slices.isEmpty() ? null : slices,
         new Report.BaselineResult(suite.baseline().name(), model.baselineName(), baseMetrics, difference),
-        criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance(), serving);
+        criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance(), serving,
+        submission.judged == null ? null : Judging.summary(suite, eval, submission.judged, rows));
   }
 
   private static Judge.Observation servingObservation(String metric, Report.Serving s) {

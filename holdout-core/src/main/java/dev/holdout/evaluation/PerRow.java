@@ -12,7 +12,8 @@ import java.util.Locale;
  * one column per metric in report order), for retrieval and text generation suites, whose metrics
  * are means of these values: sort by a column to find the queries or answers that failed. Rows
  * without a prediction show the values the suite's {@code predictions.missing} scores them with
- * ({@code wrong}: an empty list or answer).
+ * ({@code wrong}: an empty list or answer). A value a row does not have (judge_score of an answer
+ * the judge could not grade) is left empty.
  */
 public final class PerRow {
   private PerRow() {}
@@ -45,6 +46,7 @@ public final class PerRow {
   }
 
   private static String number(double x) {
+    if (Double.isNaN(x)) return "";
     return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%.6f", x);
   }
 

@@ -32,6 +32,8 @@ public final class Submission {
   final RankedLists rankings;
   /** Text generation only: each row's answer and used passages; null for other tasks. */
   final Answers answers;
+  /** Text generation with a judge: the judgements of the answers (null: not judged). */
+  final Judging.Judged judged;
 
   /** A retrieval submission: which queries have a ranked list, and the lists as grades. */
   Submission(String name, Path path, String sha256, boolean[] present, int missing, RankedLists rankings) {
@@ -45,6 +47,12 @@ public final class Submission {
 
   private Submission(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
       double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles, RankedLists rankings, Answers answers) {
+    this(name, path, sha256, present, missing, extra, extraExamples, score, predicted, topKHit, logLoss, value, quantiles, rankings, answers, null);
+  }
+
+  private Submission(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
+      double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles, RankedLists rankings, Answers answers,
+      Judging.Judged judged) {
     this.name = name;
     this.path = path;
     this.sha256 = sha256;
@@ -60,6 +68,13 @@ public final class Submission {
     this.quantiles = quantiles;
     this.rankings = rankings;
     this.answers = answers;
+    this.judged = judged;
+  }
+
+  /** The same submission with its answers' judgements. */
+  Submission withJudged(Judging.Judged j) {
+    return new Submission(name, path, sha256, present, missing, extra, extraExamples, score, predicted, topKHit, logLoss, value, quantiles, rankings,
+        answers, j);
   }
 
   public String name() {

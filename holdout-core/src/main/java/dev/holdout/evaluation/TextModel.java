@@ -18,8 +18,11 @@ import java.util.stream.IntStream;
  * context_recall is the share of the best-covered reference's content words found in those
  * passages, faithfulness the share of the answer's content words found there (an answer without
  * content words counts as 1). Both are lexical: a paraphrase scores low and a copied but wrong
- * sentence scores high. The baseline is a column of the evaluation set or a file of answers given
- * today (kind run); its grounding scores are undefined when it names no used passages.
+ * sentence scores high. With a judge, judge_score is the mean of the row's successful judge grades
+ * and judge_error_rate 1 when every repeat failed: such a row has no judge_score (NaN), so it is
+ * left out of that mean rather than scored as the worst grade. The baseline is a column of the
+ * evaluation set or a file of answers given today (kind run); its grounding scores are undefined
+ * when it names no used passages, and it is not judged.
  */
 final class TextModel extends TaskModel implements RowMeans {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,15 +35,17 @@ final class TextModel extends TaskModel implements RowMeans {
     super(suite, eval, submissions.size());
     Suite.Text ts = suite.text();
     boolean grounding = !ts.usedContext().isEmpty();
-    names = MetricCatalog.textNames(grounding, ts.assertions().stream().map(Suite.Assertion::id).toList());
+    boolean judgedSuite = ts.judge() != null;
+    names = MetricCatalog.textNames(grounding, judgedSuite, ts.assertions().stream().map(Suite.Assertion::id).toList());
     m = names.size();
     perRow = new double[submissions.size() + 1][];
     for (int s = 0; s < submissions.size(); s++) {
       Answers answers = submissions.get(s).answers;
+      Judging.Judged judged = submissions.get(s).judged;
       double[] out = new double[eval.rows * m];
       IntStream.range(0, eval.rows).parallel().forEach(i -> {
         String[] t = answers.texts[i] == null ? Answers.empty(ts.usedContext().size()) : answers.texts[i];
-        score(t, List.of(eval.references.texts[i]), ts, grounding, out, i * m);
+        score(t, List.of(eval.references.texts[i]), ts, grounding, judgedSuite ? judged : null, i, out, i * m);
       });
       perRow[s] = out;
     }
@@ -49,7 +54,7 @@ final class TextModel extends TaskModel implements RowMeans {
       double[] out = new double[eval.rows * m];
       IntStream.range(0, eval.rows).parallel().forEach(i -> {
         String[] t = base.texts[i] == null ? Answers.empty(ts.usedContext().size()) : base.texts[i];
-        score(t, List.of(eval.references.texts[i]), ts, grounding && t.length > 1, out, i * m);
+        score(t, List.of(eval.references.texts[i]), ts, grounding && t.length > 1, null, i, out, i * m);
         if (grounding && t.length == 1) {
           out[i * m + GROUNDING] = Double.NaN;
           out[i * m + GROUNDING + 1] = Double.NaN;
@@ -68,7 +73,7 @@ final class TextModel extends TaskModel implements RowMeans {
   /** Where context_recall and faithfulness sit in a row's values, after the six answer scores. */
   private static final int GROUNDING = 6;
 
-  private static void score(String[] t, List<String> refs, Suite.Text ts, boolean grounding, double[] out, int at) {
+  private static void score(String[] t, List<String> refs, Suite.Text ts, boolean grounding, Judging.Judged judged, int row, double[] out, int at) {
     String answer = t[0];
     int k = at;
     boolean slots = !ts.usedContext().isEmpty();
@@ -85,6 +90,10 @@ final class TextModel extends TaskModel implements RowMeans {
       out[k++] = recall;
       out[k++] = TextMetrics.support(answer, passages, 1);
     } else if (slots) {
+      k += 2;
+    }
+    if (ts.judge() != null) {
+      Judging.values(judged, row, out, k);
       k += 2;
     }
     if (!ts.assertions().isEmpty()) {

@@ -9,7 +9,7 @@ import java.util.Map;
  * (every retrieval metric is a mean over queries, every text generation metric a mean over
  * answers), so a weighted mean of the per-row values is the metric under bootstrap weights,
  * exactly: the bootstrap needs no binning. A set without values (no baseline) has a reason
- * instead; a metric whose per-row values are NaN is undefined for that set. Immutable.
+ * instead; a NaN value is a row without a value for that metric, left out of its mean. Immutable.
  */
 public final class MeanCells {
   private final List<String> names;
@@ -19,8 +19,20 @@ public final class MeanCells {
   /** values[set][query * m + metric], or null with {@code reasons[set]}. */
   private final double[][] values;
   private final String[] reasons;
+  /** Per set: whether some value is NaN (a row without a value for that metric, such as an answer the judge could not grade). */
+  private final boolean[] gaps;
 
   private MeanCells(List<String> names, int size, double[] count, double[][] values, String[] reasons) {
+    this.gaps = new boolean[values.length];
+    for (int s = 0; s < values.length; s++) {
+      if (values[s] == null) continue;
+      for (double x : values[s]) {
+        if (Double.isNaN(x)) {
+          gaps[s] = true;
+          break;
+        }
+      }
+    }
     this.names = List.copyOf(names);
     this.m = names.size();
     this.size = size;
@@ -35,7 +47,9 @@ public final class MeanCells {
    * values are identical in every set share one cell counting them: a cell of c queries gets a
    * Poisson(c) weight, which is the sum of their c Poisson(1) weights, so sharing changes no
    * replicate's distribution and the bootstrap stays exact (it saves work where many queries score
-   * alike, such as every query whose relevant documents all ranked outside the lists).
+   * alike, such as every query whose relevant documents all ranked outside the lists). A NaN value
+   * means the row has no value for that metric: the metric is then the weighted mean over the rows
+   * that have one, and undefined when none has.
    */
   public static MeanCells of(List<String> names, int size, double[][] values, String[] reasons) {
     int m = names.size();
@@ -84,7 +98,7 @@ public final class MeanCells {
   private static boolean same(double[][] values, int m, int a, int b) {
     for (double[] v : values) {
       if (v == null) continue;
-      for (int k = 0; k < m; k++) if (Double.doubleToRawLongBits(v[a * m + k]) != Double.doubleToRawLongBits(v[b * m + k])) return false;
+      for (int k = 0; k < m; k++) if (Double.doubleToLongBits(v[a * m + k]) != Double.doubleToLongBits(v[b * m + k])) return false;
     }
     return true;
   }
@@ -107,6 +121,7 @@ public final class MeanCells {
       for (String name : names) out.put(name, MetricValue.undefined(reasons[set]));
       return out;
     }
+    if (gaps[set]) return computeWithGaps(v, w);
     double[] acc = new double[m];
     double total = 0;
     for (int i = 0, base = 0; i < size; i++, base += m) {
@@ -116,8 +131,30 @@ public final class MeanCells {
       for (int k = 0; k < m; k++) acc[k] += wi * v[base + k];
     }
     for (int k = 0; k < m; k++) {
-      out.put(names.get(k), total == 0 ? MetricValue.undefined("no queries")
-          : Double.isNaN(acc[k]) ? MetricValue.undefined("not measured for this set (a baseline without the passages it used)") : MetricValue.of(acc[k] / total));
+      out.put(names.get(k), total == 0 ? MetricValue.undefined("no queries") : MetricValue.of(acc[k] / total));
+    }
+    return out;
+  }
+
+  /** The weighted mean of each metric over the cells that have a value for it. */
+  private Map<String, MetricValue> computeWithGaps(double[] v, double[] w) {
+    double[] acc = new double[m];
+    double[] total = new double[m];
+    double all = 0;
+    for (int i = 0, base = 0; i < size; i++, base += m) {
+      double wi = w[i];
+      all += wi;
+      for (int k = 0; k < m; k++) {
+        double x = v[base + k];
+        if (Double.isNaN(x)) continue;
+        acc[k] += wi * x;
+        total[k] += wi;
+      }
+    }
+    Map<String, MetricValue> out = new LinkedHashMap<>();
+    for (int k = 0; k < m; k++) {
+      out.put(names.get(k), all == 0 ? MetricValue.undefined("no queries")
+          : total[k] == 0 ? MetricValue.undefined("no row has a value: the judge graded none, or this is a baseline, which is not judged and may lack the passages it used") : MetricValue.of(acc[k] / total[k]));
     }
     return out;
   }

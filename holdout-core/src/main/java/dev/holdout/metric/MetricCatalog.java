@@ -51,18 +51,27 @@ public final class MetricCatalog {
     text.put("refusal_rate", Direction.LOWER_IS_BETTER);
     text.put("context_recall", Direction.HIGHER_IS_BETTER);
     text.put("faithfulness", Direction.HIGHER_IS_BETTER);
+    text.put("judge_score", Direction.HIGHER_IS_BETTER);
+    text.put("judge_error_rate", Direction.LOWER_IS_BETTER);
     text.put("pass_rate", Direction.HIGHER_IS_BETTER);
     BY_TASK.put(Task.TEXT_GENERATION, text);
   }
 
+  /** Text generation metric names without a judge; see {@link #textNames(boolean, boolean, List)}. */
+  public static List<String> textNames(boolean grounding, List<String> assertionIds) {
+    return textNames(grounding, false, assertionIds);
+  }
+
   /**
    * Text generation metric names in report order: the reference metrics, length and refusals, the
-   * grounding scores when the submission names its passages, then the pass rate of all assertions
+   * grounding scores when the submission names its passages, the judge's mean grade and the share of
+   * answers it could not grade when the suite has a judge, then the pass rate of all assertions
    * together and of each ({@code pass_rate:ID}) when there are assertions.
    */
-  public static List<String> textNames(boolean grounding, List<String> assertionIds) {
+  public static List<String> textNames(boolean grounding, boolean judged, List<String> assertionIds) {
     List<String> names = new ArrayList<>(List.of("exact_match", "token_f1", "rouge_l", "chrf", "answer_length", "refusal_rate"));
     if (grounding) names.addAll(List.of("context_recall", "faithfulness"));
+    if (judged) names.addAll(List.of("judge_score", "judge_error_rate"));
     if (!assertionIds.isEmpty()) {
       names.add("pass_rate");
       for (String id : assertionIds) names.add("pass_rate:" + id);

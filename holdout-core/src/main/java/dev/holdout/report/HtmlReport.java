@@ -58,6 +58,7 @@ public final class HtmlReport {
     else if (task == Task.REGRESSION) regression(b, r, task);
     slices(b, r, task);
     if (r.serving() != null) serving(b, r.serving());
+    if (r.judge() != null) judge(b, r.judge());
     footer(b, r);
     String title = name(r.suite()) + " · " + (r.submission() == null ? "" : r.submission().name()) + " · " + r.verdict();
     return page(title, b);
@@ -247,6 +248,7 @@ public final class HtmlReport {
       b.append("<a href=\"#charts\">").append(t == Task.REGRESSION ? "Predictions" : t == Task.BINARY_CLASSIFICATION ? "Scores" : "Classes").append("</a>");
     }
     if (r.slices() != null && !r.slices().isEmpty()) b.append("<a href=\"#slices\">Slices</a>");
+    if (r.judge() != null) b.append("<a href=\"#judge\">Judge</a>");
     b.append("<a href=\"#provenance\">Provenance</a></nav>\n");
   }
 
@@ -1223,6 +1225,43 @@ public final class HtmlReport {
     if (s.costPer1000() != null) b.append("<dt>Cost</dt><dd>").append(Html.money(s.costPer1000())).append(" per 1,000 rows</dd>");
     for (String e : s.errors()) b.append("<dt>Error</dt><dd>").append(esc(e)).append("</dd>");
     b.append("</dl>\n</section>\n");
+  }
+
+  private static void judge(StringBuilder b, Report.JudgeSummary j) {
+    b.append("<section class=\"card\" id=\"judge\">\n<h2>Judge</h2>\n<p class=\"lede\">Each answer was graded ").append(j.repeats())
+        .append(j.repeats() == 1 ? " time" : " times").append(" by ").append(esc(j.url())).append(j.model() == null ? "" : " (" + esc(j.model()) + ")")
+        .append(" on the whole numbers ").append(j.scale().min()).append(" to ").append(j.scale().max())
+        .append("; judge_score is the mean over answers of each answer's mean grade. An answer whose every repeat failed has no score and counts in judge_error_rate.</p>\n<dl>");
+    b.append("<dt>Answers</dt><dd>").append(Html.count(j.rows())).append(" judged, ").append(Html.count(j.errors()))
+        .append(" without a grade; ").append(Html.count(j.failedJudgements())).append(" failed judgements</dd>");
+    b.append("<dt>Requests</dt><dd>").append(Html.count(j.requests())).append(" sent, ").append(Html.count(j.cached()))
+        .append(" judgements from the cache</dd>");
+    if (j.judgementsFile() != null) b.append("<dt>Grades and reasons</dt><dd>").append(esc(j.judgementsFile())).append("</dd>");
+    Report.RepeatAgreement a = j.agreement();
+    b.append("<dt>Agreement between repeats</dt><dd>");
+    if (a.rows() == 0) {
+      b.append(esc(a.exact().undefined()));
+    } else {
+      b.append(Html.count(a.rows())).append(" answers: all repeats equal ").append(pointOrWhy(a.exact())).append(", mean spread ")
+          .append(pointOrWhy(a.meanSpread())).append(", Krippendorff's alpha (interval) ").append(pointOrWhy(a.krippendorffAlpha()));
+    }
+    b.append("</dd>");
+    Report.HumanAgreement h = j.human();
+    if (h != null) {
+      b.append("<dt>Judge vs human grades</dt><dd>").append(esc(h.file())).append(": ").append(Html.count(h.rows())).append(" answers compared of ")
+          .append(Html.count(h.graded())).append(" graded; Cohen's kappa ").append(estimateOrWhy(h.cohenKappa())).append(", quadratic-weighted ")
+          .append(estimateOrWhy(h.cohenKappaQuadratic())).append("</dd>");
+    }
+    for (String e : j.errorExamples()) b.append("<dt>Error</dt><dd>").append(esc(e)).append("</dd>");
+    b.append("</dl>\n</section>\n");
+  }
+
+  private static String pointOrWhy(Report.Estimate e) {
+    return e.value() == null ? "undefined (" + esc(e.undefined()) + ")" : Html.num(e.value());
+  }
+
+  private static String estimateOrWhy(Report.Estimate e) {
+    return e.value() == null ? "undefined (" + esc(e.undefined()) + ")" : Html.num(e.value()) + " " + Html.interval(e.ci());
   }
 
   private static void provenance(StringBuilder b, Report.SuiteInfo suite, Report.SubmissionInfo sub, Report.BootstrapInfo boot,

@@ -24,9 +24,19 @@ public record Report(
     BootstrapInfo bootstrap,
     Charts charts,
     Provenance provenance,
-    Serving serving) {
+    Serving serving,
+    JudgeSummary judge) {
 
   public static final String SCHEMA = "holdout.report/v1";
+
+  /** A report without a judge section. */
+  public Report(String schema, SuiteInfo suite, SubmissionInfo submission, Rows rows, Map<String, Estimate> metrics,
+      ConfusionMatrix confusionMatrix, Map<String, ClassFigures> perClass, CostSummary costs, Map<String, Map<String, SliceGroup>> slices,
+      BaselineResult baseline, List<CriterionResult> criteria, Verdict verdict, BootstrapInfo bootstrap, Charts charts, Provenance provenance,
+      Serving serving) {
+    this(schema, suite, submission, rows, metrics, confusionMatrix, perClass, costs, slices, baseline, criteria, verdict, bootstrap, charts,
+        provenance, serving, null);
+  }
 
   /** A report of a predictions file, with no serving measurements. */
   public Report(String schema, SuiteInfo suite, SubmissionInfo submission, Rows rows, Map<String, Estimate> metrics,
@@ -49,6 +59,35 @@ public record Report(
       long retries, Latency latencyMs, double seconds, double rowsPerSecond, double callsPerSecond, double errorRate,
       @com.fasterxml.jackson.annotation.JsonProperty("cost_per_1000") Double costPer1000,
       int batchSize, int concurrency, List<String> errors) {}
+
+  /**
+   * The judge of a text generation suite: where it was ({@code url} without query, {@code model}),
+   * its scale and repeats, the JSON Lines file with every grade and reason, rows judged, rows whose
+   * every repeat failed ({@code errors}: they have no judge_score), single judgements that failed,
+   * requests sent (with retries) and judgements answered from the cache, up to five distinct failure
+   * messages, the agreement between repeats, and the agreement with human grades when given.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record JudgeSummary(String url, String model, Scale scale, int repeats, String judgementsFile, long rows, long errors,
+      long failedJudgements, long requests, long cached, List<String> errorExamples, RepeatAgreement agreement, HumanAgreement human) {}
+
+  /** The judge's grades: whole numbers from {@code min} to {@code max}. */
+  public record Scale(int min, int max) {}
+
+  /**
+   * Agreement between the judge's repeats over the {@code rows} with two or more successful
+   * repeats: the share whose grades are all equal, the mean of highest minus lowest grade, and
+   * Krippendorff's alpha (interval metric). Point values, or no value with the reason.
+   */
+  public record RepeatAgreement(long rows, Estimate exact, Estimate meanSpread, Estimate krippendorffAlpha) {}
+
+  /**
+   * Agreement between the judge's mean grade, rounded to a whole grade (halves up), and human
+   * grades: the file, the grades it holds, the rows compared (graded by both; a row the judge could
+   * not grade is left out), and Cohen's kappa unweighted and with quadratic weights, with bootstrap
+   * intervals over rows.
+   */
+  public record HumanAgreement(String file, long graded, long rows, Estimate cohenKappa, Estimate cohenKappaQuadratic) {}
 
   /** Percentiles of one call's latency in milliseconds (numpy's linear method over every call). */
   public record Latency(double p50, double p90, double p95, double p99, double max) {}

@@ -77,6 +77,7 @@ public final class TerminalReport {
       }
     }
     if (r.serving() != null) serving(b, r.serving());
+    if (r.judge() != null) judge(b, r.judge());
     b.append("\nCriteria\n");
     if (r.criteria().isEmpty()) b.append("  (none: the suite sets no acceptance criteria)\n");
     for (CriterionResult c : r.criteria()) {
@@ -139,6 +140,34 @@ public final class TerminalReport {
         num(s.errorRate()), count(s.failedAttempts()), count(s.retries()),
         s.costPer1000() == null ? "" : "; cost " + money(s.costPer1000()) + " per 1,000 rows"));
     for (String e : s.errors()) b.append("  error: ").append(e).append("\n");
+  }
+
+  private static void judge(StringBuilder b, Report.JudgeSummary j) {
+    b.append(String.format(Locale.ROOT, "%nJudge %s%s: grades %d to %d, %d per answer; %s rows judged, %s without a grade (every repeat failed), "
+        + "%s failed judgements; %s requests, %s from the cache%n", j.url(), j.model() == null ? "" : " (" + j.model() + ")", j.scale().min(),
+        j.scale().max(), j.repeats(), count(j.rows()), count(j.errors()), count(j.failedJudgements()), count(j.requests()), count(j.cached())));
+    if (j.judgementsFile() != null) b.append("  every grade and reason: ").append(j.judgementsFile()).append("\n");
+    for (String e : j.errorExamples()) b.append("  error: ").append(e).append("\n");
+    Report.RepeatAgreement a = j.agreement();
+    if (a.rows() == 0) {
+      b.append("  agreement between repeats: ").append(a.exact().undefined()).append("\n");
+    } else {
+      b.append(String.format(Locale.ROOT, "  agreement between repeats (%s rows): all equal %s, mean spread %s, Krippendorff's alpha %s%n", count(a.rows()),
+          pointOrWhy(a.exact()), pointOrWhy(a.meanSpread()), pointOrWhy(a.krippendorffAlpha())));
+    }
+    Report.HumanAgreement h = j.human();
+    if (h != null) {
+      b.append(String.format(Locale.ROOT, "  judge vs human grades (%s: %s rows compared of %s graded): Cohen's kappa %s, quadratic %s%n", h.file(),
+          count(h.rows()), count(h.graded()), estimateOrWhy(h.cohenKappa()), estimateOrWhy(h.cohenKappaQuadratic())));
+    }
+  }
+
+  private static String pointOrWhy(Report.Estimate e) {
+    return e.value() == null ? "undefined (" + e.undefined() + ")" : num(e.value());
+  }
+
+  private static String estimateOrWhy(Report.Estimate e) {
+    return e.value() == null ? "undefined (" + e.undefined() + ")" : estimate(e);
   }
 
   private static String estimate(Report.Estimate e) {

@@ -172,7 +172,29 @@ public record Suite(
    * at least one non-empty), the submission's answer column, its optional columns of passages the
    * system used (for the grounding scores), and the per-row assertions.
    */
-  public record Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions, Prompt prompt) {}
+  public record Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions, Prompt prompt,
+      Judge judge) {
+    /** Text generation keys without a judge. */
+    public Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions, Prompt prompt) {
+      this(references, output, usedContext, assertions, prompt, null);
+    }
+  }
+
+  /**
+   * The optional {@code judge} section: an OpenAI-compatible chat endpoint that grades every answer
+   * with {@code rubric} on the whole numbers {@code min} to {@code max}, {@code repeats} times.
+   * {@code input} is the template of what was asked ({@code {column}} replaced by the row's value),
+   * by default the prompt's template; {@code apiKeyEnv} names the environment variable with the key
+   * (null: no key is sent). {@code line} is the section's line in the suite file.
+   */
+  public record Judge(java.net.URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
+      int timeoutMs, int concurrency, int retries, int backoffMs, int line) {
+    public static final int DEFAULT_REPEATS = 3;
+    public static final int DEFAULT_TIMEOUT_MS = 60_000;
+    public static final int DEFAULT_CONCURRENCY = 4;
+    public static final int DEFAULT_RETRIES = 2;
+    public static final int DEFAULT_BACKOFF_MS = 500;
+  }
 
   /**
    * How {@code holdout run} asks the vendor's endpoint: a prompt made from {@code template} with

@@ -28,7 +28,12 @@ public final class SuiteParser {
   public static final String SCHEMA = "holdout.suite/v1";
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
-      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt");
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt", "judge");
+  private static final List<String> JUDGE = List.of("url", "model", "api_key_env", "rubric", "scale", "repeats", "input", "timeout_ms",
+      "concurrency", "retries", "backoff_ms");
+  private static final List<String> SCALE = List.of("min", "max");
+  /** The widest judge scale: a judge grades reliably on a few points, not on a hundred. */
+  static final int MAX_SCALE_POINTS = 11;
   private static final List<String> PROMPT = List.of("template", "system", "model", "price_per_1k_prompt_tokens", "price_per_1k_completion_tokens",
       "request", "response", "usage");
   private static final List<String> USAGE = List.of("prompt_tokens", "completion_tokens");
@@ -57,6 +62,7 @@ public final class SuiteParser {
   /** Text generation: the assertion ids and whether the submission names used passages, for metric checks. */
   private List<String> assertionIds = List.of();
   private boolean usedContext;
+  private boolean judged;
 
   private SuiteParser(String file) {
     this.file = file;
@@ -167,6 +173,8 @@ public final class SuiteParser {
       throw error(top.entries().get("assertions"), "assertions", "assertions check generated text: they are for task: text_generation only; remove them");
     } else if (top.entries().containsKey("prompt")) {
       throw error(top.entries().get("prompt"), "prompt", "a prompt is for task: text_generation only; remove it");
+    } else if (top.entries().containsKey("judge")) {
+      throw error(top.entries().get("judge"), "judge", "a judge grades generated text: it is for task: text_generation only; remove it");
     }
     Bootstrap.Settings bootstrap = bootstrap(top.entries().get("bootstrap"));
 
@@ -422,7 +430,7 @@ public final class SuiteParser {
 
   private Direction checkMetric(YamlNode at, String path, Task task, String metric, Suite.Predictions predictions, Suite.Costs costs) {
     List<String> known = task == Task.RETRIEVAL ? MetricCatalog.retrievalNames(cutoffs)
-        : task == Task.TEXT_GENERATION ? MetricCatalog.textNames(usedContext, assertionIds) : MetricCatalog.names(task);
+        : task == Task.TEXT_GENERATION ? MetricCatalog.textNames(usedContext, judged, assertionIds) : MetricCatalog.names(task);
     Direction d = MetricCatalog.direction(task, metric).orElseThrow(() -> {
       boolean otherTask = MetricCatalog.allNames().contains(metric);
       return error(at, path, otherTask
@@ -437,6 +445,9 @@ public final class SuiteParser {
     if (metric.startsWith("pass_rate:") && !assertionIds.contains(metric.substring("pass_rate:".length()))) {
       String id = metric.substring("pass_rate:".length());
       throw error(at, path, "no assertion has the id '" + id + "'" + Names.didYouMean(id, assertionIds) + "; the assertion ids are " + assertionIds);
+    }
+    if ((metric.equals("judge_score") || metric.equals("judge_error_rate")) && !judged) {
+      throw error(at, path, metric + " needs a judge: add a 'judge' section with url, rubric and scale (docs/suite.md, Judged answers)");
     }
     if ((metric.equals("context_recall") || metric.equals("faithfulness")) && !usedContext) {
       throw error(at, path, metric + " needs the passages the system used: add predictions.context naming their column(s)");
@@ -545,7 +556,61 @@ public final class SuiteParser {
       prompt = new Suite.Prompt(template, optionalText(p, "system", "prompt.system"), optionalText(p, "model", "prompt.model"), prices[0], prices[1],
           request);
     }
-    return new Suite.Text(references, output, used == null ? List.of() : used, List.copyOf(assertions), prompt);
+    Suite.Judge judge = top.entries().containsKey("judge") ? judge(top.entries().get("judge"), prompt) : null;
+    judged = judge != null;
+    return new Suite.Text(references, output, used == null ? List.of() : used, List.copyOf(assertions), prompt, judge);
+  }
+
+  /** The judge section: an endpoint, a rubric and its scale are required; the rest has defaults. */
+  private Suite.Judge judge(YamlNode node, Suite.Prompt prompt) {
+    YamlNode.Mapping m = mapping(node, "judge");
+    checkKeys(m, JUDGE, "judge");
+    String urlText = requiredText(m, "url", "judge.url");
+    java.net.URI url;
+    try {
+      url = java.net.URI.create(urlText.strip());
+      if (url.getScheme() == null || !(url.getScheme().equals("http") || url.getScheme().equals("https")) || url.getHost() == null) {
+        throw new IllegalArgumentException();
+      }
+    } catch (IllegalArgumentException e) {
+      throw error(m.entries().get("url"), "judge.url", "expected the http:// or https:// URL of an OpenAI-compatible chat completions endpoint, "
+          + "e.g. https://api.openai.com/v1/chat/completions; found '" + urlText + "'");
+    }
+    String rubric = requiredText(m, "rubric", "judge.rubric");
+    if (!m.entries().containsKey("scale")) {
+      throw error(m, "judge", "missing required key 'scale': the rubric's grades as whole numbers, e.g. scale: {min: 1, max: 5}; "
+          + "the judge must answer with one of them");
+    }
+    YamlNode.Mapping scale = mapping(m.entries().get("scale"), "judge.scale");
+    checkKeys(scale, SCALE, "judge.scale");
+    for (String k : SCALE) {
+      if (!scale.entries().containsKey(k)) throw error(scale, "judge.scale", "missing required key '" + k + "'; write scale: {min: 1, max: 5}");
+    }
+    int min = (int) integer(scale.entries().get("min"), "judge.scale.min", -100, 100);
+    int max = (int) integer(scale.entries().get("max"), "judge.scale.max", -100, 100);
+    if (max <= min) throw error(scale.entries().get("max"), "judge.scale.max", "max must be above min (" + min + "), found " + max);
+    if (max - min + 1 > MAX_SCALE_POINTS) {
+      throw error(scale, "judge.scale", "a judge scale has at most " + MAX_SCALE_POINTS + " grades, found " + (max - min + 1)
+          + " (" + min + " to " + max + "); use a small scale such as 1 to 5, which judges apply more consistently");
+    }
+    String input = optionalText(m, "input", "judge.input");
+    if (input == null && prompt != null) input = prompt.template();
+    if (input == null) {
+      throw error(m, "judge", "the judge must see what was asked: add input: \"{question}\" (the evaluation set's columns in braces), or a prompt section whose template is used");
+    }
+    String keyEnv = optionalText(m, "api_key_env", "judge.api_key_env");
+    if (keyEnv != null && !keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      throw error(m.entries().get("api_key_env"), "judge.api_key_env",
+          "expected the name of an environment variable such as OPENAI_API_KEY, found '" + keyEnv + "'; never write the key itself in the suite");
+    }
+    return new Suite.Judge(url, optionalText(m, "model", "judge.model"), keyEnv, rubric.strip(), min, max,
+        judgeInt(m, "repeats", 1, 20, Suite.Judge.DEFAULT_REPEATS), input, judgeInt(m, "timeout_ms", 1, 3_600_000, Suite.Judge.DEFAULT_TIMEOUT_MS),
+        judgeInt(m, "concurrency", 1, 256, Suite.Judge.DEFAULT_CONCURRENCY), judgeInt(m, "retries", 0, 20, Suite.Judge.DEFAULT_RETRIES),
+        judgeInt(m, "backoff_ms", 0, 600_000, Suite.Judge.DEFAULT_BACKOFF_MS), m.line());
+  }
+
+  private int judgeInt(YamlNode.Mapping m, String key, int min, int max, int fallback) {
+    return m.entries().containsKey(key) ? (int) integer(m.entries().get(key), "judge." + key, min, max) : fallback;
   }
 
   /**

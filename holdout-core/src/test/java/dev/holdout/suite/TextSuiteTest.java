@@ -137,4 +137,72 @@ class TextSuiteTest {
     refused(BASE + "criteria:\n  - {metric: token_f1, min_lift: 0.1}\n")
         .hasMessage("suite.yaml line 12, criteria[0].min_lift: min_lift needs a baseline to lift over: add baseline: {kind: column, column: NAME} or {kind: run, path: FILE} with the answers given today");
   }
+
+  private static final String JUDGE = """
+      judge:
+        url: http://127.0.0.1:9/v1/chat/completions
+        model: grader-1
+        rubric: Is the answer correct and complete?
+        scale: {min: 1, max: 5}
+        input: "{question}"
+      """;
+
+  @Test
+  void a_judge_has_defaults_and_adds_its_metrics() {
+    Suite s = parse(BASE + JUDGE + "primary_metric: judge_score\ncriteria:\n  - {metric: judge_score, min: 3.5}\n  - {metric: judge_error_rate, max: 0.1}\n");
+    Suite.Judge j = s.text().judge();
+    assertThat(j.url().toString()).isEqualTo("http://127.0.0.1:9/v1/chat/completions");
+    assertThat(j.model()).isEqualTo("grader-1");
+    assertThat(j.apiKeyEnv()).isNull();
+    assertThat(j.min()).isEqualTo(1);
+    assertThat(j.max()).isEqualTo(5);
+    assertThat(j.repeats()).isEqualTo(3);
+    assertThat(j.timeoutMs()).isEqualTo(60_000);
+    assertThat(j.concurrency()).isEqualTo(4);
+    assertThat(j.retries()).isEqualTo(2);
+    assertThat(j.line()).isEqualTo(12);
+    assertThat(s.primaryMetric()).isEqualTo("judge_score");
+    assertThat(s.criteria()).hasSize(2);
+  }
+
+  @Test
+  void the_judge_input_defaults_to_the_prompt_template() {
+    Suite s = parse(BASE + "prompt: {template: \"Q: {question}\"}\n" + JUDGE.replace("  input: \"{question}\"\n", "") + "  repeats: 5\n  api_key_env: JUDGE_KEY\n");
+    assertThat(s.text().judge().input()).isEqualTo("Q: {question}");
+    assertThat(s.text().judge().repeats()).isEqualTo(5);
+    assertThat(s.text().judge().apiKeyEnv()).isEqualTo("JUDGE_KEY");
+  }
+
+  @Test
+  void a_rubric_without_a_scale_is_refused_with_its_line() {
+    refused(BASE + JUDGE.replace("  scale: {min: 1, max: 5}\n", ""))
+        .hasMessage("suite.yaml line 12, judge: missing required key 'scale': the rubric's grades as whole numbers, e.g. scale: {min: 1, max: 5}; "
+            + "the judge must answer with one of them");
+  }
+
+  @Test
+  void bad_judge_sections_name_the_line() {
+    refused(BASE + JUDGE.replace("{min: 1, max: 5}", "{min: 5, max: 1}")).hasMessage("suite.yaml line 15, judge.scale.max: max must be above min (5), found 1");
+    refused(BASE + JUDGE.replace("{min: 1, max: 5}", "{min: 0, max: 100}"))
+        .hasMessageStartingWith("suite.yaml line 15, judge.scale: a judge scale has at most 11 grades, found 101");
+    refused(BASE + JUDGE.replace("{min: 1, max: 5}", "{min: 1, max: 4.5}")).hasMessage("suite.yaml line 15, judge.scale.max: expected a whole number, found 4.5");
+    refused(BASE + JUDGE.replace("{min: 1, max: 5}", "{max: 5}")).hasMessage("suite.yaml line 15, judge.scale: missing required key 'min'; write scale: {min: 1, max: 5}");
+    refused(BASE + JUDGE.replace("  rubric: Is the answer correct and complete?\n", "")).hasMessage("suite.yaml line 12, judge: missing required key 'rubric'");
+    refused(BASE + JUDGE.replace("http://127.0.0.1:9/v1/chat/completions", "localhost:9"))
+        .hasMessageStartingWith("suite.yaml line 12, judge.url: expected the http:// or https:// URL");
+    refused(BASE + JUDGE.replace("  input: \"{question}\"\n", ""))
+        .hasMessageStartingWith("suite.yaml line 12, judge: the judge must see what was asked: add input:");
+    refused(BASE + JUDGE + "  api_key_env: sk-abc123\n")
+        .hasMessageStartingWith("suite.yaml line 17, judge.api_key_env: expected the name of an environment variable such as OPENAI_API_KEY");
+    refused(BASE + JUDGE + "  repeats: 0\n").hasMessage("suite.yaml line 17, judge.repeats: expected a whole number from 1 to 20, found 0");
+    refused(BASE + JUDGE + "  rubrik: x\n").hasMessageStartingWith("suite.yaml line 17, judge.rubrik: unknown key 'rubrik'; did you mean 'rubric'?");
+  }
+
+  @Test
+  void judge_metrics_need_a_judge_and_a_judge_needs_text() {
+    refused(BASE + "primary_metric: judge_score\n")
+        .hasMessage("suite.yaml line 11, primary_metric: judge_score needs a judge: add a 'judge' section with url, rubric and scale (docs/suite.md, Judged answers)");
+    refused(BASE.replace("task: text_generation", "task: regression").replace("  reference: answer\n", "  label: y\n").replace("output: out", "value: v") + JUDGE)
+        .hasMessage("suite.yaml line 12, judge: a judge grades generated text: it is for task: text_generation only; remove it");
+  }
 }

@@ -80,6 +80,10 @@ public final class Projects {
     if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) {
       throw ApiException.badRequest("task " + suite.task().key() + " is not served yet; evaluate its submissions with holdout evaluate or holdout compare");
     }
+    if (suite.text() != null && suite.text().judge() != null) {
+      throw ApiException.badRequest("a judge calls an outside endpoint with the buyer's key for every answer, which the server does not do; "
+          + "remove the judge section here and grade the answers with holdout evaluate");
+    }
     if (suite.baseline().kind() == Suite.Baseline.Kind.RUN) {
       throw ApiException.badRequest("baseline: {kind: run} reads a file beside the suite, which a project cannot hold; "
           + "put today's answers in a column of the evaluation set and use baseline: {kind: column, column: NAME}");
