@@ -225,7 +225,7 @@ class ServerFlowTest {
       TestServer.Answer run = s.call("POST", "/projects", s.ownerToken, yaml.replace("{kind: column, column: faq}", "{kind: run, path: today.csv}"));
       assertThat(run.status()).isEqualTo(400);
       assertThat(run.json().path("error").asText()).contains("use baseline: {kind: column, column: NAME}");
-      TestServer.Answer judged = s.call("POST", "/projects", s.ownerToken, yaml + "judge: {url: http://127.0.0.1:9/v1/chat/completions, rubric: Correct?, scale: {min: 1, max: 5}, input: \"{question}\"}\n");
+      TestServer.Answer judged = s.call("POST", "/projects", s.ownerToken, yaml + "judge: {url: http://127.0.0.1:9/v1/chat/completions, rubric: Is it correct, scale: {min: 1, max: 5}, input: \"{question}\"}\n");
       assertThat(judged.status()).isEqualTo(400);
       assertThat(judged.json().path("error").asText()).contains("remove the judge section here");
     }
