@@ -22,47 +22,49 @@ public final class Decimals {
 
   /** The value of {@code s}; throws NumberFormatException as {@link Double#parseDouble} does. */
   public static double parse(CharSequence s) {
-    int n = s.length();
-    int i = 0;
+    // the CSV reader's fields are views of a char buffer: read them in place, without a copy or an
+    // interface call per character (this was a third of `holdout drift`'s reading time)
+    if (s instanceof CharSlice c) return parse(c.buf, c.off, c.off + c.len);
+    char[] chars = s.toString().toCharArray();
+    return parse(chars, 0, chars.length);
+  }
+
+  /** The value of the text in {@code chars[from, to)}; throws NumberFormatException as {@link Double#parseDouble} does. */
+  public static double parse(char[] chars, int from, int to) {
+    int i = from;
     boolean negative = false;
-    if (n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-      negative = s.charAt(0) == '-';
-      i = 1;
+    if (i < to && (chars[i] == '-' || chars[i] == '+')) {
+      negative = chars[i] == '-';
+      i++;
     }
     long mantissa = 0;
     int digits = 0;
     int scale = 0;
     boolean any = false;
     boolean dot = false;
-    for (; i < n; i++) {
-      char ch = s.charAt(i);
+    for (; i < to; i++) {
+      char ch = chars[i];
       if (ch >= '0' && ch <= '9') {
         any = true;
         if (mantissa == 0 && ch == '0') {
           if (dot) scale--;
           continue;
         }
-        if (++digits > 15) return Double.parseDouble(s.toString());
+        if (++digits > 15) return slow(chars, from, to);
         mantissa = mantissa * 10 + (ch - '0');
         if (dot) scale--;
       } else if (ch == '.' && !dot) {
         dot = true;
       } else if ((ch == 'e' || ch == 'E') && any) {
-        int e;
-        try {
-          e = Integer.parseInt(s, i + 1, n, 10);
-        } catch (NumberFormatException ex) {
-          return Double.parseDouble(s.toString());
-        }
-        if (Math.abs(e) > 400) return Double.parseDouble(s.toString());
+        int e = exponent(chars, i + 1, to);
+        if (e == Integer.MIN_VALUE) return slow(chars, from, to);
         scale += e;
-        i = n;
         break;
       } else {
-        throw new NumberFormatException("not a plain decimal number: " + s);
+        throw new NumberFormatException("not a plain decimal number: " + new String(chars, from, to - from));
       }
     }
-    if (!any) throw new NumberFormatException("no digits: " + s);
+    if (!any) throw new NumberFormatException("no digits: " + new String(chars, from, to - from));
     double v;
     if (mantissa == 0) {
       v = 0;
@@ -71,8 +73,31 @@ public final class Decimals {
     } else if (scale < 0 && scale >= -22) {
       v = mantissa / POW10[-scale];
     } else {
-      return Double.parseDouble(s.toString());
+      return slow(chars, from, to);
     }
     return negative ? -v : v;
+  }
+
+  /** A signed decimal exponent within ±400, or Integer.MIN_VALUE for anything else (left to the JDK). */
+  private static int exponent(char[] chars, int from, int to) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (chars[i] == '-' || chars[i] == '+')) {
+      negative = chars[i] == '-';
+      i++;
+    }
+    if (i == to) return Integer.MIN_VALUE;
+    int e = 0;
+    for (; i < to; i++) {
+      char ch = chars[i];
+      if (ch < '0' || ch > '9') return Integer.MIN_VALUE;
+      e = e * 10 + (ch - '0');
+      if (e > 400) return Integer.MIN_VALUE;
+    }
+    return negative ? -e : e;
+  }
+
+  private static double slow(char[] chars, int from, int to) {
+    return Double.parseDouble(new String(chars, from, to - from));
   }
 }
