@@ -1,9 +1,9 @@
 package dev.holdout.data;
 
 /**
- * Fast parsing of plain decimal text such as {@code 0.4217} or {@code -12.5e3}: up to 15
- * significant digits and a power of ten within 10^±22 are converted with one correctly rounded
- * multiplication or division (Clinger's fast path), so the result equals
+ * Fast parsing of plain decimal text such as {@code 0.4217} or {@code -12.5e3}: a mantissa of at
+ * most 2^53 (every 15-digit number) and a power of ten within 10^±22 are converted with one
+ * correctly rounded multiplication or division (Clinger's fast path), so the result equals
  * {@link Double#parseDouble}; longer or larger numbers fall back to it. Text that is not a plain
  * decimal number (NaN, Infinity, hexadecimal, Java's 1f or 1d suffixes) is refused.
  */
@@ -37,37 +37,41 @@ public final class Decimals {
       negative = chars[i] == '-';
       i++;
     }
+    // one tight loop per part (integer, fraction): a branch per character, not one per kind of character
     long mantissa = 0;
-    int digits = 0;
-    int scale = 0;
-    boolean any = false;
-    boolean dot = false;
+    int start = i;
     for (; i < to; i++) {
-      char ch = chars[i];
-      if (ch >= '0' && ch <= '9') {
-        any = true;
-        if (mantissa == 0 && ch == '0') {
-          if (dot) scale--;
-          continue;
-        }
-        if (++digits > 15) return slow(chars, from, to);
-        mantissa = mantissa * 10 + (ch - '0');
-        if (dot) scale--;
-      } else if (ch == '.' && !dot) {
-        dot = true;
-      } else if ((ch == 'e' || ch == 'E') && any) {
-        int e = exponent(chars, i + 1, to);
-        if (e == Integer.MIN_VALUE) return slow(chars, from, to);
-        scale += e;
-        break;
-      } else {
+      int d = chars[i] - '0';
+      if (d < 0 || d > 9) break;
+      mantissa = mantissa * 10 + d;
+    }
+    int digits = i - start;
+    int scale = 0;
+    if (i < to && chars[i] == '.') {
+      int fraction = ++i;
+      for (; i < to; i++) {
+        int d = chars[i] - '0';
+        if (d < 0 || d > 9) break;
+        mantissa = mantissa * 10 + d;
+      }
+      scale = fraction - i;
+      digits += i - fraction;
+    }
+    if (digits == 0) throw new NumberFormatException("no digits: " + new String(chars, from, to - from));
+    if (digits > 18) return slow(chars, from, to);  // the mantissa may have overflowed
+    if (i < to) {
+      if (chars[i] != 'e' && chars[i] != 'E') {
         throw new NumberFormatException("not a plain decimal number: " + new String(chars, from, to - from));
       }
+      int e = exponent(chars, i + 1, to);
+      if (e == Integer.MIN_VALUE) return slow(chars, from, to);
+      scale += e;
     }
-    if (!any) throw new NumberFormatException("no digits: " + new String(chars, from, to - from));
     double v;
     if (mantissa == 0) {
       v = 0;
+    } else if (mantissa > 1L << 53) {
+      return slow(chars, from, to);
     } else if (scale >= 0 && scale <= 22) {
       v = mantissa * POW10[scale];
     } else if (scale < 0 && scale >= -22) {

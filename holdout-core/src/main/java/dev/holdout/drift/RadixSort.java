@@ -1,18 +1,19 @@
 package dev.holdout.drift;
 
+import java.util.Arrays;
+
 /**
- * Sorts doubles into the order of {@link java.util.Arrays#sort(double[])} (−0.0 before 0.0, NaN
- * last), by a least-significant-digit radix sort on order-preserving bit patterns: 11-bit digits,
- * at most 6 passes, and a pass is skipped when every value has the same digit there. Linear time:
- * on a million values about four times faster than {@code Arrays.sort}, which is why
+ * Sorts doubles into the order of {@link Arrays#sort(double[])} (−0.0 before 0.0, NaN last), by a
+ * least-significant-digit radix sort on order-preserving bit patterns. Only the bits that differ
+ * between the smallest and largest value are sorted, in digits of at most 12 bits: values within
+ * a few powers of two of each other (most columns) take 5 passes instead of 6. Linear time: on a
+ * million values two to three times faster than {@code Arrays.sort}, which is why
  * {@code holdout drift} can afford exact statistics on windows of millions of rows. Needs two
- * scratch arrays of {@code long}, 16 bytes per value. Not for small arrays (the counting tables
- * cost more than the sort), which go to {@code Arrays.sort}.
+ * scratch arrays of {@code long}, 16 bytes per value. Small arrays, where the counting tables
+ * cost more than the sort, go to {@code Arrays.sort}.
  */
 final class RadixSort {
-  private static final int BITS = 11;
-  private static final int BUCKETS = 1 << BITS;
-  private static final int PASSES = (64 + BITS - 1) / BITS;
+  private static final int MAX_BITS = 12;
   private static final int SMALL = 4_096;
 
   private RadixSort() {}
@@ -21,30 +22,42 @@ final class RadixSort {
   static void sort(double[] values) {
     int n = values.length;
     if (n < SMALL) {
-      java.util.Arrays.sort(values);
+      Arrays.sort(values);
       return;
     }
     long[] keys = new long[n];
-    int[][] counts = new int[PASSES][BUCKETS];
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
     for (int i = 0; i < n; i++) {
       long k = key(values[i]);
       keys[i] = k;
-      for (int p = 0; p < PASSES; p++) counts[p][(int) (k >>> (p * BITS)) & (BUCKETS - 1)]++;
+      min = Math.min(min, k);
+      max = Math.max(max, k);
+    }
+    int bits = 64 - Long.numberOfLeadingZeros(max - min);  // the range, unsigned
+    if (bits == 0) return;  // one value throughout (bit for bit)
+    int passes = (bits + MAX_BITS - 1) / MAX_BITS;
+    int width = (bits + passes - 1) / passes;
+    int mask = (1 << width) - 1;
+    int[][] counts = new int[passes][1 << width];
+    for (int i = 0; i < n; i++) {
+      long k = keys[i] - min;
+      for (int p = 0; p < passes; p++) counts[p][(int) (k >>> (p * width)) & mask]++;
     }
     long[] other = new long[n];
-    for (int p = 0; p < PASSES; p++) {
+    for (int p = 0; p < passes; p++) {
       int[] c = counts[p];
-      int shift = p * BITS;
-      if (c[(int) (keys[0] >>> shift) & (BUCKETS - 1)] == n) continue;  // one digit for all: the order stands
+      int shift = p * width;
+      if (c[(int) ((keys[0] - min) >>> shift) & mask] == n) continue;  // one digit for all: the order stands
       int sum = 0;
-      for (int b = 0; b < BUCKETS; b++) {
+      for (int b = 0; b < c.length; b++) {
         int t = c[b];
         c[b] = sum;
         sum += t;
       }
       for (int i = 0; i < n; i++) {
         long k = keys[i];
-        other[c[(int) (k >>> shift) & (BUCKETS - 1)]++] = k;
+        other[c[(int) ((k - min) >>> shift) & mask]++] = k;
       }
       long[] t = keys;
       keys = other;
@@ -54,17 +67,15 @@ final class RadixSort {
   }
 
   /**
-   * A long whose signed order is the doubles' total order: positive values keep their bits,
-   * negative ones have all bits but the sign flipped; then the sign is flipped so that unsigned
-   * digits sort. NaN is made canonical first, so every NaN sorts last as in {@code Arrays.sort}.
+   * A long whose signed order is the doubles' total order: negative values have every bit but the
+   * sign flipped. NaN is made canonical first, so every NaN sorts last as in {@code Arrays.sort}.
    */
   static long key(double v) {
     long bits = Double.doubleToLongBits(v);
-    return bits ^ ((bits >> 63) | Long.MIN_VALUE);
+    return bits ^ ((bits >> 63) & Long.MAX_VALUE);
   }
 
   static double value(long key) {
-    long bits = key ^ ((~key >> 63) | Long.MIN_VALUE);
-    return Double.longBitsToDouble(bits);
+    return Double.longBitsToDouble(key ^ ((key >> 63) & Long.MAX_VALUE));
   }
 }
