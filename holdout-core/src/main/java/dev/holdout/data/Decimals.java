@@ -1,9 +1,9 @@
 package dev.holdout.data;
 
 /**
- * Fast parsing of plain decimal text such as {@code 0.4217} or {@code -12.5e3}: up to 15
- * significant digits and a power of ten within 10^±22 are converted with one correctly rounded
- * multiplication or division (Clinger's fast path), so the result equals
+ * Fast parsing of plain decimal text such as {@code 0.4217} or {@code -12.5e3}: a mantissa of at
+ * most 2^53 (every 15-digit number) and a power of ten within 10^±22 are converted with one
+ * correctly rounded multiplication or division (Clinger's fast path), so the result equals
  * {@link Double#parseDouble}; longer or larger numbers fall back to it. Text that is not a plain
  * decimal number (NaN, Infinity, hexadecimal, Java's 1f or 1d suffixes) is refused.
  */
@@ -22,57 +22,86 @@ public final class Decimals {
 
   /** The value of {@code s}; throws NumberFormatException as {@link Double#parseDouble} does. */
   public static double parse(CharSequence s) {
-    int n = s.length();
-    int i = 0;
+    // the CSV reader's fields are views of a char buffer: read them in place, without a copy or an
+    // interface call per character (this was a third of `holdout drift`'s reading time)
+    if (s instanceof CharSlice c) return parse(c.buf, c.off, c.off + c.len);
+    char[] chars = s.toString().toCharArray();
+    return parse(chars, 0, chars.length);
+  }
+
+  /** The value of the text in {@code chars[from, to)}; throws NumberFormatException as {@link Double#parseDouble} does. */
+  public static double parse(char[] chars, int from, int to) {
+    int i = from;
     boolean negative = false;
-    if (n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+')) {
-      negative = s.charAt(0) == '-';
-      i = 1;
+    if (i < to && (chars[i] == '-' || chars[i] == '+')) {
+      negative = chars[i] == '-';
+      i++;
     }
+    // one tight loop per part (integer, fraction): a branch per character, not one per kind of character
     long mantissa = 0;
-    int digits = 0;
-    int scale = 0;
-    boolean any = false;
-    boolean dot = false;
-    for (; i < n; i++) {
-      char ch = s.charAt(i);
-      if (ch >= '0' && ch <= '9') {
-        any = true;
-        if (mantissa == 0 && ch == '0') {
-          if (dot) scale--;
-          continue;
-        }
-        if (++digits > 15) return Double.parseDouble(s.toString());
-        mantissa = mantissa * 10 + (ch - '0');
-        if (dot) scale--;
-      } else if (ch == '.' && !dot) {
-        dot = true;
-      } else if ((ch == 'e' || ch == 'E') && any) {
-        int e;
-        try {
-          e = Integer.parseInt(s, i + 1, n, 10);
-        } catch (NumberFormatException ex) {
-          return Double.parseDouble(s.toString());
-        }
-        if (Math.abs(e) > 400) return Double.parseDouble(s.toString());
-        scale += e;
-        i = n;
-        break;
-      } else {
-        throw new NumberFormatException("not a plain decimal number: " + s);
-      }
+    int start = i;
+    for (; i < to; i++) {
+      int d = chars[i] - '0';
+      if (d < 0 || d > 9) break;
+      mantissa = mantissa * 10 + d;
     }
-    if (!any) throw new NumberFormatException("no digits: " + s);
+    int digits = i - start;
+    int scale = 0;
+    if (i < to && chars[i] == '.') {
+      int fraction = ++i;
+      for (; i < to; i++) {
+        int d = chars[i] - '0';
+        if (d < 0 || d > 9) break;
+        mantissa = mantissa * 10 + d;
+      }
+      scale = fraction - i;
+      digits += i - fraction;
+    }
+    if (digits == 0) throw new NumberFormatException("no digits: " + new String(chars, from, to - from));
+    if (digits > 18) return slow(chars, from, to);  // the mantissa may have overflowed
+    if (i < to) {
+      if (chars[i] != 'e' && chars[i] != 'E') {
+        throw new NumberFormatException("not a plain decimal number: " + new String(chars, from, to - from));
+      }
+      int e = exponent(chars, i + 1, to);
+      if (e == Integer.MIN_VALUE) return slow(chars, from, to);
+      scale += e;
+    }
     double v;
     if (mantissa == 0) {
       v = 0;
+    } else if (mantissa > 1L << 53) {
+      return slow(chars, from, to);
     } else if (scale >= 0 && scale <= 22) {
       v = mantissa * POW10[scale];
     } else if (scale < 0 && scale >= -22) {
       v = mantissa / POW10[-scale];
     } else {
-      return Double.parseDouble(s.toString());
+      return slow(chars, from, to);
     }
     return negative ? -v : v;
+  }
+
+  /** A signed decimal exponent within ±400, or Integer.MIN_VALUE for anything else (left to the JDK). */
+  private static int exponent(char[] chars, int from, int to) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (chars[i] == '-' || chars[i] == '+')) {
+      negative = chars[i] == '-';
+      i++;
+    }
+    if (i == to) return Integer.MIN_VALUE;
+    int e = 0;
+    for (; i < to; i++) {
+      char ch = chars[i];
+      if (ch < '0' || ch > '9') return Integer.MIN_VALUE;
+      e = e * 10 + (ch - '0');
+      if (e > 400) return Integer.MIN_VALUE;
+    }
+    return negative ? -e : e;
+  }
+
+  private static double slow(char[] chars, int from, int to) {
+    return Double.parseDouble(new String(chars, from, to - from));
   }
 }

@@ -10,6 +10,8 @@ import java.util.List;
  */
 public final class Dictionary {
   private final List<String> values = new ArrayList<>();
+  /** Each value's characters, so a field still in the reader's buffer compares without an interface call per character. */
+  private char[][] chars = new char[16][];
   private int[] table = new int[16];
 
   public Dictionary() {
@@ -18,16 +20,20 @@ public final class Dictionary {
 
   /** The code of {@code text}, adding it when new. */
   public int code(CharSequence text) {
-    int h = hash(text);
+    boolean slice = text instanceof CharSlice;
+    int h = slice ? hash((CharSlice) text) : hash(text);
     int mask = table.length - 1;
     int slot = h & mask;
     int c;
     while ((c = table[slot]) >= 0) {
-      if (values.get(c).contentEquals(text)) return c;
+      if (slice ? equal(chars[c], (CharSlice) text) : values.get(c).contentEquals(text)) return c;
       slot = (slot + 1) & mask;
     }
     c = values.size();
-    values.add(text.toString());
+    String value = text.toString();
+    values.add(value);
+    if (c == chars.length) chars = Arrays.copyOf(chars, c * 2);
+    chars[c] = value.toCharArray();
     table[slot] = c;
     if (values.size() * 2 > table.length) rehash();
     return c;
@@ -63,6 +69,18 @@ public final class Dictionary {
       while (table[slot] >= 0) slot = (slot + 1) & mask;
       table[slot] = c;
     }
+  }
+
+  private static boolean equal(char[] value, CharSlice s) {
+    return Arrays.equals(value, 0, value.length, s.buf, s.off, s.off + s.len);
+  }
+
+  /** As {@link #hash(CharSequence)}, straight from the buffer. */
+  private static int hash(CharSlice s) {
+    int h = 0;
+    for (int i = s.off, end = s.off + s.len; i < end; i++) h = 31 * h + s.buf[i];
+    h *= 0x9E3779B9;
+    return h ^ (h >>> 16);
   }
 
   /** The same hash as {@link String#hashCode()}, spread. */

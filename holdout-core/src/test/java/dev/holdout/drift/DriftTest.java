@@ -178,29 +178,50 @@ class DriftTest {
   }
 
   @Test
-  void above_the_sketch_limit_distances_come_from_sketches_within_their_error_and_p_values_stay_exact() throws IOException {
+  void large_windows_are_judged_exactly_and_repeat_run_to_run() throws IOException {
     Path ref = window("ref.csv", 150_000, 0, 0, 1);
     Path cur = window("cur.csv", 150_000, 0.2, 0.1, 2);
     DriftReport r = Drift.run(ref, cur, settings(0), null);
     ColumnDrift x = column(r, "x");
-    assertThat(x.computed()).isEqualTo("sketch");
-    assertThat(column(r, "city").computed()).isEqualTo("exact");  // 4 categories: exact counts, which merge as well
-    assertThat(column(r, "flag").computed()).isEqualTo("exact");  // two values: judged by shares, exactly
+    assertThat(x.method()).isEqualTo("wasserstein");
+    assertThat(x.computed()).isEqualTo("exact");
+    assertThat(column(r, "city").computed()).isEqualTo("exact");
+    assertThat(column(r, "flag").computed()).isEqualTo("exact");  // two values: judged by shares
     Windows w = Windows.read(ref, cur, java.util.Set.of("id"), java.util.Set.of());
     Windows.Column c = w.columns().stream().filter(k -> k.name().equals("x")).findFirst().orElseThrow();
     double[] a = c.reference.clone();
     double[] b = c.current.clone();
     java.util.Arrays.sort(a);
     java.util.Arrays.sort(b);
-    assertThat(x.score()).isCloseTo(Exact.wasserstein(a, b) / Exact.std(a), org.assertj.core.api.Assertions.within(0.01));
-    assertThat(x.ksStatistic()).isCloseTo(Exact.ksStatistic(a, b), org.assertj.core.api.Assertions.within(2 * NumericSketch.RANK_ERROR));
+    assertThat(x.score()).isEqualTo(Exact.wasserstein(a, b) / Exact.std(a));
+    assertThat(x.ksStatistic()).isEqualTo(Exact.ksStatistic(a, b));
     assertThat(x.low()).isLessThanOrEqualTo(x.score());
     assertThat(x.high()).isGreaterThanOrEqualTo(x.score());
+    assertThat(Drift.run(ref, cur, settings(0), null).columns()).isEqualTo(r.columns());
     DriftSettings ks = settings(0).withColumns(Map.of("x", new DriftSettings.ColumnRule(Method.KS, null, "suite.yaml line 3, drift.columns.x")));
     ColumnDrift p = column(Drift.judge(w, ks, null), "x");
     assertThat(p.method()).isEqualTo("ks");
     assertThat(p.computed()).isEqualTo("exact");
     assertThat(p.statistic()).isEqualTo(Exact.ksStatistic(a, b));
+  }
+
+  @Test
+  void a_large_column_with_ties_and_both_zeros_matches_scipy() {
+    // /usr/bin/python3, SciPy 1.10.1, NumPy 1.24.2:
+    //   a = np.array([-0.0 if i % 1000 == 0 else ((i * 7919) % 10007 - 5003) / 100.0 for i in range(200_000)])
+    //   b = np.array([-0.0 if j % 777 == 0 else ((j * 104729) % 9973 - 4000) / 100.0 for j in range(150_000)])
+    //   ks_2samp(a, b).statistic -> 0.100135; wasserstein_distance(a, b) / np.std(a) -> 0.341040764616367
+    Windows.Column c = new Windows.Column("x", true);
+    c.reference = new double[200_000];
+    c.current = new double[150_000];
+    for (int i = 0; i < c.reference.length; i++) c.reference[i] = i % 1000 == 0 ? -0.0 : ((i * 7919L) % 10007 - 5003) / 100.0;
+    for (int j = 0; j < c.current.length; j++) c.current[j] = j % 777 == 0 ? -0.0 : ((j * 104729L) % 9973 - 4000) / 100.0;
+    ColumnDrift d = Drift.column(c, settings(0));
+    assertThat(d.method()).isEqualTo("wasserstein");
+    assertThat(d.score()).isCloseTo(0.341040764616367, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(d.ksStatistic()).isCloseTo(0.100135, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(d.low()).isLessThan(d.score());
+    assertThat(d.high()).isGreaterThan(d.score());
   }
 
   @Test
