@@ -56,6 +56,9 @@ public final class Audit {
   }
 
   private AuditReport run() {
+    // the hashes read the files on another thread, into the time the parse leaves a core idle
+    java.util.concurrent.CompletableFuture<String> dataHash = RecordReaders.sha256Async(s.data());
+    java.util.concurrent.CompletableFuture<String> trainHash = s.train() == null ? null : RecordReaders.sha256Async(s.train());
     List<String> header;
     int idCol, labelCol, timeCol;
     int[] sliceCols;
@@ -105,9 +108,9 @@ public final class Audit {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Severity sev : Severity.values()) counts.put(sev.name().toLowerCase(Locale.ROOT), (int) findings.stream().filter(f -> f.severity() == sev).count());
     String verdict = counts.get("blocker") > 0 ? "NOT_READY" : "READY";
-    AuditReport.Source data = new AuditReport.Source(s.data().toString(), RecordReaders.sha256(s.data()), pass.rows, header);
+    AuditReport.Source data = new AuditReport.Source(s.data().toString(), RecordReaders.await(dataHash), pass.rows, header);
     AuditReport.Source trainSource = train == null ? null
-        : new AuditReport.Source(s.train().toString(), RecordReaders.sha256(s.train()), train.rows, train.header);
+        : new AuditReport.Source(s.train().toString(), RecordReaders.await(trainHash), train.rows, train.header);
     AuditReport.Roles roles = new AuditReport.Roles(s.id(), s.label(), task, positive, s.slices(), s.time());
     return new AuditReport(AuditReport.SCHEMA, data, trainSource, roles, profiles, ids, labels, consistency, contamination,
         shift, slices, time, List.copyOf(findings), counts, verdict);
@@ -585,7 +588,7 @@ public final class Audit {
         t.common = common.toArray(String[]::new);
         t.evalCol = common.stream().mapToInt(evalHeader::indexOf).toArray();
         t.trainCol = common.stream().mapToInt(t.header::indexOf).toArray();
-        t.profilers = common.stream().map(ColumnProfiler::new).toArray(ColumnProfiler[]::new);
+        t.profilers = common.stream().map(h -> new ColumnProfiler(h, true)).toArray(ColumnProfiler[]::new);
         t.featureNames = common.stream().filter(h -> !h.equals(id)).sorted().toList();
         t.textNames = t.featureNames.stream().filter(textCols::contains).toList();
         t.featureTrainCols = t.featureNames.stream().mapToInt(t.header::indexOf).toArray();
@@ -712,7 +715,8 @@ public final class Audit {
       this.sliceCols = sliceCols;
       this.featureCols = featureCols.stream().mapToInt(Integer::intValue).toArray();
       this.train = train;
-      for (String h : header) profiles.add(new ColumnProfiler(h));
+      // quantile sketches only to compare numeric distributions with the training file
+      for (String h : header) profiles.add(new ColumnProfiler(h, train != null));
       sliceGroups = new Dictionary[sliceCols.length];
       sliceCounts = new LongIntTable[sliceCols.length];
       for (int k = 0; k < sliceCols.length; k++) {

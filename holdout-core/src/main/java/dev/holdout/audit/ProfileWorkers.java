@@ -167,7 +167,6 @@ final class ProfileWorkers {
 
     @Override
     public void run() {
-      Slice slice = new Slice();
       Position pos = new Position(reader);
       try {
         for (Batch b = full.take(); b != END; b = full.take()) {
@@ -176,8 +175,7 @@ final class ProfileWorkers {
               for (int row = 0, base = 0; row < b.rows; row++, base += cols.length) {
                 pos.line = b.line[row];
                 for (int k = 0; k < cols.length; k++) {
-                  int n = b.len[base + k];
-                  profilers[k].add(n < 0 ? null : slice.set(b.chars, b.off[base + k], n), pos);
+                  profilers[k].add(b.chars, b.off[base + k], b.len[base + k], pos);
                 }
               }
             } catch (Throwable t) {
