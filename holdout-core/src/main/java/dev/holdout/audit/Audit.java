@@ -272,99 +272,95 @@ public final class Audit {
     }
     long labeled = 0;
     for (int i = 0; i < n; i++) if (label[i] >= 0) labeled++;
-    // One row-major pass over the sample (each row's values are loaded once, not once a column)
-    // dictionary-codes the labeled rows' values, so each distinct value is hashed and parsed once.
-    // Once a column's labeled rows hold more than a tenth as many values as rows its mapping purity
+    long labeledRows = labeled;
+    // columns are independent, so they are checked on every core; their findings are added in column order
+    List<List<Finding>> found = java.util.stream.IntStream.range(0, p.featureCols.length).parallel()
+        .mapToObj(k -> columnLeakage(p, k, profiles.get(p.featureCols[k]), header.get(p.featureCols[k]), task, posCode, label, pos, labelNum, labeledRows))
+        .toList();
+    for (List<Finding> f : found) findings.addAll(f);
+  }
+
+  /** The leakage findings of feature {@code k} over the sample. */
+  private List<Finding> columnLeakage(EvalPass p, int k, ColumnProfile prof, String name, Task task, int posCode, int[] label, boolean[] pos,
+      double[] labelNum, long labeled) {
+    int n = p.sampleSize;
+    List<Finding> out = new ArrayList<>();
+    // The labeled rows' values are dictionary-coded, so each distinct value is hashed and parsed once.
+    // Once the labeled rows hold more than a tenth as many values as rows the column's mapping purity
     // is NaN (see Leakage.mappingPurity), so its coding stops and the rest is parsed row by row.
     // Unlabeled rows take part in no statistic; their values are parsed as they come.
-    int f = p.featureCols.length;
-    Dictionary[] dicts = new Dictionary[f];
-    int[][] codes = new int[f][n];
-    double[][] columnX = new double[f][n];
-    int[] codedUpTo = new int[f];
-    for (int k = 0; k < f; k++) {
-      dicts[k] = new Dictionary();
-      codedUpTo[k] = n;
-    }
-    boolean[] stopped = new boolean[f];
+    Dictionary dict = new Dictionary();
+    int[] code = new int[n];
+    double[] x = new double[n];
+    int codedUpTo = n;
+    boolean coded = true;
     for (int i = 0; i < n; i++) {
-      String[] row = p.sample[i];
-      boolean lab = label[i] >= 0;
-      for (int k = 0; k < f; k++) {
-        String v = row[k];
-        if (!lab || stopped[k]) {
-          columnX[k][i] = v == null ? Double.NaN : ColumnProfiler.parse(v);
-          continue;
-        }
-        codes[k][i] = v == null ? -1 : dicts[k].code(v);
-        if (dicts[k].size() * 10L > labeled) {
-          stopped[k] = true;
-          codedUpTo[k] = i + 1;
-        }
+      String v = p.sample[i][k];
+      if (label[i] < 0 || !coded) {
+        x[i] = v == null ? Double.NaN : ColumnProfiler.parse(v);
+        continue;
+      }
+      code[i] = v == null ? -1 : dict.code(v);
+      if (dict.size() * 10L > labeled) {
+        coded = false;
+        codedUpTo = i + 1;
       }
     }
-    for (int k = 0; k < p.featureCols.length; k++) {
-      int c = p.featureCols[k];
-      String name = header.get(c);
-      ColumnProfile prof = profiles.get(c);
-      List<String> distinct = dicts[k].values();
-      int[] code = codes[k];
-      double[] x = columnX[k];
-      double[] parsed = new double[distinct.size()];
-      for (int d = 0; d < parsed.length; d++) parsed[d] = ColumnProfiler.parse(distinct.get(d));
-      for (int i = 0, end = codedUpTo[k]; i < end; i++) if (label[i] >= 0) x[i] = code[i] < 0 ? Double.NaN : parsed[code[i]];
-      boolean coded = !stopped[k];
-      boolean flagged = false;
-      if (prof.type() == ColumnType.NUMERIC || prof.type() == ColumnType.BOOLEAN) {
-        if (task == Task.BINARY_CLASSIFICATION && posCode >= 0) {
-          int m = 0;
-          double[] xs = new double[n];
-          boolean[] ys = new boolean[n];
-          for (int i = 0; i < n; i++) if (label[i] >= 0) { xs[m] = x[i]; ys[m++] = pos[i]; }
-          double auc = Leakage.rocAuc(xs, ys, m);
-          if (!Double.isNaN(auc) && Math.max(auc, 1 - auc) >= Leakage.THRESHOLD) {
-            flagged = true;
-            add(Severity.BLOCKER, "leakage.separates", name, "column '" + name + "' alone separates the label: roc_auc "
-                + Format.number(auc) + (auc < 0.5 ? " (reversed: " + Format.number(1 - auc) + ")" : "") + " on " + m + " rows",
-                List.of(), "find out how it is recorded; if it is known only after the outcome, remove it from the inputs vendors see");
-          }
-        } else if (task == Task.REGRESSION) {
-          double r = Leakage.correlation(x, labelNum, n);
-          if (!Double.isNaN(r) && Math.abs(r) >= Leakage.THRESHOLD) {
-            flagged = true;
-            add(Severity.BLOCKER, "leakage.correlated", name, "column '" + name + "' has correlation " + Format.number(r) + " with the label",
-                List.of(), "find out how it is recorded; if it is derived from the outcome, remove it from the inputs vendors see");
-          }
-        }
-      }
-      if (!flagged && !coded && task == Task.BINARY_CLASSIFICATION && posCode >= 0
-          && prof.type() != ColumnType.NUMERIC && prof.type() != ColumnType.BOOLEAN) {
-        double auc = Leakage.outOfFoldAuc(p.sample, k, label, pos, n);
-        if (!Double.isNaN(auc) && auc >= Leakage.THRESHOLD) {
+    List<String> distinct = dict.values();
+    double[] parsed = new double[distinct.size()];
+    for (int d = 0; d < parsed.length; d++) parsed[d] = ColumnProfiler.parse(distinct.get(d));
+    for (int i = 0; i < codedUpTo; i++) if (label[i] >= 0) x[i] = code[i] < 0 ? Double.NaN : parsed[code[i]];
+    boolean flagged = false;
+    if (prof.type() == ColumnType.NUMERIC || prof.type() == ColumnType.BOOLEAN) {
+      if (task == Task.BINARY_CLASSIFICATION && posCode >= 0) {
+        int m = 0;
+        double[] xs = new double[n];
+        boolean[] ys = new boolean[n];
+        for (int i = 0; i < n; i++) if (label[i] >= 0) { xs[m] = x[i]; ys[m++] = pos[i]; }
+        double auc = Leakage.rocAuc(xs, ys, m);
+        if (!Double.isNaN(auc) && Math.max(auc, 1 - auc) >= Leakage.THRESHOLD) {
           flagged = true;
-          add(Severity.BLOCKER, "leakage.category_separates", name, "column '" + name + "' separates the label through its values: "
-              + "each value's positive rate, learnt on half the rows, scores the other half at roc_auc " + Format.number(auc),
-              List.of(), "find out how it is recorded; if its values are set after the outcome, remove it from the inputs vendors see");
+          out.add(new Finding(Severity.BLOCKER, "leakage.separates", name, "column '" + name + "' alone separates the label: roc_auc "
+              + Format.number(auc) + (auc < 0.5 ? " (reversed: " + Format.number(1 - auc) + ")" : "") + " on " + m + " rows",
+              List.of(), "find out how it is recorded; if it is known only after the outcome, remove it from the inputs vendors see"));
         }
-      }
-      if (!flagged && task != Task.REGRESSION) {
-        // missing is a value here: a field filled only after the outcome leaks through its absence
-        double purity = Double.NaN;
-        if (coded) {
-          int missingCode = distinct.size();
-          for (int i = 0; i < n; i++) if (code[i] < 0) code[i] = missingCode;
-          purity = Leakage.mappingPurity(code, missingCode + 1, label, n, p.labels.size());
+      } else if (task == Task.REGRESSION) {
+        double r = Leakage.correlation(x, labelNum, n);
+        if (!Double.isNaN(r) && Math.abs(r) >= Leakage.THRESHOLD) {
+          flagged = true;
+          out.add(new Finding(Severity.BLOCKER, "leakage.correlated", name, "column '" + name + "' has correlation " + Format.number(r) + " with the label",
+              List.of(), "find out how it is recorded; if it is derived from the outcome, remove it from the inputs vendors see"));
         }
-        if (!Double.isNaN(purity) && purity >= Leakage.THRESHOLD) {
-          add(Severity.BLOCKER, "leakage.mapping", name, "column '" + name + "' names the label: each of its values goes with one label in "
-              + pct(purity) + " of rows", List.of(), "remove it from the inputs vendors see, or explain why it is known before the outcome");
-        }
-      }
-      if (Leakage.namedLike(name, s.label())) {
-        add(Severity.WARNING, "leakage.named_like_label", name, "column '" + name + "' is named like the label '" + s.label() + "'", List.of(),
-            "check it is not the outcome under another name, or derived from it");
       }
     }
+    if (!flagged && !coded && task == Task.BINARY_CLASSIFICATION && posCode >= 0
+        && prof.type() != ColumnType.NUMERIC && prof.type() != ColumnType.BOOLEAN) {
+      double auc = Leakage.outOfFoldAuc(p.sample, k, label, pos, n);
+      if (!Double.isNaN(auc) && auc >= Leakage.THRESHOLD) {
+        flagged = true;
+        out.add(new Finding(Severity.BLOCKER, "leakage.category_separates", name, "column '" + name + "' separates the label through its values: "
+            + "each value's positive rate, learnt on half the rows, scores the other half at roc_auc " + Format.number(auc),
+            List.of(), "find out how it is recorded; if its values are set after the outcome, remove it from the inputs vendors see"));
+      }
+    }
+    if (!flagged && task != Task.REGRESSION) {
+      // missing is a value here: a field filled only after the outcome leaks through its absence
+      double purity = Double.NaN;
+      if (coded) {
+        int missingCode = distinct.size();
+        for (int i = 0; i < n; i++) if (code[i] < 0) code[i] = missingCode;
+        purity = Leakage.mappingPurity(code, missingCode + 1, label, n, p.labels.size());
+      }
+      if (!Double.isNaN(purity) && purity >= Leakage.THRESHOLD) {
+        out.add(new Finding(Severity.BLOCKER, "leakage.mapping", name, "column '" + name + "' names the label: each of its values goes with one label in "
+            + pct(purity) + " of rows", List.of(), "remove it from the inputs vendors see, or explain why it is known before the outcome"));
+      }
+    }
+    if (Leakage.namedLike(name, s.label())) {
+      out.add(new Finding(Severity.WARNING, "leakage.named_like_label", name, "column '" + name + "' is named like the label '" + s.label() + "'", List.of(),
+          "check it is not the outcome under another name, or derived from it"));
+    }
+    return out;
   }
 
   /**
@@ -739,7 +735,12 @@ public final class Audit {
       try (RecordReader r = RecordReaders.open(file)) {
         int[] all = new int[header.size()];
         for (int c = 0; c < all.length; c++) all[c] = c;
-        ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), profileThreads());
+        TimeCoverage[] times = new TimeCoverage[all.length];
+        if (timeCol >= 0) times[timeCol] = time;
+        int[] sampleSlot = new int[all.length];
+        Arrays.fill(sampleSlot, -1);
+        for (int k = 0; k < featureCols.length; k++) sampleSlot[featureCols[k]] = k;
+        ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), times, sampleSlot, profileThreads());
         try {
           readRows(r, workers, random);
         } catch (RuntimeException e) {
@@ -759,7 +760,14 @@ public final class Audit {
             labelCode = Arrays.copyOf(labelCode, row * 2);
           }
           lines[row] = (int) r.positionNumber();
-          workers.add(r);
+          int slot = sampleSlot(row, random);
+          String[] sampled = null;
+          if (slot >= 0) {
+            // the workers fill it with the row's feature values
+            sampled = new String[featureCols.length];
+            sample[slot] = sampled;
+          }
+          workers.add(r, sampled);
           CharSequence idText = idCol < 0 ? null : r.text(idCol);
           ids.add(idText == null ? "" : idText);
           if (idCol >= 0 && idText == null && idMissing++ < EXAMPLES) idMissingExamples.add(r.position());
@@ -773,6 +781,7 @@ public final class Audit {
             }
           }
           labelCode[row] = label;
+          if (slot >= 0) sampleLabel[slot] = label;
           long fh = Hashing.SEED;
           for (int c : featureCols) fh = workers.fold(fh, c);
           pendingRow[pending] = row;
@@ -784,9 +793,7 @@ public final class Audit {
             CharSequence g = r.text(sliceCols[k]);
             sliceCounts[k].add(sliceKey(sliceGroups[k].code(g == null ? "(missing)" : g), label), row);
           }
-          if (timeCol >= 0) time.add(r.text(timeCol), r::position);
           if (train != null) contamination(r, row, idText);
-          sampleRow(r, row, label, random);
           row++;
         }
         checkPending(r);
@@ -862,24 +869,17 @@ public final class Audit {
       if (any) overlapAny++;
     }
 
-    /** Reservoir sampling (Algorithm R), seeded, so the leakage statistics are reproducible. */
-    private void sampleRow(RecordReader r, int row, int label, SplittableRandom random) {
-      int slot;
+    /**
+     * The leakage sample's slot for {@code row}, or -1 when the row is not taken: reservoir sampling
+     * (Algorithm R), seeded, so the leakage statistics are reproducible.
+     */
+    private int sampleSlot(int row, SplittableRandom random) {
       if (row < Leakage.SAMPLE) {
-        slot = row;
         sampleSize++;
-      } else {
-        long j = random.nextLong(row + 1L);
-        if (j >= Leakage.SAMPLE) return;
-        slot = (int) j;
+        return row;
       }
-      String[] v = new String[featureCols.length];
-      for (int k = 0; k < featureCols.length; k++) {
-        CharSequence t = r.text(featureCols[k]);
-        v[k] = ColumnProfiler.isMissing(t) ? null : t.toString();
-      }
-      sample[slot] = v;
-      sampleLabel[slot] = label;
+      long j = random.nextLong(row + 1L);
+      return j >= Leakage.SAMPLE ? -1 : (int) j;
     }
 
     /** Rows in feature groups holding more than one label. */

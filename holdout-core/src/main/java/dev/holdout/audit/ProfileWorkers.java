@@ -12,7 +12,9 @@ import java.util.function.Supplier;
  * Column profiling on other threads while the reading thread does the row-level checks: the reader
  * copies each record's fields into batches of {@link #BATCH} rows, one batch stream per worker, and
  * each worker feeds its share of the columns (every {@code threads}-th) to their profilers in file
- * order, so results equal a single-threaded pass. Used by one reading thread; {@link #finish()} waits
+ * order, so results equal a single-threaded pass. The workers also do the per-column work the
+ * reading thread would otherwise do: the time column's coverage, and the Strings of the rows the
+ * reading thread picks for the leakage sample. Used by one reading thread; {@link #finish()} waits
  * for the workers and rethrows what failed there.
  */
 final class ProfileWorkers {
@@ -22,6 +24,15 @@ final class ProfileWorkers {
 
   /** Profiles {@code columns[k]} of each record into {@code profilers[k]}. */
   ProfileWorkers(RecordReader reader, int[] columns, ColumnProfiler[] profilers, int threads) {
+    this(reader, columns, profilers, new TimeCoverage[columns.length], null, threads);
+  }
+
+  /**
+   * Also adds {@code columns[k]} to {@code times[k]} where that is not null, and, for the rows added
+   * with a sample row, writes {@code columns[k]} (null when missing) to its slot {@code sampleSlot[k]}
+   * where that is not negative; {@code sampleSlot} may be null.
+   */
+  ProfileWorkers(RecordReader reader, int[] columns, ColumnProfiler[] profilers, TimeCoverage[] times, int[] sampleSlot, int threads) {
     int n = Math.max(1, Math.min(threads, columns.length));
     workers = new Worker[n];
     for (int w = 0; w < n; w++) {
@@ -29,18 +40,27 @@ final class ProfileWorkers {
       for (int k = w; k < columns.length; k += n) count++;
       int[] cols = new int[count];
       ColumnProfiler[] ps = new ColumnProfiler[count];
+      TimeCoverage[] ts = new TimeCoverage[count];
+      int[] slots = new int[count];
       for (int k = w, i = 0; k < columns.length; k += n, i++) {
         cols[i] = columns[k];
         ps[i] = profilers[k];
+        ts[i] = times[k];
+        slots[i] = sampleSlot == null ? -1 : sampleSlot[k];
       }
-      workers[w] = new Worker(reader, cols, ps);
+      workers[w] = new Worker(reader, cols, ps, ts, slots);
       workers[w].thread.start();
     }
   }
 
   /** Copies the reader's current record for the workers. */
   void add(RecordReader r) {
-    for (Worker w : workers) w.add(r);
+    add(r, null);
+  }
+
+  /** {@link #add(RecordReader)}, and the record's sampled fields go to {@code sample} unless it is null. */
+  void add(RecordReader r, String[] sample) {
+    for (Worker w : workers) w.add(r, sample);
   }
 
   /**
@@ -97,11 +117,13 @@ final class ProfileWorkers {
     final int[] off;
     final int[] len;
     final long[] line;
+    final String[][] sample;
 
     Batch(int rows, int cols) {
       off = new int[rows * cols];
       len = new int[rows * cols];
       line = new long[rows];
+      sample = new String[rows][];
       chars = new char[Math.max(16, rows * cols * 8)];
     }
   }
@@ -110,23 +132,27 @@ final class ProfileWorkers {
     final RecordReader reader;
     final int[] cols;
     final ColumnProfiler[] profilers;
+    final TimeCoverage[] times;
+    final int[] sampleSlot;
     final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
     final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(4);
     final Thread thread;
     Batch current;
     volatile Throwable error;
 
-    Worker(RecordReader reader, int[] cols, ColumnProfiler[] profilers) {
+    Worker(RecordReader reader, int[] cols, ColumnProfiler[] profilers, TimeCoverage[] times, int[] sampleSlot) {
       this.reader = reader;
       this.cols = cols;
       this.profilers = profilers;
+      this.times = times;
+      this.sampleSlot = sampleSlot;
       for (int i = 0; i < 3; i++) free.add(new Batch(BATCH, cols.length));
       current = new Batch(BATCH, cols.length);
       thread = new Thread(this, "holdout-audit-profile");
       thread.setDaemon(true);
     }
 
-    void add(RecordReader r) {
+    void add(RecordReader r, String[] sample) {
       if (current.rows == BATCH) {
         // a full batch is handed over only now, so the reading thread may still read the last row it added
         send(current);
@@ -152,6 +178,7 @@ final class ProfileWorkers {
         b.len[base + k] = n;
         b.used += n;
       }
+      b.sample[b.rows] = sample;
       b.line[b.rows++] = r.positionNumber();
     }
 
@@ -168,15 +195,25 @@ final class ProfileWorkers {
     @Override
     public void run() {
       Position pos = new Position(reader);
+      Slice slice = new Slice();
       try {
         for (Batch b = full.take(); b != END; b = full.take()) {
           if (error == null) {
             try {
+              char[] chars = b.chars;
               for (int row = 0, base = 0; row < b.rows; row++, base += cols.length) {
                 pos.line = b.line[row];
+                String[] sample = b.sample[row];
                 for (int k = 0; k < cols.length; k++) {
-                  profilers[k].add(b.chars, b.off[base + k], b.len[base + k], pos);
+                  int off = b.off[base + k];
+                  int n = b.len[base + k];
+                  profilers[k].add(chars, off, n, pos);
+                  if (times[k] != null) times[k].add(n < 0 ? null : slice.set(chars, off, n), pos);
+                  if (sample != null && sampleSlot[k] >= 0) {
+                    sample[sampleSlot[k]] = n < 0 || ColumnProfiler.isMissing(chars, off, n) ? null : new String(chars, off, n);
+                  }
                 }
+                b.sample[row] = null;
               }
             } catch (Throwable t) {
               error = t;
