@@ -28,8 +28,6 @@ import java.util.TreeSet;
 public final class Audit {
   /** Examples kept per finding. */
   static final int EXAMPLES = 5;
-  /** Rows read from the top of the evaluation set to tell which columns are free text. */
-  static final int PRESCAN = 1000;
   /** Jaccard similarity of word shingles from which two texts are near-duplicates. */
   public static final double NEAR_DUPLICATE = 0.9;
   /** A class with fewer rows than this cannot be evaluated (a recall interval would be wider than +-0.18). */
@@ -72,7 +70,7 @@ public final class Audit {
     }
     List<Integer> featureCols = new ArrayList<>();
     for (int c = 0; c < header.size(); c++) if (c != idCol && c != labelCol) featureCols.add(c);
-    List<String> textCols = prescanText(header, featureCols);
+    List<String> textCols = s.train() == null ? List.of() : textColumns(header, featureCols);
 
     TrainIndex train = s.train() == null ? null : TrainIndex.read(s.train(), s.data(), header, s.id(), s.label(), textCols);
     EvalPass pass = new EvalPass(header, idCol, labelCol, timeCol, sliceCols, featureCols, train);
@@ -116,14 +114,32 @@ public final class Audit {
         shift, slices, time, List.copyOf(findings), counts, verdict);
   }
 
-  private List<String> prescanText(List<String> header, List<Integer> featureCols) {
-    ColumnProfiler[] p = new ColumnProfiler[header.size()];
-    for (int c : featureCols) p[c] = new ColumnProfiler(header.get(c));
+  /**
+   * The feature columns that are free text by the profile's rule (mostly not numbers, and the others
+   * {@link ColumnProfiler#TEXT_WORDS} words or more on average), counted over the whole evaluation
+   * set, so a column whose long texts start late is still found. Read ahead of the training file,
+   * whose texts are compared with these columns; only needed with one.
+   */
+  private List<String> textColumns(List<String> header, List<Integer> featureCols) {
+    long[] numbers = new long[header.size()];
+    long[] others = new long[header.size()];
+    long[] words = new long[header.size()];
     try (RecordReader r = RecordReaders.open(s.data())) {
-      for (int n = 0; n < PRESCAN && r.next(); n++) for (int c : featureCols) p[c].add(r.text(c), r::position);
+      while (r.next()) {
+        for (int c : featureCols) {
+          CharSequence t = r.text(c);
+          if (ColumnProfiler.isMissing(t)) continue;
+          if (Double.isFinite(ColumnProfiler.parse(t))) {
+            numbers[c]++;
+          } else {
+            others[c]++;
+            words[c] += ColumnProfiler.words(t);
+          }
+        }
+      }
     }
     List<String> text = new ArrayList<>();
-    for (int c : featureCols) if (p[c].profile().type() == ColumnType.TEXT) text.add(header.get(c));
+    for (int c : featureCols) if (others[c] > numbers[c] && words[c] >= ColumnProfiler.TEXT_WORDS * others[c]) text.add(header.get(c));
     return text;
   }
 
@@ -249,7 +265,7 @@ public final class Audit {
     int present = 0;
     int dated = 0;
     for (int i = 0; i < rows; i++) {
-      String v = p.sample[i][k];
+      String v = p.sampleValue(i, k);
       if (v == null) continue;
       present++;
       if (TimeCoverage.epochDay(v.strip()) != Long.MIN_VALUE) dated++;
@@ -294,8 +310,9 @@ public final class Audit {
     double[] x = new double[n];
     int codedUpTo = n;
     boolean coded = true;
+    String[] values = p.sampleColumn(k);
     for (int i = 0; i < n; i++) {
-      String v = p.sample[i][k];
+      String v = values[i];
       if (label[i] < 0 || !coded) {
         x[i] = v == null ? Double.NaN : ColumnProfiler.parse(v);
         continue;
@@ -335,7 +352,7 @@ public final class Audit {
     }
     if (!flagged && !coded && task == Task.BINARY_CLASSIFICATION && posCode >= 0
         && prof.type() != ColumnType.NUMERIC && prof.type() != ColumnType.BOOLEAN) {
-      double auc = Leakage.outOfFoldAuc(p.sample, k, label, pos, n);
+      double auc = Leakage.outOfFoldAuc(values, label, pos, n);
       if (!Double.isNaN(auc) && auc >= Leakage.THRESHOLD) {
         flagged = true;
         out.add(new Finding(Severity.BLOCKER, "leakage.category_separates", name, "column '" + name + "' separates the label through its values: "
@@ -370,27 +387,29 @@ public final class Audit {
   private void afterTimeFindings(EvalPass p, List<String> header, int timeK) {
     int n = p.sampleSize;
     long[] at = new long[n];
-    for (int i = 0; i < n; i++) at[i] = p.sample[i][timeK] == null ? Long.MIN_VALUE : TimeCoverage.epochDay(p.sample[i][timeK].strip());
+    String[] times = p.sampleColumn(timeK);
+    for (int i = 0; i < n; i++) at[i] = times[i] == null ? Long.MIN_VALUE : TimeCoverage.epochDay(times[i].strip());
     for (int k = 0; k < p.featureCols.length; k++) {
       if (k == timeK || !mostlyDates(p, k, Math.min(n, 1000))) continue;
       long dated = 0;
       long after = 0;
       List<String> examples = new ArrayList<>();
+      String[] values = p.sampleColumn(k);
       for (int i = 0; i < n; i++) {
-        String v = p.sample[i][k];
+        String v = values[i];
         if (v == null || at[i] == Long.MIN_VALUE) continue;
         long day = TimeCoverage.epochDay(v.strip());
         if (day == Long.MIN_VALUE) continue;
         dated++;
         if (day > at[i]) {
           after++;
-          if (examples.size() < EXAMPLES) examples.add(v.strip() + " after " + p.sample[i][timeK].strip());
+          if (examples.size() < EXAMPLES) examples.add(v.strip() + " after " + times[i].strip());
         }
       }
       String name = header.get(p.featureCols[k]);
       // A column is dated when most of its present sampled values are dates.
       long present = 0;
-      for (int i = 0; i < n; i++) if (p.sample[i][k] != null) present++;
+      for (int i = 0; i < n; i++) if (values[i] != null) present++;
       if (dated * 2 < present || after == 0) continue;
       double share = after / (double) dated;
       if (share >= AFTER_TIME_SHARE) {
@@ -636,7 +655,7 @@ public final class Audit {
         while (r.next()) {
           workers.add(r);
           CharSequence idText = idCol < 0 ? null : r.text(idCol);
-          if (idText != null) t.idHashes.add(Hashing.of(idText), row);
+          if (idText != null) t.idHashes.add(Hashing.id(idText), row);
           t.ids.add(idText == null ? "" : idText);
           if (t.featureTrainCols.length > 0) t.featureHashes.add(featureHash(r, t.featureTrainCols), row);
           if (t.text != null) {
@@ -663,7 +682,7 @@ public final class Audit {
     long h = Hashing.SEED;
     for (int c : cols) {
       CharSequence v = r.text(c);
-      h = Hashing.add(h, ColumnProfiler.isMissing(v) ? null : v);
+      h = Hashing.row(h, ColumnProfiler.isMissing(v) ? null : v);
     }
     return Hashing.mix(h);
   }
@@ -691,7 +710,13 @@ public final class Audit {
     final List<String> idMissingExamples = new ArrayList<>(), idDuplicateExamples = new ArrayList<>(), labelMissingExamples = new ArrayList<>();
     final List<String> conflictExamples = new ArrayList<>(), duplicateExamples = new ArrayList<>();
     final List<String> overlapIdExamples = new ArrayList<>(), overlapFeatureExamples = new ArrayList<>(), overlapTextExamples = new ArrayList<>();
-    String[][] sample = new String[Leakage.SAMPLE][];
+    /**
+     * The leakage sample, one row a slot: the feature values' characters in one array, and their
+     * offsets and lengths (-1 when missing) in another, rather than a String each, so the ~10^6 rows
+     * that pass through the sample in a large file leave little for the collector.
+     */
+    char[][] sampleChars = new char[Leakage.SAMPLE][];
+    int[][] sampleCuts = new int[Leakage.SAMPLE][];
     int[] sampleLabel = new int[Leakage.SAMPLE];
     int sampleSize;
     static final int PENDING = 64;
@@ -737,10 +762,7 @@ public final class Audit {
         for (int c = 0; c < all.length; c++) all[c] = c;
         TimeCoverage[] times = new TimeCoverage[all.length];
         if (timeCol >= 0) times[timeCol] = time;
-        int[] sampleSlot = new int[all.length];
-        Arrays.fill(sampleSlot, -1);
-        for (int k = 0; k < featureCols.length; k++) sampleSlot[featureCols[k]] = k;
-        ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), times, sampleSlot, profileThreads());
+        ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), times, profileThreads());
         try {
           readRows(r, workers, random);
         } catch (RuntimeException e) {
@@ -761,13 +783,12 @@ public final class Audit {
           }
           lines[row] = (int) r.positionNumber();
           int slot = sampleSlot(row, random);
-          String[] sampled = null;
+          workers.add(r);
           if (slot >= 0) {
-            // the workers fill it with the row's feature values
-            sampled = new String[featureCols.length];
-            sample[slot] = sampled;
+            int[] cuts = new int[2 * featureCols.length];
+            sampleChars[slot] = workers.copy(featureCols, cuts);
+            sampleCuts[slot] = cuts;
           }
-          workers.add(r, sampled);
           CharSequence idText = idCol < 0 ? null : r.text(idCol);
           ids.add(idText == null ? "" : idText);
           if (idCol >= 0 && idText == null && idMissing++ < EXAMPLES) idMissingExamples.add(r.position());
@@ -841,7 +862,7 @@ public final class Audit {
     private void contamination(RecordReader r, int row, CharSequence idText) {
       boolean any = false;
       if (idText != null) {
-        int t = train.idHashes.firstRow(Hashing.of(idText));
+        int t = train.idHashes.firstRow(Hashing.id(idText));
         if (t >= 0) {
           any = true;
           if (overlapId++ < EXAMPLES) overlapIdExamples.add(at(r) + " is at " + s.train().getFileName() + " line " + train.lines[t]);
@@ -880,6 +901,19 @@ public final class Audit {
       }
       long j = random.nextLong(row + 1L);
       return j >= Leakage.SAMPLE ? -1 : (int) j;
+    }
+
+    /** Feature {@code k} of sample slot {@code i}, null when missing. */
+    String sampleValue(int i, int k) {
+      int len = sampleCuts[i][2 * k + 1];
+      return len < 0 ? null : new String(sampleChars[i], sampleCuts[i][2 * k], len);
+    }
+
+    /** Feature {@code k} of the whole sample, by slot. */
+    String[] sampleColumn(int k) {
+      String[] v = new String[sampleSize];
+      for (int i = 0; i < sampleSize; i++) v[i] = sampleValue(i, k);
+      return v;
     }
 
     /** Rows in feature groups holding more than one label. */

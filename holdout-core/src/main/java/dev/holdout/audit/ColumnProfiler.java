@@ -206,6 +206,18 @@ public final class ColumnProfiler {
     return parse(slice.set(buf, off, len));
   }
 
+  /** Runs of non-whitespace characters in {@code text}. */
+  static int words(CharSequence text) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < text.length(); i++) {
+      boolean space = Character.isWhitespace(text.charAt(i));
+      if (!space && !in) n++;
+      in = !space;
+    }
+    return n;
+  }
+
   private static int words(char[] buf, int off, int len) {
     int n = 0;
     boolean in = false;
