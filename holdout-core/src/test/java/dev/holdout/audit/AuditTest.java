@@ -225,7 +225,7 @@ class AuditTest {
     String[] words = late.split(" ");
     words[words.length - 1] = "changed";
     Path train = dir.resolve("train.csv");
-    Files.writeString(train, "id,memo,churned\nT1," + String.join(" ", words) + ",0\nT2,code3,1\n");
+    Files.writeString(train, "id,memo,churned\nT1," + String.join(" ", words) + ",0\nT2,unrelated,1\n");
     AuditReport a = Audit.run(AuditSettings.of(eval, train, "id", "churned", null));
     assertThat(a.contamination().textColumns()).containsExactly("memo");
     assertThat(a.contamination().nearDuplicateText()).isEqualTo(1);
