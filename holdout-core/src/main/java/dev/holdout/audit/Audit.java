@@ -699,8 +699,8 @@ public final class Audit {
     final Dictionary[] sliceGroups;
     final LongIntTable[] sliceCounts;
     final TimeCoverage time = new TimeCoverage();
-    final LongIntTable idTable = new LongIntTable(1 << 16);
-    final LongIntTable rowTable = new LongIntTable(1 << 16);
+    LongIntTable idTable = new LongIntTable(1 << 16);
+    LongIntTable rowTable = new LongIntTable(1 << 16);
     final LongIntTable conflicted = new LongIntTable(1 << 8);
     final IdColumn ids = new IdColumn();
     int[] lines = new int[1024];
@@ -756,6 +756,7 @@ public final class Audit {
     }
 
     void read(java.nio.file.Path file) {
+      presize(file);
       SplittableRandom random = new SplittableRandom(7);
       try (RecordReader r = RecordReaders.open(file)) {
         int[] all = new int[header.size()];
@@ -772,6 +773,43 @@ public final class Audit {
         workers.finish();
       }
       if (rows == 0) throw new HoldoutException.BadData(file + ": has a header but no rows; there is nothing to audit");
+    }
+
+    /** Rows read from the top of the file to estimate how many it holds. */
+    static final int ESTIMATE_ROWS = 1000;
+
+    /**
+     * Sizes the per-row arrays and the id and row tables for the rows the file likely holds (its size
+     * over the characters a row of its first {@link #ESTIMATE_ROWS} takes), so that on a large file
+     * they do not grow by doubling: each doubling copies hundreds of MB and leaves the old array to
+     * a full collection. A wrong estimate costs only memory or a later doubling.
+     */
+    private void presize(java.nio.file.Path file) {
+      long chars = 0;
+      int n = 0;
+      try (RecordReader r = RecordReaders.open(file)) {
+        for (; n < ESTIMATE_ROWS && r.next(); n++) {
+          chars += r.fieldCount(); // the separators and the line end
+          for (int c = 0; c < r.fieldCount(); c++) {
+            CharSequence t = r.text(c);
+            if (t != null) chars += t.length();
+          }
+        }
+      }
+      if (n < ESTIMATE_ROWS) return; // small files need no care
+      long size;
+      try {
+        size = java.nio.file.Files.size(file);
+      } catch (java.io.IOException e) {
+        return;
+      }
+      // multi-byte text makes the estimate high: at most about 50 bytes a row, two tables and two arrays, to a quarter of the heap
+      long expected = Math.min(Runtime.getRuntime().maxMemory() / 200, size / Math.max(1, chars / n));
+      if (expected <= lines.length) return;
+      lines = new int[(int) expected];
+      labelCode = new int[(int) expected];
+      if (idCol >= 0) idTable = LongIntTable.forKeys(expected);
+      rowTable = LongIntTable.forKeys(expected);
     }
 
     private void readRows(RecordReader r, ProfileWorkers workers, SplittableRandom random) {
