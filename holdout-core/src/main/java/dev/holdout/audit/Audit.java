@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * once, and turns what it saw into findings. Memory grows by about 40 bytes per evaluation row
  * (ids, row hashes, labels) plus, when near-duplicate text is checked, the evaluation texts' shingles (8 bytes a word) and
  * about 150 bytes per evaluation row (nothing per training row: training texts are streamed
- * against an index of the evaluation texts); column statistics are sketches of fixed size.
+ * against an index of the evaluation texts); column statistics are sketches and samples of fixed
+ * size (up to 1.6 MB a numeric column for its quartile sample).
  */
 public final class Audit {
   /** Examples kept per finding. */

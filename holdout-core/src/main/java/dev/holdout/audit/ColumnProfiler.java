@@ -101,7 +101,7 @@ public final class ColumnProfiler {
         codeNumber = Arrays.copyOf(codeNumber, c * 2);
         codeWords = Arrays.copyOf(codeWords, c * 2);
       }
-      if (c == codes.size() - 1 && counts[c] == 0) {
+      if (counts[c] == 0) { // a new value
         codeNumber[c] = parse(buf, off, len);
         codeWords[c] = Double.isFinite(codeNumber[c]) ? 0 : words(buf, off, len);
       }
