@@ -23,13 +23,12 @@ import java.util.TreeSet;
  * once, and turns what it saw into findings. Memory grows by about 40 bytes per evaluation row
  * (ids, row hashes, labels) plus, when near-duplicate text is checked, the evaluation texts' shingles (8 bytes a word) and
  * about 150 bytes per evaluation row (nothing per training row: training texts are streamed
- * against an index of the evaluation texts); column statistics are sketches of fixed size.
+ * against an index of the evaluation texts); column statistics are sketches and samples of fixed
+ * size (up to 1.6 MB a numeric column for its quartile sample).
  */
 public final class Audit {
   /** Examples kept per finding. */
   static final int EXAMPLES = 5;
-  /** Rows read from the top of the evaluation set to tell which columns are free text. */
-  static final int PRESCAN = 1000;
   /** Jaccard similarity of word shingles from which two texts are near-duplicates. */
   public static final double NEAR_DUPLICATE = 0.9;
   /** A class with fewer rows than this cannot be evaluated (a recall interval would be wider than +-0.18). */
@@ -56,6 +55,9 @@ public final class Audit {
   }
 
   private AuditReport run() {
+    // the hashes read the files on another thread, into the time the parse leaves a core idle
+    java.util.concurrent.CompletableFuture<String> dataHash = RecordReaders.sha256Async(s.data());
+    java.util.concurrent.CompletableFuture<String> trainHash = s.train() == null ? null : RecordReaders.sha256Async(s.train());
     List<String> header;
     int idCol, labelCol, timeCol;
     int[] sliceCols;
@@ -69,7 +71,7 @@ public final class Audit {
     }
     List<Integer> featureCols = new ArrayList<>();
     for (int c = 0; c < header.size(); c++) if (c != idCol && c != labelCol) featureCols.add(c);
-    List<String> textCols = prescanText(header, featureCols);
+    List<String> textCols = s.train() == null ? List.of() : textColumns(header, featureCols);
 
     TrainIndex train = s.train() == null ? null : TrainIndex.read(s.train(), s.data(), header, s.id(), s.label(), textCols);
     EvalPass pass = new EvalPass(header, idCol, labelCol, timeCol, sliceCols, featureCols, train);
@@ -105,22 +107,40 @@ public final class Audit {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (Severity sev : Severity.values()) counts.put(sev.name().toLowerCase(Locale.ROOT), (int) findings.stream().filter(f -> f.severity() == sev).count());
     String verdict = counts.get("blocker") > 0 ? "NOT_READY" : "READY";
-    AuditReport.Source data = new AuditReport.Source(s.data().toString(), RecordReaders.sha256(s.data()), pass.rows, header);
+    AuditReport.Source data = new AuditReport.Source(s.data().toString(), RecordReaders.await(dataHash), pass.rows, header);
     AuditReport.Source trainSource = train == null ? null
-        : new AuditReport.Source(s.train().toString(), RecordReaders.sha256(s.train()), train.rows, train.header);
+        : new AuditReport.Source(s.train().toString(), RecordReaders.await(trainHash), train.rows, train.header);
     AuditReport.Roles roles = new AuditReport.Roles(s.id(), s.label(), task, positive, s.slices(), s.time());
     return new AuditReport(AuditReport.SCHEMA, data, trainSource, roles, profiles, ids, labels, consistency, contamination,
         shift, slices, time, List.copyOf(findings), counts, verdict);
   }
 
-  private List<String> prescanText(List<String> header, List<Integer> featureCols) {
-    ColumnProfiler[] p = new ColumnProfiler[header.size()];
-    for (int c : featureCols) p[c] = new ColumnProfiler(header.get(c));
+  /**
+   * The feature columns that are free text by the profile's rule (mostly not numbers, and the others
+   * {@link ColumnProfiler#TEXT_WORDS} words or more on average), counted over the whole evaluation
+   * set, so a column whose long texts start late is still found. Read ahead of the training file,
+   * whose texts are compared with these columns; only needed with one.
+   */
+  private List<String> textColumns(List<String> header, List<Integer> featureCols) {
+    long[] numbers = new long[header.size()];
+    long[] others = new long[header.size()];
+    long[] words = new long[header.size()];
     try (RecordReader r = RecordReaders.open(s.data())) {
-      for (int n = 0; n < PRESCAN && r.next(); n++) for (int c : featureCols) p[c].add(r.text(c), r::position);
+      while (r.next()) {
+        for (int c : featureCols) {
+          CharSequence t = r.text(c);
+          if (ColumnProfiler.isMissing(t)) continue;
+          if (Double.isFinite(ColumnProfiler.parse(t))) {
+            numbers[c]++;
+          } else {
+            others[c]++;
+            words[c] += ColumnProfiler.words(t);
+          }
+        }
+      }
     }
     List<String> text = new ArrayList<>();
-    for (int c : featureCols) if (p[c].profile().type() == ColumnType.TEXT) text.add(header.get(c));
+    for (int c : featureCols) if (others[c] > numbers[c] && words[c] >= ColumnProfiler.TEXT_WORDS * others[c]) text.add(header.get(c));
     return text;
   }
 
@@ -246,7 +266,7 @@ public final class Audit {
     int present = 0;
     int dated = 0;
     for (int i = 0; i < rows; i++) {
-      String v = p.sample[i][k];
+      String v = p.sampleValue(i, k);
       if (v == null) continue;
       present++;
       if (TimeCoverage.epochDay(v.strip()) != Long.MIN_VALUE) dated++;
@@ -269,99 +289,96 @@ public final class Audit {
     }
     long labeled = 0;
     for (int i = 0; i < n; i++) if (label[i] >= 0) labeled++;
-    // One row-major pass over the sample (each row's values are loaded once, not once a column)
-    // dictionary-codes the labeled rows' values, so each distinct value is hashed and parsed once.
-    // Once a column's labeled rows hold more than a tenth as many values as rows its mapping purity
+    long labeledRows = labeled;
+    // columns are independent, so they are checked on every core; their findings are added in column order
+    List<List<Finding>> found = java.util.stream.IntStream.range(0, p.featureCols.length).parallel()
+        .mapToObj(k -> columnLeakage(p, k, profiles.get(p.featureCols[k]), header.get(p.featureCols[k]), task, posCode, label, pos, labelNum, labeledRows))
+        .toList();
+    for (List<Finding> f : found) findings.addAll(f);
+  }
+
+  /** The leakage findings of feature {@code k} over the sample. */
+  private List<Finding> columnLeakage(EvalPass p, int k, ColumnProfile prof, String name, Task task, int posCode, int[] label, boolean[] pos,
+      double[] labelNum, long labeled) {
+    int n = p.sampleSize;
+    List<Finding> out = new ArrayList<>();
+    // The labeled rows' values are dictionary-coded, so each distinct value is hashed and parsed once.
+    // Once the labeled rows hold more than a tenth as many values as rows the column's mapping purity
     // is NaN (see Leakage.mappingPurity), so its coding stops and the rest is parsed row by row.
     // Unlabeled rows take part in no statistic; their values are parsed as they come.
-    int f = p.featureCols.length;
-    Dictionary[] dicts = new Dictionary[f];
-    int[][] codes = new int[f][n];
-    double[][] columnX = new double[f][n];
-    int[] codedUpTo = new int[f];
-    for (int k = 0; k < f; k++) {
-      dicts[k] = new Dictionary();
-      codedUpTo[k] = n;
-    }
-    boolean[] stopped = new boolean[f];
+    Dictionary dict = new Dictionary();
+    int[] code = new int[n];
+    double[] x = new double[n];
+    int codedUpTo = n;
+    boolean coded = true;
+    String[] values = p.sampleColumn(k);
     for (int i = 0; i < n; i++) {
-      String[] row = p.sample[i];
-      boolean lab = label[i] >= 0;
-      for (int k = 0; k < f; k++) {
-        String v = row[k];
-        if (!lab || stopped[k]) {
-          columnX[k][i] = v == null ? Double.NaN : ColumnProfiler.parse(v);
-          continue;
-        }
-        codes[k][i] = v == null ? -1 : dicts[k].code(v);
-        if (dicts[k].size() * 10L > labeled) {
-          stopped[k] = true;
-          codedUpTo[k] = i + 1;
-        }
+      String v = values[i];
+      if (label[i] < 0 || !coded) {
+        x[i] = v == null ? Double.NaN : ColumnProfiler.parse(v);
+        continue;
+      }
+      code[i] = v == null ? -1 : dict.code(v);
+      if (dict.size() * 10L > labeled) {
+        coded = false;
+        codedUpTo = i + 1;
       }
     }
-    for (int k = 0; k < p.featureCols.length; k++) {
-      int c = p.featureCols[k];
-      String name = header.get(c);
-      ColumnProfile prof = profiles.get(c);
-      List<String> distinct = dicts[k].values();
-      int[] code = codes[k];
-      double[] x = columnX[k];
-      double[] parsed = new double[distinct.size()];
-      for (int d = 0; d < parsed.length; d++) parsed[d] = ColumnProfiler.parse(distinct.get(d));
-      for (int i = 0, end = codedUpTo[k]; i < end; i++) if (label[i] >= 0) x[i] = code[i] < 0 ? Double.NaN : parsed[code[i]];
-      boolean coded = !stopped[k];
-      boolean flagged = false;
-      if (prof.type() == ColumnType.NUMERIC || prof.type() == ColumnType.BOOLEAN) {
-        if (task == Task.BINARY_CLASSIFICATION && posCode >= 0) {
-          int m = 0;
-          double[] xs = new double[n];
-          boolean[] ys = new boolean[n];
-          for (int i = 0; i < n; i++) if (label[i] >= 0) { xs[m] = x[i]; ys[m++] = pos[i]; }
-          double auc = Leakage.rocAuc(xs, ys, m);
-          if (!Double.isNaN(auc) && Math.max(auc, 1 - auc) >= Leakage.THRESHOLD) {
-            flagged = true;
-            add(Severity.BLOCKER, "leakage.separates", name, "column '" + name + "' alone separates the label: roc_auc "
-                + Format.number(auc) + (auc < 0.5 ? " (reversed: " + Format.number(1 - auc) + ")" : "") + " on " + m + " rows",
-                List.of(), "find out how it is recorded; if it is known only after the outcome, remove it from the inputs vendors see");
-          }
-        } else if (task == Task.REGRESSION) {
-          double r = Leakage.correlation(x, labelNum, n);
-          if (!Double.isNaN(r) && Math.abs(r) >= Leakage.THRESHOLD) {
-            flagged = true;
-            add(Severity.BLOCKER, "leakage.correlated", name, "column '" + name + "' has correlation " + Format.number(r) + " with the label",
-                List.of(), "find out how it is recorded; if it is derived from the outcome, remove it from the inputs vendors see");
-          }
-        }
-      }
-      if (!flagged && !coded && task == Task.BINARY_CLASSIFICATION && posCode >= 0
-          && prof.type() != ColumnType.NUMERIC && prof.type() != ColumnType.BOOLEAN) {
-        double auc = Leakage.outOfFoldAuc(p.sample, k, label, pos, n);
-        if (!Double.isNaN(auc) && auc >= Leakage.THRESHOLD) {
+    List<String> distinct = dict.values();
+    double[] parsed = new double[distinct.size()];
+    for (int d = 0; d < parsed.length; d++) parsed[d] = ColumnProfiler.parse(distinct.get(d));
+    for (int i = 0; i < codedUpTo; i++) if (label[i] >= 0) x[i] = code[i] < 0 ? Double.NaN : parsed[code[i]];
+    boolean flagged = false;
+    if (prof.type() == ColumnType.NUMERIC || prof.type() == ColumnType.BOOLEAN) {
+      if (task == Task.BINARY_CLASSIFICATION && posCode >= 0) {
+        int m = 0;
+        double[] xs = new double[n];
+        boolean[] ys = new boolean[n];
+        for (int i = 0; i < n; i++) if (label[i] >= 0) { xs[m] = x[i]; ys[m++] = pos[i]; }
+        double auc = Leakage.rocAuc(xs, ys, m);
+        if (!Double.isNaN(auc) && Math.max(auc, 1 - auc) >= Leakage.THRESHOLD) {
           flagged = true;
-          add(Severity.BLOCKER, "leakage.category_separates", name, "column '" + name + "' separates the label through its values: "
-              + "each value's positive rate, learnt on half the rows, scores the other half at roc_auc " + Format.number(auc),
-              List.of(), "find out how it is recorded; if its values are set after the outcome, remove it from the inputs vendors see");
+          out.add(new Finding(Severity.BLOCKER, "leakage.separates", name, "column '" + name + "' alone separates the label: roc_auc "
+              + Format.number(auc) + (auc < 0.5 ? " (reversed: " + Format.number(1 - auc) + ")" : "") + " on " + m + " rows",
+              List.of(), "find out how it is recorded; if it is known only after the outcome, remove it from the inputs vendors see"));
         }
-      }
-      if (!flagged && task != Task.REGRESSION) {
-        // missing is a value here: a field filled only after the outcome leaks through its absence
-        double purity = Double.NaN;
-        if (coded) {
-          int missingCode = distinct.size();
-          for (int i = 0; i < n; i++) if (code[i] < 0) code[i] = missingCode;
-          purity = Leakage.mappingPurity(code, missingCode + 1, label, n, p.labels.size());
+      } else if (task == Task.REGRESSION) {
+        double r = Leakage.correlation(x, labelNum, n);
+        if (!Double.isNaN(r) && Math.abs(r) >= Leakage.THRESHOLD) {
+          flagged = true;
+          out.add(new Finding(Severity.BLOCKER, "leakage.correlated", name, "column '" + name + "' has correlation " + Format.number(r) + " with the label",
+              List.of(), "find out how it is recorded; if it is derived from the outcome, remove it from the inputs vendors see"));
         }
-        if (!Double.isNaN(purity) && purity >= Leakage.THRESHOLD) {
-          add(Severity.BLOCKER, "leakage.mapping", name, "column '" + name + "' names the label: each of its values goes with one label in "
-              + pct(purity) + " of rows", List.of(), "remove it from the inputs vendors see, or explain why it is known before the outcome");
-        }
-      }
-      if (Leakage.namedLike(name, s.label())) {
-        add(Severity.WARNING, "leakage.named_like_label", name, "column '" + name + "' is named like the label '" + s.label() + "'", List.of(),
-            "check it is not the outcome under another name, or derived from it");
       }
     }
+    if (!flagged && !coded && task == Task.BINARY_CLASSIFICATION && posCode >= 0
+        && prof.type() != ColumnType.NUMERIC && prof.type() != ColumnType.BOOLEAN) {
+      double auc = Leakage.outOfFoldAuc(values, label, pos, n);
+      if (!Double.isNaN(auc) && auc >= Leakage.THRESHOLD) {
+        flagged = true;
+        out.add(new Finding(Severity.BLOCKER, "leakage.category_separates", name, "column '" + name + "' separates the label through its values: "
+            + "each value's positive rate, learnt on half the rows, scores the other half at roc_auc " + Format.number(auc),
+            List.of(), "find out how it is recorded; if its values are set after the outcome, remove it from the inputs vendors see"));
+      }
+    }
+    if (!flagged && task != Task.REGRESSION) {
+      // missing is a value here: a field filled only after the outcome leaks through its absence
+      double purity = Double.NaN;
+      if (coded) {
+        int missingCode = distinct.size();
+        for (int i = 0; i < n; i++) if (code[i] < 0) code[i] = missingCode;
+        purity = Leakage.mappingPurity(code, missingCode + 1, label, n, p.labels.size());
+      }
+      if (!Double.isNaN(purity) && purity >= Leakage.THRESHOLD) {
+        out.add(new Finding(Severity.BLOCKER, "leakage.mapping", name, "column '" + name + "' names the label: each of its values goes with one label in "
+            + pct(purity) + " of rows", List.of(), "remove it from the inputs vendors see, or explain why it is known before the outcome"));
+      }
+    }
+    if (Leakage.namedLike(name, s.label())) {
+      out.add(new Finding(Severity.WARNING, "leakage.named_like_label", name, "column '" + name + "' is named like the label '" + s.label() + "'", List.of(),
+          "check it is not the outcome under another name, or derived from it"));
+    }
+    return out;
   }
 
   /**
@@ -371,27 +388,29 @@ public final class Audit {
   private void afterTimeFindings(EvalPass p, List<String> header, int timeK) {
     int n = p.sampleSize;
     long[] at = new long[n];
-    for (int i = 0; i < n; i++) at[i] = p.sample[i][timeK] == null ? Long.MIN_VALUE : TimeCoverage.epochDay(p.sample[i][timeK].strip());
+    String[] times = p.sampleColumn(timeK);
+    for (int i = 0; i < n; i++) at[i] = times[i] == null ? Long.MIN_VALUE : TimeCoverage.epochDay(times[i].strip());
     for (int k = 0; k < p.featureCols.length; k++) {
       if (k == timeK || !mostlyDates(p, k, Math.min(n, 1000))) continue;
       long dated = 0;
       long after = 0;
       List<String> examples = new ArrayList<>();
+      String[] values = p.sampleColumn(k);
       for (int i = 0; i < n; i++) {
-        String v = p.sample[i][k];
+        String v = values[i];
         if (v == null || at[i] == Long.MIN_VALUE) continue;
         long day = TimeCoverage.epochDay(v.strip());
         if (day == Long.MIN_VALUE) continue;
         dated++;
         if (day > at[i]) {
           after++;
-          if (examples.size() < EXAMPLES) examples.add(v.strip() + " after " + p.sample[i][timeK].strip());
+          if (examples.size() < EXAMPLES) examples.add(v.strip() + " after " + times[i].strip());
         }
       }
       String name = header.get(p.featureCols[k]);
       // A column is dated when most of its present sampled values are dates.
       long present = 0;
-      for (int i = 0; i < n; i++) if (p.sample[i][k] != null) present++;
+      for (int i = 0; i < n; i++) if (values[i] != null) present++;
       if (dated * 2 < present || after == 0) continue;
       double share = after / (double) dated;
       if (share >= AFTER_TIME_SHARE) {
@@ -585,7 +604,7 @@ public final class Audit {
         t.common = common.toArray(String[]::new);
         t.evalCol = common.stream().mapToInt(evalHeader::indexOf).toArray();
         t.trainCol = common.stream().mapToInt(t.header::indexOf).toArray();
-        t.profilers = common.stream().map(ColumnProfiler::new).toArray(ColumnProfiler[]::new);
+        t.profilers = common.stream().map(h -> new ColumnProfiler(h, true)).toArray(ColumnProfiler[]::new);
         t.featureNames = common.stream().filter(h -> !h.equals(id)).sorted().toList();
         t.textNames = t.featureNames.stream().filter(textCols::contains).toList();
         t.featureTrainCols = t.featureNames.stream().mapToInt(t.header::indexOf).toArray();
@@ -637,7 +656,7 @@ public final class Audit {
         while (r.next()) {
           workers.add(r);
           CharSequence idText = idCol < 0 ? null : r.text(idCol);
-          if (idText != null) t.idHashes.add(Hashing.of(idText), row);
+          if (idText != null) t.idHashes.add(Hashing.id(idText), row);
           t.ids.add(idText == null ? "" : idText);
           if (t.featureTrainCols.length > 0) t.featureHashes.add(featureHash(r, t.featureTrainCols), row);
           if (t.text != null) {
@@ -664,7 +683,7 @@ public final class Audit {
     long h = Hashing.SEED;
     for (int c : cols) {
       CharSequence v = r.text(c);
-      h = Hashing.add(h, ColumnProfiler.isMissing(v) ? null : v);
+      h = Hashing.row(h, ColumnProfiler.isMissing(v) ? null : v);
     }
     return Hashing.mix(h);
   }
@@ -681,8 +700,8 @@ public final class Audit {
     final Dictionary[] sliceGroups;
     final LongIntTable[] sliceCounts;
     final TimeCoverage time = new TimeCoverage();
-    final LongIntTable idTable = new LongIntTable(1 << 16);
-    final LongIntTable rowTable = new LongIntTable(1 << 16);
+    LongIntTable idTable = new LongIntTable(1 << 16);
+    LongIntTable rowTable = new LongIntTable(1 << 16);
     final LongIntTable conflicted = new LongIntTable(1 << 8);
     final IdColumn ids = new IdColumn();
     int[] lines = new int[1024];
@@ -692,7 +711,13 @@ public final class Audit {
     final List<String> idMissingExamples = new ArrayList<>(), idDuplicateExamples = new ArrayList<>(), labelMissingExamples = new ArrayList<>();
     final List<String> conflictExamples = new ArrayList<>(), duplicateExamples = new ArrayList<>();
     final List<String> overlapIdExamples = new ArrayList<>(), overlapFeatureExamples = new ArrayList<>(), overlapTextExamples = new ArrayList<>();
-    String[][] sample = new String[Leakage.SAMPLE][];
+    /**
+     * The leakage sample, one row a slot: the feature values' characters in one array, and their
+     * offsets and lengths (-1 when missing) in another, rather than a String each, so the ~10^6 rows
+     * that pass through the sample in a large file leave little for the collector.
+     */
+    char[][] sampleChars = new char[Leakage.SAMPLE][];
+    int[][] sampleCuts = new int[Leakage.SAMPLE][];
     int[] sampleLabel = new int[Leakage.SAMPLE];
     int sampleSize;
     static final int PENDING = 64;
@@ -712,7 +737,8 @@ public final class Audit {
       this.sliceCols = sliceCols;
       this.featureCols = featureCols.stream().mapToInt(Integer::intValue).toArray();
       this.train = train;
-      for (String h : header) profiles.add(new ColumnProfiler(h));
+      // quantile sketches only to compare numeric distributions with the training file
+      for (String h : header) profiles.add(new ColumnProfiler(h, train != null));
       sliceGroups = new Dictionary[sliceCols.length];
       sliceCounts = new LongIntTable[sliceCols.length];
       for (int k = 0; k < sliceCols.length; k++) {
@@ -731,11 +757,14 @@ public final class Audit {
     }
 
     void read(java.nio.file.Path file) {
+      presize(file);
       SplittableRandom random = new SplittableRandom(7);
       try (RecordReader r = RecordReaders.open(file)) {
         int[] all = new int[header.size()];
         for (int c = 0; c < all.length; c++) all[c] = c;
-        ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), profileThreads());
+        TimeCoverage[] times = new TimeCoverage[all.length];
+        if (timeCol >= 0) times[timeCol] = time;
+        ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), times, profileThreads());
         try {
           readRows(r, workers, random);
         } catch (RuntimeException e) {
@@ -747,6 +776,43 @@ public final class Audit {
       if (rows == 0) throw new HoldoutException.BadData(file + ": has a header but no rows; there is nothing to audit");
     }
 
+    /** Rows read from the top of the file to estimate how many it holds. */
+    static final int ESTIMATE_ROWS = 1000;
+
+    /**
+     * Sizes the per-row arrays and the id and row tables for the rows the file likely holds (its size
+     * over the characters a row of its first {@link #ESTIMATE_ROWS} takes), so that on a large file
+     * they do not grow by doubling: each doubling copies hundreds of MB and leaves the old array to
+     * a full collection. A wrong estimate costs only memory or a later doubling.
+     */
+    private void presize(java.nio.file.Path file) {
+      long chars = 0;
+      int n = 0;
+      try (RecordReader r = RecordReaders.open(file)) {
+        for (; n < ESTIMATE_ROWS && r.next(); n++) {
+          chars += r.fieldCount(); // the separators and the line end
+          for (int c = 0; c < r.fieldCount(); c++) {
+            CharSequence t = r.text(c);
+            if (t != null) chars += t.length();
+          }
+        }
+      }
+      if (n < ESTIMATE_ROWS) return; // small files need no care
+      long size;
+      try {
+        size = java.nio.file.Files.size(file);
+      } catch (java.io.IOException e) {
+        return;
+      }
+      // multi-byte text makes the estimate high: at most about 50 bytes a row, two tables and two arrays, to a quarter of the heap
+      long expected = Math.min(Runtime.getRuntime().maxMemory() / 200, size / Math.max(1, chars / n));
+      if (expected <= lines.length) return;
+      lines = new int[(int) expected];
+      labelCode = new int[(int) expected];
+      if (idCol >= 0) idTable = LongIntTable.forKeys(expected);
+      rowTable = LongIntTable.forKeys(expected);
+    }
+
     private void readRows(RecordReader r, ProfileWorkers workers, SplittableRandom random) {
         int row = 0;
         while (r.next()) {
@@ -755,7 +821,13 @@ public final class Audit {
             labelCode = Arrays.copyOf(labelCode, row * 2);
           }
           lines[row] = (int) r.positionNumber();
+          int slot = sampleSlot(row, random);
           workers.add(r);
+          if (slot >= 0) {
+            int[] cuts = new int[2 * featureCols.length];
+            sampleChars[slot] = workers.copy(featureCols, cuts);
+            sampleCuts[slot] = cuts;
+          }
           CharSequence idText = idCol < 0 ? null : r.text(idCol);
           ids.add(idText == null ? "" : idText);
           if (idCol >= 0 && idText == null && idMissing++ < EXAMPLES) idMissingExamples.add(r.position());
@@ -769,6 +841,7 @@ public final class Audit {
             }
           }
           labelCode[row] = label;
+          if (slot >= 0) sampleLabel[slot] = label;
           long fh = Hashing.SEED;
           for (int c : featureCols) fh = workers.fold(fh, c);
           pendingRow[pending] = row;
@@ -780,9 +853,7 @@ public final class Audit {
             CharSequence g = r.text(sliceCols[k]);
             sliceCounts[k].add(sliceKey(sliceGroups[k].code(g == null ? "(missing)" : g), label), row);
           }
-          if (timeCol >= 0) time.add(r.text(timeCol), r::position);
           if (train != null) contamination(r, row, idText);
-          sampleRow(r, row, label, random);
           row++;
         }
         checkPending(r);
@@ -830,7 +901,7 @@ public final class Audit {
     private void contamination(RecordReader r, int row, CharSequence idText) {
       boolean any = false;
       if (idText != null) {
-        int t = train.idHashes.firstRow(Hashing.of(idText));
+        int t = train.idHashes.firstRow(Hashing.id(idText));
         if (t >= 0) {
           any = true;
           if (overlapId++ < EXAMPLES) overlapIdExamples.add(at(r) + " is at " + s.train().getFileName() + " line " + train.lines[t]);
@@ -858,24 +929,30 @@ public final class Audit {
       if (any) overlapAny++;
     }
 
-    /** Reservoir sampling (Algorithm R), seeded, so the leakage statistics are reproducible. */
-    private void sampleRow(RecordReader r, int row, int label, SplittableRandom random) {
-      int slot;
+    /**
+     * The leakage sample's slot for {@code row}, or -1 when the row is not taken: reservoir sampling
+     * (Algorithm R), seeded, so the leakage statistics are reproducible.
+     */
+    private int sampleSlot(int row, SplittableRandom random) {
       if (row < Leakage.SAMPLE) {
-        slot = row;
         sampleSize++;
-      } else {
-        long j = random.nextLong(row + 1L);
-        if (j >= Leakage.SAMPLE) return;
-        slot = (int) j;
+        return row;
       }
-      String[] v = new String[featureCols.length];
-      for (int k = 0; k < featureCols.length; k++) {
-        CharSequence t = r.text(featureCols[k]);
-        v[k] = ColumnProfiler.isMissing(t) ? null : t.toString();
-      }
-      sample[slot] = v;
-      sampleLabel[slot] = label;
+      long j = random.nextLong(row + 1L);
+      return j >= Leakage.SAMPLE ? -1 : (int) j;
+    }
+
+    /** Feature {@code k} of sample slot {@code i}, null when missing. */
+    String sampleValue(int i, int k) {
+      int len = sampleCuts[i][2 * k + 1];
+      return len < 0 ? null : new String(sampleChars[i], sampleCuts[i][2 * k], len);
+    }
+
+    /** Feature {@code k} of the whole sample, by slot. */
+    String[] sampleColumn(int k) {
+      String[] v = new String[sampleSize];
+      for (int i = 0; i < sampleSize; i++) v[i] = sampleValue(i, k);
+      return v;
     }
 
     /** Rows in feature groups holding more than one label. */

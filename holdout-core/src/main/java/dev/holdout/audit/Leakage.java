@@ -142,6 +142,13 @@ public final class Leakage {
    * values each belong to one label scores near 1. NaN without both labels.
    */
   public static double outOfFoldAuc(String[][] rows, int column, int[] label, boolean[] positive, int n) {
+    String[] values = new String[n];
+    for (int i = 0; i < n; i++) values[i] = rows[i][column];
+    return outOfFoldAuc(values, label, positive, n);
+  }
+
+  /** {@link #outOfFoldAuc(String[][], int, int[], boolean[], int)} of one column's values (null when missing). */
+  public static double outOfFoldAuc(String[] values, int[] label, boolean[] positive, int n) {
     java.util.Map<String, long[]>[] folds = new java.util.Map[2];
     long[] pos = new long[2];
     long[] all = new long[2];
@@ -149,7 +156,7 @@ public final class Leakage {
     for (int i = 0; i < n; i++) {
       if (label[i] < 0) continue;
       int f = i & 1;
-      String v = rows[i][column];
+      String v = values[i];
       long[] c = folds[f].computeIfAbsent(v == null ? "" : v, x -> new long[2]);
       c[0]++;
       all[f]++;
@@ -166,7 +173,7 @@ public final class Leakage {
       int other = 1 - (i & 1);
       if (all[other] == 0) return Double.NaN;
       double prior = pos[other] / (double) all[other];
-      String v = rows[i][column];
+      String v = values[i];
       long[] c = folds[other].get(v == null ? "" : v);
       score[m] = c == null ? prior : (c[1] + prior) / (c[0] + 1.0);
       ys[m++] = positive[i];

@@ -21,6 +21,15 @@ final class LongIntTable {
     table = new long[cap * 2];
   }
 
+  /** A table that holds {@code keys} keys without growing: the smallest power of two of slots at most 70% full. */
+  static LongIntTable forKeys(long keys) {
+    long slots = 16;
+    while (slots * 7 < Math.max(16, keys) * 10 && slots < 1 << 30) slots <<= 1;
+    LongIntTable t = new LongIntTable(16);
+    t.table = new long[(int) slots * 2];
+    return t;
+  }
+
   /** Records {@code row} under {@code key}; returns the first row recorded under it (row itself when new). */
   int add(long key, int row) {
     if (key == EMPTY) {

@@ -12,8 +12,9 @@ import java.util.function.Supplier;
  * Column profiling on other threads while the reading thread does the row-level checks: the reader
  * copies each record's fields into batches of {@link #BATCH} rows, one batch stream per worker, and
  * each worker feeds its share of the columns (every {@code threads}-th) to their profilers in file
- * order, so results equal a single-threaded pass. Used by one reading thread; {@link #finish()} waits
- * for the workers and rethrows what failed there.
+ * order, so results equal a single-threaded pass. The workers also keep the time column's
+ * coverage, which the reading thread would otherwise do. Used by one reading thread;
+ * {@link #finish()} waits for the workers and rethrows what failed there.
  */
 final class ProfileWorkers {
   static final int BATCH = 4096;
@@ -22,6 +23,11 @@ final class ProfileWorkers {
 
   /** Profiles {@code columns[k]} of each record into {@code profilers[k]}. */
   ProfileWorkers(RecordReader reader, int[] columns, ColumnProfiler[] profilers, int threads) {
+    this(reader, columns, profilers, new TimeCoverage[columns.length], threads);
+  }
+
+  /** Also adds {@code columns[k]} to {@code times[k]} where that is not null. */
+  ProfileWorkers(RecordReader reader, int[] columns, ColumnProfiler[] profilers, TimeCoverage[] times, int threads) {
     int n = Math.max(1, Math.min(threads, columns.length));
     workers = new Worker[n];
     for (int w = 0; w < n; w++) {
@@ -29,11 +35,13 @@ final class ProfileWorkers {
       for (int k = w; k < columns.length; k += n) count++;
       int[] cols = new int[count];
       ColumnProfiler[] ps = new ColumnProfiler[count];
+      TimeCoverage[] ts = new TimeCoverage[count];
       for (int k = w, i = 0; k < columns.length; k += n, i++) {
         cols[i] = columns[k];
         ps[i] = profilers[k];
+        ts[i] = times[k];
       }
-      workers[w] = new Worker(reader, cols, ps);
+      workers[w] = new Worker(reader, cols, ps, ts);
       workers[w].thread.start();
     }
   }
@@ -44,7 +52,37 @@ final class ProfileWorkers {
   }
 
   /**
-   * {@link Hashing#add} of field {@code k} (an index into the constructor's columns) of the record
+   * Fields {@code ks} (indexes into the constructor's columns) of the record last added, from the
+   * copy, in one array; {@code cuts[2i]} and {@code cuts[2i + 1]} get field {@code ks[i]}'s offset
+   * and length there, a length of -1 when it is missing.
+   */
+  char[] copy(int[] ks, int[] cuts) {
+    int total = 0;
+    for (int k : ks) {
+      Worker w = workers[k % workers.length];
+      Batch b = w.current;
+      total += Math.max(0, b.len[(b.rows - 1) * w.cols.length + k / workers.length]);
+    }
+    char[] out = new char[total];
+    int at = 0;
+    for (int j = 0; j < ks.length; j++) {
+      Worker w = workers[ks[j] % workers.length];
+      Batch b = w.current;
+      int i = (b.rows - 1) * w.cols.length + ks[j] / workers.length;
+      int n = b.len[i];
+      if (n >= 0 && ColumnProfiler.isMissing(b.chars, b.off[i], n)) n = -1;
+      cuts[2 * j] = at;
+      cuts[2 * j + 1] = n;
+      if (n > 0) {
+        System.arraycopy(b.chars, b.off[i], out, at, n);
+        at += n;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@link Hashing#row} of field {@code k} (an index into the constructor's columns) of the record
    * last {@link #add added}, read from the copy, null when the field is missing: so the reading thread
    * hashes rows without reading the fields a second time.
    */
@@ -53,18 +91,18 @@ final class ProfileWorkers {
     Batch b = w.current;
     int i = (b.rows - 1) * w.cols.length + k / workers.length;
     int n = b.len[i];
-    if (n < 0) return Hashing.add(h, null);
+    if (n < 0) return Hashing.rowMissing(h);
     int off = b.off[i];
     char[] chars = b.chars;
-    return ColumnProfiler.isMissing(chars, off, n) ? Hashing.add(h, null) : Hashing.add(h, chars, off, n);
+    return ColumnProfiler.isMissing(chars, off, n) ? Hashing.rowMissing(h) : Hashing.row(h, chars, off, n);
   }
 
-  /** {@link Hashing#of} of field {@code k} of the record last added, which must be present. */
+  /** {@link Hashing#id} of field {@code k} of the record last added, which must be present. */
   long hash(int k) {
     Worker w = workers[k % workers.length];
     Batch b = w.current;
     int i = (b.rows - 1) * w.cols.length + k / workers.length;
-    return Hashing.mix(Hashing.add(Hashing.SEED, b.chars, b.off[i], b.len[i]));
+    return Hashing.mix(Hashing.row(Hashing.SEED, b.chars, b.off[i], b.len[i]));
   }
 
   /** Hands over the last rows and waits for the workers. */
@@ -110,16 +148,18 @@ final class ProfileWorkers {
     final RecordReader reader;
     final int[] cols;
     final ColumnProfiler[] profilers;
+    final TimeCoverage[] times;
     final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
     final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(4);
     final Thread thread;
     Batch current;
     volatile Throwable error;
 
-    Worker(RecordReader reader, int[] cols, ColumnProfiler[] profilers) {
+    Worker(RecordReader reader, int[] cols, ColumnProfiler[] profilers, TimeCoverage[] times) {
       this.reader = reader;
       this.cols = cols;
       this.profilers = profilers;
+      this.times = times;
       for (int i = 0; i < 3; i++) free.add(new Batch(BATCH, cols.length));
       current = new Batch(BATCH, cols.length);
       thread = new Thread(this, "holdout-audit-profile");
@@ -167,17 +207,20 @@ final class ProfileWorkers {
 
     @Override
     public void run() {
-      Slice slice = new Slice();
       Position pos = new Position(reader);
+      Slice slice = new Slice();
       try {
         for (Batch b = full.take(); b != END; b = full.take()) {
           if (error == null) {
             try {
+              char[] chars = b.chars;
               for (int row = 0, base = 0; row < b.rows; row++, base += cols.length) {
                 pos.line = b.line[row];
                 for (int k = 0; k < cols.length; k++) {
+                  int off = b.off[base + k];
                   int n = b.len[base + k];
-                  profilers[k].add(n < 0 ? null : slice.set(b.chars, b.off[base + k], n), pos);
+                  profilers[k].add(chars, off, n, pos);
+                  if (times[k] != null) times[k].add(n < 0 ? null : slice.set(chars, off, n), pos);
                 }
               }
             } catch (Throwable t) {

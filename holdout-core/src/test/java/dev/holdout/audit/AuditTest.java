@@ -209,6 +209,30 @@ class AuditTest {
   }
 
   @Test
+  void a_column_whose_long_texts_start_after_the_first_thousand_rows_is_compared_as_text() throws IOException {
+    // 'memo' holds one-word codes for its first 1,500 rows and 30-word texts after: over the whole
+    // file its values average more than 3 words, so it is text, and a near copy in train is found
+    SplittableRandom r = new SplittableRandom(21);
+    StringBuilder e = new StringBuilder("id,memo,churned\n");
+    String late = null;
+    for (int i = 0; i < 3000; i++) {
+      String memo = i < 1500 ? "code" + r.nextInt(20) : sentence(r, 30);
+      if (i == 2500) late = memo;
+      e.append("E").append(i).append(',').append(memo).append(',').append(r.nextInt(2)).append('\n');
+    }
+    Path eval = dir.resolve("eval.csv");
+    Files.writeString(eval, e);
+    String[] words = late.split(" ");
+    words[words.length - 1] = "changed";
+    Path train = dir.resolve("train.csv");
+    Files.writeString(train, "id,memo,churned\nT1," + String.join(" ", words) + ",0\nT2,unrelated,1\n");
+    AuditReport a = Audit.run(AuditSettings.of(eval, train, "id", "churned", null));
+    assertThat(a.contamination().textColumns()).containsExactly("memo");
+    assertThat(a.contamination().nearDuplicateText()).isEqualTo(1);
+    assertThat(of(a, "contamination.near_duplicate_text").get(0).examples()).singleElement().asString().contains("id 'E2500'");
+  }
+
+  @Test
   void a_shifted_numeric_column_and_a_schema_change_are_reported() throws IOException {
     Path eval = clean("eval.csv", 2000, 8, 0);
     Path train = dir.resolve("train.csv");
