@@ -2,6 +2,7 @@ package dev.holdout.audit;
 
 import dev.holdout.HoldoutException;
 import dev.holdout.data.RecordReader;
+import dev.holdout.data.Values;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -187,7 +188,7 @@ final class ProfileWorkers {
         }
         int n = t.length();
         if (b.used + n > b.chars.length) b.chars = Arrays.copyOf(b.chars, Math.max(b.chars.length * 2, b.used + n));
-        for (int i = 0; i < n; i++) b.chars[b.used + i] = t.charAt(i);
+        Values.copy(t, b.chars, b.used);
         b.off[base + k] = b.used;
         b.len[base + k] = n;
         b.used += n;

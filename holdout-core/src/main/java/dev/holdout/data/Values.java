@@ -10,6 +10,17 @@ import java.util.Set;
 public final class Values {
   private Values() {}
 
+  /** Copies {@code text}'s characters into {@code dst} from {@code at}: a block copy for a reader's field views and Strings. */
+  public static void copy(CharSequence text, char[] dst, int at) {
+    if (text instanceof CharSlice c) {
+      System.arraycopy(c.buf, c.off, dst, at, c.len);
+    } else if (text instanceof String s) {
+      s.getChars(0, s.length(), dst, at);
+    } else {
+      for (int i = 0, n = text.length(); i < n; i++) dst[at + i] = text.charAt(i);
+    }
+  }
+
   private static final Set<String> NON_FINITE = Set.of("nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
   private static final Set<String> MISSING_MARKERS = Set.of("na", "n/a", "null", "none", "nil", "?", "-");
 
