@@ -721,12 +721,9 @@ public final class Audit {
     int[] sampleLabel = new int[Leakage.SAMPLE];
     int sampleSize;
     static final int PENDING = 64;
-    final int[] pendingRow = new int[PENDING];
-    final long[] pendingId = new long[PENDING];
-    final boolean[] pendingIdPresent = new boolean[PENDING];
-    final long[] pendingFeatures = new long[PENDING];
-    int pending;
-    /** Where {@link #checkPending} leaves the slots it loads, so the loads are not optimised away. */
+    /** Rows whose id and feature checks are done: the workers' hashes arrive a batch behind the reading. */
+    int checked;
+    /** Where {@link #checkRows} leaves the slots it loads, so the loads are not optimised away. */
     long sink;
 
     EvalPass(List<String> header, int idCol, int labelCol, int timeCol, int[] sliceCols, List<Integer> featureCols, TrainIndex train) {
@@ -764,7 +761,8 @@ public final class Audit {
         for (int c = 0; c < all.length; c++) all[c] = c;
         TimeCoverage[] times = new TimeCoverage[all.length];
         if (timeCol >= 0) times[timeCol] = time;
-        ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), times, profileThreads());
+        ProfileWorkers workers = new ProfileWorkers(r, all, profiles.toArray(ColumnProfiler[]::new), times, profileThreads(), featureCols, idCol,
+            (rowHash, idHash, idPresent, count) -> checkRows(r, rowHash, idHash, idPresent, count));
         try {
           readRows(r, workers, random);
         } catch (RuntimeException e) {
@@ -842,13 +840,6 @@ public final class Audit {
           }
           labelCode[row] = label;
           if (slot >= 0) sampleLabel[slot] = label;
-          long fh = Hashing.SEED;
-          for (int c : featureCols) fh = workers.fold(fh, c);
-          pendingRow[pending] = row;
-          pendingId[pending] = idText == null ? 0 : workers.hash(idCol);
-          pendingIdPresent[pending] = idText != null;
-          pendingFeatures[pending] = Hashing.mix(fh);
-          if (++pending == PENDING) checkPending(r);
           for (int k = 0; k < sliceCols.length; k++) {
             CharSequence g = r.text(sliceCols[k]);
             sliceCounts[k].add(sliceKey(sliceGroups[k].code(g == null ? "(missing)" : g), label), row);
@@ -856,46 +847,49 @@ public final class Audit {
           if (train != null) contamination(r, row, idText);
           row++;
         }
-        checkPending(r);
         rows = row;
     }
 
     /**
-     * The id and feature-row checks of the pending rows, in file order. The rows wait in batches of
-     * {@link #PENDING} so that their table slots are loaded together first: the cache misses of the
-     * ten-million-key tables then overlap rather than stall the reading thread one at a time.
+     * The id and feature-row checks of the next {@code count} rows in file order, from the hashes
+     * the profiling workers made. Rows go {@link #PENDING} at a time: their table slots are loaded
+     * together first, so the cache misses of the ten-million-key tables overlap rather than stall
+     * the reading thread one at a time.
      */
-    private void checkPending(RecordReader r) {
-      long touched = 0;
-      for (int j = 0; j < pending; j++) {
-        if (idCol >= 0 && pendingIdPresent[j]) touched += idTable.touch(pendingId[j]);
-        touched += rowTable.touch(pendingFeatures[j]);
-      }
-      sink += touched;
-      for (int j = 0; j < pending; j++) {
-        int row = pendingRow[j];
-        if (idCol >= 0 && pendingIdPresent[j]) {
-          int first = idTable.add(pendingId[j], row);
-          if (first != row && idDuplicateRows++ < EXAMPLES) {
-            idDuplicateExamples.add("id '" + ids.get(row) + "' at " + r.positionOf(lines[first]) + " and " + r.positionOf(lines[row]));
-          }
+    private void checkRows(RecordReader r, long[] rowHash, long[] idHash, boolean[] idPresent, int count) {
+      for (int from = 0; from < count; from += PENDING) {
+        int to = Math.min(count, from + PENDING);
+        long touched = 0;
+        for (int j = from; j < to; j++) {
+          if (idCol >= 0 && idPresent[j]) touched += idTable.touch(idHash[j]);
+          touched += rowTable.touch(rowHash[j]);
         }
-        long fh = pendingFeatures[j];
-        int label = labelCode[row];
-        int first = rowTable.add(fh, row);
-        if (first != row) {
-          if (duplicateFeatureRows++ < EXAMPLES) duplicateExamples.add(atRow(r, row) + " repeats " + atRow(r, first));
-          if (labelCol >= 0 && label != labelCode[first] && label >= 0 && labelCode[first] >= 0) {
-            if (!conflicted.contains(fh)) {
-              conflicted.add(fh, first);
-              if (conflictExamples.size() < EXAMPLES) {
-                conflictExamples.add(atRow(r, first) + " is '" + labels.values().get(labelCode[first]) + "', " + atRow(r, row) + " is '" + labels.values().get(label) + "'");
+        sink += touched;
+        for (int j = from; j < to; j++) {
+          int row = checked + j;
+          if (idCol >= 0 && idPresent[j]) {
+            int first = idTable.add(idHash[j], row);
+            if (first != row && idDuplicateRows++ < EXAMPLES) {
+              idDuplicateExamples.add("id '" + ids.get(row) + "' at " + r.positionOf(lines[first]) + " and " + r.positionOf(lines[row]));
+            }
+          }
+          long fh = rowHash[j];
+          int label = labelCode[row];
+          int first = rowTable.add(fh, row);
+          if (first != row) {
+            if (duplicateFeatureRows++ < EXAMPLES) duplicateExamples.add(atRow(r, row) + " repeats " + atRow(r, first));
+            if (labelCol >= 0 && label != labelCode[first] && label >= 0 && labelCode[first] >= 0) {
+              if (!conflicted.contains(fh)) {
+                conflicted.add(fh, first);
+                if (conflictExamples.size() < EXAMPLES) {
+                  conflictExamples.add(atRow(r, first) + " is '" + labels.values().get(labelCode[first]) + "', " + atRow(r, row) + " is '" + labels.values().get(label) + "'");
+                }
               }
             }
           }
         }
       }
-      pending = 0;
+      checked += count;
     }
 
     private void contamination(RecordReader r, int row, CharSequence idText) {

@@ -14,22 +14,42 @@ import java.util.function.Supplier;
  * copies each record's fields into batches of {@link #BATCH} rows, one batch stream per worker, and
  * each worker feeds its share of the columns (every {@code threads}-th) to their profilers in file
  * order, so results equal a single-threaded pass. The workers also keep the time column's
- * coverage, which the reading thread would otherwise do. Used by one reading thread;
- * {@link #finish()} waits for the workers and rethrows what failed there.
+ * coverage, which the reading thread would otherwise do, and hash each row's id and feature
+ * values for the reading thread's duplicate checks, which it receives through {@link RowHashes} in
+ * file order, a batch at a time. Used by one reading thread; {@link #finish()} waits for the
+ * workers and rethrows what failed there.
  */
 final class ProfileWorkers {
   static final int BATCH = 4096;
   private static final Batch END = new Batch(0, 0);
   private final Worker[] workers;
+  private final RowHashes sink;
+  private final long[] rowHash = new long[BATCH];
+  private final long[] idHash = new long[BATCH];
+  private final boolean[] idPresent = new boolean[BATCH];
+
+  /**
+   * Receives, on the reading thread and in file order, the hashes of the next {@code count} rows:
+   * the feature values' row hash and, where the id is present, the id's hash ({@link Hashing#id}).
+   */
+  interface RowHashes {
+    void rows(long[] rowHash, long[] idHash, boolean[] idPresent, int count);
+  }
 
   /** Profiles {@code columns[k]} of each record into {@code profilers[k]}. */
   ProfileWorkers(RecordReader reader, int[] columns, ColumnProfiler[] profilers, int threads) {
-    this(reader, columns, profilers, new TimeCoverage[columns.length], threads);
+    this(reader, columns, profilers, new TimeCoverage[columns.length], threads, new int[0], -1, null);
   }
 
-  /** Also adds {@code columns[k]} to {@code times[k]} where that is not null. */
-  ProfileWorkers(RecordReader reader, int[] columns, ColumnProfiler[] profilers, TimeCoverage[] times, int threads) {
+  /**
+   * Also adds {@code columns[k]} to {@code times[k]} where that is not null, and hands {@code sink}
+   * the hashes of each row's fields {@code rowKs} (indexes into {@code columns}, a missing value
+   * hashing apart from every text) and of its field {@code idK} (-1 for none).
+   */
+  ProfileWorkers(RecordReader reader, int[] columns, ColumnProfiler[] profilers, TimeCoverage[] times, int threads, int[] rowKs, int idK,
+      RowHashes sink) {
     int n = Math.max(1, Math.min(threads, columns.length));
+    this.sink = sink;
     workers = new Worker[n];
     for (int w = 0; w < n; w++) {
       int count = 0;
@@ -42,14 +62,44 @@ final class ProfileWorkers {
         ps[i] = profilers[k];
         ts[i] = times[k];
       }
-      workers[w] = new Worker(reader, cols, ps, ts);
+      // this worker's share of the row's fields, as indexes into its own columns, in the row's order
+      int worker = w;
+      int[] hashed = Arrays.stream(rowKs).filter(k -> k % n == worker).map(k -> k / n).toArray();
+      int id = idK >= 0 && idK % n == w ? idK / n : -1;
+      workers[w] = new Worker(reader, cols, ps, ts, hashed, id);
       workers[w].thread.start();
     }
   }
 
-  /** Copies the reader's current record for the workers. */
+  /** Copies the reader's current record for the workers; passes on the row hashes of batches they have finished. */
   void add(RecordReader r) {
     for (Worker w : workers) w.add(r);
+    if (workers[0].recycled == null) return;
+    Batch[] back = new Batch[workers.length];
+    for (int w = 0; w < workers.length; w++) back[w] = workers[w].recycled;
+    // a worker that failed hashes nothing more; finish() reports its error
+    if (Arrays.stream(back).allMatch(b -> b != null && b.done == back[0].done)) deliver(back);
+    for (Worker w : workers) w.recycled = null;
+  }
+
+  /** Combines the workers' hashes of the same rows (their batches hold the same rows) and hands them on. */
+  private void deliver(Batch[] batches) {
+    int count = batches[0].done;
+    for (Batch b : batches) b.done = 0;
+    for (Worker w : workers) w.recycled = null;
+    if (sink == null || count == 0) return;
+    Arrays.fill(idPresent, 0, count, false);
+    for (int i = 0; i < count; i++) {
+      long h = Hashing.SEED;
+      for (Batch b : batches) h = Hashing.mix(h ^ b.rowHash[i]);
+      rowHash[i] = h;
+    }
+    for (int w = 0; w < workers.length; w++) {
+      if (workers[w].id < 0) continue;
+      System.arraycopy(batches[w].idHash, 0, idHash, 0, count);
+      System.arraycopy(batches[w].idPresent, 0, idPresent, 0, count);
+    }
+    sink.rows(rowHash, idHash, idPresent, count);
   }
 
   /**
@@ -82,30 +132,6 @@ final class ProfileWorkers {
     return out;
   }
 
-  /**
-   * {@link Hashing#row} of field {@code k} (an index into the constructor's columns) of the record
-   * last {@link #add added}, read from the copy, null when the field is missing: so the reading thread
-   * hashes rows without reading the fields a second time.
-   */
-  long fold(long h, int k) {
-    Worker w = workers[k % workers.length];
-    Batch b = w.current;
-    int i = (b.rows - 1) * w.cols.length + k / workers.length;
-    int n = b.len[i];
-    if (n < 0) return Hashing.rowMissing(h);
-    int off = b.off[i];
-    char[] chars = b.chars;
-    return ColumnProfiler.isMissing(chars, off, n) ? Hashing.rowMissing(h) : Hashing.row(h, chars, off, n);
-  }
-
-  /** {@link Hashing#id} of field {@code k} of the record last added, which must be present. */
-  long hash(int k) {
-    Worker w = workers[k % workers.length];
-    Batch b = w.current;
-    int i = (b.rows - 1) * w.cols.length + k / workers.length;
-    return Hashing.mix(Hashing.row(Hashing.SEED, b.chars, b.off[i], b.len[i]));
-  }
-
   /** Hands over the last rows and waits for the workers. */
   void finish() {
     for (Worker w : workers) w.send(END);
@@ -122,6 +148,17 @@ final class ProfileWorkers {
       if (w.error instanceof RuntimeException e) throw e;
       if (w.error != null) throw new IllegalStateException("column profiling failed", w.error);
     }
+    // the finished batches not yet passed on wait in the free queues, in the order they were profiled
+    while (true) {
+      Batch[] next = new Batch[workers.length];
+      for (int w = 0; w < workers.length; w++) {
+        Batch b = workers[w].free.poll();
+        while (b != null && b.done == 0) b = workers[w].free.poll();
+        next[w] = b;
+      }
+      if (next[0] == null) return;
+      deliver(next);
+    }
   }
 
   /** Stops the workers without waiting for their results (after a failure on the reading thread). */
@@ -136,8 +173,17 @@ final class ProfileWorkers {
     final int[] off;
     final int[] len;
     final long[] line;
+    /** Filled by the worker: each row's hash of its share of the row's fields, and of the id if it holds it. */
+    final long[] rowHash;
+    final long[] idHash;
+    final boolean[] idPresent;
+    /** Rows profiled and hashed, until the reading thread takes their hashes. */
+    int done;
 
     Batch(int rows, int cols) {
+      rowHash = new long[rows];
+      idHash = new long[rows];
+      idPresent = new boolean[rows];
       off = new int[rows * cols];
       len = new int[rows * cols];
       line = new long[rows];
@@ -153,10 +199,16 @@ final class ProfileWorkers {
     final BlockingQueue<Batch> full = new ArrayBlockingQueue<>(4);
     final BlockingQueue<Batch> free = new ArrayBlockingQueue<>(4);
     final Thread thread;
+    final int[] hashed;
+    final int id;
     Batch current;
+    /** A finished batch just taken back for reuse, whose hashes the reading thread has not read yet. */
+    Batch recycled;
     volatile Throwable error;
 
-    Worker(RecordReader reader, int[] cols, ColumnProfiler[] profilers, TimeCoverage[] times) {
+    Worker(RecordReader reader, int[] cols, ColumnProfiler[] profilers, TimeCoverage[] times, int[] hashed, int id) {
+      this.hashed = hashed;
+      this.id = id;
       this.reader = reader;
       this.cols = cols;
       this.profilers = profilers;
@@ -173,6 +225,7 @@ final class ProfileWorkers {
         send(current);
         try {
           current = free.take();
+          if (current.done > 0) recycled = current;
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           throw new IllegalStateException("interrupted while profiling columns", e);
@@ -223,7 +276,20 @@ final class ProfileWorkers {
                   profilers[k].add(chars, off, n, pos);
                   if (times[k] != null) times[k].add(n < 0 ? null : slice.set(chars, off, n), pos);
                 }
+                long h = Hashing.SEED;
+                for (int k : hashed) {
+                  int off = b.off[base + k];
+                  int n = b.len[base + k];
+                  h = n < 0 || ColumnProfiler.isMissing(chars, off, n) ? Hashing.rowMissing(h) : Hashing.row(h, chars, off, n);
+                }
+                b.rowHash[row] = h;
+                if (id >= 0) {
+                  int n = b.len[base + id];
+                  b.idPresent[row] = n >= 0;
+                  b.idHash[row] = n < 0 ? 0 : Hashing.mix(Hashing.row(Hashing.SEED, chars, b.off[base + id], n));
+                }
               }
+              b.done = b.rows;
             } catch (Throwable t) {
               error = t;
             }
