@@ -255,4 +255,11 @@ class RecordReadersTest {
     Path f = write("long.csv", "id,score\na,0.5\nb,0.25\nc,0.75\n");
     assertThat(RecordReaders.await(RecordReaders.sha256Async(f))).isEqualTo(sha256(f)).isEqualTo(RecordReaders.sha256(f));
   }
+
+  @Test
+  void utf16_files_are_refused_with_advice() throws IOException {
+    Path file = write("wide.csv", "\uFEFFid,label\n1,0\n".getBytes(StandardCharsets.UTF_16LE));
+    assertThatThrownBy(() -> RecordReaders.open(file)).isInstanceOf(HoldoutException.BadData.class)
+        .hasMessage(file + ": the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)");
+  }
 }
