@@ -235,11 +235,7 @@ public final class Drift {
     long refN = refRows - c.referenceMissing;
     long curN = curRows - c.currentMissing;
     DriftSettings.ColumnRule rule = s.columns().get(c.name);
-    if (refN == 0 || curN == 0) {
-      String note = (refN == 0 ? "the reference" : "the current window") + " has no values in this column; not judged";
-      return new ColumnDrift(c.name, role, kind, kind, null, null, null, null, null, null, null, Double.NaN, null,
-          refRows, curRows, c.referenceMissing, c.currentMissing, "empty", null, note);
-    }
+    if (refN == 0 || curN == 0) return empty(c.name, role, kind, refRows, curRows, c.referenceMissing, c.currentMissing, refN == 0);
     double[] a = null;
     double[] b = null;
     double[] rc;
@@ -295,23 +291,8 @@ public final class Drift {
           r = Exact.binCounts(a, edges);
           q = Exact.binCounts(b, edges);
         }
-        if (method == Method.CHI_SQUARE) {
-          Exact.ChiSquare chi = Exact.chiSquare(r, q);
-          statistic = chi.statistic();
-          p = chi.pValue();
-          score = p;
-        } else {
-          boolean psi = method == Method.PSI;
-          score = psi ? Exact.psi(r, q) : Exact.jensenShannon(r, q);
-          statistic = score;
-          int k = r.length;
-          double[] cells = concat(r, q);
-          ci = interval(cells, boot, stream, wts -> {
-            double[] x = Arrays.copyOfRange(wts, 0, k);
-            double[] y = Arrays.copyOfRange(wts, k, 2 * k);
-            return psi ? Exact.psi(x, y) : Exact.jensenShannon(x, y);
-          });
-        }
+        return cells(c.name, role, kind, judgedNumeric ? "numeric" : "categorical", r, q, method, rule, small, Math.min(refN, curN), boot,
+            stream, judgedNumeric ? Exact.ksStatistic(a, b) : null, "exact", refRows, curRows, c.referenceMissing, c.currentMissing);
       }
       default -> throw new IllegalStateException("method " + method);
     }
@@ -319,10 +300,50 @@ public final class Drift {
     if (method.isPValue() && !small) {
       note = "a p-value on " + Math.min(refN, curN) + " values flags even negligible shifts";
     }
-    Double ks = judgedNumeric ? (method == Method.KS ? statistic : Exact.ksStatistic(a, b)) : null;
-    return new ColumnDrift(c.name, role, kind, judgedNumeric ? "numeric" : "categorical", method.key(), statistic, p, ks, score,
+    // only a numeric column judged as numeric gets here: cell methods returned above
+    Double ks = method == Method.KS ? statistic : Exact.ksStatistic(a, b);
+    return new ColumnDrift(c.name, role, kind, "numeric", method.key(), statistic, p, ks, score,
         ci == null ? null : ci[0], ci == null ? null : ci[1], threshold, method.drifted(score, threshold),
         refRows, curRows, c.referenceMissing, c.currentMissing, basis, "exact", note);
+  }
+
+  /** A column judged over matching cells (categories, values or bins) by chi-square, PSI or Jensen-Shannon. */
+  static ColumnDrift cells(String name, String role, String kind, String judgedAs, double[] r, double[] q, Method method,
+      DriftSettings.ColumnRule rule, boolean small, long smaller, Bootstrap.Settings boot, String stream, Double ks, String computed,
+      long refRows, long curRows, long refMissing, long curMissing) {
+    double threshold = rule != null && rule.threshold() != null ? rule.threshold() : method.defaultThreshold();
+    Double statistic;
+    Double p = null;
+    double score;
+    double[] ci = null;
+    if (method == Method.CHI_SQUARE) {
+      Exact.ChiSquare chi = Exact.chiSquare(r, q);
+      statistic = chi.statistic();
+      p = chi.pValue();
+      score = p;
+    } else {
+      boolean psi = method == Method.PSI;
+      score = psi ? Exact.psi(r, q) : Exact.jensenShannon(r, q);
+      statistic = score;
+      int k = r.length;
+      ci = interval(concat(r, q), boot, stream, wts -> {
+        double[] x = Arrays.copyOfRange(wts, 0, k);
+        double[] y = Arrays.copyOfRange(wts, k, 2 * k);
+        return psi ? Exact.psi(x, y) : Exact.jensenShannon(x, y);
+      });
+    }
+    String note = method.isPValue() && !small ? "a p-value on " + smaller + " values flags even negligible shifts" : null;
+    return new ColumnDrift(name, role, kind, judgedAs, method.key(), statistic, p, ks, score, ci == null ? null : ci[0],
+        ci == null ? null : ci[1], threshold, method.drifted(score, threshold), refRows, curRows, refMissing, curMissing,
+        basis(rule, small, smaller), computed, note);
+  }
+
+  /** A column without values on one side: reported, not judged. */
+  static ColumnDrift empty(String name, String role, String kind, long refRows, long curRows, long refMissing, long curMissing,
+      boolean referenceEmpty) {
+    String note = (referenceEmpty ? "the reference" : "the current window") + " has no values in this column; not judged";
+    return new ColumnDrift(name, role, kind, kind, null, null, null, null, null, null, null, Double.NaN, null, refRows, curRows,
+        refMissing, curMissing, "empty", null, note);
   }
 
   static Method method(Windows.Column c, DriftSettings.ColumnRule rule, boolean judgedNumeric, boolean small) {

@@ -53,7 +53,7 @@ public final class SketchDrift {
   static ColumnDrift numeric(String name, String role, NumericSketch r, NumericSketch c, DriftSettings s) {
     long refRows = r.count() + r.missing();
     long curRows = c.count() + c.missing();
-    if (r.count() == 0 || c.count() == 0) return empty(name, role, "numeric", refRows, curRows, r.missing(), c.missing(), r.count() == 0);
+    if (r.count() == 0 || c.count() == 0) return Drift.empty(name, role, "numeric", refRows, curRows, r.missing(), c.missing(), r.count() == 0);
     if (!r.quantiles().isEstimationMode() && !c.quantiles().isEstimationMode()) {
       Windows.Column col = new Windows.Column(name, true);
       col.reference = values(r);
@@ -73,7 +73,7 @@ public final class SketchDrift {
       Arrays.sort(values);
       double[][] cells = fewValueCounts(values, r, c);
       Method method = Drift.method(named, rule, false, small);
-      return cells(name, role, "numeric", "categorical", cells[0], cells[1], method, rule, small, smaller, boot, stream, null,
+      return Drift.cells(name, role, "numeric", "categorical", cells[0], cells[1], method, rule, small, smaller, boot, stream, null,
           c.fewValues() ? "exact" : "sketch", refRows, curRows, r.missing(), c.missing());
     }
     Method method = Drift.method(named, rule, true, small);
@@ -99,59 +99,21 @@ public final class SketchDrift {
           Drift.basis(rule, small, smaller), "sketch", null);
     }
     double[] edges = Sketched.decileEdges(r);
-    return cells(name, role, "numeric", "numeric", Sketched.binCounts(r, edges), Sketched.binCounts(c, edges), method, rule, small, smaller,
+    return Drift.cells(name, role, "numeric", "numeric", Sketched.binCounts(r, edges), Sketched.binCounts(c, edges), method, rule, small, smaller,
         boot, stream, ks, "sketch", refRows, curRows, r.missing(), c.missing());
   }
 
   static ColumnDrift categorical(String name, String role, CategoricalSketch r, CategoricalSketch c, DriftSettings s) {
     long refRows = r.count() + r.missing();
     long curRows = c.count() + c.missing();
-    if (r.count() == 0 || c.count() == 0) return empty(name, role, "categorical", refRows, curRows, r.missing(), c.missing(), r.count() == 0);
+    if (r.count() == 0 || c.count() == 0) return Drift.empty(name, role, "categorical", refRows, curRows, r.missing(), c.missing(), r.count() == 0);
     DriftSettings.ColumnRule rule = s.columns().get(name);
     long smaller = Math.min(r.count(), c.count());
     boolean small = smaller <= Drift.SMALL;
     Method method = Drift.method(new Windows.Column(name, false), rule, false, small);
     double[][] counts = CategoricalSketch.counts(r, c);
-    return cells(name, role, "categorical", "categorical", counts[0], counts[1], method, rule, small, smaller, s.bootstrap(), "drift:" + name,
+    return Drift.cells(name, role, "categorical", "categorical", counts[0], counts[1], method, rule, small, smaller, s.bootstrap(), "drift:" + name,
         null, r.isExact() && c.isExact() ? "exact" : "sketch", refRows, curRows, r.missing(), c.missing());
-  }
-
-  /** A column judged over matching cells (categories, values or bins) by chi-square, PSI or Jensen-Shannon. */
-  private static ColumnDrift cells(String name, String role, String kind, String judgedAs, double[] r, double[] q, Method method,
-      DriftSettings.ColumnRule rule, boolean small, long smaller, Bootstrap.Settings boot, String stream, Double ks, String computed,
-      long refRows, long curRows, long refMissing, long curMissing) {
-    double threshold = rule != null && rule.threshold() != null ? rule.threshold() : method.defaultThreshold();
-    Double statistic;
-    Double p = null;
-    double score;
-    double[] ci = null;
-    if (method == Method.CHI_SQUARE) {
-      Exact.ChiSquare chi = Exact.chiSquare(r, q);
-      statistic = chi.statistic();
-      p = chi.pValue();
-      score = p;
-    } else {
-      boolean psi = method == Method.PSI;
-      score = psi ? Exact.psi(r, q) : Exact.jensenShannon(r, q);
-      statistic = score;
-      int k = r.length;
-      ci = Drift.interval(Drift.concat(r, q), boot, stream, wts -> {
-        double[] x = Arrays.copyOfRange(wts, 0, k);
-        double[] y = Arrays.copyOfRange(wts, k, 2 * k);
-        return psi ? Exact.psi(x, y) : Exact.jensenShannon(x, y);
-      });
-    }
-    String note = method.isPValue() && !small ? "a p-value on " + smaller + " values flags even negligible shifts" : null;
-    return new ColumnDrift(name, role, kind, judgedAs, method.key(), statistic, p, ks, score, ci == null ? null : ci[0],
-        ci == null ? null : ci[1], threshold, method.drifted(score, threshold), refRows, curRows, refMissing, curMissing,
-        Drift.basis(rule, small, smaller), computed, note);
-  }
-
-  private static ColumnDrift empty(String name, String role, String kind, long refRows, long curRows, long refMissing, long curMissing,
-      boolean referenceEmpty) {
-    String note = (referenceEmpty ? "the reference" : "the current window") + " has no values in this column; not judged";
-    return new ColumnDrift(name, role, kind, kind, null, null, null, null, null, null, null, Double.NaN, null, refRows, curRows,
-        refMissing, curMissing, "empty", null, note);
   }
 
   /**
