@@ -40,34 +40,34 @@ final class TextModel extends TaskModel implements RowMeans {
     m = names.size();
     perRow = new double[submissions.size() + 1][];
     for (int s = 0; s < submissions.size(); s++) {
-      Answers answers = submissions.get(s).answers;
-      Judging.Judged judged = submissions.get(s).judged;
-      double[] out = new double[eval.rows * m];
-      IntStream.range(0, eval.rows).parallel().forEach(i -> {
-        String[] t = answers.texts[i] == null ? Answers.empty(ts.usedContext().size()) : answers.texts[i];
-        score(t, List.of(eval.references.texts[i]), ts, grounding, judgedSuite ? judged : null, i, out, i * m);
-      });
-      perRow[s] = out;
+      perRow[s] = values(submissions.get(s).answers, judgedSuite ? submissions.get(s).judged : null, eval, ts);
     }
-    Answers base = eval.baselineAnswers;
-    if (base != null) {
-      double[] out = new double[eval.rows * m];
-      IntStream.range(0, eval.rows).parallel().forEach(i -> {
-        String[] t = base.texts[i] == null ? Answers.empty(ts.usedContext().size()) : base.texts[i];
-        score(t, List.of(eval.references.texts[i]), ts, grounding && t.length > 1, null, i, out, i * m);
-        if (grounding && t.length == 1) {
-          out[i * m + GROUNDING] = Double.NaN;
-          out[i * m + GROUNDING + 1] = Double.NaN;
-        }
-      });
-      perRow[baseline] = out;
-    }
+    if (eval.baselineAnswers != null) perRow[baseline] = values(eval.baselineAnswers, null, eval, ts);
     Suite.Baseline b = suite.baseline();
     baselineName = switch (b.kind()) {
       case COLUMN -> "column " + b.column() + ": the answer given today, from the evaluation set";
       case RUN -> "the answers of " + b.path().getFileName() + " (the answers given today)";
       default -> "none: the suite names no baseline (add baseline: {kind: column, column: NAME} or {kind: run, path: FILE} to compare with the answers given today)";
     };
+  }
+
+  /**
+   * Every row's values for one set of answers. An answer without the passages it used (a baseline
+   * that names none) has NaN grounding scores: no value, rather than 0.
+   */
+  private double[] values(Answers answers, Judging.Judged judged, EvaluationSet eval, Suite.Text ts) {
+    boolean grounding = !ts.usedContext().isEmpty();
+    double[] out = new double[eval.rows * m];
+    IntStream.range(0, eval.rows).parallel().forEach(i -> {
+      String[] t = answers.texts[i] == null ? Answers.empty(ts.usedContext().size()) : answers.texts[i];
+      boolean passages = t.length > 1;
+      score(t, List.of(eval.references.texts[i]), ts, grounding && passages, judged, i, out, i * m);
+      if (grounding && !passages) {
+        out[i * m + GROUNDING] = Double.NaN;
+        out[i * m + GROUNDING + 1] = Double.NaN;
+      }
+    });
+    return out;
   }
 
   /** Where context_recall and faithfulness sit in a row's values, after the six answer scores. */
