@@ -13,15 +13,15 @@ import dev.holdout.judge.Kappa;
 import dev.holdout.report.Report;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.suite.Suite;
+import dev.holdout.suite.Template;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs a text generation suite's judge over one submission's answers before it is evaluated, and
@@ -32,8 +32,6 @@ import java.util.regex.Pattern;
  * judged).
  */
 public final class Judging {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
-
   private Judging() {}
 
   /**
@@ -125,30 +123,23 @@ public final class Judging {
     String[] out = new String[eval.rows];
     try (RecordReader r = RecordReaders.open(suite.data().path())) {
       int idCol = Values.column(r, suite.data().id(), "data.id in the suite");
-      List<String> names = new ArrayList<>();
-      Matcher m = PLACEHOLDER.matcher(judge.input());
-      while (m.find()) names.add(m.group(1));
-      int[] cols = new int[names.size()];
-      for (int k = 0; k < cols.length; k++) {
-        cols[k] = r.header().indexOf(names.get(k));
-        if (cols[k] < 0) {
-          throw new HoldoutException.BadSuite(suite.file() + " line " + judge.line() + ", judge.input: {" + names.get(k) + "} is not a column of "
-              + r.path().getFileName() + Names.didYouMean(names.get(k), r.header()) + " (columns: " + r.header() + ")");
+      Map<String, Integer> cols = new HashMap<>();
+      for (String name : Template.names(judge.input())) {
+        int c = r.header().indexOf(name);
+        if (c < 0) {
+          throw new HoldoutException.BadSuite(suite.file() + " line " + judge.line() + ", judge.input: {" + name + "} is not a column of "
+              + r.path().getFileName() + Names.didYouMean(name, r.header()) + " (columns: " + r.header() + ")");
         }
+        cols.put(name, c);
       }
       int expected = 0;
       while (r.next()) {
         int row = eval.find(Values.required(r, idCol, "an id").strip(), expected++);
         if (row < 0) continue;
-        Matcher f = PLACEHOLDER.matcher(judge.input());
-        StringBuilder text = new StringBuilder();
-        int k = 0;
-        while (f.find()) {
-          String v = r.field(cols[k++]);
-          f.appendReplacement(text, Matcher.quoteReplacement(v == null ? "" : v.strip()));
-        }
-        f.appendTail(text);
-        out[row] = text.toString();
+        out[row] = Template.render(judge.input(), name -> {
+          String v = r.field(cols.get(name));
+          return v == null ? null : v.strip();
+        });
       }
     }
     return out;

@@ -11,6 +11,7 @@ import dev.holdout.report.AtomicFiles;
 import dev.holdout.report.Report;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.suite.Suite;
+import dev.holdout.suite.Template;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,8 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Sends every row of a text generation suite's evaluation set to the vendor's endpoint through
@@ -42,7 +41,6 @@ import java.util.regex.Pattern;
  * error; the evaluation scores it as an empty answer.
  */
 public final class Harness {
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Harness() {}
@@ -80,10 +78,7 @@ public final class Harness {
     try (RecordReader r = RecordReaders.open(suite.data().path())) {
       int idCol = Values.column(r, suite.data().id(), "data.id in the suite");
       Set<String> names = new LinkedHashSet<>();
-      if (prompt.template() != null) {
-        Matcher m = PLACEHOLDER.matcher(prompt.template());
-        while (m.find()) names.add(m.group(1));
-      }
+      if (prompt.template() != null) names.addAll(Template.names(prompt.template()));
       if (prompt.request() != null) names.addAll(TemplateEndpoint.columns(prompt.request()));
       Map<String, Integer> cols = new LinkedHashMap<>();
       for (String name : names) {
@@ -102,14 +97,7 @@ public final class Harness {
           String v = r.field(c);
           row.put(name, v == null ? "" : v.strip());
         });
-        String text = null;
-        if (prompt.template() != null) {
-          Matcher f = PLACEHOLDER.matcher(prompt.template());
-          StringBuilder b = new StringBuilder();
-          while (f.find()) f.appendReplacement(b, Matcher.quoteReplacement(row.get(f.group(1))));
-          f.appendTail(b);
-          text = b.toString();
-        }
+        String text = prompt.template() == null ? null : Template.render(prompt.template(), row::get);
         bodies.add(endpoint.body(prompt.system(), text, row));
       }
     }

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.holdout.suite.Suite;
+import dev.holdout.suite.Template;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A JSON endpoint of the vendor's own design: the suite's request template, with
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
  */
 public final class TemplateEndpoint implements Endpoint {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
   private static final Set<String> BUILT_IN = Set.of("prompt", "system", "model");
   private final Settings settings;
   private final Suite.Request request;
@@ -50,10 +48,7 @@ public final class TemplateEndpoint implements Endpoint {
   }
 
   private static void collect(JsonNode node, Set<String> out) {
-    if (node.isTextual()) {
-      Matcher m = PLACEHOLDER.matcher(node.asText());
-      while (m.find()) out.add(m.group(1));
-    }
+    if (node.isTextual()) out.addAll(Template.names(node.asText()));
     node.forEach(child -> collect(child, out));
   }
 
@@ -78,16 +73,7 @@ public final class TemplateEndpoint implements Endpoint {
   }
 
   private static JsonNode fill(JsonNode node, java.util.function.Function<String, String> value) {
-    if (node.isTextual()) {
-      Matcher m = PLACEHOLDER.matcher(node.asText());
-      StringBuilder out = new StringBuilder();
-      while (m.find()) {
-        String v = value.apply(m.group(1));
-        m.appendReplacement(out, Matcher.quoteReplacement(v == null ? "" : v));
-      }
-      m.appendTail(out);
-      return TextNode.valueOf(out.toString());
-    }
+    if (node.isTextual()) return TextNode.valueOf(Template.render(node.asText(), value));
     if (node instanceof ObjectNode o) {
       ObjectNode copy = JSON.createObjectNode();
       o.fields().forEachRemaining(e -> copy.set(e.getKey(), fill(e.getValue(), value)));
