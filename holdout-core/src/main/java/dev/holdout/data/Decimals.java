@@ -31,6 +31,13 @@ public final class Decimals {
 
   /** The value of the text in {@code chars[from, to)}; throws NumberFormatException as {@link Double#parseDouble} does. */
   public static double parse(char[] chars, int from, int to) {
+    double v = parseOrNaN(chars, from, to);
+    if (Double.isNaN(v)) throw new NumberFormatException("not a plain decimal number: " + new String(chars, from, to - from));
+    return v;
+  }
+
+  /** The value of the text in {@code chars[from, to)}, or NaN when it is not a plain decimal number (no exception to pay for). */
+  public static double parseOrNaN(char[] chars, int from, int to) {
     int i = from;
     boolean negative = false;
     if (i < to && (chars[i] == '-' || chars[i] == '+')) {
@@ -57,12 +64,10 @@ public final class Decimals {
       scale = fraction - i;
       digits += i - fraction;
     }
-    if (digits == 0) throw new NumberFormatException("no digits: " + new String(chars, from, to - from));
+    if (digits == 0) return Double.NaN;
     if (digits > 18) return slow(chars, from, to);  // the mantissa may have overflowed
     if (i < to) {
-      if (chars[i] != 'e' && chars[i] != 'E') {
-        throw new NumberFormatException("not a plain decimal number: " + new String(chars, from, to - from));
-      }
+      if (chars[i] != 'e' && chars[i] != 'E') return Double.NaN;
       int e = exponent(chars, i + 1, to);
       if (e == Integer.MIN_VALUE) return slow(chars, from, to);
       scale += e;
@@ -101,7 +106,16 @@ public final class Decimals {
     return negative ? -e : e;
   }
 
+  /** The JDK's parse, for what the fast path cannot do exactly; NaN for text it refuses or that is not plain decimal. */
   private static double slow(char[] chars, int from, int to) {
-    return Double.parseDouble(new String(chars, from, to - from));
+    for (int i = from; i < to; i++) {
+      char c = chars[i];
+      if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(new String(chars, from, to - from));
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
   }
 }

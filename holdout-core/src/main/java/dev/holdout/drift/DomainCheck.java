@@ -111,7 +111,7 @@ public final class DomainCheck {
     int count = 0;
     boolean anyMissing = false;
     for (int i : refSample) {
-      double v = c.reference[i];
+      double v = c.reference.get(i);
       if (Double.isNaN(v)) {
         anyMissing = true;
         continue;
@@ -120,7 +120,7 @@ public final class DomainCheck {
       sq += v * v;
       count++;
     }
-    for (int i : curSample) anyMissing |= Double.isNaN(c.current[i]);
+    for (int i : curSample) anyMissing |= Double.isNaN(c.current.get(i));
     double mean = count == 0 ? 0 : sum / count;
     double sd = count == 0 ? 1 : Math.sqrt(Math.max(0, sq / count - mean * mean));
     if (!(sd > 0)) sd = 1;
@@ -128,7 +128,7 @@ public final class DomainCheck {
     double[] z = new double[n];
     double[] miss = new double[n];
     for (int k = 0; k < n; k++) {
-      double v = k < refSample.length ? c.reference[refSample[k]] : c.current[curSample[k - refSample.length]];
+      double v = k < refSample.length ? c.reference.get(refSample[k]) : c.current.get(curSample[k - refSample.length]);
       if (Double.isNaN(v)) miss[k] = 1;
       else z[k] = Math.max(-10, Math.min(10, (v - mean) / sd));  // clipped so one wild value cannot swamp the learner
     }

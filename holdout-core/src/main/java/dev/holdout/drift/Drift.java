@@ -124,10 +124,12 @@ public final class Drift {
   private static Windows.Column subset(Windows.Column c, int[] ref, int[] cur) {
     Windows.Column out = new Windows.Column(c.name, c.numeric, c.dictionary);
     if (c.numeric) {
-      out.reference = new double[ref.length];
-      out.current = new double[cur.length];
-      for (int i = 0; i < ref.length; i++) if (Double.isNaN(out.reference[i] = c.reference[ref[i]])) out.referenceMissing++;
-      for (int i = 0; i < cur.length; i++) if (Double.isNaN(out.current[i] = c.current[cur[i]])) out.currentMissing++;
+      double[] r = new double[ref.length];
+      double[] q = new double[cur.length];
+      for (int i = 0; i < ref.length; i++) if (Double.isNaN(r[i] = c.reference.get(ref[i]))) out.referenceMissing++;
+      for (int i = 0; i < cur.length; i++) if (Double.isNaN(q[i] = c.current.get(cur[i]))) out.currentMissing++;
+      out.reference = Numbers.of(r);
+      out.current = Numbers.of(q);
     } else {
       out.referenceCodes = new int[ref.length];
       out.currentCodes = new int[cur.length];
@@ -230,8 +232,8 @@ public final class Drift {
   static ColumnDrift column(Windows.Column c, DriftSettings s) {
     String role = role(c.name, s);
     String kind = c.numeric ? "numeric" : "categorical";
-    long refRows = c.numeric ? c.reference.length : c.referenceCodes.length;
-    long curRows = c.numeric ? c.current.length : c.currentCodes.length;
+    long refRows = c.numeric ? c.reference.size() : c.referenceCodes.length;
+    long curRows = c.numeric ? c.current.size() : c.currentCodes.length;
     long refN = refRows - c.referenceMissing;
     long curN = curRows - c.currentMissing;
     DriftSettings.ColumnRule rule = s.columns().get(c.name);
@@ -242,10 +244,8 @@ public final class Drift {
     double[] cc;
     boolean judgedNumeric;
     if (c.numeric) {
-      a = present(c.reference, refN);
-      b = present(c.current, curN);
-      RadixSort.sort(a);
-      RadixSort.sort(b);
+      a = RadixSort.sortedPresent(c.reference);
+      b = RadixSort.sortedPresent(c.current);
       judgedNumeric = distinctMoreThan(a, FEW_VALUES);
       if (judgedNumeric) {
         rc = null;
@@ -271,15 +271,16 @@ public final class Drift {
     Double p = null;
     double score;
     double[] ci = null;
+    Exact.Comparison compared = judgedNumeric ? Exact.compare(a, b) : null;
     switch (method) {
       case KS -> {
-        statistic = Exact.ksStatistic(a, b);
-        p = Exact.ksPValue(a, b);
+        statistic = compared.ks();
+        p = compared.ksPValue();
         score = p;
       }
       case WASSERSTEIN -> {
         double sd = Exact.std(a);
-        score = Exact.wasserstein(a, b) / sd;
+        score = compared.wasserstein() / sd;
         statistic = score;
         ci = wassersteinInterval(a, b, sd, score, boot, stream);
       }
@@ -292,7 +293,7 @@ public final class Drift {
           q = Exact.binCounts(b, edges);
         }
         return cells(c.name, role, kind, judgedNumeric ? "numeric" : "categorical", r, q, method, rule, small, Math.min(refN, curN), boot,
-            stream, judgedNumeric ? Exact.ksStatistic(a, b) : null, "exact", refRows, curRows, c.referenceMissing, c.currentMissing);
+            stream, judgedNumeric ? compared.ks() : null, "exact", refRows, curRows, c.referenceMissing, c.currentMissing);
       }
       default -> throw new IllegalStateException("method " + method);
     }
@@ -301,7 +302,7 @@ public final class Drift {
       note = "a p-value on " + Math.min(refN, curN) + " values flags even negligible shifts";
     }
     // only a numeric column judged as numeric gets here: cell methods returned above
-    Double ks = method == Method.KS ? statistic : Exact.ksStatistic(a, b);
+    Double ks = compared.ks();
     return new ColumnDrift(c.name, role, kind, "numeric", method.key(), statistic, p, ks, score,
         ci == null ? null : ci[0], ci == null ? null : ci[1], threshold, method.drifted(score, threshold),
         refRows, curRows, c.referenceMissing, c.currentMissing, basis, "exact", note);
@@ -426,13 +427,6 @@ public final class Drift {
   static double[] concat(double[] x, double[] y) {
     double[] out = Arrays.copyOf(x, x.length + y.length);
     System.arraycopy(y, 0, out, x.length, y.length);
-    return out;
-  }
-
-  private static double[] present(double[] values, long count) {
-    double[] out = new double[(int) count];
-    int n = 0;
-    for (double v : values) if (!Double.isNaN(v)) out[n++] = v;
     return out;
   }
 

@@ -18,43 +18,63 @@ public final class Exact {
   /** Share floor for an empty bin in PSI, so a bin seen on one side only gives a finite term (Evidently uses the same). */
   public static final double PSI_FLOOR = 1e-4;
 
-  /** The Kolmogorov-Smirnov statistic: the largest gap between the two empirical distribution functions, in [0, 1]. */
-  public static double ksStatistic(double[] a, double[] b) {
-    return ksGap(a, b) / ((double) a.length * b.length);
+  /**
+   * Two sorted samples compared in one merging pass: the Kolmogorov-Smirnov gap, kept as the integer
+   * max |i·m − j·n| so the exact p-value compares without rounding, and the first Wasserstein
+   * distance, the area between the two distribution functions in the column's units.
+   */
+  public record Comparison(int n, int m, long gap, double wasserstein) {
+    /** The KS statistic: the largest gap between the two empirical distribution functions, in [0, 1]. */
+    public double ks() {
+      return gap / ((double) n * m);
+    }
+
+    /**
+     * The two-sided KS p-value. Exact (the share of all orderings of the pooled sample whose path
+     * leaves the band, by dynamic programming over probabilities) when the larger side has at most
+     * {@link #KS_EXACT_MAX} rows; otherwise the limiting Kolmogorov distribution with Stephens'
+     * finite-sample correction, within about 1% (relative) of SciPy's {@code method='asymp'}.
+     */
+    public double ksPValue() {
+      if (n == 0 || m == 0) return Double.NaN;
+      if (gap == 0) return 1;
+      if (Math.max(n, m) <= KS_EXACT_MAX) return ksExact(n, m, gap);
+      double en = Math.sqrt((double) n * m / (n + m));
+      return Probability.kolmogorovSurvival((en + 0.12 + 0.11 / en) * ks());
+    }
   }
 
-  /** The KS gap as an integer max |i·m − j·n|, so the exact p-value compares without rounding. */
-  private static long ksGap(double[] a, double[] b) {
+  /** Compares two sorted samples, each with at least one value. */
+  public static Comparison compare(double[] a, double[] b) {
     int n = a.length;
     int m = b.length;
     int i = 0;
     int j = 0;
-    long best = 0;
-    while (i < n && j < m) {
-      double v = Math.min(a[i], b[j]);
+    long gap = 0;
+    double sum = 0;
+    double prev = Math.min(a[0], b[0]);
+    double diff = 0;
+    while (i < n || j < m) {
+      double v = i < n && (j >= m || a[i] <= b[j]) ? a[i] : b[j];
+      sum += Math.abs(diff) * (v - prev);
       while (i < n && a[i] == v) i++;
       while (j < m && b[j] == v) j++;
-      best = Math.max(best, Math.abs((long) i * m - (long) j * n));
+      diff = (double) i / n - (double) j / m;
+      gap = Math.max(gap, Math.abs((long) i * m - (long) j * n));
+      prev = v;
     }
-    return best;
+    return new Comparison(n, m, gap, sum);
   }
 
-  /**
-   * The two-sided KS p-value. Exact (the share of all orderings of the pooled sample whose path
-   * leaves the band, by dynamic programming over probabilities) when the larger side has at most
-   * {@link #KS_EXACT_MAX} rows; otherwise the limiting Kolmogorov distribution with Stephens'
-   * finite-sample correction, within about 1% (relative) of SciPy's {@code method='asymp'}.
-   */
+  /** The Kolmogorov-Smirnov statistic of two sorted samples; see {@link Comparison#ks()}. */
+  public static double ksStatistic(double[] a, double[] b) {
+    return compare(a, b).ks();
+  }
+
+  /** The two-sided KS p-value of two sorted samples; see {@link Comparison#ksPValue()}. */
   public static double ksPValue(double[] a, double[] b) {
-    int n = a.length;
-    int m = b.length;
-    if (n == 0 || m == 0) return Double.NaN;
-    long gap = ksGap(a, b);
-    if (gap == 0) return 1;
-    if (Math.max(n, m) <= KS_EXACT_MAX) return ksExact(n, m, gap);
-    double d = gap / ((double) n * m);
-    double en = Math.sqrt((double) n * m / (n + m));
-    return Probability.kolmogorovSurvival((en + 0.12 + 0.11 / en) * d);
+    if (a.length == 0 || b.length == 0) return Double.NaN;
+    return compare(a, b).ksPValue();
   }
 
   /** P(max |i·m − j·n| >= gap) over uniformly random interleavings of n and m items. */
@@ -81,24 +101,9 @@ public final class Exact {
     return Math.max(0, Math.min(1, 1 - u[m]));
   }
 
-  /** The first Wasserstein distance: the area between the two distribution functions, in the column's units. */
+  /** The first Wasserstein distance of two sorted samples; see {@link Comparison#wasserstein()}. */
   public static double wasserstein(double[] a, double[] b) {
-    int n = a.length;
-    int m = b.length;
-    int i = 0;
-    int j = 0;
-    double sum = 0;
-    double prev = Math.min(a[0], b[0]);
-    double diff = 0;
-    while (i < n || j < m) {
-      double v = i < n && (j >= m || a[i] <= b[j]) ? a[i] : b[j];
-      sum += Math.abs(diff) * (v - prev);
-      while (i < n && a[i] == v) i++;
-      while (j < m && b[j] == v) j++;
-      diff = (double) i / n - (double) j / m;
-      prev = v;
-    }
-    return sum;
+    return compare(a, b).wasserstein();
   }
 
   /** Population standard deviation (ddof = 0, as {@code numpy.std}). */

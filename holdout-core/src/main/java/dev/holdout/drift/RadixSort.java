@@ -3,18 +3,35 @@ package dev.holdout.drift;
 import java.util.Arrays;
 
 /**
- * Sorts doubles into the order of {@link Arrays#sort(double[])} (−0.0 before 0.0, NaN last), by a
- * least-significant-digit radix sort on order-preserving bit patterns. Only the bits that differ
- * between the smallest and largest value are sorted, in digits of at most 12 bits: values within
- * a few powers of two of each other (most columns) take 5 passes instead of 6. Linear time: on a
- * million values two to three times faster than {@code Arrays.sort}, which is why
+ * Sorts doubles into the order of {@link Arrays#sort(double[])} (−0.0 before 0.0), by a
+ * least-significant-digit radix sort on integer keys that keep the doubles' order. Only the bits
+ * that differ between the smallest and largest key are sorted, in digits of at most 12 bits.
+ *
+ * <p>Two kinds of key. A column whose values are all decimals of at most {@link #MAX_DECIMALS}
+ * places (prices, measurements, counts: what CSV files mostly hold) is sorted on the values times
+ * a power of ten, as whole numbers: 0 to 100 in steps of 0.0001 is 20 bits, two passes. Any other
+ * column is sorted on its IEEE bit patterns, which span the exponents too: five or six passes.
+ * The first kind is only taken when every value comes back bit for bit from its whole number.
+ *
+ * <p>Linear time: on a million values several times faster than {@code Arrays.sort}, which is why
  * {@code holdout drift} can afford exact statistics on windows of millions of rows. Needs two
- * scratch arrays of {@code long}, 16 bytes per value, kept per thread. Small arrays, where the counting tables
- * cost more than the sort, go to {@code Arrays.sort}.
+ * scratch arrays of {@code long}, 16 bytes per value, kept per thread. Small arrays, where the
+ * counting tables cost more than the sort, go to {@code Arrays.sort}.
  */
 final class RadixSort {
   private static final int MAX_BITS = 12;
   private static final int SMALL = 4_096;
+  /** Most decimal places for whole-number keys. */
+  static final int MAX_DECIMALS = 9;
+  private static final double[] POW10 = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  /** A value times 10^places is a whole number only below 2^53, where every integer is a double. */
+  private static final double MAX_WHOLE = 0x1p53;
+  /**
+   * Below 2^50 a value that is a decimal of d places is also one of any more places: its product
+   * with the larger power of ten is off the whole number by less than a half, so it rounds to it, and
+   * that number over the power of ten rounds to the same double.
+   */
+  private static final double EXACT_WHOLE = 0x1p50;
 
   private RadixSort() {}
 
@@ -25,22 +42,50 @@ final class RadixSort {
    */
   private static final ThreadLocal<long[][]> SCRATCH = ThreadLocal.withInitial(() -> new long[2][0]);
 
-  /** Sorts {@code values} in place. */
-  static void sort(double[] values) {
-    int n = values.length;
-    if (n < SMALL) {
-      Arrays.sort(values);
-      return;
-    }
+  /**
+   * The values that are not NaN, sorted, as a new array: dropping the missing values and sorting
+   * happen in the same passes, so a column is copied once.
+   */
+  static double[] sortedPresent(Numbers values) {
+    int n = 0;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
-    for (double v : values) {
-      long k = key(v);
-      min = Math.min(min, k);
-      max = Math.max(max, k);
+    int decimals = 0;  // places every value so far is a decimal of; above MAX_DECIMALS: not decimal
+    for (int b = 0; b < values.blockCount(); b++) {
+      double[] block = values.block(b);
+      for (int o = 0, len = values.blockLength(b); o < len; o++) {
+        double v = block[o];
+        if (v != v) continue;
+        n++;
+        long k = key(v);
+        min = Math.min(min, k);
+        max = Math.max(max, k);
+        while (decimals <= MAX_DECIMALS && !wholeAt(v, decimals)) decimals++;
+      }
+    }
+    double[] out = new double[n];
+    if (n < SMALL) {
+      int i = 0;
+      for (int b = 0; b < values.blockCount(); b++) {
+        double[] block = values.block(b);
+        for (int o = 0, len = values.blockLength(b); o < len; o++) if (block[o] == block[o]) out[i++] = block[o];
+      }
+      Arrays.sort(out);
+      return out;
+    }
+    if (min == max) {  // one value throughout (bit for bit)
+      Arrays.fill(out, value(min));
+      return out;
+    }
+    double scale = decimals <= MAX_DECIMALS ? POW10[decimals] : 0;
+    double lo = value(min);
+    double hi = value(max);
+    if (!(Math.max(-lo, hi) * scale < EXACT_WHOLE)) scale = 0;
+    if (scale > 0) {  // whole-number keys, offsets from the smallest
+      min = Math.round(lo * scale);
+      max = Math.round(hi * scale);
     }
     int bits = 64 - Long.numberOfLeadingZeros(max - min);  // the range, unsigned
-    if (bits == 0) return;  // one value throughout (bit for bit)
     int passes = (bits + MAX_BITS - 1) / MAX_BITS;
     int width = (bits + passes - 1) / passes;
     int mask = (1 << width) - 1;
@@ -52,38 +97,59 @@ final class RadixSort {
     long[] keys = scratch[0];
     long[] other = scratch[1];
     int[][] counts = new int[passes][1 << width];
-    for (int i = 0; i < n; i++) {
-      long k = key(values[i]) - min;  // from here on unsigned offsets from the smallest key
-      keys[i] = k;
-      for (int p = 0; p < passes; p++) counts[p][(int) (k >>> (p * width)) & mask]++;
+    int i = 0;
+    for (int b = 0; b < values.blockCount(); b++) {
+      double[] block = values.block(b);
+      for (int o = 0, len = values.blockLength(b); o < len; o++) {
+        double v = block[o];
+        if (v != v) continue;
+        long k = (scale > 0 ? Math.round(v * scale) : key(v)) - min;  // from here on unsigned offsets
+        keys[i++] = k;
+        for (int p = 0; p < passes; p++) counts[p][(int) (k >>> (p * width)) & mask]++;
+      }
     }
     int last = passes - 1;
-    while (counts[last][(int) (keys[0] >>> (last * width)) & mask] == n) last--;  // bits > 0: some pass differs
+    while (counts[last][(int) (keys[0] >>> (last * width)) & mask] == n) last--;  // min != max: some pass differs
     for (int p = 0; p <= last; p++) {
       int[] c = counts[p];
       int shift = p * width;
-      if (c[(int) (keys[0] >>> shift) & mask] == n) continue;  // one digit for all: the order stands
+      if (p < last && c[(int) (keys[0] >>> shift) & mask] == n) continue;  // one digit for all: the order stands
       int sum = 0;
-      for (int b = 0; b < c.length; b++) {
-        int t = c[b];
-        c[b] = sum;
+      for (int d = 0; d < c.length; d++) {
+        int t = c[d];
+        c[d] = sum;
         sum += t;
       }
       if (p == last) {  // the last pass writes the values themselves
-        for (int i = 0; i < n; i++) {
-          long k = keys[i];
-          values[c[(int) (k >>> shift) & mask]++] = value(k + min);
+        for (int j = 0; j < n; j++) {
+          long k = keys[j];
+          out[c[(int) (k >>> shift) & mask]++] = scale > 0 ? (k + min) / scale : value(k + min);
         }
-        return;
+        return out;
       }
-      for (int i = 0; i < n; i++) {
-        long k = keys[i];
+      for (int j = 0; j < n; j++) {
+        long k = keys[j];
         other[c[(int) (k >>> shift) & mask]++] = k;
       }
       long[] t = keys;
       keys = other;
       other = t;
     }
+    throw new AssertionError("the last pass returns");
+  }
+
+  /**
+   * True when {@code v} is a decimal of {@code places} places that comes back bit for bit from its
+   * whole number: round(v · 10^places) / 10^places == v (−0.0 does not, so it keeps the bit-pattern
+   * path and its place before 0.0). Such whole numbers are in the order of their values, because
+   * dividing by a positive power of ten is monotone.
+   */
+  static boolean wholeAt(double v, int places) {
+    if (places > MAX_DECIMALS) return false;
+    double scale = POW10[places];
+    double scaled = v * scale;
+    if (!(Math.abs(scaled) < MAX_WHOLE)) return false;
+    return Double.doubleToRawLongBits(Math.round(scaled) / scale) == Double.doubleToRawLongBits(v);
   }
 
   /**

@@ -56,8 +56,8 @@ public final class SketchDrift {
     if (r.count() == 0 || c.count() == 0) return Drift.empty(name, role, "numeric", refRows, curRows, r.missing(), c.missing(), r.count() == 0);
     if (!r.quantiles().isEstimationMode() && !c.quantiles().isEstimationMode()) {
       Windows.Column col = new Windows.Column(name, true);
-      col.reference = values(r);
-      col.current = values(c);
+      col.reference = Numbers.of(values(r));
+      col.current = Numbers.of(values(c));
       ColumnDrift d = Drift.column(col, s);
       return new ColumnDrift(d.column(), d.role(), d.kind(), d.judgedAs(), d.method(), d.statistic(), d.pValue(), d.ksStatistic(),
           d.score(), d.low(), d.high(), d.threshold(), d.drifted(), refRows, curRows, r.missing(), c.missing(), d.basis(), d.computed(), d.note());

@@ -29,8 +29,8 @@ public final class Windows {
   public static final class Column {
     final String name;
     final boolean numeric;
-    double[] reference;
-    double[] current;
+    Numbers reference;
+    Numbers current;
     int[] referenceCodes;
     int[] currentCodes;
     final Dictionary dictionary;
@@ -220,6 +220,13 @@ public final class Windows {
           }
         }
         for (int u = 0; u < used; u++) {
+          if (typed[u] && numeric[u]) {  // the usual case: a number, parsed from the reader's bytes
+            double v = r.number(index[u]);
+            if (Double.isFinite(v)) {
+              nums[u][o] = v;
+              continue;
+            }
+          }
           CharSequence t = r.text(index[u]);
           if (isMissing(t)) {
             missing[u]++;
@@ -244,10 +251,9 @@ public final class Windows {
               // the reference had no value in this column: the current window's first value types it
               if (c.numeric != numeric[u]) {
                 Column typedHere = new Column(names[u], numeric[u]);
-                int n = c.reference != null ? c.reference.length : c.referenceCodes.length;
+                int n = c.reference != null ? c.reference.size() : c.referenceCodes.length;
                 if (numeric[u]) {
-                  typedHere.reference = new double[n];
-                  Arrays.fill(typedHere.reference, Double.NaN);
+                  typedHere.reference = Numbers.missing(n);
                 } else {
                   typedHere.referenceCodes = new int[n];
                   Arrays.fill(typedHere.referenceCodes, -1);
@@ -277,11 +283,11 @@ public final class Windows {
         }
         if (typed[u] && c.numeric != numeric[u]) throw typeChange(path, c, numeric[u], isReference);
         if (isReference) {
-          if (c.numeric) c.reference = joinNumbers(numBlocks.get(u), rows);
+          if (c.numeric) c.reference = new Numbers(new ArrayList<>(numBlocks.get(u)), rows);
           else c.referenceCodes = joinCodes(codeBlocks.get(u), rows);
           c.referenceMissing = missing[u];
         } else {
-          if (c.numeric) c.current = joinNumbers(numBlocks.get(u), rows);
+          if (c.numeric) c.current = new Numbers(new ArrayList<>(numBlocks.get(u)), rows);
           else c.currentCodes = joinCodes(codeBlocks.get(u), rows);
           c.currentMissing = missing[u];
         }
@@ -294,16 +300,7 @@ public final class Windows {
     }
   }
 
-  private static final int BLOCK = 1 << 16;
-
-  private static double[] joinNumbers(List<double[]> blocks, int rows) {
-    double[] out = new double[rows];
-    for (int b = 0; b < blocks.size(); b++) {
-      int from = b * BLOCK;
-      System.arraycopy(blocks.get(b), 0, out, from, Math.min(BLOCK, rows - from));
-    }
-    return out;
-  }
+  private static final int BLOCK = Numbers.BLOCK;
 
   private static int[] joinCodes(List<int[]> blocks, int rows) {
     int[] out = new int[rows];

@@ -189,8 +189,8 @@ class DriftTest {
     assertThat(column(r, "flag").computed()).isEqualTo("exact");  // two values: judged by shares
     Windows w = Windows.read(ref, cur, java.util.Set.of("id"), java.util.Set.of());
     Windows.Column c = w.columns().stream().filter(k -> k.name().equals("x")).findFirst().orElseThrow();
-    double[] a = c.reference.clone();
-    double[] b = c.current.clone();
+    double[] a = c.reference.toArray();
+    double[] b = c.current.toArray();
     java.util.Arrays.sort(a);
     java.util.Arrays.sort(b);
     assertThat(x.score()).isEqualTo(Exact.wasserstein(a, b) / Exact.std(a));
@@ -212,10 +212,12 @@ class DriftTest {
     //   b = np.array([-0.0 if j % 777 == 0 else ((j * 104729) % 9973 - 4000) / 100.0 for j in range(150_000)])
     //   ks_2samp(a, b).statistic -> 0.100135; wasserstein_distance(a, b) / np.std(a) -> 0.341040764616367
     Windows.Column c = new Windows.Column("x", true);
-    c.reference = new double[200_000];
-    c.current = new double[150_000];
-    for (int i = 0; i < c.reference.length; i++) c.reference[i] = i % 1000 == 0 ? -0.0 : ((i * 7919L) % 10007 - 5003) / 100.0;
-    for (int j = 0; j < c.current.length; j++) c.current[j] = j % 777 == 0 ? -0.0 : ((j * 104729L) % 9973 - 4000) / 100.0;
+    double[] a = new double[200_000];
+    double[] b = new double[150_000];
+    for (int i = 0; i < a.length; i++) a[i] = i % 1000 == 0 ? -0.0 : ((i * 7919L) % 10007 - 5003) / 100.0;
+    for (int j = 0; j < b.length; j++) b[j] = j % 777 == 0 ? -0.0 : ((j * 104729L) % 9973 - 4000) / 100.0;
+    c.reference = Numbers.of(a);
+    c.current = Numbers.of(b);
     ColumnDrift d = Drift.column(c, settings(0));
     assertThat(d.method()).isEqualTo("wasserstein");
     assertThat(d.score()).isCloseTo(0.341040764616367, org.assertj.core.api.Assertions.within(1e-12));

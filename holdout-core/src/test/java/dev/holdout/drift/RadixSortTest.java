@@ -8,12 +8,12 @@ import org.junit.jupiter.api.Test;
 
 class RadixSortTest {
   private static void sortsAsArraysSortDoes(double[] values) {
-    double[] expected = values.clone();
+    double[] expected = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
     Arrays.sort(expected);
-    double[] actual = values.clone();
-    RadixSort.sort(actual);
-    // bit for bit: -0.0 before 0.0 and NaN last, as Arrays.sort orders them
-    for (int i = 0; i < values.length; i++) {
+    double[] actual = RadixSort.sortedPresent(Numbers.of(values));
+    // bit for bit: -0.0 before 0.0, as Arrays.sort orders them; NaN (missing) left out
+    assertThat(actual).hasSize(expected.length);
+    for (int i = 0; i < expected.length; i++) {
       assertThat(Double.doubleToLongBits(actual[i])).as("index %d", i).isEqualTo(Double.doubleToLongBits(expected[i]));
     }
   }
@@ -67,5 +67,52 @@ class RadixSortTest {
     }
     sortsAsArraysSortDoes(ascending);
     sortsAsArraysSortDoes(descending);
+  }
+
+  @Test
+  void missing_values_are_left_out_even_when_nothing_else_varies() {
+    double[] allMissing = new double[10_000];
+    Arrays.fill(allMissing, Double.NaN);
+    assertThat(RadixSort.sortedPresent(Numbers.of(allMissing))).isEmpty();
+    double[] sameWithGaps = new double[10_000];
+    for (int i = 0; i < sameWithGaps.length; i++) sameWithGaps[i] = i % 3 == 0 ? Double.NaN : -7.25;
+    sortsAsArraysSortDoes(sameWithGaps);
+    assertThat(RadixSort.sortedPresent(Numbers.of(sameWithGaps))).hasSize(6_666).containsOnly(-7.25);
+  }
+
+  @Test
+  void decimals_of_few_places_sort_as_arrays_sort_does() {
+    SplittableRandom r = new SplittableRandom(13);
+    double[] prices = new double[100_000];  // 0 to 100 in steps of 0.0001, as a CSV export writes them
+    for (int i = 0; i < prices.length; i++) prices[i] = Double.parseDouble(String.format(java.util.Locale.ROOT, "%.4f", r.nextDouble() * 100));
+    sortsAsArraysSortDoes(prices);
+    double[] signed = new double[50_000];  // negative, whole and missing values, two places
+    for (int i = 0; i < signed.length; i++) signed[i] = i % 10 == 0 ? Double.NaN : (r.nextInt(2_000_001) - 1_000_000) / 100.0;
+    sortsAsArraysSortDoes(signed);
+    double[] counts = new double[50_000];
+    for (int i = 0; i < counts.length; i++) counts[i] = r.nextInt(5000);
+    sortsAsArraysSortDoes(counts);
+    double[] mixed = prices.clone();  // one value with many places: bit patterns for the whole column
+    mixed[77_777] = Math.PI;
+    sortsAsArraysSortDoes(mixed);
+    double[] huge = prices.clone();  // too large for whole-number keys at four places
+    huge[5] = 3e12;
+    sortsAsArraysSortDoes(huge);
+    double[] negativeZero = prices.clone();
+    negativeZero[9] = -0.0;
+    negativeZero[10] = 0.0;
+    sortsAsArraysSortDoes(negativeZero);
+  }
+
+  @Test
+  void a_decimal_of_few_places_is_one_of_more_places_too() {
+    SplittableRandom r = new SplittableRandom(14);
+    for (int i = 0; i < 200_000; i++) {
+      int places = r.nextInt(RadixSort.MAX_DECIMALS + 1);
+      double v = (r.nextLong(2_000_000_000_000L) - 1_000_000_000_000L) / Math.pow(10, places);
+      if (Math.abs(v) * 1e9 >= 0x1p50) continue;
+      assertThat(RadixSort.wholeAt(v, places)).as("%s at %d", v, places).isTrue();
+      for (int more = places; more <= RadixSort.MAX_DECIMALS; more++) assertThat(RadixSort.wholeAt(v, more)).as("%s at %d", v, more).isTrue();
+    }
   }
 }
