@@ -13,9 +13,10 @@ import java.util.List;
 /**
  * CSV and TSV with RFC 4180 quoting, an optional UTF-8 byte order mark and CRLF, LF or CR line
  * ends, scanned as bytes: the separator, quotes and line ends are ASCII, so fields are found
- * without decoding UTF-8 first, and an ASCII line is turned into characters in one pass. Reading
- * large files is most of what {@code holdout audit} and {@code holdout drift} do, and this reads a
- * wide numeric file about a quarter faster than decoding it through FastCSV. It accepts and refuses
+ * without decoding UTF-8 first; a field becomes characters only when asked for as text, and
+ * numbers are parsed from the bytes. Reading large files is most of what {@code holdout audit} and
+ * {@code holdout drift} do, and this reads a wide numeric file faster than decoding it through
+ * FastCSV (docs/benchmarks.md). It accepts and refuses
  * what FastCSV does with strict quotes (a test compares the two on thousands of random files): a
  * quote opens a quoted field only as its first character, a doubled quote inside is one quote, and
  * anything but a separator or a line end right after the closing quote is an error. Empty lines
@@ -50,10 +51,9 @@ final class CsvRecordReader implements RecordReader {
   private int[] charLen = new int[16];
   private int generation;
   private int[] decoded = new int[16];
-  /** The current record's bytes, turned into characters only when a field is asked for as text. */
+  /** The current record's bytes; a field is turned into characters only when asked for as text. */
   private int recordFrom;
   private int recordTo;
-  private int recordDecoded;
   /** A number field's characters, for {@link #number(int)}. */
   private char[] digits = new char[32];
   private CharSlice[] slices = new CharSlice[0];
@@ -122,9 +122,10 @@ final class CsvRecordReader implements RecordReader {
         recordLine = line;
         line += recordLines;
         generation++;
-        used = 0;
         recordFrom = pos;
         recordTo = next;
+        used = next - pos;  // a field's characters go at its offset in the line; decoded ones after
+        if (used > chars.length) chars = new char[Math.max(used, chars.length * 2)];
         pos = next;
         if (header != null && count > header.size()) checkExtraFields();
         return true;
@@ -269,46 +270,39 @@ final class CsvRecordReader implements RecordReader {
     }
   }
 
-  /**
-   * Copies an ASCII record into the character buffer in one pass, so each field's characters sit
-   * at its byte offsets; a record with other bytes, or a field with doubled quotes, is decoded
-   * field by field when asked for.
-   */
-  private void decodeRecord() {
-    recordDecoded = generation;
-    int from = recordFrom;
-    int n = recordTo - from;
-    if (n > chars.length) chars = new char[Math.max(n, chars.length * 2)];
-    char[] c = chars;
-    byte[] b = buf;
-    int high = 0;
-    for (int i = 0; i < n; i++) {
-      byte x = b[from + i];
-      high |= x;
-      c[i] = (char) x;
-    }
-    if (high < 0) return;
-    used = n;
-    for (int i = 0; i < count; i++) {
-      if (escaped[i]) continue;
-      charOff[i] = start[i] - from;
-      charLen[i] = end[i] - start[i];
-      decoded[i] = generation;
-    }
-  }
-
   /** Field {@code i} as a String. */
   private String decode(int i) {
     decodeChars(i);
     return new String(chars, charOff[i], charLen[i]);
   }
 
-  /** Decodes field {@code i} (UTF-8, doubled quotes made single) after the record's other characters, once. */
+  /**
+   * Turns field {@code i} into characters, once per record. An ASCII field is copied to the
+   * character buffer at its offset in the line; a field with other bytes or doubled quotes is
+   * decoded (UTF-8, quotes made single) after the line's characters. Only the fields asked for are
+   * touched: a numeric column never is ({@link #number(int)} reads the bytes).
+   */
   private void decodeChars(int i) {
-    if (recordDecoded != generation) decodeRecord();
     if (decoded[i] == generation) return;
+    decoded[i] = generation;
     int from = start[i];
     int n = end[i] - from;
+    if (!escaped[i]) {
+      char[] c = chars;
+      byte[] b = buf;
+      int at = from - recordFrom;
+      int high = 0;
+      for (int k = 0; k < n; k++) {
+        byte x = b[from + k];
+        high |= x;
+        c[at + k] = (char) x;
+      }
+      if (high >= 0) {
+        charOff[i] = at;
+        charLen[i] = n;
+        return;
+      }
+    }
     if (used + n > chars.length) chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + n));
     String s = new String(buf, from, n, StandardCharsets.UTF_8);
     s.getChars(0, s.length(), chars, used);
@@ -324,7 +318,6 @@ final class CsvRecordReader implements RecordReader {
     charOff[i] = used;
     charLen[i] = k - used;
     used = k;
-    decoded[i] = generation;
   }
 
   @Override public Path path() { return path; }
