@@ -26,7 +26,11 @@ final class ServerClient {
       description = "Your token (default: $HOLDOUT_TOKEN).")
   String token;
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /**
+   * Made on the first request: picocli builds every command's options at start-up, and an HTTP
+   * client (its TLS set-up and selector thread) cost every command, even {@code --help}, half a second.
+   */
+  private HttpClient http;
 
   static String encode(String v) {
     return URLEncoder.encode(v, StandardCharsets.UTF_8);
@@ -67,6 +71,7 @@ final class ServerClient {
   private JsonNode send(HttpRequest req) {
     HttpResponse<String> res;
     try {
+      if (http == null) http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       res = http.send(req, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new HoldoutException("cannot reach the Holdout server at " + server + " (" + e.getMessage() + "); check --server and that it runs");

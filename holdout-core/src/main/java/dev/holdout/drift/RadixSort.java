@@ -82,8 +82,8 @@ final class RadixSort {
     double hi = value(max);
     if (!(Math.max(-lo, hi) * scale < EXACT_WHOLE)) scale = 0;
     if (scale > 0) {  // whole-number keys, offsets from the smallest
-      min = Math.round(lo * scale);
-      max = Math.round(hi * scale);
+      min = (long) Math.rint(lo * scale);
+      max = (long) Math.rint(hi * scale);
     }
     int bits = 64 - Long.numberOfLeadingZeros(max - min);  // the range, unsigned
     int passes = (bits + MAX_BITS - 1) / MAX_BITS;
@@ -103,7 +103,7 @@ final class RadixSort {
       for (int o = 0, len = values.blockLength(b); o < len; o++) {
         double v = block[o];
         if (v != v) continue;
-        long k = (scale > 0 ? Math.round(v * scale) : key(v)) - min;  // from here on unsigned offsets
+        long k = (scale > 0 ? (long) Math.rint(v * scale) : key(v)) - min;  // from here on unsigned offsets
         keys[i++] = k;
         for (int p = 0; p < passes; p++) counts[p][(int) (k >>> (p * width)) & mask]++;
       }
@@ -140,7 +140,7 @@ final class RadixSort {
 
   /**
    * True when {@code v} is a decimal of {@code places} places that comes back bit for bit from its
-   * whole number: round(v · 10^places) / 10^places == v (−0.0 does not, so it keeps the bit-pattern
+   * whole number: rint(v · 10^places) / 10^places == v (−0.0 does not, so it keeps the bit-pattern
    * path and its place before 0.0). Such whole numbers are in the order of their values, because
    * dividing by a positive power of ten is monotone.
    */
@@ -149,7 +149,7 @@ final class RadixSort {
     double scale = POW10[places];
     double scaled = v * scale;
     if (!(Math.abs(scaled) < MAX_WHOLE)) return false;
-    return Double.doubleToRawLongBits(Math.round(scaled) / scale) == Double.doubleToRawLongBits(v);
+    return Double.doubleToRawLongBits((long) Math.rint(scaled) / scale) == Double.doubleToRawLongBits(v);  // as the sort turns it back
   }
 
   /**

@@ -173,10 +173,45 @@ public final class Windows {
 
   private static int readSide(Path path, List<String> header, Set<String> exclude, Map<String, Column> byName, boolean isReference) {
     try (RecordReader r = RecordReaders.open(path)) {
+      return new Side(r, header, exclude, byName, isReference).read();
+    }
+  }
+
+  /**
+   * One file read into columns. The loop over a block of rows is kept small, with typed numbers
+   * and categories inline and everything else (typing, missing values, errors) in {@link #field}:
+   * the JIT compiles it quickly and keeps it compiled, where one large method was compiled again
+   * and again as rarely taken branches turned up.
+   */
+  private static final class Side {
+    private static final byte UNTYPED = 0;
+    private static final byte NUMBER = 1;
+    private static final byte TEXT = 2;
+
+    private final RecordReader r;
+    private final Path path;
+    private final Map<String, Column> byName;
+    private final boolean isReference;
+    private final int used;
+    private final int[] index;
+    private final String[] names;
+    private final Column[] cols;
+    private final byte[] kind;
+    // values go into blocks of BLOCK rows (no copying as a window grows), of the column's type only once typed
+    private final double[][] nums;
+    private final int[][] codes;
+    private final List<List<double[]>> numBlocks = new ArrayList<>();
+    private final List<List<int[]>> codeBlocks = new ArrayList<>();
+    private final long[] missing;
+
+    Side(RecordReader r, List<String> header, Set<String> exclude, Map<String, Column> byName, boolean isReference) {
+      this.r = r;
+      this.path = r.path();
+      this.byName = byName;
+      this.isReference = isReference;
       int width = header.size();
-      int[] index = new int[width];
-      Column[] cols = new Column[width];
-      int used = 0;
+      int[] at = new int[width];
+      int n = 0;
       for (int i = 0; i < width; i++) {
         String name = header.get(i);
         if (exclude.contains(name)) continue;
@@ -186,117 +221,134 @@ public final class Windows {
                 + "); rename one so each column name is unique");
           }
         }
-        index[used] = i;
-        cols[used] = isReference ? null : byName.get(name);
-        used++;
+        at[n++] = i;
       }
-      String[] names = new String[used];
-      for (int u = 0; u < used; u++) names[u] = header.get(index[u]);
-      boolean[] typed = new boolean[used];
-      boolean[] numeric = new boolean[used];
-      // values go into blocks of BLOCK rows (no copying as a window grows), of the column's type only once typed
-      double[][] nums = new double[used][];
-      int[][] codes = new int[used][];
-      List<List<double[]>> numBlocks = new ArrayList<>();
-      List<List<int[]>> codeBlocks = new ArrayList<>();
-      for (int u = 0; u < used; u++) {
+      used = n;
+      index = Arrays.copyOf(at, n);
+      names = new String[n];
+      cols = new Column[n];
+      kind = new byte[n];
+      nums = new double[n][];
+      codes = new int[n][];
+      missing = new long[n];
+      for (int u = 0; u < n; u++) {
+        names[u] = header.get(index[u]);
         numBlocks.add(new ArrayList<>());
         codeBlocks.add(new ArrayList<>());
+        if (isReference) continue;
+        cols[u] = byName.get(names[u]);
+        if (cols[u] != null && cols[u].typedAt != null) kind[u] = cols[u].numeric ? NUMBER : TEXT;
       }
-      long[] missing = new long[used];
-      for (int u = 0; u < used; u++) {
-        if (!isReference && cols[u] != null && cols[u].typedAt != null) {
-          typed[u] = true;
-          numeric[u] = cols[u].numeric;
-        }
-      }
+    }
+
+    /** Reads every row; the number of rows. */
+    int read() {
       int rows = 0;
-      while (r.next()) {
-        int o = rows & (BLOCK - 1);
-        if (o == 0) {
-          for (int u = 0; u < used; u++) {
-            if (!typed[u] || numeric[u]) numBlocks.get(u).add(nums[u] = new double[BLOCK]);
-            if (!typed[u] || !numeric[u]) codeBlocks.get(u).add(codes[u] = new int[BLOCK]);
-          }
-        }
-        for (int u = 0; u < used; u++) {
-          if (typed[u] && numeric[u]) {  // the usual case: a number, parsed from the reader's bytes
-            double v = r.number(index[u]);
-            if (Double.isFinite(v)) {
-              nums[u][o] = v;
-              continue;
-            }
-          }
-          CharSequence t = r.text(index[u]);
-          if (isMissing(t)) {
-            missing[u]++;
-            if (!typed[u] || numeric[u]) nums[u][o] = Double.NaN;
-            if (!typed[u] || !numeric[u]) codes[u][o] = -1;
-            continue;
-          }
-          if (typed[u] && !numeric[u]) {  // text: no number to parse (a failed parse costs an exception)
-            codes[u][o] = cols[u].dictionary.code(t);
-            continue;
-          }
-          double v = parse(t);
-          if (!typed[u]) {
-            typed[u] = true;
-            numeric[u] = !Double.isNaN(v);
-            Column c = byName.get(names[u]);
-            if (c == null) {
-              c = new Column(names[u], numeric[u]);
-              c.typedAt = path + " " + r.position();
-              byName.put(names[u], c);
-            } else if (c.typedAt == null) {
-              // the reference had no value in this column: the current window's first value types it
-              if (c.numeric != numeric[u]) {
-                Column typedHere = new Column(names[u], numeric[u]);
-                int n = c.reference != null ? c.reference.size() : c.referenceCodes.length;
-                if (numeric[u]) {
-                  typedHere.reference = Numbers.missing(n);
-                } else {
-                  typedHere.referenceCodes = new int[n];
-                  Arrays.fill(typedHere.referenceCodes, -1);
-                }
-                typedHere.referenceMissing = c.referenceMissing;
-                byName.put(names[u], typedHere);
-                c = typedHere;
-              }
-              c.typedAt = path + " " + r.position();
-            }
-            cols[u] = c;
-          }
-          if (numeric[u]) {
-            if (Double.isNaN(v)) throw unparseable(r, index[u], t, isReference, byName.get(names[u]));
-            nums[u][o] = v;
-          } else {
-            codes[u][o] = cols[u] == null ? byName.get(names[u]).dictionary.code(t) : cols[u].dictionary.code(t);
-          }
-        }
-        rows++;
-      }
+      int n;
+      while ((n = readBlock()) > 0) rows += n;
       for (int u = 0; u < used; u++) {
         Column c = byName.get(names[u]);
         if (c == null) {  // no value at all on this side so far: type it from the other side, or as numeric
           c = new Column(names[u], true);
           byName.put(names[u], c);
         }
-        if (typed[u] && c.numeric != numeric[u]) throw typeChange(path, c, numeric[u], isReference);
+        if (kind[u] != UNTYPED && c.numeric != (kind[u] == NUMBER)) throw typeChange(path, c, kind[u] == NUMBER, isReference);
         if (isReference) {
-          if (c.numeric) c.reference = new Numbers(new ArrayList<>(numBlocks.get(u)), rows);
+          if (c.numeric) c.reference = new Numbers(numBlocks.get(u), rows);
           else c.referenceCodes = joinCodes(codeBlocks.get(u), rows);
           c.referenceMissing = missing[u];
         } else {
-          if (c.numeric) c.current = new Numbers(new ArrayList<>(numBlocks.get(u)), rows);
+          if (c.numeric) c.current = new Numbers(numBlocks.get(u), rows);
           else c.currentCodes = joinCodes(codeBlocks.get(u), rows);
           c.currentMissing = missing[u];
         }
-        nums[u] = null;
-        codes[u] = null;
-        numBlocks.get(u).clear();
-        codeBlocks.get(u).clear();
       }
       return rows;
+    }
+
+    /** Reads up to {@link #BLOCK} rows into new blocks; the number read, 0 at the end of the file. */
+    private int readBlock() {
+      if (!r.next()) return 0;
+      for (int u = 0; u < used; u++) {
+        if (kind[u] != TEXT) numBlocks.get(u).add(nums[u] = new double[BLOCK]);
+        if (kind[u] != NUMBER) codeBlocks.get(u).add(codes[u] = new int[BLOCK]);
+      }
+      int o = 0;
+      do {
+        for (int u = 0; u < used; u++) {
+          byte k = kind[u];
+          if (k == NUMBER) {  // the usual case: a number, parsed from the reader's bytes
+            double v = r.number(index[u]);
+            if (Double.isFinite(v)) {
+              nums[u][o] = v;
+              continue;
+            }
+          } else if (k == TEXT) {
+            CharSequence t = r.text(index[u]);
+            if (t != null && !isMissing(t)) {
+              codes[u][o] = cols[u].dictionary.code(t);
+              continue;
+            }
+          }
+          field(u, o);
+        }
+        o++;
+      } while (o < BLOCK && r.next());
+      return o;
+    }
+
+    /** Column {@code u} of the current row, at offset {@code o} of its block: a missing value, the column's first value, or an error. */
+    private void field(int u, int o) {
+      CharSequence t = r.text(index[u]);
+      byte k = kind[u];
+      if (isMissing(t)) {
+        missing[u]++;
+        if (k != TEXT) nums[u][o] = Double.NaN;
+        if (k != NUMBER) codes[u][o] = -1;
+        return;
+      }
+      if (k == TEXT) {
+        codes[u][o] = cols[u].dictionary.code(t);
+        return;
+      }
+      double v = parse(t);
+      if (k == UNTYPED) {
+        k = kind[u] = Double.isNaN(v) ? TEXT : NUMBER;
+        cols[u] = typed(u, k == NUMBER);
+      }
+      if (k == NUMBER) {
+        if (Double.isNaN(v)) throw unparseable(r, index[u], t, isReference, byName.get(names[u]));
+        nums[u][o] = v;
+      } else {
+        codes[u][o] = cols[u].dictionary.code(t);
+      }
+    }
+
+    /** The column that column {@code u}'s first value types here. */
+    private Column typed(int u, boolean numeric) {
+      Column c = byName.get(names[u]);
+      if (c == null) {
+        c = new Column(names[u], numeric);
+        c.typedAt = path + " " + r.position();
+        byName.put(names[u], c);
+      } else if (c.typedAt == null) {
+        // the reference had no value in this column: the current window's first value types it
+        if (c.numeric != numeric) {
+          Column typedHere = new Column(names[u], numeric);
+          int n = c.reference != null ? c.reference.size() : c.referenceCodes.length;
+          if (numeric) {
+            typedHere.reference = Numbers.missing(n);
+          } else {
+            typedHere.referenceCodes = new int[n];
+            Arrays.fill(typedHere.referenceCodes, -1);
+          }
+          typedHere.referenceMissing = c.referenceMissing;
+          byName.put(names[u], typedHere);
+          c = typedHere;
+        }
+        c.typedAt = path + " " + r.position();
+      }
+      return c;
     }
   }
 
