@@ -360,8 +360,11 @@ final class CsvRecordReader implements RecordReader {
     byte[] b = buf;
     while (from < to && b[from] <= ' ' && b[from] >= 0 && Character.isWhitespace(b[from])) from++;
     while (to > from && b[to - 1] <= ' ' && b[to - 1] >= 0 && Character.isWhitespace(b[to - 1])) to--;
-    int n = to - from;
-    if (escaped[column] || n > digits.length) return RecordReader.super.number(column);
+    if (escaped[column]) return RecordReader.super.number(column);
+    double v = Decimals.parsePlain(b, from, to);
+    if (v == v) return v;
+    int n = to - from;  // an exponent, many digits or not a number: the full parser, on characters
+    if (n > digits.length) return RecordReader.super.number(column);
     char[] c = digits;
     for (int i = 0; i < n; i++) {
       byte x = b[from + i];

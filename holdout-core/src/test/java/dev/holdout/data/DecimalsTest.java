@@ -16,6 +16,12 @@ class DecimalsTest {
     CharSlice slice = new CharSlice().set(buf, 2, text.length());
     assertThat(Double.doubleToLongBits(Decimals.parse(slice))).as(text).isEqualTo(Double.doubleToLongBits(expected));
     assertThat(Double.doubleToLongBits(Decimals.parse(text))).as(text).isEqualTo(Double.doubleToLongBits(expected));
+    // the CSV reader's byte path: plain text (no exponent, at most 15 digits) is read there, the rest left to the above
+    byte[] bytes = ("xx" + text + "yy").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    double plain = Decimals.parsePlain(bytes, 2, 2 + text.length());
+    boolean isPlain = text.matches("[-+]?[0-9]*\\.?[0-9]*") && text.replaceAll("[^0-9]", "").length() <= 15;
+    if (isPlain) assertThat(Double.doubleToLongBits(plain)).as(text).isEqualTo(Double.doubleToLongBits(expected));
+    else assertThat(plain).as(text).isNaN();
   }
 
   @Test
@@ -43,6 +49,8 @@ class DecimalsTest {
       char[] buf = s.toCharArray();
       assertThatThrownBy(() -> Decimals.parse(buf, 0, buf.length)).as(s).isInstanceOf(NumberFormatException.class);
       assertThatThrownBy(() -> Decimals.parse(s)).as(s).isInstanceOf(NumberFormatException.class);
+      byte[] bytes = s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      assertThat(Decimals.parsePlain(bytes, 0, bytes.length)).as(s).isNaN();
     }
   }
 }
