@@ -1,32 +1,42 @@
 package dev.holdout.drift;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A numeric column's values in row order (NaN for missing), kept in the blocks of {@link #BLOCK}
- * values they were read into: at a million rows by fifty columns, joining the blocks into one
- * array per column copied 400 MB per window and cost the garbage collector a second or more.
+ * values they were read into, outside the Java heap. A window is read once and kept to the end, so
+ * on the heap every value was copied by the garbage collector on its way to the old generation,
+ * and joining the blocks into one array per column copied it again: at a million rows by fifty
+ * columns that was 400 MB per window and half a second of pauses. Direct memory is counted
+ * against {@code -XX:MaxDirectMemorySize}, which defaults to the heap's maximum.
  */
 final class Numbers {
   static final int BLOCK = 1 << 16;
   private static final int SHIFT = 16;
 
-  private final double[][] blocks;
+  private final DoubleBuffer[] blocks;
   private final int size;
 
   /** {@code size} values in {@code blocks}, each of {@link #BLOCK} values (the last may be partly used). */
-  Numbers(List<double[]> blocks, int size) {
+  Numbers(List<DoubleBuffer> blocks, int size) {
     if (blocks.size() != (size + BLOCK - 1) / BLOCK) throw new IllegalArgumentException(blocks.size() + " blocks for " + size + " values");
-    this.blocks = blocks.toArray(new double[0][]);
+    this.blocks = blocks.toArray(new DoubleBuffer[0]);
     this.size = size;
   }
 
   /** A copy of {@code values}. */
   static Numbers of(double[] values) {
-    List<double[]> blocks = new ArrayList<>();
-    for (int from = 0; from < values.length; from += BLOCK) blocks.add(Arrays.copyOfRange(values, from, from + BLOCK));
+    List<DoubleBuffer> blocks = new ArrayList<>();
+    for (int from = 0; from < values.length; from += BLOCK) {
+      DoubleBuffer b = block();
+      b.put(0, values, from, Math.min(BLOCK, values.length - from));
+      blocks.add(b);
+    }
     return new Numbers(blocks, values.length);
   }
 
@@ -37,8 +47,13 @@ final class Numbers {
     return of(values);
   }
 
+  /** A new block of {@link #BLOCK} values (zero) outside the heap, in the machine's byte order. */
+  static DoubleBuffer block() {
+    return ByteBuffer.allocateDirect(BLOCK * Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+  }
+
   double get(int row) {
-    return blocks[row >>> SHIFT][row & (BLOCK - 1)];
+    return blocks[row >>> SHIFT].get(row & (BLOCK - 1));
   }
 
   int size() {
@@ -50,7 +65,7 @@ final class Numbers {
     return Math.min(BLOCK, size - b * BLOCK);
   }
 
-  double[] block(int b) {
+  DoubleBuffer block(int b) {
     return blocks[b];
   }
 
@@ -60,7 +75,7 @@ final class Numbers {
 
   double[] toArray() {
     double[] out = new double[size];
-    for (int b = 0; b < blocks.length; b++) System.arraycopy(blocks[b], 0, out, b * BLOCK, blockLength(b));
+    for (int b = 0; b < blocks.length; b++) blocks[b].get(0, out, b * BLOCK, blockLength(b));
     return out;
   }
 }

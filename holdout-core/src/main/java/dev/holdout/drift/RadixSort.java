@@ -52,9 +52,9 @@ final class RadixSort {
     long max = Long.MIN_VALUE;
     int decimals = 0;  // places every value so far is a decimal of; above MAX_DECIMALS: not decimal
     for (int b = 0; b < values.blockCount(); b++) {
-      double[] block = values.block(b);
+      java.nio.DoubleBuffer block = values.block(b);
       for (int o = 0, len = values.blockLength(b); o < len; o++) {
-        double v = block[o];
+        double v = block.get(o);
         if (v != v) continue;
         n++;
         long k = key(v);
@@ -67,8 +67,8 @@ final class RadixSort {
     if (n < SMALL) {
       int i = 0;
       for (int b = 0; b < values.blockCount(); b++) {
-        double[] block = values.block(b);
-        for (int o = 0, len = values.blockLength(b); o < len; o++) if (block[o] == block[o]) out[i++] = block[o];
+        java.nio.DoubleBuffer block = values.block(b);
+        for (int o = 0, len = values.blockLength(b); o < len; o++) if (block.get(o) == block.get(o)) out[i++] = block.get(o);
       }
       Arrays.sort(out);
       return out;
@@ -99,9 +99,9 @@ final class RadixSort {
     int[][] counts = new int[passes][1 << width];
     int i = 0;
     for (int b = 0; b < values.blockCount(); b++) {
-      double[] block = values.block(b);
+      java.nio.DoubleBuffer block = values.block(b);
       for (int o = 0, len = values.blockLength(b); o < len; o++) {
-        double v = block[o];
+        double v = block.get(o);
         if (v != v) continue;
         long k = (scale > 0 ? (long) Math.rint(v * scale) : key(v)) - min;  // from here on unsigned offsets
         keys[i++] = k;

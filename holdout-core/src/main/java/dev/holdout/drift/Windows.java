@@ -198,9 +198,9 @@ public final class Windows {
     private final Column[] cols;
     private final byte[] kind;
     // values go into blocks of BLOCK rows (no copying as a window grows), of the column's type only once typed
-    private final double[][] nums;
+    private final java.nio.DoubleBuffer[] nums;
     private final int[][] codes;
-    private final List<List<double[]>> numBlocks = new ArrayList<>();
+    private final List<List<java.nio.DoubleBuffer>> numBlocks = new ArrayList<>();
     private final List<List<int[]>> codeBlocks = new ArrayList<>();
     private final long[] missing;
 
@@ -228,7 +228,7 @@ public final class Windows {
       names = new String[n];
       cols = new Column[n];
       kind = new byte[n];
-      nums = new double[n][];
+      nums = new java.nio.DoubleBuffer[n];
       codes = new int[n][];
       missing = new long[n];
       for (int u = 0; u < n; u++) {
@@ -270,7 +270,7 @@ public final class Windows {
     private int readBlock() {
       if (!r.next()) return 0;
       for (int u = 0; u < used; u++) {
-        if (kind[u] != TEXT) numBlocks.get(u).add(nums[u] = new double[BLOCK]);
+        if (kind[u] != TEXT) numBlocks.get(u).add(nums[u] = Numbers.block());
         if (kind[u] != NUMBER) codeBlocks.get(u).add(codes[u] = new int[BLOCK]);
       }
       int o = 0;
@@ -280,7 +280,7 @@ public final class Windows {
           if (k == NUMBER) {  // the usual case: a number, parsed from the reader's bytes
             double v = r.number(index[u]);
             if (Double.isFinite(v)) {
-              nums[u][o] = v;
+              nums[u].put(o, v);
               continue;
             }
           } else if (k == TEXT) {
@@ -303,7 +303,7 @@ public final class Windows {
       byte k = kind[u];
       if (isMissing(t)) {
         missing[u]++;
-        if (k != TEXT) nums[u][o] = Double.NaN;
+        if (k != TEXT) nums[u].put(o, Double.NaN);
         if (k != NUMBER) codes[u][o] = -1;
         return;
       }
@@ -318,7 +318,7 @@ public final class Windows {
       }
       if (k == NUMBER) {
         if (Double.isNaN(v)) throw unparseable(r, index[u], t, isReference, byName.get(names[u]));
-        nums[u][o] = v;
+        nums[u].put(o, v);
       } else {
         codes[u][o] = cols[u].dictionary.code(t);
       }
