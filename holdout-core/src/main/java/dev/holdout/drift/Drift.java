@@ -413,14 +413,19 @@ public final class Drift {
 
   private static double[] pooledEdges(double[] a, double[] b) {
     int quantiles = Math.min(a.length, b.length) > COARSE_BINS_ABOVE ? SKETCH_WASSERSTEIN_QUANTILES : WASSERSTEIN_QUANTILES;
-    double[] e = new double[2 * (quantiles + 1)];
+    double[] qa = new double[quantiles + 1];
+    double[] qb = new double[quantiles + 1];
     for (int q = 0; q <= quantiles; q++) {
-      e[2 * q] = Exact.quantile(a, (double) q / quantiles);
-      e[2 * q + 1] = Exact.quantile(b, (double) q / quantiles);
+      qa[q] = Exact.quantile(a, (double) q / quantiles);
+      qb[q] = Exact.quantile(b, (double) q / quantiles);
     }
-    Arrays.sort(e);
+    // both run upwards: merged, with repeats dropped
+    double[] e = new double[2 * (quantiles + 1)];
     int n = 0;
-    for (int i = 0; i < e.length; i++) if (n == 0 || e[i] > e[n - 1]) e[n++] = e[i];
+    for (int i = 0, j = 0; i <= quantiles || j <= quantiles; ) {
+      double v = j > quantiles || (i <= quantiles && qa[i] <= qb[j]) ? qa[i++] : qb[j++];
+      if (n == 0 || v > e[n - 1]) e[n++] = v;
+    }
     return Arrays.copyOf(e, n);
   }
 

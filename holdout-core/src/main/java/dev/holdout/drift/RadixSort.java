@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 
 /**
@@ -44,40 +45,25 @@ final class RadixSort {
 
   /**
    * The values that are not NaN, sorted, as a new array: dropping the missing values and sorting
-   * happen in the same passes, so a column is copied once.
+   * happen in the same passes, so a column is copied once. Each pass is its own small method: the
+   * JIT compiles a small loop once, where one large method was compiled again for each loop in it.
    */
   static double[] sortedPresent(Numbers values) {
-    int n = 0;
-    long min = Long.MAX_VALUE;
-    long max = Long.MIN_VALUE;
-    int decimals = 0;  // places every value so far is a decimal of; above MAX_DECIMALS: not decimal
-    for (int b = 0; b < values.blockCount(); b++) {
-      java.nio.DoubleBuffer block = values.block(b);
-      for (int o = 0, len = values.blockLength(b); o < len; o++) {
-        double v = block.get(o);
-        if (v != v) continue;
-        n++;
-        long k = key(v);
-        min = Math.min(min, k);
-        max = Math.max(max, k);
-        while (decimals <= MAX_DECIMALS && !wholeAt(v, decimals)) decimals++;
-      }
-    }
+    Range r = range(values);
+    int n = r.present;
     double[] out = new double[n];
     if (n < SMALL) {
-      int i = 0;
-      for (int b = 0; b < values.blockCount(); b++) {
-        java.nio.DoubleBuffer block = values.block(b);
-        for (int o = 0, len = values.blockLength(b); o < len; o++) if (block.get(o) == block.get(o)) out[i++] = block.get(o);
-      }
+      copyPresent(values, out);
       Arrays.sort(out);
       return out;
     }
+    long min = r.min;
+    long max = r.max;
     if (min == max) {  // one value throughout (bit for bit)
       Arrays.fill(out, value(min));
       return out;
     }
-    double scale = decimals <= MAX_DECIMALS ? POW10[decimals] : 0;
+    double scale = r.decimals <= MAX_DECIMALS ? POW10[r.decimals] : 0;
     double lo = value(min);
     double hi = value(max);
     if (!(Math.max(-lo, hi) * scale < EXACT_WHOLE)) scale = 0;
@@ -88,7 +74,6 @@ final class RadixSort {
     int bits = 64 - Long.numberOfLeadingZeros(max - min);  // the range, unsigned
     int passes = (bits + MAX_BITS - 1) / MAX_BITS;
     int width = (bits + passes - 1) / passes;
-    int mask = (1 << width) - 1;
     long[][] scratch = SCRATCH.get();
     if (scratch[0].length < n) {
       scratch[0] = new long[n];
@@ -97,45 +82,104 @@ final class RadixSort {
     long[] keys = scratch[0];
     long[] other = scratch[1];
     int[][] counts = new int[passes][1 << width];
-    int i = 0;
-    for (int b = 0; b < values.blockCount(); b++) {
-      java.nio.DoubleBuffer block = values.block(b);
-      for (int o = 0, len = values.blockLength(b); o < len; o++) {
-        double v = block.get(o);
-        if (v != v) continue;
-        long k = (scale > 0 ? (long) Math.rint(v * scale) : key(v)) - min;  // from here on unsigned offsets
-        keys[i++] = k;
-        for (int p = 0; p < passes; p++) counts[p][(int) (k >>> (p * width)) & mask]++;
-      }
-    }
+    keys(values, scale, min, keys, counts, width);
+    int mask = (1 << width) - 1;
     int last = passes - 1;
     while (counts[last][(int) (keys[0] >>> (last * width)) & mask] == n) last--;  // min != max: some pass differs
-    for (int p = 0; p <= last; p++) {
-      int[] c = counts[p];
+    for (int p = 0; p < last; p++) {
       int shift = p * width;
-      if (p < last && c[(int) (keys[0] >>> shift) & mask] == n) continue;  // one digit for all: the order stands
-      int sum = 0;
-      for (int d = 0; d < c.length; d++) {
-        int t = c[d];
-        c[d] = sum;
-        sum += t;
-      }
-      if (p == last) {  // the last pass writes the values themselves
-        for (int j = 0; j < n; j++) {
-          long k = keys[j];
-          out[c[(int) (k >>> shift) & mask]++] = scale > 0 ? (k + min) / scale : value(k + min);
-        }
-        return out;
-      }
-      for (int j = 0; j < n; j++) {
-        long k = keys[j];
-        other[c[(int) (k >>> shift) & mask]++] = k;
-      }
+      if (counts[p][(int) (keys[0] >>> shift) & mask] == n) continue;  // one digit for all: the order stands
+      scatter(keys, n, other, offsets(counts[p]), shift, mask);
       long[] t = keys;
       keys = other;
       other = t;
     }
-    throw new AssertionError("the last pass returns");
+    writeValues(keys, n, out, offsets(counts[last]), last * width, mask, scale, min);
+    return out;
+  }
+
+  /** What the first pass learns of a column: present values, smallest and largest key, decimal places (or more than the most). */
+  private record Range(int present, long min, long max, int decimals) {}
+
+  private static Range range(Numbers values) {
+    int n = 0;
+    long min = Long.MAX_VALUE;
+    long max = Long.MIN_VALUE;
+    int decimals = 0;  // places every value so far is a decimal of; above MAX_DECIMALS: not decimal
+    for (int b = 0; b < values.blockCount(); b++) {
+      DoubleBuffer block = values.block(b);
+      for (int o = 0, len = values.blockLength(b); o < len; o++) {
+        double v = block.get(o);
+        if (v != v) continue;
+        n++;
+        long k = key(v);
+        min = Math.min(min, k);
+        max = Math.max(max, k);
+        while (decimals <= MAX_DECIMALS && !wholeAt(v, decimals)) decimals++;
+      }
+    }
+    return new Range(n, min, max, decimals);
+  }
+
+  private static void copyPresent(Numbers values, double[] out) {
+    int i = 0;
+    for (int b = 0; b < values.blockCount(); b++) {
+      DoubleBuffer block = values.block(b);
+      for (int o = 0, len = values.blockLength(b); o < len; o++) {
+        double v = block.get(o);
+        if (v == v) out[i++] = v;
+      }
+    }
+  }
+
+  /** Each present value's key, as an unsigned offset from {@code min}, and every pass's digit counts. */
+  private static void keys(Numbers values, double scale, long min, long[] keys, int[][] counts, int width) {
+    int mask = (1 << width) - 1;
+    int passes = counts.length;
+    int i = 0;
+    for (int b = 0; b < values.blockCount(); b++) {
+      DoubleBuffer block = values.block(b);
+      for (int o = 0, len = values.blockLength(b); o < len; o++) {
+        double v = block.get(o);
+        if (v != v) continue;
+        long k = (scale > 0 ? (long) Math.rint(v * scale) : key(v)) - min;
+        keys[i++] = k;
+        for (int p = 0; p < passes; p++) counts[p][(int) (k >>> (p * width)) & mask]++;
+      }
+    }
+  }
+
+  /** Digit counts turned into each digit's first position. */
+  private static int[] offsets(int[] counts) {
+    int sum = 0;
+    for (int d = 0; d < counts.length; d++) {
+      int t = counts[d];
+      counts[d] = sum;
+      sum += t;
+    }
+    return counts;
+  }
+
+  private static void scatter(long[] keys, int n, long[] to, int[] at, int shift, int mask) {
+    for (int j = 0; j < n; j++) {
+      long k = keys[j];
+      to[at[(int) (k >>> shift) & mask]++] = k;
+    }
+  }
+
+  /** The last pass, which writes the values themselves. */
+  private static void writeValues(long[] keys, int n, double[] out, int[] at, int shift, int mask, double scale, long min) {
+    if (scale > 0) {
+      for (int j = 0; j < n; j++) {
+        long k = keys[j];
+        out[at[(int) (k >>> shift) & mask]++] = (k + min) / scale;
+      }
+    } else {
+      for (int j = 0; j < n; j++) {
+        long k = keys[j];
+        out[at[(int) (k >>> shift) & mask]++] = value(k + min);
+      }
+    }
   }
 
   /**
