@@ -4,7 +4,7 @@
 # run column by column with SciPy in one process (scipy_drift.py), both timed as whole processes.
 #   bench-drift.sh [ROWS]     default 1000000; data goes to ${BENCH_DIR:-holdout-bench/target/bench}/drift-ROWS
 # Before each timing it waits (up to ${QUIET_WAIT:-300} s) for a 1-minute load under ${QUIET_LOAD:-0.7}, and
-# times each side twice, alternating. Needs /usr/bin/python3 with Debian's python3-scipy and python3-pandas.
+# times each side twice, alternating, each from a warm page cache. Needs /usr/bin/python3 with Debian's python3-scipy and python3-pandas.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -31,6 +31,9 @@ quiet() {
 timed() { # label command...
   local label="$1"; shift
   quiet
+  # Both sides start from the page cache: this machine's kernel hands idle cache back to the host
+  # (DAMON), so without this the first side to run after a pause also times the disk.
+  cat "$out/reference.csv" "$out/current.csv" > /dev/null
   echo "($label: 1-minute load before the run $(load))" >&2
   /usr/bin/time -f "$label: %e s wall, %U s user, %S s system, %M KB peak resident" "$@" > /dev/null || true
 }

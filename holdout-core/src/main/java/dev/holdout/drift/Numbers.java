@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A numeric column's values in row order (NaN for missing), kept in the blocks of {@link #BLOCK}
- * values they were read into, outside the Java heap. A window is read once and kept to the end, so
+ * A numeric column's values in row order (NaN for missing), in blocks of {@link #BLOCK} values. A
+ * window read from a file stays in the blocks it was read into, outside the Java heap
+ * ({@link #block()}). A window is read once and kept to the end, so
  * on the heap every value was copied by the garbage collector on its way to the old generation,
  * and joining the blocks into one array per column copied it again: at a million rows by fifty
  * columns that was 400 MB per window and half a second of pauses. Direct memory is counted
@@ -22,20 +23,22 @@ final class Numbers {
   private final DoubleBuffer[] blocks;
   private final int size;
 
-  /** {@code size} values in {@code blocks}, each of {@link #BLOCK} values (the last may be partly used). */
+  /** {@code size} values in {@code blocks}, each of {@link #BLOCK} values (the last may be shorter, or partly used). */
   Numbers(List<DoubleBuffer> blocks, int size) {
     if (blocks.size() != (size + BLOCK - 1) / BLOCK) throw new IllegalArgumentException(blocks.size() + " blocks for " + size + " values");
     this.blocks = blocks.toArray(new DoubleBuffer[0]);
     this.size = size;
   }
 
-  /** A copy of {@code values}. */
+  /**
+   * A copy of {@code values}, on the heap: the columns made this way are slices of a window or
+   * come from small sketches (in {@code holdout monitor}, for every window), where a direct block of
+   * 65,536 values each would cost more to set up and free than the values themselves.
+   */
   static Numbers of(double[] values) {
     List<DoubleBuffer> blocks = new ArrayList<>();
     for (int from = 0; from < values.length; from += BLOCK) {
-      DoubleBuffer b = block();
-      b.put(0, values, from, Math.min(BLOCK, values.length - from));
-      blocks.add(b);
+      blocks.add(DoubleBuffer.wrap(Arrays.copyOfRange(values, from, Math.min(values.length, from + BLOCK))));
     }
     return new Numbers(blocks, values.length);
   }
