@@ -81,6 +81,36 @@ class RecordReadersTest {
   }
 
   @Test
+  void csv_numbers_are_read_from_the_bytes_as_the_text_route_reads_them() throws IOException {
+    String[] fields = {" 12.5 ", "\"3.25\"", "1e3", "-0", "+7", ".5", "5.", "abc", "", "NaN", "Infinity", "0x1p3", "1f",
+        "12345678901234567", "0.1000000000000000055511151231257827", "\"1\"\"2\"", "１２", "2024-01-31", "1e400", "\t-4.75\t"};
+    StringBuilder header = new StringBuilder();
+    StringBuilder line = new StringBuilder();
+    for (int i = 0; i < fields.length; i++) {
+      header.append(i == 0 ? "" : ",").append("c").append(i);
+      line.append(i == 0 ? "" : ",").append(fields[i]);
+    }
+    Path f = write("numbers.csv", header + "\n" + line + "\n");
+    try (RecordReader r = RecordReaders.open(f)) {
+      assertThat(r.next()).isTrue();
+      for (int i = 0; i < fields.length; i++) {
+        CharSequence text = r.text(i);
+        double expected;
+        try {
+          expected = text == null ? Double.NaN : Decimals.parse(text);
+        } catch (NumberFormatException e) {
+          expected = Double.NaN;
+        }
+        assertThat(Double.doubleToLongBits(r.number(i))).as("field %d: %s", i, fields[i]).isEqualTo(Double.doubleToLongBits(expected));
+      }
+      assertThat(r.number(1)).isEqualTo(3.25);
+      assertThat(r.number(3)).isEqualTo(-0.0);
+      assertThat(r.number(7)).isNaN();
+      assertThat(r.number(fields.length + 3)).isNaN();
+    }
+  }
+
+  @Test
   void tsv_is_chosen_by_extension_and_splits_on_tabs_with_quoting() throws IOException {
     Path f = write("t.tsv", "id\tcomment\tscore\na\t\"x\ty, z\"\t0.5\nb\tplain, text\t0.25\n");
     assertThat(readAll(f)).containsExactly("line 2 [a, x\ty, z, 0.5]", "line 3 [b, plain, text, 0.25]");
