@@ -413,6 +413,29 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void an_output_that_names_an_input_is_refused_and_the_input_is_left_intact() throws IOException {
+    Path suite = tinySuite(dir);
+    Path p = perfect(dir);
+    String predictions = Files.readString(p);
+    String suiteText = Files.readString(suite);
+    String eval = Files.readString(dir.resolve("eval.csv"));
+    assertBadInput(run("evaluate", suite, "-p", p, "--json", p),
+        "--json " + p + " is the predictions file, which this command reads; give the output its own file");
+    assertBadInput(run("evaluate", suite, "-p", p, "--html", suite),
+        "--html " + suite + " is the suite file, which this command reads; give the output its own file");
+    Path evalSpelledOtherwise = dir.resolve("sub/../eval.csv");
+    assertBadInput(run("evaluate", suite, "-p", p, "--junit", evalSpelledOtherwise),
+        "--junit " + evalSpelledOtherwise + " is the evaluation set (data.path in the suite), which this command reads; give the output its own file");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), p.getFileName());
+    assertBadInput(run("evaluate", suite, "-p", p, "--json", link),
+        "--json " + link + " is the predictions file, which this command reads; give the output its own file");
+    assertThat(p).hasContent(predictions);
+    assertThat(suite).hasContent(suiteText);
+    assertThat(dir.resolve("eval.csv")).hasContent(eval);
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+  }
+
+  @Test
   void verbose_adds_the_stack_trace_to_the_message() throws IOException {
     Path suite = tinySuite(dir);
     Path p = Files.writeString(dir.resolve("pred.csv"), "id,p\na,x\n");
