@@ -325,6 +325,19 @@ class EvaluateCommandTest {
         predictions:
           label: p
         """;
+    String regression = """
+        suite: holdout.suite/v1
+        name: tiny-regression
+        problem: Tiny regression problem.
+        task: regression
+        data:
+          path: eval.csv
+          id: id
+          label: y
+        predictions:
+          value: p
+        bootstrap: {replicates: 50, seed: 1}
+        """;
     return Stream.of(
         new BadInput("wrong type", s -> s.replace("slices: [region]", "slices: {region: 1}"), eval, pred,
             "suite.yaml line 9, data.slices: expected a list like [a, b], found a mapping"),
@@ -351,7 +364,9 @@ class EvaluateCommandTest {
         new BadInput("unclosed quote in the predictions", same, eval, "id,p\na,0.9\nb,\"0.1\nc,0.8\n",
             "pred.csv line 3: not valid CSV: a quoted value is never closed"),
         new BadInput("unquoted separator in the predictions", same, eval, "id,p\na,0,9\n",
-            "pred.csv line 2: found 3 values but the header names 2 columns"));
+            "pred.csv line 2: found 3 values but the header names 2 columns"),
+        new BadInput("a regression prediction too large to square", s -> regression, "id,y\na,1\nb,2\n", "id,p\na,1.5\nb,1e300\n",
+            "pred.csv line 3, column 'p': expected a predicted value (a number), found '1e300', beyond the largest value Holdout takes"));
   }
 
   @ParameterizedTest(name = "{0}")

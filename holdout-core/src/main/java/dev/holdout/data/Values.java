@@ -107,6 +107,23 @@ public final class Values {
     return true;
   }
 
+  /**
+   * The largest magnitude of an actual or predicted value: squared errors of values up to 1e100,
+   * summed over billions of rows, stay finite in a double, and no quantity a model forecasts comes
+   * near it, so a larger value is an export error (a corrupted cell, a wrong unit).
+   */
+  public static final double LARGEST_VALUE = 1e100;
+
+  /** A finite number of at most {@link #LARGEST_VALUE} in magnitude: an actual or predicted value of a regression. */
+  public static double value(RecordReader r, int col, String what) {
+    double v = number(r, col, what);
+    if (Math.abs(v) > LARGEST_VALUE) {
+      throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + r.field(col).strip()
+          + "', beyond the largest value Holdout takes (1e100 either way, where squared errors would overflow); check the cell and the column's unit");
+    }
+    return v;
+  }
+
   /** A probability in [0, 1]. */
   public static double probability(RecordReader r, int col) {
     double v = number(r, col, "a probability in [0, 1]");

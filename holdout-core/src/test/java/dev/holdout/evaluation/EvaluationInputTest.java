@@ -262,6 +262,34 @@ class EvaluationInputTest {
         .hasMessage(eval() + " line 3, column 'y': expected the actual value (a number), found 'two'");
   }
 
+  @Test
+  void a_regression_value_too_large_to_square_is_refused_naming_the_line_instead_of_overflowing() throws IOException {
+    String suite = """
+        suite: holdout.suite/v1
+        name: tiny-reg
+        problem: Tiny regression problem.
+        task: regression
+        data:
+          path: eval.csv
+          id: id
+          label: y
+        predictions:
+          value: yhat
+          quantiles: {0.9: q90}
+        bootstrap: {replicates: 50, seed: 1}
+        """;
+    String eval = "id,y\na,1\nb,2\nc,3\n";
+    refused(suite, eval, "id,yhat,q90\na,1.5,2\nb,1e200,3\nc,3,4\n")
+        .hasMessage(pred() + " line 3, column 'yhat': expected a predicted value (a number), found '1e200', beyond the largest value Holdout takes"
+            + " (1e100 either way, where squared errors would overflow); check the cell and the column's unit");
+    refused(suite, eval, "id,yhat,q90\na,1.5,2\nb,2,-1e150\nc,3,4\n")
+        .hasMessageStartingWith(pred() + " line 3, column 'q90': expected a predicted quantile (a number), found '-1e150', beyond the largest value");
+    refused(suite, "id,y\na,1\nb,2e101\nc,3\n", "id,yhat,q90\na,1.5,2\n")
+        .hasMessageStartingWith(eval() + " line 3, column 'y': expected the actual value (a number), found '2e101', beyond the largest value");
+    Report atTheBound = evaluate(suite, eval, "pred.csv", "id,yhat,q90\na,1e100,2\nb,-1e100,3\nc,3,4\n");
+    assertThat(atTheBound.metrics().get("rmse").value()).isFinite();
+  }
+
   // ---- missing and extra predictions ----
 
   @Test
