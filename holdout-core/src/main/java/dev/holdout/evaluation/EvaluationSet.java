@@ -274,7 +274,8 @@ public final class EvaluationSet {
           + "); fix the labels or use task: multiclass_classification");
     }
     if (spec.positive() != null) {
-      if (!seen.contains(spec.positive())) {
+      // One label value only is a set without positives (or negatives): metrics that need both are undefined, as when inferred.
+      if (!seen.contains(spec.positive()) && seen.size() > 1) {
         throw new HoldoutException.BadData(file + ", column '" + spec.label() + "': data.positive is '" + spec.positive()
             + "' but the labels are " + seen + "; set data.positive to the label of the positive class");
       }

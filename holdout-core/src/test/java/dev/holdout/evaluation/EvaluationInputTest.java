@@ -128,6 +128,19 @@ class EvaluationInputTest {
   }
 
   @Test
+  void a_set_with_only_negative_labels_is_evaluated_with_the_metrics_that_need_positives_undefined() throws IOException {
+    String allNegative = "id,region,y\na,n,0\nb,n,0\nc,s,0\nd,s,0\ne,s,0\nf,n,0\n";
+    Report inferred = evaluate(BINARY, allNegative, "pred.csv", PERFECT);
+    Report declared = evaluate(BINARY.replace("label: y", "label: y\n  positive: \"1\""), allNegative, "pred.csv", PERFECT);
+    for (Report r : List.of(inferred, declared)) {
+      assertThat(r.metrics().get("recall").value()).isNull();
+      assertThat(r.metrics().get("recall").undefined()).contains("no positive label");
+      assertThat(r.metrics().get("roc_auc").value()).isNull();
+      assertThat(r.metrics().get("specificity").value()).isEqualTo(0.5);
+    }
+  }
+
+  @Test
   void labels_that_do_not_say_which_is_positive_ask_for_data_positive() throws IOException {
     refused(BINARY, "id,region,y\na,n,stay\nb,n,leave\n", PERFECT)
         .hasMessage(eval() + ", column 'y': cannot tell which label is positive among [stay, leave]; set data.positive in the suite");
