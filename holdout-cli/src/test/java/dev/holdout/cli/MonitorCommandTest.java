@@ -80,6 +80,12 @@ class MonitorCommandTest {
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.csv: file not found; check the path given to LOG");
 
+    Cli time = Cli.run("monitor", log, "--reference", example("reference.csv"), "--suite", example("suite.yaml"), "--window", "day",
+        "--time", "nope");
+    assertThat(time.exit()).isEqualTo(2);
+    assertThat(time.err()).isEqualTo("holdout: " + log + ": no column 'nope' (--time); the columns are [timestamp, customer_id, region, plan,"
+        + " tenure_months, monthly_charges, support_tickets, p_churn, churned]\n");
+
     Cli window = Cli.run("monitor", log, "--reference", example("reference.csv"), "--suite", example("suite.yaml"), "--window", "fortnight");
     assertThat(window.exit()).isEqualTo(2);
     assertThat(window.err()).contains("--window 'fortnight': expected day, week, month or a row count such as 10000-rows");

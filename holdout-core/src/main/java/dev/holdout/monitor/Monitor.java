@@ -94,8 +94,9 @@ public final class Monitor {
             + ": no time column for --window " + s.window().describe() + " (looked for " + String.join(", ", TIME_NAMES)
             + "); name it with --time COLUMN, or cut windows by rows with --window 10000-rows"));
       } else if (!logHeader.contains(timeColumn)) {
-        throw new HoldoutException.BadData(s.log() + ": no column '" + timeColumn + "' (--time)" + dev.holdout.Names.didYouMean(timeColumn, logHeader)
-            + " The columns are " + logHeader);
+        String hint = dev.holdout.Names.didYouMean(timeColumn, logHeader);
+        throw new HoldoutException.BadData(s.log() + ": no column '" + timeColumn + "' (--time)"
+            + (hint.isEmpty() ? "; the columns are " : hint + " The columns are ") + logHeader);
       }
     }
     if (timeColumn != null) exclude.add(timeColumn);

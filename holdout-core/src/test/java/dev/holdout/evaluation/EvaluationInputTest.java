@@ -186,6 +186,19 @@ class EvaluationInputTest {
   }
 
   @Test
+  void a_file_separated_by_another_character_than_its_extension_says_is_named_with_advice() throws IOException {
+    refused(BINARY, EVAL, "id;p\na;0,9\nb;0,1\n")
+        .hasMessage(pred() + ": no column 'id' (predictions.id in the suite); the header is one column 'id;p', so the file seems to be separated by ';';"
+            + " export it with commas as .csv (in a spreadsheet: CSV UTF-8), or with tabs as .tsv");
+    Path tsv = write("pred.tsv", "id,p\na,0.9\n");
+    assertThatThrownBy(() -> Holdout.evaluate(dir.resolve("suite.yaml"), tsv)).isInstanceOf(HoldoutException.BadData.class)
+        .hasMessage(tsv + ": no column 'id' (predictions.id in the suite); the header is one column 'id,p', so the file seems to be separated by ',';"
+            + " save it as .csv");
+    refused(BINARY, EVAL, "identifier\na\n")
+        .hasMessage(pred() + ": no column 'id' (predictions.id in the suite); the columns are [identifier]");
+  }
+
+  @Test
   void an_empty_or_header_only_predictions_file_is_refused() throws IOException {
     refused(BINARY, EVAL, "").hasMessage(pred() + ": the file is empty; expected a header line naming the columns, then one line per row");
     refused(BINARY, EVAL, "id,p\n").hasMessage(pred() + ": has a header but no rows; expected one prediction per id of the evaluation set");
