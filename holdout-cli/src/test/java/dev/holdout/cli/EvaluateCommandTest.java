@@ -366,7 +366,20 @@ class EvaluateCommandTest {
         new BadInput("unquoted separator in the predictions", same, eval, "id,p\na,0,9\n",
             "pred.csv line 2: found 3 values but the header names 2 columns"),
         new BadInput("a regression prediction too large to square", s -> regression, "id,y\na,1\nb,2\n", "id,p\na,1.5\nb,1e300\n",
-            "pred.csv line 3, column 'p': expected a predicted value (a number), found '1e300', beyond the largest value Holdout takes"));
+            "pred.csv line 3, column 'p': expected a predicted value (a number), found '1e300', beyond the largest value Holdout takes"),
+        new BadInput("an empty list of reference columns", s -> """
+            suite: holdout.suite/v1
+            name: tiny-qa
+            problem: Tiny question answering.
+            task: text_generation
+            data:
+              path: eval.csv
+              id: id
+              reference: []
+            predictions:
+              output: p
+            """, "id,y\na,Paris\n", "id,p\na,Paris\n",
+            "suite.yaml line 8, data.reference: the list is empty; name the column (or columns) with the reference answer"));
   }
 
   @ParameterizedTest(name = "{0}")

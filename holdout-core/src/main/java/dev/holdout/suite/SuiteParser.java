@@ -489,8 +489,15 @@ public final class SuiteParser {
       throw error(data, "data", "missing required key 'reference': the column (or list of columns) with the reference answer");
     }
     List<String> references = optionalTextList(data, "reference", "data.reference");
+    if (references.isEmpty()) {
+      throw error(data.entries().get("reference"), "data.reference", "the list is empty; name the column (or columns) with the reference answer");
+    }
     String output = text(pred, "output", "predictions.output");
     List<String> used = optionalTextList(pred, "context", "predictions.context");
+    if (used != null && used.isEmpty()) {
+      throw error(pred.entries().get("context"), "predictions.context", "the list is empty; name the column (or columns) with the passages the answer used,"
+          + " or remove the key");
+    }
     usedContext = used != null;
     List<Suite.Assertion> assertions = new ArrayList<>();
     if (top.entries().containsKey("assertions")) {
