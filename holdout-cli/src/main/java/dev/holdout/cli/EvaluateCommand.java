@@ -1,6 +1,7 @@
 package dev.holdout.cli;
 
 import dev.holdout.Holdout;
+import dev.holdout.HoldoutException;
 import dev.holdout.evaluation.Judging;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.report.HtmlReport;
@@ -67,6 +68,9 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     Suite s = Holdout.suite(suite);
     InputsAndOutputs.checkPredictions(predictions);
+    if (judgements != null && !Judging.judged(s)) {
+      throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
+    }
     InputsAndOutputs.checkOutput(json, "--json");
     InputsAndOutputs.checkOutput(junit, "--junit");
     InputsAndOutputs.checkOutput(html, "--html");

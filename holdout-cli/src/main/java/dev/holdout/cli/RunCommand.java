@@ -104,6 +104,9 @@ final class RunCommand implements Callable<Integer> {
     InputsAndOutputs.checkNotInput(json, "--json", inputs);
     InputsAndOutputs.checkNotInput(judgements, "--judgements", inputs);
     Judging.apiKey(s, System::getenv);
+    if (judgements != null && !Judging.judged(s)) {
+      throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
+    }
     if (humanGrades != null && !Judging.judged(s)) {
       throw new HoldoutException("--human-grades compares human grades with the judge's, but " + suite + " has no 'judge' section");
     }

@@ -464,6 +464,15 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void judgements_without_a_judge_in_the_suite_is_refused_instead_of_ignored() throws IOException {
+    Path suite = tinySuite(dir);
+    Path judgements = dir.resolve("grades.jsonl");
+    assertBadInput(run("evaluate", suite, "-p", perfect(dir), "--judgements", judgements),
+        "--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
+    assertThat(judgements).doesNotExist();
+  }
+
+  @Test
   void verbose_adds_the_stack_trace_to_the_message() throws IOException {
     Path suite = tinySuite(dir);
     Path p = Files.writeString(dir.resolve("pred.csv"), "id,p\na,x\n");
