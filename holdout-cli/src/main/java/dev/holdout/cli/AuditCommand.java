@@ -10,7 +10,9 @@ import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteParser;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -65,6 +67,13 @@ final class AuditCommand implements Callable<Integer> {
     }
     InputsAndOutputs.checkOutput(json, "--json");
     InputsAndOutputs.checkOutput(html, "--html");
+    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
+    Map<Path, String> inputs = new LinkedHashMap<>();
+    inputs.put(data, "the evaluation set");
+    inputs.put(train, "the training data (--train)");
+    inputs.put(suite, "the suite file");
+    InputsAndOutputs.checkNotInput(json, "--json", inputs);
+    InputsAndOutputs.checkNotInput(html, "--html", inputs);
     AuditSettings settings;
     if (suite != null) {
       Suite s = SuiteParser.parse(suite);

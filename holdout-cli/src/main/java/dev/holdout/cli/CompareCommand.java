@@ -9,6 +9,7 @@ import dev.holdout.report.TerminalReport;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,6 +50,10 @@ final class CompareCommand implements Callable<Integer> {
     InputsAndOutputs.checkOutput(json, "--json");
     InputsAndOutputs.checkOutput(html, "--html");
     InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
+    Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
+    for (Path p : predictions) inputs.put(p, "a predictions file");
+    InputsAndOutputs.checkNotInput(json, "--json", inputs);
+    InputsAndOutputs.checkNotInput(html, "--html", inputs);
     CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) JsonReport.write(report, json);
     if (html != null) HtmlReport.write(report, html);

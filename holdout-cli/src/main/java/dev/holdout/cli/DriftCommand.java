@@ -63,6 +63,12 @@ final class DriftCommand implements Callable<Integer> {
     InputsAndOutputs.checkOutput(json, "--json");
     InputsAndOutputs.checkOutput(html, "--html");
     InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
+    Map<Path, String> inputs = new LinkedHashMap<>();
+    inputs.put(reference, "the reference window (--reference)");
+    inputs.put(current, "the current window (--current)");
+    inputs.put(suite, "the suite file");
+    InputsAndOutputs.checkNotInput(json, "--json", inputs);
+    InputsAndOutputs.checkNotInput(html, "--html", inputs);
     Suite parsed = suite == null ? null : Holdout.suite(suite);
     DriftSettings settings = parsed != null ? DriftSettings.fromSuite(parsed, suite, exclude)
         : DriftSettings.defaults().withRoles(null, List.of(), exclude);

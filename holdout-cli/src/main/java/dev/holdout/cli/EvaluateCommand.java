@@ -1,6 +1,7 @@
 package dev.holdout.cli;
 
 import dev.holdout.Holdout;
+import dev.holdout.HoldoutException;
 import dev.holdout.evaluation.Judging;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.report.HtmlReport;
@@ -10,6 +11,7 @@ import dev.holdout.report.Report;
 import dev.holdout.report.TerminalReport;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -66,6 +68,9 @@ final class EvaluateCommand implements Callable<Integer> {
   public Integer call() {
     Suite s = Holdout.suite(suite);
     InputsAndOutputs.checkPredictions(predictions);
+    if (judgements != null && !Judging.judged(s)) {
+      throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
+    }
     InputsAndOutputs.checkOutput(json, "--json");
     InputsAndOutputs.checkOutput(junit, "--junit");
     InputsAndOutputs.checkOutput(html, "--html");
@@ -74,6 +79,14 @@ final class EvaluateCommand implements Callable<Integer> {
     InputsAndOutputs.checkDistinct(junit, "--junit", html, "--html");
     InputsAndOutputs.checkOutput(perRow, "--per-row");
     InputsAndOutputs.checkOutput(judgements, "--judgements");
+    Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
+    inputs.put(predictions, "the predictions file");
+    inputs.put(humanGrades, "the human grades file");
+    InputsAndOutputs.checkNotInput(json, "--json", inputs);
+    InputsAndOutputs.checkNotInput(junit, "--junit", inputs);
+    InputsAndOutputs.checkNotInput(html, "--html", inputs);
+    InputsAndOutputs.checkNotInput(perRow, "--per-row", inputs);
+    InputsAndOutputs.checkNotInput(judgements, "--judgements", inputs);
     Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     Report report = Holdout.evaluate(s, predictions, progress, perRow, new Judging.Options(judgeCache, judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);

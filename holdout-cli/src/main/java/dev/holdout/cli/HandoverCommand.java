@@ -45,6 +45,8 @@ final class HandoverCommand {
       InputsAndOutputs.checkOutput(json, "--json");
       InputsAndOutputs.checkOutput(html, "--html");
       InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
+      InputsAndOutputs.checkNotInBundle(json, "--json", bundle);
+      InputsAndOutputs.checkNotInBundle(html, "--html", bundle);
       HandoverReport report = HandoverVerifier.verify(bundle, (suite, model) -> {
         try (OnnxScorer scorer = OnnxScorer.open(model)) {
           return scorer.score(suite);

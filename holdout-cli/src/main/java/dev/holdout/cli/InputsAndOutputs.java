@@ -1,8 +1,12 @@
 package dev.holdout.cli;
 
 import dev.holdout.HoldoutException;
+import dev.holdout.suite.Suite;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Checks a command makes before the long work starts: the files it reads exist, and the files it
@@ -42,6 +46,58 @@ final class InputsAndOutputs {
   static void checkDistinct(Path a, String optionA, Path b, String optionB) {
     if (a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
       throw new HoldoutException(optionA + " and " + optionB + " name the same file " + a + "; give each its own file");
+    }
+  }
+
+  /**
+   * An output that names a file the command reads: writing the report would destroy the input (a
+   * vendor's predictions, the buyer's evaluation set) and, for a file read again later, the run too.
+   * {@code inputs} maps each input to what it is in the user's words ("the predictions file").
+   */
+  static void checkNotInput(Path out, String option, Map<Path, String> inputs) {
+    if (out == null) return;
+    for (var e : inputs.entrySet()) {
+      if (e.getKey() != null && sameFile(out, e.getKey())) {
+        throw new HoldoutException(option + " " + out + " is " + e.getValue() + ", which this command reads; give the output its own file");
+      }
+    }
+  }
+
+  /** The files a suite makes a command read: the suite itself, its evaluation set and the files beside it. */
+  static Map<Path, String> suiteInputs(Suite s) {
+    Map<Path, String> in = new LinkedHashMap<>();
+    in.put(s.file(), "the suite file");
+    in.put(s.data().path(), "the evaluation set (data.path in the suite)");
+    if (s.baseline() != null && s.baseline().path() != null) in.put(s.baseline().path(), "the baseline's file (baseline.path in the suite)");
+    if (s.retrieval() != null && s.retrieval().queries() != null) in.put(s.retrieval().queries(), "the queries file of the suite");
+    return in;
+  }
+
+  /** An output that would overwrite a file of the bundle being verified (its model, its data, handover.yaml). */
+  static void checkNotInBundle(Path out, String option, Path bundle) {
+    if (out == null || !Files.exists(out) || Files.isDirectory(out)) return;
+    Path o = out.toAbsolutePath().normalize();
+    Path b = bundle.toAbsolutePath().normalize();
+    try {
+      if (Files.isDirectory(bundle)) {
+        o = out.toRealPath();
+        b = bundle.toRealPath();
+      }
+    } catch (IOException e) {
+      // compare the paths as written
+    }
+    if (o.startsWith(b)) {
+      throw new HoldoutException(option + " " + out + " is a file of the bundle being verified; write the report outside " + bundle);
+    }
+  }
+
+  /** The same file by path, or, when both exist, by identity (a link or another spelling of the path). */
+  private static boolean sameFile(Path a, Path b) {
+    if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) return true;
+    try {
+      return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
     }
   }
 }

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -97,7 +98,15 @@ final class RunCommand implements Callable<Integer> {
     InputsAndOutputs.checkOutput(out, "--answers");
     InputsAndOutputs.checkOutput(json, "--json");
     InputsAndOutputs.checkOutput(judgements, "--judgements");
+    Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
+    inputs.put(humanGrades, "the human grades file");
+    InputsAndOutputs.checkNotInput(out, "--answers", inputs);
+    InputsAndOutputs.checkNotInput(json, "--json", inputs);
+    InputsAndOutputs.checkNotInput(judgements, "--judgements", inputs);
     Judging.apiKey(s, System::getenv);
+    if (judgements != null && !Judging.judged(s)) {
+      throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
+    }
     if (humanGrades != null && !Judging.judged(s)) {
       throw new HoldoutException("--human-grades compares human grades with the judge's, but " + suite + " has no 'judge' section");
     }

@@ -74,7 +74,9 @@ final class ServerClient {
       if (http == null) http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
       res = http.send(req, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
-      throw new HoldoutException("cannot reach the Holdout server at " + server + " (" + e.getMessage() + "); check --server and that it runs");
+      // A refused connection has no message of its own; its class name says what happened.
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new HoldoutException("cannot reach the Holdout server at " + server + " (" + why + "); check --server and that it runs");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new HoldoutException("interrupted");

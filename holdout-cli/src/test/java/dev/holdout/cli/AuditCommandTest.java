@@ -69,6 +69,15 @@ class AuditCommandTest {
   }
 
   @Test
+  void a_report_over_the_audited_file_is_refused_and_the_file_kept() throws Exception {
+    Path data = dir.resolve("eval.csv");
+    Files.writeString(data, "id,x,y\n1,2,0\n2,3,1\n");
+    assertThat(run("audit", data.toString(), "--id", "id", "--label", "y", "--json", data.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("holdout: --json " + data + " is the evaluation set, which this command reads; give the output its own file\n");
+    assertThat(data).hasContent("id,x,y\n1,2,0\n2,3,1");
+  }
+
+  @Test
   void an_unknown_label_column_exits_2_listing_the_columns() throws Exception {
     Path data = dir.resolve("eval.csv");
     Files.writeString(data, "id,x,y\n1,2,0\n");

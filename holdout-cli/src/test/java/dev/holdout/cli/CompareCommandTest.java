@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,6 +55,17 @@ class CompareCommandTest {
     Cli none = run("compare", example("churn/suite.yaml"));
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).startsWith("Missing required option: '--predictions=FILE'");
+  }
+
+  @Test
+  void a_report_over_a_predictions_file_is_refused_and_the_file_kept() throws Exception {
+    Path a = Files.copy(example("churn/vendor-a.csv"), dir.resolve("vendor-a.csv"));
+    Path b = Files.copy(example("churn/vendor-b.csv"), dir.resolve("vendor-b.csv"));
+    Cli r = run("compare", example("churn/suite.yaml"), "-p", a, "-p", b, "--json", b);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("holdout: --json " + b + " is a predictions file, which this command reads; give the output its own file\n");
+    assertThat(b).hasSameTextualContentAs(example("churn/vendor-b.csv"));
   }
 
   private static int indexOfLineStartingWith(String[] lines, String prefix) {

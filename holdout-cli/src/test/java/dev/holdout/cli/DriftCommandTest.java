@@ -57,6 +57,16 @@ class DriftCommandTest {
   }
 
   @Test
+  void a_report_over_an_input_window_is_refused_and_the_window_kept() throws IOException {
+    Path ref = Files.writeString(dir.resolve("ref.csv"), "age,city\n30,paris\n41,lyon\n");
+    Path cur = Files.writeString(dir.resolve("cur.csv"), "age,city\n33,paris\n40,lyon\n");
+    Cli r = Cli.run("drift", "--reference", ref, "--current", cur, "--html", cur);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("holdout: --html " + cur + " is the current window (--current), which this command reads; give the output its own file\n");
+    assertThat(cur).hasContent("age,city\n33,paris\n40,lyon");
+  }
+
+  @Test
   void a_column_missing_on_one_side_exits_2() throws IOException {
     Path ref = Files.writeString(dir.resolve("ref.csv"), "age,city\n30,paris\n");
     Path cur = Files.writeString(dir.resolve("cur.csv"), "age\n33\n");

@@ -325,6 +325,19 @@ class EvaluateCommandTest {
         predictions:
           label: p
         """;
+    String regression = """
+        suite: holdout.suite/v1
+        name: tiny-regression
+        problem: Tiny regression problem.
+        task: regression
+        data:
+          path: eval.csv
+          id: id
+          label: y
+        predictions:
+          value: p
+        bootstrap: {replicates: 50, seed: 1}
+        """;
     return Stream.of(
         new BadInput("wrong type", s -> s.replace("slices: [region]", "slices: {region: 1}"), eval, pred,
             "suite.yaml line 9, data.slices: expected a list like [a, b], found a mapping"),
@@ -351,7 +364,22 @@ class EvaluateCommandTest {
         new BadInput("unclosed quote in the predictions", same, eval, "id,p\na,0.9\nb,\"0.1\nc,0.8\n",
             "pred.csv line 3: not valid CSV: a quoted value is never closed"),
         new BadInput("unquoted separator in the predictions", same, eval, "id,p\na,0,9\n",
-            "pred.csv line 2: found 3 values but the header names 2 columns"));
+            "pred.csv line 2: found 3 values but the header names 2 columns"),
+        new BadInput("a regression prediction too large to square", s -> regression, "id,y\na,1\nb,2\n", "id,p\na,1.5\nb,1e300\n",
+            "pred.csv line 3, column 'p': expected a predicted value (a number), found '1e300', beyond the largest value Holdout takes"),
+        new BadInput("an empty list of reference columns", s -> """
+            suite: holdout.suite/v1
+            name: tiny-qa
+            problem: Tiny question answering.
+            task: text_generation
+            data:
+              path: eval.csv
+              id: id
+              reference: []
+            predictions:
+              output: p
+            """, "id,y\na,Paris\n", "id,p\na,Paris\n",
+            "suite.yaml line 8, data.reference: the list is empty; name the column (or columns) with the reference answer"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -410,6 +438,38 @@ class EvaluateCommandTest {
     Path file = dir.resolve("pred.csv");
     assertBadInput(run("evaluate", suite, "-p", perfect(dir), "--json", file.resolve("out.json")),
         "--json " + file.resolve("out.json") + ": cannot be written because " + file.toAbsolutePath() + " is a file, not a folder");
+  }
+
+  @Test
+  void an_output_that_names_an_input_is_refused_and_the_input_is_left_intact() throws IOException {
+    Path suite = tinySuite(dir);
+    Path p = perfect(dir);
+    String predictions = Files.readString(p);
+    String suiteText = Files.readString(suite);
+    String eval = Files.readString(dir.resolve("eval.csv"));
+    assertBadInput(run("evaluate", suite, "-p", p, "--json", p),
+        "--json " + p + " is the predictions file, which this command reads; give the output its own file");
+    assertBadInput(run("evaluate", suite, "-p", p, "--html", suite),
+        "--html " + suite + " is the suite file, which this command reads; give the output its own file");
+    Path evalSpelledOtherwise = dir.resolve("sub/../eval.csv");
+    assertBadInput(run("evaluate", suite, "-p", p, "--junit", evalSpelledOtherwise),
+        "--junit " + evalSpelledOtherwise + " is the evaluation set (data.path in the suite), which this command reads; give the output its own file");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), p.getFileName());
+    assertBadInput(run("evaluate", suite, "-p", p, "--json", link),
+        "--json " + link + " is the predictions file, which this command reads; give the output its own file");
+    assertThat(p).hasContent(predictions);
+    assertThat(suite).hasContent(suiteText);
+    assertThat(dir.resolve("eval.csv")).hasContent(eval);
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+  }
+
+  @Test
+  void judgements_without_a_judge_in_the_suite_is_refused_instead_of_ignored() throws IOException {
+    Path suite = tinySuite(dir);
+    Path judgements = dir.resolve("grades.jsonl");
+    assertBadInput(run("evaluate", suite, "-p", perfect(dir), "--judgements", judgements),
+        "--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
+    assertThat(judgements).doesNotExist();
   }
 
   @Test

@@ -50,6 +50,17 @@ class MonitorCommandTest {
   }
 
   @Test
+  void a_report_over_the_log_is_refused_and_the_log_kept() throws IOException {
+    List<String> lines = Files.readAllLines(example("log.csv"));
+    Path log = Files.write(dir.resolve("log.csv"), lines.subList(0, 100));
+    Cli r = Cli.run("monitor", log, "--reference", example("reference.csv"), "--suite", example("suite.yaml"), "--window", "day",
+        "--json", log);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("holdout: --json " + log + " is the prediction log, which this command reads; give the output its own file\n");
+    assertThat(Files.readAllLines(log)).isEqualTo(lines.subList(0, 100));
+  }
+
+  @Test
   void bad_input_exits_2_with_one_line_and_writes_nothing() throws IOException {
     List<String> lines = Files.readAllLines(example("log.csv"));
     lines.set(7, lines.get(7).replace("2026-01-05T00:", "2026-13-05T00:"));
@@ -68,6 +79,12 @@ class MonitorCommandTest {
         "--window", "day");
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("nope.csv: file not found; check the path given to LOG");
+
+    Cli time = Cli.run("monitor", log, "--reference", example("reference.csv"), "--suite", example("suite.yaml"), "--window", "day",
+        "--time", "nope");
+    assertThat(time.exit()).isEqualTo(2);
+    assertThat(time.err()).isEqualTo("holdout: " + log + ": no column 'nope' (--time); the columns are [timestamp, customer_id, region, plan,"
+        + " tenure_months, monthly_charges, support_tickets, p_churn, churned]\n");
 
     Cli window = Cli.run("monitor", log, "--reference", example("reference.csv"), "--suite", example("suite.yaml"), "--window", "fortnight");
     assertThat(window.exit()).isEqualTo(2);

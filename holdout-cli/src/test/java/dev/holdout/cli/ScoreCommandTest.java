@@ -109,6 +109,24 @@ class ScoreCommandTest {
   }
 
   @Test
+  void kept_predictions_or_a_report_over_an_input_are_refused_and_the_input_kept() throws IOException {
+    Path s = suite("");
+    Path m = model();
+    Path eval = dir.resolve("eval.csv");
+    String evalText = Files.readString(eval);
+    byte[] modelBytes = Files.readAllBytes(m);
+    Cli r = Cli.run("score", s, "--model", m, "--predictions-out", eval);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("holdout: --predictions-out " + eval
+        + " is the evaluation set (data.path in the suite), which this command reads; give the output its own file\n");
+    Cli j = Cli.run("score", s, "--model", m, "--json", m);
+    assertThat(j.exit()).isEqualTo(2);
+    assertThat(j.err()).isEqualTo("holdout: --json " + m + " is the model file, which this command reads; give the output its own file\n");
+    assertThat(eval).hasContent(evalText.strip());
+    assertThat(Files.readAllBytes(m)).isEqualTo(modelBytes);
+  }
+
+  @Test
   void model_and_endpoint_together_is_a_usage_error() throws IOException {
     Cli score = Cli.run("score", suite(""), "--model", model(), "--endpoint", "http://127.0.0.1:1/");
     assertThat(score.exit()).isEqualTo(2);

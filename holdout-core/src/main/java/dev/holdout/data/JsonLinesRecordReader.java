@@ -1,13 +1,16 @@
 package dev.holdout.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.holdout.HoldoutException;
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +20,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * JSON Lines: one JSON object per line. The columns are the keys of the first object; a key missing
@@ -25,7 +30,10 @@ import java.util.Map;
  */
 final class JsonLinesRecordReader implements RecordReader {
   // NaN and Infinity (as Python's json module writes them) are read, so the value check can name them.
-  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+  // A key given twice is refused: which of the two values was meant cannot be guessed, and Jackson would keep the last silently.
+  private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+  private static final Pattern DUPLICATE = Pattern.compile("Duplicate field '(.*)'");
   private final Path path;
   private final BufferedReader lines;
   private final List<String> header = new ArrayList<>();
@@ -38,7 +46,15 @@ final class JsonLinesRecordReader implements RecordReader {
   JsonLinesRecordReader(Path path) {
     this.path = path;
     try {
-      lines = new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8), 1 << 16);
+      InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
+      in.mark(2);
+      int b0 = in.read(), b1 = in.read();
+      in.reset();
+      if (b0 == 0xFE && b1 == 0xFF || b0 == 0xFF && b1 == 0xFE) {
+        in.close();
+        throw new HoldoutException.BadData(path + ": the file is UTF-16 text; save it as UTF-8");
+      }
+      lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     } catch (IOException e) {
       throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")", e);
     }
@@ -67,7 +83,14 @@ final class JsonLinesRecordReader implements RecordReader {
       try {
         node = JSON.readTree(line);
       } catch (JsonProcessingException e) {
-        throw new HoldoutException.BadData(path + " line " + lineNumber + ": not valid JSON (" + e.getOriginalMessage() + "); each line must be one JSON object");
+        Matcher twice = DUPLICATE.matcher(e.getOriginalMessage());
+        if (twice.matches()) {
+          throw new HoldoutException.BadData(path + " line " + lineNumber + ": key '" + twice.group(1)
+              + "' appears twice in the object; keep one, since which value was meant cannot be guessed");
+        }
+        // Jackson's "(start marker at [Source: REDACTED ...])" says nothing the line number does not.
+        String why = e.getOriginalMessage().replaceFirst(" \\(start marker at \\[Source: .*\\]\\)$", "");
+        throw new HoldoutException.BadData(path + " line " + lineNumber + ": not valid JSON (" + why + "); each line must be one JSON object");
       }
       if (node == null || !node.isObject()) {
         throw new HoldoutException.BadData(path + " line " + lineNumber + ": expected a JSON object like {\"id\": \"a1\", \"score\": 0.7}");

@@ -39,9 +39,35 @@ public final class Values {
       }
       return i;
     }
+    String separator = otherSeparator(r);
+    if (separator != null) {
+      throw new HoldoutException.BadData(r.path() + ": no column '" + column + "' (" + role + "); the header is one column '" + header.get(0)
+          + "', so the file seems to be separated by " + separator + "; " + (separator.equals("tabs") ? "save it as .tsv" : separator.equals("','")
+              ? "save it as .csv" : "export it with commas as .csv (in a spreadsheet: CSV UTF-8), or with tabs as .tsv"));
+    }
     String hint = Names.didYouMean(column, header);
     throw new HoldoutException.BadData(r.path() + ": no column '" + column + "' (" + role + ")"
         + (hint.isEmpty() ? "; the columns are " : hint + " The columns are ") + header);
+  }
+
+  /**
+   * The separator a one-column header holds when it is not the one the extension says: a
+   * semicolon-separated export (a spreadsheet in a locale with a decimal comma), tabs in a .csv or
+   * commas in a .tsv. Null when the header does not look like that.
+   */
+  private static String otherSeparator(RecordReader r) {
+    List<String> header = r.header();
+    if (header.size() != 1) return null;
+    String name = header.get(0);
+    String file = r.path().getFileName().toString().toLowerCase(Locale.ROOT);
+    boolean tsv = file.endsWith(".tsv") || file.endsWith(".tab");
+    boolean csv = file.endsWith(".csv");
+    if (!tsv && !csv) return null;
+    if (name.indexOf(';') >= 0) return "';'";
+    if (csv && name.indexOf('\t') >= 0) return "tabs";
+    if (tsv && name.indexOf(',') >= 0) return "','";
+    if (name.indexOf('|') >= 0) return "'|'";
+    return null;
   }
 
   /** Field text that must be present. */
@@ -105,6 +131,23 @@ public final class Values {
       if (c == 'x' || c == 'X' || c == 'p' || c == 'P') return false;
     }
     return true;
+  }
+
+  /**
+   * The largest magnitude of an actual or predicted value: squared errors of values up to 1e100,
+   * summed over billions of rows, stay finite in a double, and no quantity a model forecasts comes
+   * near it, so a larger value is an export error (a corrupted cell, a wrong unit).
+   */
+  public static final double LARGEST_VALUE = 1e100;
+
+  /** A finite number of at most {@link #LARGEST_VALUE} in magnitude: an actual or predicted value of a regression. */
+  public static double value(RecordReader r, int col, String what) {
+    double v = number(r, col, what);
+    if (Math.abs(v) > LARGEST_VALUE) {
+      throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + r.field(col).strip()
+          + "', beyond the largest value Holdout takes (1e100 either way, where squared errors would overflow); check the cell and the column's unit");
+    }
+    return v;
   }
 
   /** A probability in [0, 1]. */

@@ -168,7 +168,7 @@ public final class EvaluationSet {
         ids.add(Values.requiredText(r, idCol, "an id"));
         lines[n] = (int) Math.min(Integer.MAX_VALUE, r.positionNumber());
         if (task == Task.REGRESSION) {
-          actual[n] = Values.number(r, labelCol, "the actual value (a number)");
+          actual[n] = Values.value(r, labelCol, "the actual value (a number)");
         } else {
           labelCode[n] = labels.code(Values.requiredText(r, labelCol, "a label; rows without an outcome cannot be evaluated, remove them"));
         }
@@ -177,7 +177,7 @@ public final class EvaluationSet {
           sliceCode[s][n] = sliceCodes.get(s).code(g == null ? MISSING_GROUP : g);
         }
         if (baseNum != null) {
-          baseNum[n] = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, baselineCol) : Values.number(r, baselineCol, "the baseline rule's prediction (a number)");
+          baseNum[n] = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, baselineCol) : Values.value(r, baselineCol, "the baseline rule's prediction (a number)");
         }
         if (baseText != null) baseText[n] = Values.requiredText(r, baselineCol, "the baseline rule's predicted class").toString();
         n++;
@@ -274,7 +274,8 @@ public final class EvaluationSet {
           + "); fix the labels or use task: multiclass_classification");
     }
     if (spec.positive() != null) {
-      if (!seen.contains(spec.positive())) {
+      // One label value only is a set without positives (or negatives): metrics that need both are undefined, as when inferred.
+      if (!seen.contains(spec.positive()) && seen.size() > 1) {
         throw new HoldoutException.BadData(file + ", column '" + spec.label() + "': data.positive is '" + spec.positive()
             + "' but the labels are " + seen + "; set data.positive to the label of the positive class");
       }

@@ -16,8 +16,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A submission's ranked lists, one per query, kept as the relevance grade of each retrieved document
@@ -103,6 +105,7 @@ final class RankedLists {
       String line;
       int lineNo = 0;
       int last = -1;
+      Map<Integer, Integer> listLine = new HashMap<>();
       while ((line = in.readLine()) != null) {
         lineNo++;
         if (lineNo == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
@@ -124,6 +127,11 @@ final class RankedLists {
         int q = last >= 0 && e.eval.ids.equalsAt(last, qid) ? last : e.eval.find(qid, last + 1);
         if (q < 0) throw unknownQuery(path + " line " + lineNo + ", column '" + idKey + "'", qid, e.eval);
         last = q;
+        Integer earlier = listLine.putIfAbsent(q, lineNo);
+        if (earlier != null) {
+          throw new HoldoutException.BadData(path + " line " + lineNo + ", column '" + idKey + "': query '" + qid + "' already has a ranked list on line "
+              + earlier + "; send one list per query");
+        }
         JsonNode docs = node.get(docsKey);
         if (docs == null || !docs.isArray()) {
           throw new HoldoutException.BadData(path + " line " + lineNo + ", column '" + docsKey + "': expected a list of document ids, best first, found "

@@ -162,8 +162,8 @@ public final class Submission {
             predicted[row] = best;
           }
           case REGRESSION -> {
-            value[row] = Values.number(r, valueCol, "a predicted value (a number)");
-            for (int q = 0; q < quantileCols.length; q++) quantiles[q][row] = Values.number(r, quantileCols[q], "a predicted quantile (a number)");
+            value[row] = Values.value(r, valueCol, "a predicted value (a number)");
+            for (int q = 0; q < quantileCols.length; q++) quantiles[q][row] = Values.value(r, quantileCols[q], "a predicted quantile (a number)");
           }
           default -> throw new IllegalStateException();
         }

@@ -94,8 +94,9 @@ public final class Monitor {
             + ": no time column for --window " + s.window().describe() + " (looked for " + String.join(", ", TIME_NAMES)
             + "); name it with --time COLUMN, or cut windows by rows with --window 10000-rows"));
       } else if (!logHeader.contains(timeColumn)) {
-        throw new HoldoutException.BadData(s.log() + ": no column '" + timeColumn + "' (--time)" + dev.holdout.Names.didYouMean(timeColumn, logHeader)
-            + " The columns are " + logHeader);
+        String hint = dev.holdout.Names.didYouMean(timeColumn, logHeader);
+        throw new HoldoutException.BadData(s.log() + ": no column '" + timeColumn + "' (--time)"
+            + (hint.isEmpty() ? "; the columns are " : hint + " The columns are ") + logHeader);
       }
     }
     if (timeColumn != null) exclude.add(timeColumn);
@@ -192,7 +193,7 @@ public final class Monitor {
 
     /** A label's number: for classification its code in {@link #labels} (checked against the task), for regression its value. */
     double labelNumber(RecordReader r, int col, CharSequence text) {
-      if (task == Task.REGRESSION) return Values.number(r, col, "the actual value (a number)");
+      if (task == Task.REGRESSION) return Values.value(r, col, "the actual value (a number)");
       int code = labels.code(text);
       if (task == Task.BINARY_CLASSIFICATION) {
         if (labels.size() > 2) {
@@ -363,19 +364,19 @@ public final class Monitor {
             continue;
           }
           double prediction = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, predCol)
-              : Values.number(r, predCol, "a predicted value (a number)");
+              : Values.value(r, predCol, "a predicted value (a number)");
           if (w.cbpe != null) w.cbpe.add(prediction);
           if (Double.isNaN(outcomeNumber)) continue;
           labeledRows++;
           for (int k = 0; k < sliceCols.length; k++) groups[k] = r.text(sliceCols[k]);
           double base = Double.NaN;
           if (baseCol >= 0) {
-            base = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, baseCol) : Values.number(r, baseCol, "the baseline rule's prediction (a number)");
+            base = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, baseCol) : Values.value(r, baseCol, "the baseline rule's prediction (a number)");
           }
           if (task == Task.BINARY_CLASSIFICATION) {
             w.labeled.addBinary(positiveCode[(int) outcomeNumber], prediction, base, groups);
           } else {
-            for (int q = 0; q < quantileCols.length; q++) qs[q] = Values.number(r, quantileCols[q], "a predicted quantile (a number)");
+            for (int q = 0; q < quantileCols.length; q++) qs[q] = Values.value(r, quantileCols[q], "a predicted quantile (a number)");
             w.labeled.addRegression(outcomeNumber, prediction, qs, base, groups);
           }
         }

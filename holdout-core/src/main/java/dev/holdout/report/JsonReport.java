@@ -2,10 +2,12 @@ package dev.holdout.report;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.holdout.HoldoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,7 +95,7 @@ public final class JsonReport {
     try {
       report = JSON.treeToValue(root, type);
     } catch (JsonProcessingException e) {
-      throw new HoldoutException(file + ": does not follow " + name + " (" + firstLine(e.getOriginalMessage()) + ")", e);
+      throw new HoldoutException(file + wrongValue(file, type, root, e, name), e);
     }
     String missing = null;
     if (report instanceof Report r) {
@@ -103,6 +105,60 @@ public final class JsonReport {
     }
     if (missing != null) throw new HoldoutException(file + ": does not follow " + name + " (no \"" + missing + "\" key)");
     return report;
+  }
+
+  /**
+   * Where a value of the wrong type sits and what was expected there, as " line 40, column 22,
+   * metrics.roc_auc.value: expected a number, found the text 'high'; ...". The tree has no locations, so
+   * the file is read again by the mapper, which has; Java type names are turned into the user's words.
+   */
+  private static String wrongValue(Path file, Class<?> type, JsonNode root, JsonProcessingException fromTree, String schema) {
+    JsonMappingException e = fromTree instanceof JsonMappingException m ? m : null;
+    try {
+      JSON.readerFor(type).readValue(file.toFile());
+    } catch (JsonMappingException again) {
+      e = again;
+    } catch (IOException ignored) {
+      // the tree's exception is all there is
+    }
+    if (e == null) return ": does not follow " + schema + " (" + firstLine(fromTree.getOriginalMessage()) + ")";
+    StringBuilder path = new StringBuilder();
+    JsonNode node = root;
+    for (JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+        node = node == null ? null : node.get(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        path.append('[').append(r.getIndex()).append(']');
+        node = node == null ? null : node.get(r.getIndex());
+      }
+    }
+    JsonLocation at = e.getLocation();
+    String where = at == null || at.getLineNr() < 1 ? "" : " line " + at.getLineNr() + ", column " + at.getColumnNr();
+    String expected = e instanceof MismatchedInputException m && m.getTargetType() != null ? expected(m.getTargetType()) : null;
+    if (expected == null || node == null) {
+      return where + (path.length() == 0 ? "" : ", " + path) + ": does not follow " + schema + " (" + firstLine(e.getOriginalMessage()) + ")";
+    }
+    return where + ", " + path + ": expected " + expected + ", found " + found(node) + "; the file does not follow " + schema
+        + ", so it was not written by Holdout or was edited since";
+  }
+
+  private static String expected(Class<?> t) {
+    if (t.isEnum()) return "one of " + java.util.Arrays.toString(t.getEnumConstants());
+    if (Number.class.isAssignableFrom(t) || t == double.class || t == long.class || t == int.class) return "a number";
+    if (t == String.class) return "text";
+    if (t == Boolean.class || t == boolean.class) return "true or false";
+    if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) return "a list";
+    if (java.util.Map.class.isAssignableFrom(t) || t.isRecord()) return "an object";
+    return null;
+  }
+
+  private static String found(JsonNode n) {
+    if (n.isTextual()) return "the text '" + n.asText() + "'";
+    if (n.isNumber()) return "the number " + n.asText();
+    if (n.isBoolean()) return n.asText();
+    if (n.isNull()) return "null";
+    return n.isArray() ? "a list" : "an object";
   }
 
   private static String firstLine(String message) {

@@ -278,7 +278,14 @@ public final class SuiteParser {
         if (pred.entries().containsKey("probabilities")) {
           YamlNode.Mapping m = mapping(pred.entries().get("probabilities"), "predictions.probabilities");
           for (var e : m.entries().entrySet()) {
-            probabilities.put(e.getKey(), scalarText(e.getValue(), "predictions.probabilities." + e.getKey()));
+            String column = scalarText(e.getValue(), "predictions.probabilities." + e.getKey());
+            for (var earlier : probabilities.entrySet()) {
+              if (earlier.getValue().equals(column)) {
+                throw error(e.getValue(), "predictions.probabilities." + e.getKey(), "column '" + column + "' is already the probability of class '"
+                    + earlier.getKey() + "'; give each class its own column");
+              }
+            }
+            probabilities.put(e.getKey(), column);
           }
           if (probabilities.size() < 2) throw error(m, "predictions.probabilities", "name a probability column for each of at least 2 classes");
         }
@@ -300,7 +307,14 @@ public final class SuiteParser {
               throw error(e.getValue(), path, "a quantile key must be a number in (0, 1) such as 0.9, found '" + e.getKey() + "'");
             }
             if (!(q > 0 && q < 1)) throw error(e.getValue(), path, "a quantile must be in (0, 1), found " + e.getKey());
-            quantiles.put(q, scalarText(e.getValue(), path));
+            String column = scalarText(e.getValue(), path);
+            if (quantiles.containsKey(q)) throw error(e.getValue(), path, "quantile " + e.getKey() + " is given twice (as " + q + "); keep one");
+            for (var earlier : quantiles.entrySet()) {
+              if (earlier.getValue().equals(column)) {
+                throw error(e.getValue(), path, "column '" + column + "' is already quantile " + earlier.getKey() + "; give each quantile its own column");
+              }
+            }
+            quantiles.put(q, column);
           }
         }
       }
@@ -475,8 +489,15 @@ public final class SuiteParser {
       throw error(data, "data", "missing required key 'reference': the column (or list of columns) with the reference answer");
     }
     List<String> references = optionalTextList(data, "reference", "data.reference");
+    if (references.isEmpty()) {
+      throw error(data.entries().get("reference"), "data.reference", "the list is empty; name the column (or columns) with the reference answer");
+    }
     String output = text(pred, "output", "predictions.output");
     List<String> used = optionalTextList(pred, "context", "predictions.context");
+    if (used != null && used.isEmpty()) {
+      throw error(pred.entries().get("context"), "predictions.context", "the list is empty; name the column (or columns) with the passages the answer used,"
+          + " or remove the key");
+    }
     usedContext = used != null;
     List<Suite.Assertion> assertions = new ArrayList<>();
     if (top.entries().containsKey("assertions")) {

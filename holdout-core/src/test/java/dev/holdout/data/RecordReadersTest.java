@@ -195,14 +195,22 @@ class RecordReadersTest {
     assertThatThrownBy(() -> readAll(array))
         .isInstanceOf(HoldoutException.BadData.class)
         .hasMessageStartingWith(array + " line 2: expected a JSON object");
-    Path broken = write("broken.jsonl", "{\"id\": \"a\"}\n{\"id\": \"b\",\n");
+    Path broken = write("broken.jsonl", "{\"id\": \"a\"}\n{\"id\": \"b\"\n");
     assertThatThrownBy(() -> readAll(broken))
         .isInstanceOf(HoldoutException.BadData.class)
-        .hasMessageStartingWith(broken + " line 2: not valid JSON");
+        .hasMessage(broken + " line 2: not valid JSON (Unexpected end-of-input: expected close marker for Object); each line must be one JSON object");
     Path nested = write("nested.jsonl", "{\"id\": \"a\", \"score\": {\"p\": 1}}\n");
     assertThatThrownBy(() -> readAll(nested))
         .isInstanceOf(HoldoutException.BadData.class)
         .hasMessage(nested + " line 1, column 'score': expected a number, text or boolean, found a nested object");
+  }
+
+  @Test
+  void json_lines_with_a_key_given_twice_in_one_object_is_an_error_naming_the_line() throws IOException {
+    Path f = write("twice.jsonl", "{\"id\": \"a\", \"score\": 0.5}\n{\"id\": \"b\", \"score\": 0.1, \"score\": 0.9}\n");
+    assertThatThrownBy(() -> readAll(f))
+        .isInstanceOf(HoldoutException.BadData.class)
+        .hasMessage(f + " line 2: key 'score' appears twice in the object; keep one, since which value was meant cannot be guessed");
   }
 
   @Test
@@ -291,5 +299,8 @@ class RecordReadersTest {
     Path file = write("wide.csv", "\uFEFFid,label\n1,0\n".getBytes(StandardCharsets.UTF_16LE));
     assertThatThrownBy(() -> RecordReaders.open(file)).isInstanceOf(HoldoutException.BadData.class)
         .hasMessage(file + ": the file is UTF-16 text; save it as UTF-8 (in a spreadsheet: CSV UTF-8)");
+    Path lines = write("wide.jsonl", "\uFEFF{\"id\": \"a\"}\n".getBytes(StandardCharsets.UTF_16));
+    assertThatThrownBy(() -> RecordReaders.open(lines)).isInstanceOf(HoldoutException.BadData.class)
+        .hasMessage(lines + ": the file is UTF-16 text; save it as UTF-8");
   }
 }

@@ -128,6 +128,19 @@ class EvaluationInputTest {
   }
 
   @Test
+  void a_set_with_only_negative_labels_is_evaluated_with_the_metrics_that_need_positives_undefined() throws IOException {
+    String allNegative = "id,region,y\na,n,0\nb,n,0\nc,s,0\nd,s,0\ne,s,0\nf,n,0\n";
+    Report inferred = evaluate(BINARY, allNegative, "pred.csv", PERFECT);
+    Report declared = evaluate(BINARY.replace("label: y", "label: y\n  positive: \"1\""), allNegative, "pred.csv", PERFECT);
+    for (Report r : List.of(inferred, declared)) {
+      assertThat(r.metrics().get("recall").value()).isNull();
+      assertThat(r.metrics().get("recall").undefined()).contains("no positive label");
+      assertThat(r.metrics().get("roc_auc").value()).isNull();
+      assertThat(r.metrics().get("specificity").value()).isEqualTo(0.5);
+    }
+  }
+
+  @Test
   void labels_that_do_not_say_which_is_positive_ask_for_data_positive() throws IOException {
     refused(BINARY, "id,region,y\na,n,stay\nb,n,leave\n", PERFECT)
         .hasMessage(eval() + ", column 'y': cannot tell which label is positive among [stay, leave]; set data.positive in the suite");
@@ -170,6 +183,19 @@ class EvaluationInputTest {
   void an_unknown_score_column_suggests_the_nearest() throws IOException {
     refused(BINARY, EVAL, "id,P\na,0.9\n")
         .hasMessage(pred() + ": no column 'p' (predictions.score in the suite); did you mean 'P'? The columns are [id, P]");
+  }
+
+  @Test
+  void a_file_separated_by_another_character_than_its_extension_says_is_named_with_advice() throws IOException {
+    refused(BINARY, EVAL, "id;p\na;0,9\nb;0,1\n")
+        .hasMessage(pred() + ": no column 'id' (predictions.id in the suite); the header is one column 'id;p', so the file seems to be separated by ';';"
+            + " export it with commas as .csv (in a spreadsheet: CSV UTF-8), or with tabs as .tsv");
+    Path tsv = write("pred.tsv", "id,p\na,0.9\n");
+    assertThatThrownBy(() -> Holdout.evaluate(dir.resolve("suite.yaml"), tsv)).isInstanceOf(HoldoutException.BadData.class)
+        .hasMessage(tsv + ": no column 'id' (predictions.id in the suite); the header is one column 'id,p', so the file seems to be separated by ',';"
+            + " save it as .csv");
+    refused(BINARY, EVAL, "identifier\na\n")
+        .hasMessage(pred() + ": no column 'id' (predictions.id in the suite); the columns are [identifier]");
   }
 
   @Test
@@ -260,6 +286,34 @@ class EvaluationInputTest {
         .hasMessage(pred() + " line 3, column 'yhat': expected a predicted value (a number), found 'n/a', a missing-value marker; every row needs a value");
     refused(suite, "id,y\na,1\nb,two\n", "id,yhat\na,1.5\n")
         .hasMessage(eval() + " line 3, column 'y': expected the actual value (a number), found 'two'");
+  }
+
+  @Test
+  void a_regression_value_too_large_to_square_is_refused_naming_the_line_instead_of_overflowing() throws IOException {
+    String suite = """
+        suite: holdout.suite/v1
+        name: tiny-reg
+        problem: Tiny regression problem.
+        task: regression
+        data:
+          path: eval.csv
+          id: id
+          label: y
+        predictions:
+          value: yhat
+          quantiles: {0.9: q90}
+        bootstrap: {replicates: 50, seed: 1}
+        """;
+    String eval = "id,y\na,1\nb,2\nc,3\n";
+    refused(suite, eval, "id,yhat,q90\na,1.5,2\nb,1e200,3\nc,3,4\n")
+        .hasMessage(pred() + " line 3, column 'yhat': expected a predicted value (a number), found '1e200', beyond the largest value Holdout takes"
+            + " (1e100 either way, where squared errors would overflow); check the cell and the column's unit");
+    refused(suite, eval, "id,yhat,q90\na,1.5,2\nb,2,-1e150\nc,3,4\n")
+        .hasMessageStartingWith(pred() + " line 3, column 'q90': expected a predicted quantile (a number), found '-1e150', beyond the largest value");
+    refused(suite, "id,y\na,1\nb,2e101\nc,3\n", "id,yhat,q90\na,1.5,2\n")
+        .hasMessageStartingWith(eval() + " line 3, column 'y': expected the actual value (a number), found '2e101', beyond the largest value");
+    Report atTheBound = evaluate(suite, eval, "pred.csv", "id,yhat,q90\na,1e100,2\nb,-1e100,3\nc,3,4\n");
+    assertThat(atTheBound.metrics().get("rmse").value()).isFinite();
   }
 
   // ---- missing and extra predictions ----

@@ -158,6 +158,12 @@ class RetrievalEvaluationTest {
   }
 
   @Test
+  void a_second_json_lines_list_for_a_query_names_both_lines() throws IOException {
+    refused(SUITE, QRELS, "run.jsonl", "{\"query\": \"q1\", \"docs\": [\"d1\"]}\n{\"query\": \"q2\", \"docs\": []}\n{\"query\": \"q1\", \"docs\": [\"d2\"]}\n")
+        .hasMessage(dir.resolve("run.jsonl") + " line 3, column 'query': query 'q1' already has a ranked list on line 1; send one list per query");
+  }
+
+  @Test
   void an_unknown_query_names_the_line() throws IOException {
     refused(SUITE, QRELS, "run.csv", "query,doc,score\nq1,d1,3\nq7,d2,2\n")
         .hasMessage(dir.resolve("run.csv") + " line 3, column 'query': query 'q7' is not in the evaluation set (qrels.csv, e.g. 'q1'); rank only the evaluation set's queries, and check that both files use the same query ids");

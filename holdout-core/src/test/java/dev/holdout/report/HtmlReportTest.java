@@ -260,7 +260,14 @@ class HtmlReportTest {
     assertThatThrownBy(() -> JsonReport.readAny(none)).hasMessage(none + ": not a Holdout report (expected a JSON object with a \"schema\" key)");
     Path wrongType = Files.writeString(dir.resolve("wrong.json"), "{\"schema\": \"holdout.report/v1\", \"suite\": {\"name\": \"x\"}, \"verdict\": \"MAYBE\"}");
     assertThatThrownBy(() -> JsonReport.readAny(wrongType)).isInstanceOf(HoldoutException.class)
-        .hasMessageStartingWith(wrongType + ": does not follow holdout.report/v1 (").hasMessageNotContaining("\n");
+        .hasMessage(wrongType + " line 1, column 68, verdict: expected one of [ACCEPTED, REJECTED, INCONCLUSIVE], found the text 'MAYBE';"
+            + " the file does not follow holdout.report/v1, so it was not written by Holdout or was edited since");
+    Path wrongNumber = Files.writeString(dir.resolve("number.json"),
+        "{\"schema\": \"holdout.report/v1\",\n \"suite\": {\"name\": \"x\"},\n \"metrics\": {\"roc_auc\": {\"value\": \"high\"}},\n \"verdict\": \"ACCEPTED\"}");
+    assertThatThrownBy(() -> JsonReport.readAny(wrongNumber)).isInstanceOf(HoldoutException.class)
+        .hasMessageStartingWith(wrongNumber + " line 3, column ")
+        .hasMessageContaining(", metrics.roc_auc.value: expected a number, found the text 'high'; the file does not follow holdout.report/v1")
+        .hasMessageNotContaining("java.").hasMessageNotContaining("\n");
   }
 
   // ---- helpers ----

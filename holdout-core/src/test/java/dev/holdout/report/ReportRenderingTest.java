@@ -151,6 +151,32 @@ class ReportRenderingTest {
   }
 
   @Test
+  void writing_to_a_link_keeps_the_link_and_writes_the_file_it_names() throws IOException {
+    Path real = Files.writeString(dir.resolve("real.json"), "previous report");
+    Path link = Files.createSymbolicLink(dir.resolve("latest.json"), real.getFileName());
+    AtomicFiles.write(link, w -> w.write("{}"));
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readString(real)).isEqualTo("{}");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactlyInAnyOrder("real.json", "latest.json");
+    }
+  }
+
+  @Test
+  void writing_to_a_device_writes_into_it_instead_of_replacing_it() throws IOException {
+    // Through a link in the test's folder, so that the old behaviour (renaming over the target) replaces the link, not /dev/null.
+    Path devNull = Path.of("/dev/null");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull));
+    Path link = Files.createSymbolicLink(dir.resolve("out.json"), devNull);
+    AtomicFiles.write(link, w -> w.write("{}"));
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.isRegularFile(devNull)).isFalse();
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("out.json");
+    }
+  }
+
+  @Test
   void writing_under_a_path_that_is_a_file_is_a_clear_error() throws IOException {
     Path notAFolder = Files.writeString(dir.resolve("file.txt"), "x");
     assertThatThrownBy(() -> AtomicFiles.write(notAFolder.resolve("report.json"), w -> w.write("{}")))

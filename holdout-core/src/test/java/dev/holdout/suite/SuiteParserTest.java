@@ -379,6 +379,33 @@ class SuiteParserTest {
   }
 
   @Test
+  void two_classes_or_two_quantiles_reading_one_column_are_refused() throws IOException {
+    String multi = """
+        suite: holdout.suite/v1
+        name: tickets
+        problem: Route tickets.
+        task: multiclass_classification
+        data:
+          path: eval.csv
+          id: ticket_id
+          label: topic
+        predictions:
+          probabilities:
+            account: p_account
+            billing: p_billing
+            other: p_billing
+        """;
+    refused(multi).hasMessage(at(13) + "predictions.probabilities.other: column 'p_billing' is already the probability of class 'billing';"
+        + " give each class its own column");
+    refused(edit(REGRESSION, "  value: units_pred", "  value: units_pred\n  quantiles: {0.1: q10, 0.9: q10}"))
+        .hasMessage(at(11) + "predictions.quantiles.0.9: column 'q10' is already quantile 0.1; give each quantile its own column");
+    refused(edit(REGRESSION, "  value: units_pred", "  value: units_pred\n  quantiles: {0.9: q90, 0.90: q90b}"))
+        .hasMessage(at(11) + "predictions.quantiles.0.90: quantile 0.90 is given twice (as 0.9); keep one");
+    assertThat(parse(edit(REGRESSION, "  value: units_pred", "  value: units_pred\n  quantiles: {0.5: units_pred, 0.9: q90}"))
+        .predictions().quantiles()).containsEntry(0.5, "units_pred").containsEntry(0.9, "q90");
+  }
+
+  @Test
   void parse_text_names_the_given_file_name_in_messages() {
     assertThatThrownBy(() -> SuiteParser.parse("inline.yaml", "suite: holdout.suite/v1\nname: x\n", dir))
         .isInstanceOf(HoldoutException.BadSuite.class)

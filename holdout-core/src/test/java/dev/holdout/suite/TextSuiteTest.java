@@ -69,6 +69,15 @@ class TextSuiteTest {
   }
 
   @Test
+  void an_empty_list_of_reference_or_context_columns_is_refused() {
+    refused(BASE.replace("  reference: answer\n", "  reference: []\n"))
+        .hasMessage("suite.yaml line 8, data.reference: the list is empty; name the column (or columns) with the reference answer");
+    refused(BASE + "  context: []\n")
+        .hasMessage("suite.yaml line 11, predictions.context: the list is empty; name the column (or columns) with the passages the answer used,"
+            + " or remove the key");
+  }
+
+  @Test
   void keys_of_other_tasks_are_refused() {
     refused(BASE.replace("  reference: answer\n", "  label: answer\n"))
         .hasMessage("suite.yaml line 8, data.label: 'label' does not apply to text_generation (name the reference answer columns with 'reference'); remove it");
