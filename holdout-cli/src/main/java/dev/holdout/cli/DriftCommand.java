@@ -2,6 +2,9 @@ package dev.holdout.cli;
 
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
+import dev.holdout.Names;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
 import dev.holdout.drift.Drift;
 import dev.holdout.drift.DriftReport;
 import dev.holdout.drift.DriftSettings;
@@ -69,6 +72,7 @@ final class DriftCommand implements Callable<Integer> {
     inputs.put(suite, "the suite file");
     InputsAndOutputs.checkNotInput(json, "--json", inputs);
     InputsAndOutputs.checkNotInput(html, "--html", inputs);
+    checkExcluded();
     Suite parsed = suite == null ? null : Holdout.suite(suite);
     DriftSettings settings = parsed != null ? DriftSettings.fromSuite(parsed, suite, exclude)
         : DriftSettings.defaults().withRoles(null, List.of(), exclude);
@@ -81,6 +85,23 @@ final class DriftCommand implements Callable<Integer> {
     out.print(DriftText.render(report));
     out.flush();
     return report.drift() ? 1 : 0;
+  }
+
+  /** A column to leave out that neither window has is a typo, which would otherwise leave that column judged. */
+  private void checkExcluded() {
+    if (exclude.isEmpty()) return;
+    List<String> names = new ArrayList<>();
+    for (Path file : List.of(reference, current)) {
+      try (RecordReader r = RecordReaders.open(file)) {
+        for (String c : r.header()) if (!names.contains(c)) names.add(c);
+      }
+    }
+    for (String c : exclude) {
+      if (!names.contains(c)) {
+        throw new HoldoutException.BadData("--exclude: no column '" + c + "' in " + reference + " or " + current + Names.didYouMean(c, names)
+            + " (columns: " + String.join(", ", names) + ")");
+      }
+    }
   }
 
   private static void checkInput(Path file, String option) {

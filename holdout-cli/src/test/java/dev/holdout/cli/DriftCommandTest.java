@@ -57,6 +57,18 @@ class DriftCommandTest {
   }
 
   @Test
+  void excluding_a_column_neither_window_has_exits_2_with_the_likely_name() throws IOException {
+    Path ref = Files.writeString(dir.resolve("ref.csv"), "customer_id,age\nc1,30\nc2,41\n");
+    Path cur = Files.writeString(dir.resolve("cur.csv"), "customer_id,age\nc3,33\nc4,40\n");
+    Path json = dir.resolve("out.json");
+    Cli r = Cli.run("drift", "--reference", ref, "--current", cur, "--exclude", "custmer_id", "--json", json);
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--exclude: no column 'custmer_id'", "customer_id").doesNotContain("Exception");
+    assertThat(json).doesNotExist();
+    assertThat(Cli.run("drift", "--reference", ref, "--current", cur, "--exclude", "customer_id", "--no-classifier").exit()).isZero();
+  }
+
+  @Test
   void a_report_over_an_input_window_is_refused_and_the_window_kept() throws IOException {
     Path ref = Files.writeString(dir.resolve("ref.csv"), "age,city\n30,paris\n41,lyon\n");
     Path cur = Files.writeString(dir.resolve("cur.csv"), "age,city\n33,paris\n40,lyon\n");
