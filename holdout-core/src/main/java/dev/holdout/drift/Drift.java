@@ -327,11 +327,11 @@ public final class Drift {
       score = psi ? Exact.psi(r, q) : Exact.jensenShannon(r, q);
       statistic = score;
       int k = r.length;
-      ci = interval(concat(r, q), boot, stream, wts -> {
+      ci = holding(interval(concat(r, q), boot, stream, wts -> {
         double[] x = Arrays.copyOfRange(wts, 0, k);
         double[] y = Arrays.copyOfRange(wts, k, 2 * k);
         return psi ? Exact.psi(x, y) : Exact.jensenShannon(x, y);
-      });
+      }), score);
     }
     String note = method.isPValue() && !small ? "a p-value on " + smaller + " values flags even negligible shifts" : null;
     return new ColumnDrift(name, role, kind, judgedAs, method.key(), statistic, p, ks, score, ci == null ? null : ci[0],
@@ -408,7 +408,16 @@ public final class Drift {
     double[] ci = interval(cells, boot, stream, stat);
     if (ci == null) return null;
     double shift = exact - binned;
-    return new double[] {Math.max(0, ci[0] + shift), ci[1] + shift};
+    return holding(new double[] {Math.max(0, ci[0] + shift), ci[1] + shift}, exact);
+  }
+
+  /**
+   * {@code ci} widened, where needed, to hold its point value. A distance is never negative, so
+   * resampling pushes it up: for two windows that barely differ every resampled distance can lie
+   * above the distance itself (the same window twice gave [0.004, 0.026] around 0).
+   */
+  static double[] holding(double[] ci, double value) {
+    return ci == null ? null : new double[] {Math.min(ci[0], value), Math.max(ci[1], value)};
   }
 
   private static double[] pooledEdges(double[] a, double[] b) {

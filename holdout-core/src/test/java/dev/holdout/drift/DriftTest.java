@@ -35,6 +35,20 @@ class DriftTest {
     return p;
   }
 
+  @Test
+  void a_window_against_itself_scores_zero_inside_its_interval() throws IOException {
+    Path ref = window("same.csv", 3_000, 0, 0, 5);
+    DriftReport r = Drift.run(ref, ref, settings(0), null);
+    assertThat(r.drift()).isFalse();
+    for (ColumnDrift c : r.columns()) {
+      if (c.low() == null) continue;  // p-value methods have no interval
+      assertThat(c.score()).as(c.column()).isZero();
+      assertThat(c.low()).as(c.column()).isZero();
+      assertThat(c.high()).as(c.column()).isGreaterThan(0);
+    }
+    assertThat(r.columns()).anySatisfy(c -> assertThat(c.method()).isEqualTo("wasserstein"));
+  }
+
   private static double normal(SplittableRandom r) {
     return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
   }
