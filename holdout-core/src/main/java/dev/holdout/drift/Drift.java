@@ -230,6 +230,19 @@ public final class Drift {
   }
 
   static ColumnDrift column(Windows.Column c, DriftSettings s) {
+    if (!c.numeric) return column(c, s, null, null);
+    double[] a = RadixSort.sortedPresent(c.reference, SortedCopies::take);
+    double[] b = RadixSort.sortedPresent(c.current, SortedCopies::take);
+    try {
+      return column(c, s, a, b);
+    } finally {
+      SortedCopies.give(a);
+      SortedCopies.give(b);
+    }
+  }
+
+  /** Column {@code c} judged; {@code a} and {@code b} are its windows' values sorted, missing ones left out (numeric columns only). */
+  private static ColumnDrift column(Windows.Column c, DriftSettings s, double[] a, double[] b) {
     String role = role(c.name, s);
     String kind = c.numeric ? "numeric" : "categorical";
     long refRows = c.numeric ? c.reference.size() : c.referenceCodes.length;
@@ -238,14 +251,10 @@ public final class Drift {
     long curN = curRows - c.currentMissing;
     DriftSettings.ColumnRule rule = s.columns().get(c.name);
     if (refN == 0 || curN == 0) return empty(c.name, role, kind, refRows, curRows, c.referenceMissing, c.currentMissing, refN == 0);
-    double[] a = null;
-    double[] b = null;
     double[] rc;
     double[] cc;
     boolean judgedNumeric;
     if (c.numeric) {
-      a = RadixSort.sortedPresent(c.reference);
-      b = RadixSort.sortedPresent(c.current);
       judgedNumeric = distinctMoreThan(a, FEW_VALUES);
       if (judgedNumeric) {
         rc = null;

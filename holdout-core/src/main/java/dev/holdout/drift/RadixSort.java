@@ -2,6 +2,7 @@ package dev.holdout.drift;
 
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
+import java.util.function.IntFunction;
 
 /**
  * Sorts doubles into the order of {@link Arrays#sort(double[])} (−0.0 before 0.0), by a
@@ -49,9 +50,14 @@ final class RadixSort {
    * JIT compiles a small loop once, where one large method was compiled again for each loop in it.
    */
   static double[] sortedPresent(Numbers values) {
+    return sortedPresent(values, double[]::new);
+  }
+
+  /** As {@link #sortedPresent(Numbers)}, into an array of the present values' count from {@code arrays}, which may hold anything. */
+  static double[] sortedPresent(Numbers values, IntFunction<double[]> arrays) {
     Range r = range(values);
     int n = r.present;
-    double[] out = new double[n];
+    double[] out = arrays.apply(n);
     if (n < SMALL) {
       copyPresent(values, out);
       Arrays.sort(out);
