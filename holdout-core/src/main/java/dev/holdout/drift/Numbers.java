@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import dev.holdout.HoldoutException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -52,7 +53,13 @@ final class Numbers {
 
   /** A new block of {@link #BLOCK} values (zero) outside the heap, in the machine's byte order. */
   static DoubleBuffer block() {
-    return ByteBuffer.allocateDirect(BLOCK * Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+    try {
+      return ByteBuffer.allocateDirect(BLOCK * Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+    } catch (OutOfMemoryError e) {  // the direct-memory limit, reached before anything is allocated: the heap is fine
+      throw new HoldoutException("the windows do not fit in memory: their numbers take 8 bytes a value, and Java's limit for them"
+          + " (by default the heap's maximum, here " + (Runtime.getRuntime().maxMemory() >> 20) + " MB) is reached; give it more with"
+          + " HOLDOUT_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\", or compare samples of the windows");
+    }
   }
 
   double get(int row) {
