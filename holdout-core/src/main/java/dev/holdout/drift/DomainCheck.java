@@ -149,7 +149,7 @@ public final class DomainCheck {
     int n = refSample.length + curSample.length;
     int[] codes = new int[n];
     for (int k = 0; k < n; k++) {
-      codes[k] = k < refSample.length ? c.referenceCodes[refSample[k]] : c.currentCodes[curSample[k - refSample.length]];
+      codes[k] = k < refSample.length ? c.referenceCodes.get(refSample[k]) : c.currentCodes.get(curSample[k - refSample.length]);
       counts[codes[k] < 0 ? size : codes[k]]++;
     }
     Integer[] order = new Integer[size + 1];

@@ -111,12 +111,12 @@ public final class Drift {
     return out;
   }
 
-  private static int[] rowsOf(int[] codes, int code) {
+  private static int[] rowsOf(Codes codes, int code) {
     int n = 0;
-    for (int c : codes) if (c == code) n++;
+    for (int i = 0; i < codes.size(); i++) if (codes.get(i) == code) n++;
     int[] out = new int[n];
     n = 0;
-    for (int i = 0; i < codes.length; i++) if (codes[i] == code) out[n++] = i;
+    for (int i = 0; i < codes.size(); i++) if (codes.get(i) == code) out[n++] = i;
     return out;
   }
 
@@ -131,10 +131,12 @@ public final class Drift {
       out.reference = Numbers.of(r);
       out.current = Numbers.of(q);
     } else {
-      out.referenceCodes = new int[ref.length];
-      out.currentCodes = new int[cur.length];
-      for (int i = 0; i < ref.length; i++) if ((out.referenceCodes[i] = c.referenceCodes[ref[i]]) < 0) out.referenceMissing++;
-      for (int i = 0; i < cur.length; i++) if ((out.currentCodes[i] = c.currentCodes[cur[i]]) < 0) out.currentMissing++;
+      int[] r = new int[ref.length];
+      int[] q = new int[cur.length];
+      for (int i = 0; i < ref.length; i++) if ((r[i] = c.referenceCodes.get(ref[i])) < 0) out.referenceMissing++;
+      for (int i = 0; i < cur.length; i++) if ((q[i] = c.currentCodes.get(cur[i])) < 0) out.currentMissing++;
+      out.referenceCodes = Codes.of(r);
+      out.currentCodes = Codes.of(q);
     }
     out.typedAt = c.typedAt;
     return out;
@@ -245,8 +247,8 @@ public final class Drift {
   private static ColumnDrift column(Windows.Column c, DriftSettings s, double[] a, double[] b) {
     String role = role(c.name, s);
     String kind = c.numeric ? "numeric" : "categorical";
-    long refRows = c.numeric ? c.reference.size() : c.referenceCodes.length;
-    long curRows = c.numeric ? c.current.size() : c.currentCodes.length;
+    long refRows = c.numeric ? c.reference.size() : c.referenceCodes.size();
+    long curRows = c.numeric ? c.current.size() : c.currentCodes.size();
     long refN = refRows - c.referenceMissing;
     long curN = curRows - c.currentMissing;
     DriftSettings.ColumnRule rule = s.columns().get(c.name);
@@ -485,9 +487,15 @@ public final class Drift {
     return new double[][] {ra, rb};
   }
 
-  private static double[] codeCounts(int[] codes, int size) {
+  private static double[] codeCounts(Codes codes, int size) {
     double[] c = new double[size];
-    for (int code : codes) if (code >= 0) c[code]++;
+    for (int b = 0; b < codes.blockCount(); b++) {
+      java.nio.IntBuffer block = codes.block(b);
+      for (int o = 0, len = codes.blockLength(b); o < len; o++) {
+        int code = block.get(o);
+        if (code >= 0) c[code]++;
+      }
+    }
     return c;
   }
 }

@@ -1,34 +1,14 @@
 package dev.holdout.drift;
 
-import dev.holdout.HoldoutException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/**
- * A numeric column's values in row order (NaN for missing), in blocks of {@link #BLOCK} values. A
- * window read from a file stays in the blocks it was read into, outside the Java heap
- * ({@link #block()}). A window is read once and kept to the end, so
- * on the heap every value was copied by the garbage collector on its way to the old generation,
- * and joining the blocks into one array per column copied it again: at a million rows by fifty
- * columns that was 400 MB per window and half a second of pauses. Direct memory is counted
- * against {@code -XX:MaxDirectMemorySize}, which defaults to the heap's maximum.
- */
-final class Numbers {
-  static final int BLOCK = 1 << 16;
-  private static final int SHIFT = 16;
-
-  private final DoubleBuffer[] blocks;
-  private final int size;
-
-  /** {@code size} values in {@code blocks}, each of {@link #BLOCK} values (the last may be shorter, or partly used). */
+/** A numeric column's values in row order, NaN for missing. */
+final class Numbers extends Blocks<DoubleBuffer> {
   Numbers(List<DoubleBuffer> blocks, int size) {
-    if (blocks.size() != (size + BLOCK - 1) / BLOCK) throw new IllegalArgumentException(blocks.size() + " blocks for " + size + " values");
-    this.blocks = blocks.toArray(new DoubleBuffer[0]);
-    this.size = size;
+    super(blocks, size);
   }
 
   /**
@@ -51,41 +31,18 @@ final class Numbers {
     return of(values);
   }
 
-  /** A new block of {@link #BLOCK} values (zero) outside the heap, in the machine's byte order. */
+  /** A new block of {@link #BLOCK} values (zero) outside the heap. */
   static DoubleBuffer block() {
-    try {
-      return ByteBuffer.allocateDirect(BLOCK * Double.BYTES).order(ByteOrder.nativeOrder()).asDoubleBuffer();
-    } catch (OutOfMemoryError e) {  // the direct-memory limit, reached before anything is allocated: the heap is fine
-      throw new HoldoutException("the windows do not fit in memory: their numbers take 8 bytes a value, and Java's limit for them"
-          + " (by default the heap's maximum, here " + (Runtime.getRuntime().maxMemory() >> 20) + " MB) is reached; give it more with"
-          + " HOLDOUT_JAVA_OPTS=\"-XX:+UseParallelGC -Xmx16g\", or compare samples of the windows");
-    }
+    return direct(BLOCK * Double.BYTES).asDoubleBuffer();
   }
 
   double get(int row) {
-    return blocks[row >>> SHIFT].get(row & (BLOCK - 1));
-  }
-
-  int size() {
-    return size;
-  }
-
-  /** The number of values in block {@code b}. */
-  int blockLength(int b) {
-    return Math.min(BLOCK, size - b * BLOCK);
-  }
-
-  DoubleBuffer block(int b) {
-    return blocks[b];
-  }
-
-  int blockCount() {
-    return blocks.length;
+    return block(row >>> SHIFT).get(row & (BLOCK - 1));
   }
 
   double[] toArray() {
-    double[] out = new double[size];
-    for (int b = 0; b < blocks.length; b++) blocks[b].get(0, out, b * BLOCK, blockLength(b));
+    double[] out = new double[size()];
+    for (int b = 0; b < blockCount(); b++) block(b).get(0, out, b * BLOCK, blockLength(b));
     return out;
   }
 }

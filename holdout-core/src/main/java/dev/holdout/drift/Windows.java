@@ -5,6 +5,7 @@ import dev.holdout.data.Decimals;
 import dev.holdout.data.Dictionary;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,8 +32,8 @@ public final class Windows {
     final boolean numeric;
     Numbers reference;
     Numbers current;
-    int[] referenceCodes;
-    int[] currentCodes;
+    Codes referenceCodes;
+    Codes currentCodes;
     final Dictionary dictionary;
     long referenceMissing;
     long currentMissing;
@@ -160,8 +161,11 @@ public final class Windows {
       List<String> values = cur.dictionary.values();
       int[] recode = new int[values.size()];
       for (int i = 0; i < recode.length; i++) recode[i] = ref.dictionary.code(values.get(i));
-      int[] codes = cur.currentCodes;
-      for (int i = 0; i < codes.length; i++) if (codes[i] >= 0) codes[i] = recode[codes[i]];
+      Codes codes = cur.currentCodes;
+      for (int i = 0; i < codes.size(); i++) {
+        int code = codes.get(i);
+        if (code >= 0) codes.set(i, recode[code]);
+      }
       ref.currentCodes = codes;
     }
     return true;
@@ -199,9 +203,9 @@ public final class Windows {
     private final byte[] kind;
     // values go into blocks of BLOCK rows (no copying as a window grows), of the column's type only once typed
     private final java.nio.DoubleBuffer[] nums;
-    private final int[][] codes;
+    private final IntBuffer[] codes;
     private final List<List<java.nio.DoubleBuffer>> numBlocks = new ArrayList<>();
-    private final List<List<int[]>> codeBlocks = new ArrayList<>();
+    private final List<List<IntBuffer>> codeBlocks = new ArrayList<>();
     private final long[] missing;
 
     Side(RecordReader r, List<String> header, Set<String> exclude, Map<String, Column> byName, boolean isReference) {
@@ -229,7 +233,7 @@ public final class Windows {
       cols = new Column[n];
       kind = new byte[n];
       nums = new java.nio.DoubleBuffer[n];
-      codes = new int[n][];
+      codes = new IntBuffer[n];
       missing = new long[n];
       for (int u = 0; u < n; u++) {
         names[u] = header.get(index[u]);
@@ -255,11 +259,11 @@ public final class Windows {
         if (kind[u] != UNTYPED && c.numeric != (kind[u] == NUMBER)) throw typeChange(path, c, kind[u] == NUMBER, isReference);
         if (isReference) {
           if (c.numeric) c.reference = new Numbers(numBlocks.get(u), rows);
-          else c.referenceCodes = joinCodes(codeBlocks.get(u), rows);
+          else c.referenceCodes = new Codes(codeBlocks.get(u), rows);
           c.referenceMissing = missing[u];
         } else {
           if (c.numeric) c.current = new Numbers(numBlocks.get(u), rows);
-          else c.currentCodes = joinCodes(codeBlocks.get(u), rows);
+          else c.currentCodes = new Codes(codeBlocks.get(u), rows);
           c.currentMissing = missing[u];
         }
       }
@@ -271,7 +275,7 @@ public final class Windows {
       if (!r.next()) return 0;
       for (int u = 0; u < used; u++) {
         if (kind[u] != TEXT) numBlocks.get(u).add(nums[u] = Numbers.block());
-        if (kind[u] != NUMBER) codeBlocks.get(u).add(codes[u] = new int[BLOCK]);
+        if (kind[u] != NUMBER) codeBlocks.get(u).add(codes[u] = Codes.block());
       }
       int o = 0;
       do {
@@ -286,7 +290,7 @@ public final class Windows {
           } else if (k == TEXT) {
             CharSequence t = r.text(index[u]);
             if (t != null && !isMissing(t)) {
-              codes[u][o] = cols[u].dictionary.code(t);
+              codes[u].put(o, cols[u].dictionary.code(t));
               continue;
             }
           }
@@ -304,11 +308,11 @@ public final class Windows {
       if (isMissing(t)) {
         missing[u]++;
         if (k != TEXT) nums[u].put(o, Double.NaN);
-        if (k != NUMBER) codes[u][o] = -1;
+        if (k != NUMBER) codes[u].put(o, -1);
         return;
       }
       if (k == TEXT) {
-        codes[u][o] = cols[u].dictionary.code(t);
+        codes[u].put(o, cols[u].dictionary.code(t));
         return;
       }
       double v = parse(t);
@@ -320,7 +324,7 @@ public final class Windows {
         if (Double.isNaN(v)) throw unparseable(r, index[u], t, isReference, byName.get(names[u]));
         nums[u].put(o, v);
       } else {
-        codes[u][o] = cols[u].dictionary.code(t);
+        codes[u].put(o, cols[u].dictionary.code(t));
       }
     }
 
@@ -335,12 +339,11 @@ public final class Windows {
         // the reference had no value in this column: the current window's first value types it
         if (c.numeric != numeric) {
           Column typedHere = new Column(names[u], numeric);
-          int n = c.reference != null ? c.reference.size() : c.referenceCodes.length;
+          int n = c.reference != null ? c.reference.size() : c.referenceCodes.size();
           if (numeric) {
             typedHere.reference = Numbers.missing(n);
           } else {
-            typedHere.referenceCodes = new int[n];
-            Arrays.fill(typedHere.referenceCodes, -1);
+            typedHere.referenceCodes = Codes.missing(n);
           }
           typedHere.referenceMissing = c.referenceMissing;
           byName.put(names[u], typedHere);
@@ -352,16 +355,8 @@ public final class Windows {
     }
   }
 
-  private static final int BLOCK = Numbers.BLOCK;
+  private static final int BLOCK = Blocks.BLOCK;
 
-  private static int[] joinCodes(List<int[]> blocks, int rows) {
-    int[] out = new int[rows];
-    for (int b = 0; b < blocks.size(); b++) {
-      int from = b * BLOCK;
-      System.arraycopy(blocks.get(b), 0, out, from, Math.min(BLOCK, rows - from));
-    }
-    return out;
-  }
 
   /** Null, or one of the missing markers; every marker starts with n, so most values are decided by one character. */
   private static boolean isMissing(CharSequence t) {
