@@ -75,7 +75,7 @@ public final class Holdout {
   /** As {@link #evaluateScored(Suite, Path, String, Report.Serving, Progress)}, judging answers as {@code judging} says. */
   public static Report evaluateScored(Suite suite, Path predictions, String name, Report.Serving serving, Progress progress, Judging.Options judging) {
     EvaluationSet eval = EvaluationSet.load(suite, progress);
-    Submission s = Submission.load(suite, eval, predictions, name, progress);
+    Submission s = Submission.load(suite, eval, predictions, name, progress, true);
     s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions), progress);
     return new Evaluator(suite, eval, progress).evaluate(s, serving);
   }

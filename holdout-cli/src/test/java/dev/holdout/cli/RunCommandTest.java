@@ -115,6 +115,34 @@ class RunCommandTest {
   }
 
   @Test
+  void a_suite_whose_answers_carry_passages_is_run_with_grounding_not_measured() throws Exception {
+    Files.writeString(dir.resolve("eval.csv"), "id,question,answer\nq1,What is the capital of France?,Paris\nq2,How much leave?,25 days\n");
+    Path suite = Files.writeString(dir.resolve("suite.yaml"), """
+        suite: holdout.suite/v1
+        name: rag-run
+        problem: Answer questions from the documents.
+        task: text_generation
+        data: {path: eval.csv, id: id, reference: answer}
+        predictions: {output: answer, context: passages}
+        prompt: {template: "Question: {question}", model: fake-1}
+        criteria:
+          - {id: f1, metric: token_f1, min: 0.5, at: point}
+          - {id: grounded, metric: faithfulness, min: 0.8}
+        bootstrap: {replicates: 50, seed: 1}
+        """);
+    Path json = dir.resolve("report.json");
+    Cli r = run("run", suite, "--endpoint", url, "--timeout", "2", "--retries", "0", "--json", json);
+    assertThat(r.err()).doesNotContain("no column");
+    assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(3);  // INCONCLUSIVE: grounding cannot be judged from the endpoint's answers
+    JsonNode report = JSON.readTree(json.toFile());
+    JsonNode grounded = null;
+    for (JsonNode c : report.path("criteria")) if (c.path("id").asText().equals("grounded")) grounded = c;
+    assertThat(grounded).isNotNull();
+    assertThat(grounded.path("status").asText()).isEqualTo("INCONCLUSIVE");
+    assertThat(r.out()).contains("passages");
+  }
+
+  @Test
   void answers_retries_errors_and_the_cache() throws Exception {
     Path suite = suite();
     Path answers = dir.resolve("answers.csv");

@@ -100,10 +100,11 @@ final class Answers {
 
   /**
    * A submission's answers; {@code texts[row]} is {answer, used passage...}, or null when the row
-   * has none. A {@code baseline} file may lack the passage columns: its answers then have only
-   * the answer ({@code texts[row].length == 1}), and its grounding scores are undefined.
+   * has none. With {@code passagesOptional} (a baseline file, or answers {@code holdout run}
+   * collected) the file may lack the passage columns: its answers then have only the answer
+   * ({@code texts[row].length == 1}), and its grounding scores are undefined.
    */
-  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean baseline) {
+  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean passagesOptional) {
     Suite.Text ts = suite.text();
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
@@ -111,11 +112,11 @@ final class Answers {
       var hash = RecordReaders.sha256Async(path);
       int idCol = Values.column(r, spec.id(), "predictions.id in the suite");
       int outCol = Values.column(r, ts.output(), "predictions.output in the suite");
-      boolean passages = !baseline || r.header().containsAll(ts.usedContext());
+      boolean passages = !passagesOptional || r.header().containsAll(ts.usedContext());
       int[] ctxCols = new int[passages ? ts.usedContext().size() : 0];
       for (int k = 0; k < ctxCols.length; k++) ctxCols[k] = Values.column(r, ts.usedContext().get(k), "predictions.context in the suite");
       String[][] texts = new String[n][];
-      IdJoin join = new IdJoin(suite, eval, path, baseline ? "a baseline answer" : "an answer");
+      IdJoin join = new IdJoin(suite, eval, path, "baseline".equals(name) ? "a baseline answer" : "an answer");
       while (r.next()) {
         int row = join.row(r, idCol);
         if (row < 0) continue;

@@ -89,8 +89,17 @@ public final class Submission {
   }
 
   public static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress) {
+    return load(suite, eval, path, name, progress, false);
+  }
+
+  /**
+   * As {@link #load(Suite, EvaluationSet, Path, String, Progress)}; {@code fromHarness}: answers that
+   * {@code holdout run} collected from an endpoint, which returns no passages, so a text suite's
+   * {@code predictions.context} columns may be absent and grounding is then not measured.
+   */
+  public static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean fromHarness) {
     if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false);
-    if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, false);
+    if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, fromHarness);
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {

@@ -154,7 +154,7 @@ public final class MeanCells {
     Map<String, MetricValue> out = new LinkedHashMap<>();
     for (int k = 0; k < m; k++) {
       out.put(names.get(k), all == 0 ? MetricValue.undefined("no queries")
-          : total[k] == 0 ? MetricValue.undefined("no row has a value: the judge graded none, or this is a baseline, which is not judged and may lack the passages it used") : MetricValue.of(acc[k] / total[k]));
+          : total[k] == 0 ? MetricValue.undefined("no row has a value: the judge graded none, or the answers carry no passages (a baseline, or answers holdout run got from an endpoint)") : MetricValue.of(acc[k] / total[k]));
     }
     return out;
   }
