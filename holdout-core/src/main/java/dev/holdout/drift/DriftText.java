@@ -73,7 +73,7 @@ public final class DriftText {
 
   static String num(double v) {
     if (v == 0) return "0";
-    if (Math.abs(v) < 1e-4) return String.format(Locale.ROOT, "%.1e", v);
+    if (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6) return String.format(Locale.ROOT, "%.1e", v);  // a far outlier's distance stays readable
     return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
   }
 
