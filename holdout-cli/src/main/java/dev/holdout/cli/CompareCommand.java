@@ -47,6 +47,14 @@ final class CompareCommand implements Callable<Integer> {
     }
     Suite s = Holdout.suite(suite);
     for (Path p : predictions) InputsAndOutputs.checkPredictions(p);
+    for (int i = 0; i < predictions.size(); i++) {
+      for (int k = 0; k < i; k++) {
+        if (InputsAndOutputs.sameFile(predictions.get(k), predictions.get(i))) {
+          throw new HoldoutException("--predictions: " + predictions.get(i) + " is the same file as " + predictions.get(k)
+              + "; compare needs two or more different submissions");
+        }
+      }
+    }
     InputsAndOutputs.checkOutput(json, "--json");
     InputsAndOutputs.checkOutput(html, "--html");
     InputsAndOutputs.checkDistinct(json, "--json", html, "--html");

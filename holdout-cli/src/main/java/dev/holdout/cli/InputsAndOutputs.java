@@ -44,7 +44,7 @@ final class InputsAndOutputs {
 
   /** Two outputs that would overwrite each other. */
   static void checkDistinct(Path a, String optionA, Path b, String optionB) {
-    if (a != null && b != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) {
+    if (a != null && b != null && sameFile(a, b)) {
       throw new HoldoutException(optionA + " and " + optionB + " name the same file " + a + "; give each its own file");
     }
   }
@@ -92,7 +92,7 @@ final class InputsAndOutputs {
   }
 
   /** The same file by path, or, when both exist, by identity (a link or another spelling of the path). */
-  private static boolean sameFile(Path a, Path b) {
+  static boolean sameFile(Path a, Path b) {
     if (a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize())) return true;
     try {
       return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);

@@ -52,6 +52,12 @@ class CompareCommandTest {
     Cli absent = run("compare", example("churn/suite.yaml"), "-p", example("churn/vendor-a.csv"), "-p", missing);
     assertThat(absent.exit()).isEqualTo(2);
     assertThat(absent.err()).isEqualTo("holdout: " + missing + ": predictions file not found; check the path given to --predictions\n");
+    Path a = example("churn/vendor-a.csv");
+    Path again = example("churn/../churn/vendor-a.csv");
+    Cli twice = run("compare", example("churn/suite.yaml"), "-p", a, "-p", again);
+    assertThat(twice.exit()).isEqualTo(2);
+    assertThat(twice.err()).isEqualTo("holdout: --predictions: " + again + " is the same file as " + a
+        + "; compare needs two or more different submissions\n");
     Cli none = run("compare", example("churn/suite.yaml"));
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).startsWith("Missing required option: '--predictions=FILE'");
