@@ -1,5 +1,7 @@
 package dev.holdout.cli;
 
+import static dev.holdout.cli.InputsAndOutputs.output;
+
 import dev.holdout.HoldoutException;
 import dev.holdout.audit.Audit;
 import dev.holdout.audit.AuditOutput;
@@ -65,15 +67,11 @@ final class AuditCommand implements Callable<Integer> {
     if (train != null && !Files.isRegularFile(train)) {
       throw new HoldoutException.BadData(train + ": " + (Files.isDirectory(train) ? "is a folder" : "file not found") + "; check the path given to --train");
     }
-    InputsAndOutputs.checkOutput(json, "--json");
-    InputsAndOutputs.checkOutput(html, "--html");
-    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
     Map<Path, String> inputs = new LinkedHashMap<>();
     inputs.put(data, "the evaluation set");
     inputs.put(train, "the training data (--train)");
     inputs.put(suite, "the suite file");
-    InputsAndOutputs.checkNotInput(json, "--json", inputs);
-    InputsAndOutputs.checkNotInput(html, "--html", inputs);
+    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
     AuditSettings settings;
     if (suite != null) {
       Suite s = SuiteParser.parse(suite);

@@ -1,5 +1,7 @@
 package dev.holdout.cli;
 
+import static dev.holdout.cli.InputsAndOutputs.output;
+
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
 import dev.holdout.report.CompareReport;
@@ -55,13 +57,9 @@ final class CompareCommand implements Callable<Integer> {
         }
       }
     }
-    InputsAndOutputs.checkOutput(json, "--json");
-    InputsAndOutputs.checkOutput(html, "--html");
-    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     for (Path p : predictions) inputs.put(p, "a predictions file");
-    InputsAndOutputs.checkNotInput(json, "--json", inputs);
-    InputsAndOutputs.checkNotInput(html, "--html", inputs);
+    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
     CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) JsonReport.write(report, json);
     if (html != null) HtmlReport.write(report, html);

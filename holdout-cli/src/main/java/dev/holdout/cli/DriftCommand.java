@@ -1,5 +1,7 @@
 package dev.holdout.cli;
 
+import static dev.holdout.cli.InputsAndOutputs.output;
+
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
 import dev.holdout.Names;
@@ -63,15 +65,11 @@ final class DriftCommand implements Callable<Integer> {
   public Integer call() {
     checkInput(reference, "--reference");
     checkInput(current, "--current");
-    InputsAndOutputs.checkOutput(json, "--json");
-    InputsAndOutputs.checkOutput(html, "--html");
-    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
     Map<Path, String> inputs = new LinkedHashMap<>();
     inputs.put(reference, "the reference window (--reference)");
     inputs.put(current, "the current window (--current)");
     inputs.put(suite, "the suite file");
-    InputsAndOutputs.checkNotInput(json, "--json", inputs);
-    InputsAndOutputs.checkNotInput(html, "--html", inputs);
+    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
     checkExcluded();
     Suite parsed = suite == null ? null : Holdout.suite(suite);
     DriftSettings settings = parsed != null ? DriftSettings.fromSuite(parsed, suite, exclude)

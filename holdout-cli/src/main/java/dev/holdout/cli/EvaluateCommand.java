@@ -1,5 +1,7 @@
 package dev.holdout.cli;
 
+import static dev.holdout.cli.InputsAndOutputs.output;
+
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
 import dev.holdout.evaluation.Judging;
@@ -71,22 +73,11 @@ final class EvaluateCommand implements Callable<Integer> {
     if (judgements != null && !Judging.judged(s)) {
       throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
     }
-    InputsAndOutputs.checkOutput(json, "--json");
-    InputsAndOutputs.checkOutput(junit, "--junit");
-    InputsAndOutputs.checkOutput(html, "--html");
-    InputsAndOutputs.checkDistinct(json, "--json", junit, "--junit");
-    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
-    InputsAndOutputs.checkDistinct(junit, "--junit", html, "--html");
-    InputsAndOutputs.checkOutput(perRow, "--per-row");
-    InputsAndOutputs.checkOutput(judgements, "--judgements");
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     inputs.put(predictions, "the predictions file");
     inputs.put(humanGrades, "the human grades file");
-    InputsAndOutputs.checkNotInput(json, "--json", inputs);
-    InputsAndOutputs.checkNotInput(junit, "--junit", inputs);
-    InputsAndOutputs.checkNotInput(html, "--html", inputs);
-    InputsAndOutputs.checkNotInput(perRow, "--per-row", inputs);
-    InputsAndOutputs.checkNotInput(judgements, "--judgements", inputs);
+    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--junit", junit), output("--html", html),
+        output("--per-row", perRow), output("--judgements", judgements));
     Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     Report report = Holdout.evaluate(s, predictions, progress, perRow, new Judging.Options(judgeCache, judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);

@@ -1,10 +1,13 @@
 package dev.holdout.cli;
 
+import static dev.holdout.cli.InputsAndOutputs.output;
+
 import dev.holdout.handover.HandoverOutput;
 import dev.holdout.handover.HandoverReport;
 import dev.holdout.handover.HandoverVerifier;
 import dev.holdout.onnx.OnnxScorer;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,9 +45,7 @@ final class HandoverCommand {
 
     @Override
     public Integer call() {
-      InputsAndOutputs.checkOutput(json, "--json");
-      InputsAndOutputs.checkOutput(html, "--html");
-      InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
+      InputsAndOutputs.checkOutputs(Map.of(), output("--json", json), output("--html", html));
       InputsAndOutputs.checkNotInBundle(json, "--json", bundle);
       InputsAndOutputs.checkNotInBundle(html, "--html", bundle);
       HandoverReport report = HandoverVerifier.verify(bundle, (suite, model) -> {

@@ -26,6 +26,25 @@ final class InputsAndOutputs {
     }
   }
 
+  /** A file a command writes, named by its option; {@code file} may be null (not asked for). */
+  record Output(String option, Path file) {}
+
+  static Output output(String option, Path file) {
+    return new Output(option, file);
+  }
+
+  /**
+   * Every file a command will write: each can be written ({@link #checkOutput}), no two are the same
+   * file ({@link #checkDistinct}), and none is one of {@code inputs} ({@link #checkNotInput}).
+   */
+  static void checkOutputs(Map<Path, String> inputs, Output... outputs) {
+    for (Output o : outputs) checkOutput(o.file(), o.option());
+    for (int i = 0; i < outputs.length; i++) {
+      for (int k = i + 1; k < outputs.length; k++) checkDistinct(outputs[i].file(), outputs[i].option(), outputs[k].file(), outputs[k].option());
+    }
+    for (Output o : outputs) checkNotInput(o.file(), o.option(), inputs);
+  }
+
   /** A report file to write: not a folder, and its folder is not a file. */
   static void checkOutput(Path file, String option) {
     if (file == null) return;
@@ -43,7 +62,7 @@ final class InputsAndOutputs {
   }
 
   /** Two outputs that would overwrite each other. */
-  static void checkDistinct(Path a, String optionA, Path b, String optionB) {
+  private static void checkDistinct(Path a, String optionA, Path b, String optionB) {
     if (a != null && b != null && sameFile(a, b)) {
       throw new HoldoutException(optionA + " and " + optionB + " name the same file " + a + "; give each its own file");
     }
@@ -54,7 +73,7 @@ final class InputsAndOutputs {
    * vendor's predictions, the buyer's evaluation set) and, for a file read again later, the run too.
    * {@code inputs} maps each input to what it is in the user's words ("the predictions file").
    */
-  static void checkNotInput(Path out, String option, Map<Path, String> inputs) {
+  private static void checkNotInput(Path out, String option, Map<Path, String> inputs) {
     if (out == null) return;
     for (var e : inputs.entrySet()) {
       if (e.getKey() != null && sameFile(out, e.getKey())) {

@@ -1,5 +1,7 @@
 package dev.holdout.cli;
 
+import static dev.holdout.cli.InputsAndOutputs.output;
+
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
 import dev.holdout.monitor.Monitor;
@@ -66,16 +68,12 @@ final class MonitorCommand implements Callable<Integer> {
     checkInput(reference, "--reference");
     checkInput(suite, "--suite");
     if (outcomes != null) checkInput(outcomes, "--outcomes");
-    InputsAndOutputs.checkOutput(json, "--json");
-    InputsAndOutputs.checkOutput(html, "--html");
-    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
     Map<Path, String> inputs = new LinkedHashMap<>();
     inputs.put(log, "the prediction log");
     inputs.put(reference, "the reference (--reference)");
     inputs.put(suite, "the suite file");
     inputs.put(outcomes, "the outcomes file (--outcomes)");
-    InputsAndOutputs.checkNotInput(json, "--json", inputs);
-    InputsAndOutputs.checkNotInput(html, "--html", inputs);
+    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
     MonitorReport report = Monitor.run(new Monitor.Settings(log, reference, Holdout.suite(suite), w, time, outcomes, exclude));
     if (json != null) JsonReport.write(report, json);
     if (html != null) MonitorHtml.write(report, html);

@@ -28,7 +28,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     InputsAndOutputs.checkOutput(html, "--html");
-    if (report.toAbsolutePath().normalize().equals(html.toAbsolutePath().normalize())) {
+    if (InputsAndOutputs.sameFile(report, html)) {
       throw new HoldoutException("--html " + html + " is the report being read; give the HTML its own file");
     }
     Object read = JsonReport.readAny(report);

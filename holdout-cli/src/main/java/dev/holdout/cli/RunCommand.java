@@ -1,5 +1,7 @@
 package dev.holdout.cli;
 
+import static dev.holdout.cli.InputsAndOutputs.output;
+
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
 import dev.holdout.evaluation.Judging;
@@ -95,14 +97,9 @@ final class RunCommand implements Callable<Integer> {
     if (!(timeout > 0)) throw new HoldoutException("--timeout " + timeout + ": expected seconds above 0");
     Path folder = s.file().toAbsolutePath().getParent();
     Path out = answers != null ? answers : folder.resolve("answers.csv");
-    InputsAndOutputs.checkOutput(out, "--answers");
-    InputsAndOutputs.checkOutput(json, "--json");
-    InputsAndOutputs.checkOutput(judgements, "--judgements");
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     inputs.put(humanGrades, "the human grades file");
-    InputsAndOutputs.checkNotInput(out, "--answers", inputs);
-    InputsAndOutputs.checkNotInput(json, "--json", inputs);
-    InputsAndOutputs.checkNotInput(judgements, "--judgements", inputs);
+    InputsAndOutputs.checkOutputs(inputs, output("--answers", out), output("--json", json), output("--judgements", judgements));
     Judging.apiKey(s, System::getenv);
     if (judgements != null && !Judging.judged(s)) {
       throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");

@@ -1,5 +1,7 @@
 package dev.holdout.cli;
 
+import static dev.holdout.cli.InputsAndOutputs.output;
+
 import dev.holdout.Holdout;
 import dev.holdout.HoldoutException;
 import dev.holdout.evaluation.Progress;
@@ -74,22 +76,10 @@ final class ScoreCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Suite s = Holdout.suite(suite);
-    InputsAndOutputs.checkOutput(predictionsOut, "--predictions-out");
-    InputsAndOutputs.checkOutput(json, "--json");
-    InputsAndOutputs.checkOutput(junit, "--junit");
-    InputsAndOutputs.checkOutput(html, "--html");
-    InputsAndOutputs.checkDistinct(json, "--json", junit, "--junit");
-    InputsAndOutputs.checkDistinct(json, "--json", html, "--html");
-    InputsAndOutputs.checkDistinct(junit, "--junit", html, "--html");
-    InputsAndOutputs.checkDistinct(predictionsOut, "--predictions-out", json, "--json");
-    InputsAndOutputs.checkDistinct(predictionsOut, "--predictions-out", html, "--html");
-    InputsAndOutputs.checkDistinct(predictionsOut, "--predictions-out", junit, "--junit");
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     if (target.model != null) inputs.put(target.model, "the model file");
-    InputsAndOutputs.checkNotInput(predictionsOut, "--predictions-out", inputs);
-    InputsAndOutputs.checkNotInput(json, "--json", inputs);
-    InputsAndOutputs.checkNotInput(junit, "--junit", inputs);
-    InputsAndOutputs.checkNotInput(html, "--html", inputs);
+    InputsAndOutputs.checkOutputs(inputs, output("--predictions-out", predictionsOut), output("--json", json), output("--junit", junit),
+        output("--html", html));
     var err = spec.commandLine().getErr();
     Scored scored;
     String name;
