@@ -93,18 +93,19 @@ final class Answers {
           lines.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(slices));
       set.references = new Answers(refs.toArray(new String[0][]));
       if (baseAnswers != null) set.baselineAnswers = new Answers(baseAnswers.toArray(new String[0][]));
-      if (baseline.kind() == Suite.Baseline.Kind.RUN) set.baselineAnswers = loadSubmission(suite, set, baseline.path(), "baseline", progress, true).answers;
+      if (baseline.kind() == Suite.Baseline.Kind.RUN) set.baselineAnswers = loadSubmission(suite, set, baseline.path(), "baseline", progress, "a baseline answer", true).answers;
       return set;
     }
   }
 
   /**
    * A submission's answers; {@code texts[row]} is {answer, used passage...}, or null when the row
-   * has none. With {@code passagesOptional} (a baseline file, or answers {@code holdout run}
+   * has none; {@code what} names a row's answer in messages. With {@code passagesOptional} (a baseline file, or answers {@code holdout run}
    * collected) the file may lack the passage columns: its answers then have only the answer
    * ({@code texts[row].length == 1}), and its grounding scores are undefined.
    */
-  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean passagesOptional) {
+  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, String what,
+      boolean passagesOptional) {
     Suite.Text ts = suite.text();
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
@@ -116,7 +117,7 @@ final class Answers {
       int[] ctxCols = new int[passages ? ts.usedContext().size() : 0];
       for (int k = 0; k < ctxCols.length; k++) ctxCols[k] = Values.column(r, ts.usedContext().get(k), "predictions.context in the suite");
       String[][] texts = new String[n][];
-      IdJoin join = new IdJoin(suite, eval, path, "baseline".equals(name) ? "a baseline answer" : "an answer");
+      IdJoin join = new IdJoin(suite, eval, path, what);
       while (r.next()) {
         int row = join.row(r, idCol);
         if (row < 0) continue;
