@@ -1,17 +1,15 @@
 package dev.holdout;
 
-import dev.holdout.evaluation.EvaluationSet;
-import dev.holdout.evaluation.Evaluator;
+import dev.holdout.evaluation.FileEvaluation;
 import dev.holdout.evaluation.Judging;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.evaluation.PerRow;
 import dev.holdout.evaluation.Submission;
-import dev.holdout.report.CompareReport;
-import dev.holdout.report.Report;
+import dev.holdout.result.CompareReport;
+import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteParser;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -56,12 +54,7 @@ public final class Holdout {
    * judged as {@code judging} says (cache, judgements file, human grades, environment).
    */
   public static Report evaluate(Suite suite, Path predictions, Progress progress, Path perRow, Judging.Options judging) {
-    EvaluationSet eval = EvaluationSet.load(suite, progress);
-    Submission s = Submission.load(suite, eval, predictions, Submission.defaultName(predictions), progress);
-    s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions), progress);
-    Report report = new Evaluator(suite, eval, progress).evaluate(s);
-    if (perRow != null) PerRow.write(suite, eval, s, perRow);
-    return report;
+    return FileEvaluation.report(suite, predictions, Submission.defaultName(predictions), progress, perRow, judging);
   }
 
   /**
@@ -74,24 +67,11 @@ public final class Holdout {
 
   /** As {@link #evaluateScored(Suite, Path, String, Report.Serving, Progress)}, judging answers as {@code judging} says. */
   public static Report evaluateScored(Suite suite, Path predictions, String name, Report.Serving serving, Progress progress, Judging.Options judging) {
-    EvaluationSet eval = EvaluationSet.load(suite, progress);
-    Submission s = Submission.load(suite, eval, predictions, name, progress, true);
-    s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions), progress);
-    return new Evaluator(suite, eval, progress).evaluate(s, serving);
+    return FileEvaluation.scored(suite, predictions, name, serving, progress, judging);
   }
 
   /** Ranks several predictions files and compares every pair on the same rows. */
   public static CompareReport compare(Suite suite, List<Path> predictions, Progress progress) {
-    EvaluationSet eval = EvaluationSet.load(suite, progress);
-    List<Submission> subs = new ArrayList<>();
-    List<String> names = new ArrayList<>();
-    for (Path p : predictions) {
-      String name = Submission.defaultName(p);
-      String unique = name;
-      for (int k = 2; names.contains(unique); k++) unique = name + "-" + k;
-      names.add(unique);
-      subs.add(Judging.judge(suite, eval, Submission.load(suite, eval, p, unique, progress), Judging.Options.defaults(suite, p), progress));
-    }
-    return new Evaluator(suite, eval, progress).compare(subs);
+    return FileEvaluation.compare(suite, predictions, progress);
   }
 }

@@ -1,9 +1,9 @@
 package dev.holdout.bench;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.holdout.harness.ChatEndpoint;
-import dev.holdout.harness.Endpoint;
-import dev.holdout.harness.Harness;
+import dev.holdout.endpoint.ChatEndpoint;
+import dev.holdout.endpoint.Endpoint;
+import dev.holdout.scoring.Harness;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteParser;
 import java.io.IOException;

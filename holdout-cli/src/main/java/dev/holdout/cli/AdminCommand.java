@@ -1,6 +1,6 @@
 package dev.holdout.cli;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.server.Admin;
 import dev.holdout.server.log.AuditLog;
 import dev.holdout.server.store.Database;

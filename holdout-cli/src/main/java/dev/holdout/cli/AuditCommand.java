@@ -2,9 +2,9 @@ package dev.holdout.cli;
 
 import static dev.holdout.cli.InputsAndOutputs.output;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.audit.Audit;
-import dev.holdout.audit.AuditOutput;
+import dev.holdout.render.AuditText;
 import dev.holdout.audit.AuditReport;
 import dev.holdout.audit.AuditSettings;
 import dev.holdout.metric.Task;
@@ -82,10 +82,10 @@ final class AuditCommand implements Callable<Integer> {
       settings = new AuditSettings(data, train, id, label, task == null ? null : parseTask(task), null, List.of(), time, List.of(), 0.95);
     }
     AuditReport report = Audit.run(settings);
-    if (json != null) AuditOutput.writeJson(report, json);
-    if (html != null) dev.holdout.report.AuditHtml.write(report, html);
+    if (json != null) AuditText.writeJson(report, json);
+    if (html != null) dev.holdout.render.AuditHtml.write(report, html);
     var out = spec.commandLine().getOut();
-    out.print(AuditOutput.terminal(report));
+    out.print(AuditText.terminal(report));
     out.flush();
     return "READY".equals(report.verdict()) ? 0 : 1;
   }

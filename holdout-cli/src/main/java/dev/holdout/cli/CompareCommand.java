@@ -3,11 +3,11 @@ package dev.holdout.cli;
 import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
-import dev.holdout.report.CompareReport;
-import dev.holdout.report.HtmlReport;
-import dev.holdout.report.JsonReport;
-import dev.holdout.report.TerminalReport;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.result.CompareReport;
+import dev.holdout.render.HtmlReport;
+import dev.holdout.render.JsonReport;
+import dev.holdout.render.TerminalReport;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.List;

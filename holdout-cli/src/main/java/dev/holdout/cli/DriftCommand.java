@@ -3,18 +3,19 @@ package dev.holdout.cli;
 import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
-import dev.holdout.Names;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Names;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.drift.Drift;
 import dev.holdout.drift.DriftReport;
 import dev.holdout.drift.DriftSettings;
-import dev.holdout.drift.DriftText;
+import dev.holdout.suite.SuiteDrift;
+import dev.holdout.render.DriftText;
 import dev.holdout.drift.Method;
 import dev.holdout.drift.TribuoDomainClassifier;
-import dev.holdout.report.DriftHtml;
-import dev.holdout.report.JsonReport;
+import dev.holdout.render.DriftHtml;
+import dev.holdout.render.JsonReport;
 import dev.holdout.suite.Suite;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ final class DriftCommand implements Callable<Integer> {
     InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
     checkExcluded();
     Suite parsed = suite == null ? null : Holdout.suite(suite);
-    DriftSettings settings = parsed != null ? DriftSettings.fromSuite(parsed, suite, exclude)
+    DriftSettings settings = parsed != null ? SuiteDrift.settings(parsed, suite, exclude)
         : DriftSettings.defaults().withRoles(null, List.of(), exclude);
     if (noClassifier) settings = settings.withVerdict(settings.share(), settings.classifierAuc(), 0);
     DriftReport report = Drift.run(reference, current, settings, new TribuoDomainClassifier(),

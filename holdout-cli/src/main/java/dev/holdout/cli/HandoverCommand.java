@@ -2,7 +2,7 @@ package dev.holdout.cli;
 
 import static dev.holdout.cli.InputsAndOutputs.output;
 
-import dev.holdout.handover.HandoverOutput;
+import dev.holdout.render.HandoverText;
 import dev.holdout.handover.HandoverReport;
 import dev.holdout.handover.HandoverVerifier;
 import dev.holdout.onnx.OnnxScorer;
@@ -53,10 +53,10 @@ final class HandoverCommand {
           return scorer.score(suite);
         }
       });
-      if (json != null) HandoverOutput.writeJson(report, json);
-      if (html != null) HandoverOutput.writeHtml(report, html);
+      if (json != null) HandoverText.writeJson(report, json);
+      if (html != null) HandoverText.writeHtml(report, html);
       var out = spec.commandLine().getOut();
-      out.print(HandoverOutput.terminal(report));
+      out.print(HandoverText.terminal(report));
       out.flush();
       return report.verdict().exitCode();
     }

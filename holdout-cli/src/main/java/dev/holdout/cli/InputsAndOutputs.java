@@ -1,6 +1,6 @@
 package dev.holdout.cli;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.holdout.cli;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -3,13 +3,13 @@ package dev.holdout.cli;
 import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.monitor.Monitor;
 import dev.holdout.monitor.MonitorReport;
-import dev.holdout.monitor.MonitorText;
+import dev.holdout.render.MonitorText;
 import dev.holdout.monitor.WindowSpec;
-import dev.holdout.report.JsonReport;
-import dev.holdout.report.MonitorHtml;
+import dev.holdout.render.JsonReport;
+import dev.holdout.render.MonitorHtml;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.holdout.cli;
 
-import dev.holdout.HoldoutException;
-import dev.holdout.report.CompareReport;
-import dev.holdout.report.HtmlReport;
-import dev.holdout.report.JsonReport;
-import dev.holdout.report.Report;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.result.CompareReport;
+import dev.holdout.render.HtmlReport;
+import dev.holdout.render.JsonReport;
+import dev.holdout.result.Report;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package dev.holdout.cli;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.server.HoldoutServer;
 import dev.holdout.server.store.Database;
 import java.io.PrintWriter;

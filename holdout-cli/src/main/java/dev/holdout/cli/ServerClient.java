@@ -2,7 +2,7 @@ package dev.holdout.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,7 +1,7 @@
 package dev.holdout.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

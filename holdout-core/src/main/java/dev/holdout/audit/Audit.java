@@ -1,7 +1,7 @@
 package dev.holdout.audit;
 
-import dev.holdout.Format;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.Format;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.data.Dictionary;
 import dev.holdout.data.IdColumn;
 import dev.holdout.data.RecordReader;

@@ -1,6 +1,6 @@
 package dev.holdout.audit;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.Values;
 import java.util.Arrays;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;

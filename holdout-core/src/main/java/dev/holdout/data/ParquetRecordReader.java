@@ -1,6 +1,6 @@
 package dev.holdout.data;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -1,6 +1,6 @@
 package dev.holdout.data;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

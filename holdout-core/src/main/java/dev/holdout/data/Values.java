@@ -1,7 +1,7 @@
 package dev.holdout.data;
 
-import dev.holdout.HoldoutException;
-import dev.holdout.Names;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Names;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.holdout.drift;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

@@ -143,8 +143,8 @@ public final class CategoricalSketch {
       i++;
     }
     if (other) {
-      r[i] = Math.max(0, reference.count - Exact.sum(java.util.Arrays.copyOf(r, i)));
-      c[i] = Math.max(0, current.count - Exact.sum(java.util.Arrays.copyOf(c, i)));
+      r[i] = Math.max(0, reference.count - TwoSample.sum(java.util.Arrays.copyOf(r, i)));
+      c[i] = Math.max(0, current.count - TwoSample.sum(java.util.Arrays.copyOf(c, i)));
     }
     return new double[][] {r, c};
   }

@@ -31,7 +31,7 @@ public final class DomainCheck {
   public record Result(String learner, int referenceRows, int currentRows, int folds, double rocAuc, double low, double high,
       double threshold, boolean drifted, List<ColumnWeight> topColumns) {}
 
-  static Result run(List<Windows.Column> columns, int refRows, int curRows, DomainClassifier classifier, int rowsPerSide,
+  static Result run(List<WindowColumns.Column> columns, int refRows, int curRows, DomainClassifier classifier, int rowsPerSide,
       double confidence, double threshold, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     int[] refSample = sample(refRows, rowsPerSide, random);
@@ -40,7 +40,7 @@ public final class DomainCheck {
     List<String> features = new ArrayList<>();
     List<String> owner = new ArrayList<>();
     List<double[]> featureColumns = new ArrayList<>();
-    for (Windows.Column c : columns) {
+    for (WindowColumns.Column c : columns) {
       if (c.numeric) numericFeatures(c, refSample, curSample, features, owner, featureColumns);
       else categoricalFeatures(c, refSample, curSample, features, owner, featureColumns);
     }
@@ -104,7 +104,7 @@ public final class DomainCheck {
     for (int k = 0; k < count; k++) fold[from + order[k]] = k % FOLDS;
   }
 
-  private static void numericFeatures(Windows.Column c, int[] refSample, int[] curSample, List<String> features, List<String> owner,
+  private static void numericFeatures(WindowColumns.Column c, int[] refSample, int[] curSample, List<String> features, List<String> owner,
       List<double[]> out) {
     double sum = 0;
     double sq = 0;
@@ -142,7 +142,7 @@ public final class DomainCheck {
     }
   }
 
-  private static void categoricalFeatures(Windows.Column c, int[] refSample, int[] curSample, List<String> features, List<String> owner,
+  private static void categoricalFeatures(WindowColumns.Column c, int[] refSample, int[] curSample, List<String> features, List<String> owner,
       List<double[]> out) {
     int size = c.dictionary.size();
     long[] counts = new long[size + 1];

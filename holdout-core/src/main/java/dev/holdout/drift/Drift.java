@@ -1,7 +1,7 @@
 package dev.holdout.drift;
 
-import dev.holdout.HoldoutException;
-import dev.holdout.Names;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Names;
 import dev.holdout.stats.Bootstrap;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,13 +62,13 @@ public final class Drift {
   public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices) {
     Set<String> exclude = new HashSet<>(settings.exclude());
     Set<String> optional = settings.label() == null ? Set.of() : Set.of(settings.label());
-    Windows w = Windows.read(reference, current, exclude, optional);
+    WindowColumns w = WindowColumns.read(reference, current, exclude, optional);
     DriftReport overall = judge(w, settings, classifier);
     if (slices.isEmpty()) return overall;
     List<String> notes = new ArrayList<>(overall.notes());
     Map<String, Map<String, DriftReport.SliceGroup>> bySlice = new LinkedHashMap<>();
     for (String slice : slices) {
-      Windows.Column sc = w.columns.stream().filter(c -> c.name.equals(slice)).findFirst().orElse(null);
+      WindowColumns.Column sc = w.columns.stream().filter(c -> c.name.equals(slice)).findFirst().orElse(null);
       if (sc == null) {
         notes.add("slice column '" + slice + "' is not in both windows: not judged per slice");
       } else if (sc.numeric) {
@@ -84,7 +84,7 @@ public final class Drift {
   }
 
   /** Every group of slice column {@code sc}: the other columns judged on the group's rows of both windows. */
-  private static Map<String, DriftReport.SliceGroup> sliceGroups(Windows w, Windows.Column sc, DriftSettings s) {
+  private static Map<String, DriftReport.SliceGroup> sliceGroups(WindowColumns w, WindowColumns.Column sc, DriftSettings s) {
     Map<String, DriftReport.SliceGroup> out = new LinkedHashMap<>();
     List<String> groups = new ArrayList<>(sc.dictionary.values());
     List<String> sorted = new ArrayList<>(new java.util.TreeSet<>(groups));
@@ -97,10 +97,10 @@ public final class Drift {
             (ref.length == 0 ? "the reference" : "the current window") + " has no rows in this group; not judged"));
         continue;
       }
-      List<Windows.Column> cols = w.columns.stream().filter(c -> c != sc).toList();
+      List<WindowColumns.Column> cols = w.columns.stream().filter(c -> c != sc).toList();
       ColumnDrift[] judged = new ColumnDrift[cols.size()];
       IntStream.range(0, judged.length).parallel().forEach(i -> judged[i] = column(subset(cols.get(i), ref, cur), s));
-      List<String> names = cols.stream().map(Windows.Column::name).toList();
+      List<String> names = cols.stream().map(WindowColumns.Column::name).toList();
       DriftReport r = report(new DriftReport.Window("", ref.length), new DriftReport.Window("", cur.length), List.of(judged), names, null, null,
           s, List.of());
       List<String> drifted = new ArrayList<>();
@@ -111,7 +111,7 @@ public final class Drift {
     return out;
   }
 
-  private static int[] rowsOf(Codes codes, int code) {
+  private static int[] rowsOf(CodeColumn codes, int code) {
     int n = 0;
     for (int i = 0; i < codes.size(); i++) if (codes.get(i) == code) n++;
     int[] out = new int[n];
@@ -121,29 +121,29 @@ public final class Drift {
   }
 
   /** Column {@code c} on the given rows of each window, its categories coded as in {@code c}. */
-  private static Windows.Column subset(Windows.Column c, int[] ref, int[] cur) {
-    Windows.Column out = new Windows.Column(c.name, c.numeric, c.dictionary);
+  private static WindowColumns.Column subset(WindowColumns.Column c, int[] ref, int[] cur) {
+    WindowColumns.Column out = new WindowColumns.Column(c.name, c.numeric, c.dictionary);
     if (c.numeric) {
       double[] r = new double[ref.length];
       double[] q = new double[cur.length];
       for (int i = 0; i < ref.length; i++) if (Double.isNaN(r[i] = c.reference.get(ref[i]))) out.referenceMissing++;
       for (int i = 0; i < cur.length; i++) if (Double.isNaN(q[i] = c.current.get(cur[i]))) out.currentMissing++;
-      out.reference = Numbers.of(r);
-      out.current = Numbers.of(q);
+      out.reference = NumberColumn.of(r);
+      out.current = NumberColumn.of(q);
     } else {
       int[] r = new int[ref.length];
       int[] q = new int[cur.length];
       for (int i = 0; i < ref.length; i++) if ((r[i] = c.referenceCodes.get(ref[i])) < 0) out.referenceMissing++;
       for (int i = 0; i < cur.length; i++) if ((q[i] = c.currentCodes.get(cur[i])) < 0) out.currentMissing++;
-      out.referenceCodes = Codes.of(r);
-      out.currentCodes = Codes.of(q);
+      out.referenceCodes = CodeColumn.of(r);
+      out.currentCodes = CodeColumn.of(q);
     }
     out.typedAt = c.typedAt;
     return out;
   }
 
-  static DriftReport judge(Windows w, DriftSettings s, DomainClassifier classifier) {
-    List<String> names = w.columns.stream().map(Windows.Column::name).toList();
+  static DriftReport judge(WindowColumns w, DriftSettings s, DomainClassifier classifier) {
+    List<String> names = w.columns.stream().map(WindowColumns.Column::name).toList();
     for (var e : s.columns().entrySet()) {
       if (!names.contains(e.getKey())) {
         throw new HoldoutException.BadSuite(e.getValue().source() + ": no column '" + e.getKey() + "' in both windows"
@@ -163,7 +163,7 @@ public final class Drift {
     } else if (classifier == null) {
       note = "no learner given";
     } else {
-      List<Windows.Column> inputs = w.columns.stream()
+      List<WindowColumns.Column> inputs = w.columns.stream()
           .filter(c -> !c.name.equals(s.label()) && !s.predictions().contains(c.name)).toList();
       if (inputs.isEmpty()) {
         note = "no feature columns";
@@ -231,7 +231,7 @@ public final class Drift {
     return "feature";
   }
 
-  static ColumnDrift column(Windows.Column c, DriftSettings s) {
+  static ColumnDrift column(WindowColumns.Column c, DriftSettings s) {
     if (!c.numeric) return column(c, s, null, null);
     double[] a = RadixSort.sortedPresent(c.reference, SortedCopies::take);
     double[] b = RadixSort.sortedPresent(c.current, SortedCopies::take);
@@ -244,7 +244,7 @@ public final class Drift {
   }
 
   /** Column {@code c} judged; {@code a} and {@code b} are its windows' values sorted, missing ones left out (numeric columns only). */
-  private static ColumnDrift column(Windows.Column c, DriftSettings s, double[] a, double[] b) {
+  private static ColumnDrift column(WindowColumns.Column c, DriftSettings s, double[] a, double[] b) {
     String role = role(c.name, s);
     String kind = c.numeric ? "numeric" : "categorical";
     long refRows = c.numeric ? c.reference.size() : c.referenceCodes.size();
@@ -282,7 +282,7 @@ public final class Drift {
     Double p = null;
     double score;
     double[] ci = null;
-    Exact.Comparison compared = judgedNumeric ? Exact.compare(a, b) : null;
+    TwoSample.Comparison compared = judgedNumeric ? TwoSample.compare(a, b) : null;
     switch (method) {
       case KS -> {
         statistic = compared.ks();
@@ -290,7 +290,7 @@ public final class Drift {
         score = p;
       }
       case WASSERSTEIN -> {
-        double sd = Exact.std(a);
+        double sd = TwoSample.std(a);
         score = compared.wasserstein() / sd;
         statistic = score;
         ci = wassersteinInterval(a, b, sd, score, boot, stream);
@@ -299,9 +299,9 @@ public final class Drift {
         double[] r = rc;
         double[] q = cc;
         if (judgedNumeric) {
-          double[] edges = Exact.decileEdges(a);
-          r = Exact.binCounts(a, edges);
-          q = Exact.binCounts(b, edges);
+          double[] edges = TwoSample.decileEdges(a);
+          r = TwoSample.binCounts(a, edges);
+          q = TwoSample.binCounts(b, edges);
         }
         return cells(c.name, role, kind, judgedNumeric ? "numeric" : "categorical", r, q, method, rule, small, Math.min(refN, curN), boot,
             stream, judgedNumeric ? compared.ks() : null, "exact", refRows, curRows, c.referenceMissing, c.currentMissing);
@@ -329,19 +329,19 @@ public final class Drift {
     double score;
     double[] ci = null;
     if (method == Method.CHI_SQUARE) {
-      Exact.ChiSquare chi = Exact.chiSquare(r, q);
+      TwoSample.ChiSquare chi = TwoSample.chiSquare(r, q);
       statistic = chi.statistic();
       p = chi.pValue();
       score = p;
     } else {
       boolean psi = method == Method.PSI;
-      score = psi ? Exact.psi(r, q) : Exact.jensenShannon(r, q);
+      score = psi ? TwoSample.psi(r, q) : TwoSample.jensenShannon(r, q);
       statistic = score;
       int k = r.length;
       ci = holding(interval(concat(r, q), boot, stream, wts -> {
         double[] x = Arrays.copyOfRange(wts, 0, k);
         double[] y = Arrays.copyOfRange(wts, k, 2 * k);
-        return psi ? Exact.psi(x, y) : Exact.jensenShannon(x, y);
+        return psi ? TwoSample.psi(x, y) : TwoSample.jensenShannon(x, y);
       }), score);
     }
     String note = method.isPValue() && !small ? "a p-value on " + smaller + " values flags even negligible shifts" : null;
@@ -358,7 +358,7 @@ public final class Drift {
         refMissing, curMissing, "empty", null, note);
   }
 
-  static Method method(Windows.Column c, DriftSettings.ColumnRule rule, boolean judgedNumeric, boolean small) {
+  static Method method(WindowColumns.Column c, DriftSettings.ColumnRule rule, boolean judgedNumeric, boolean small) {
     if (rule != null && rule.method() != null) {
       Method method = rule.method();
       if (!method.appliesTo(judgedNumeric)) {
@@ -387,7 +387,7 @@ public final class Drift {
   /** The bootstrap interval of the normalised Wasserstein distance over pooled-quantile bins, shifted onto the exact value. */
   static double[] wassersteinInterval(double[] a, double[] b, double sd, double exact, Bootstrap.Settings boot, String stream) {
     double[] edges = pooledEdges(a, b);
-    return wassersteinInterval(Exact.binCounts(a, edges), Exact.binCounts(b, edges), edges, sd, exact, boot, stream);
+    return wassersteinInterval(TwoSample.binCounts(a, edges), TwoSample.binCounts(b, edges), edges, sd, exact, boot, stream);
   }
 
   /** As above, from both windows' counts in the bins of {@code edges} (exact or estimated from sketches). */
@@ -436,8 +436,8 @@ public final class Drift {
     double[] qa = new double[quantiles + 1];
     double[] qb = new double[quantiles + 1];
     for (int q = 0; q <= quantiles; q++) {
-      qa[q] = Exact.quantile(a, (double) q / quantiles);
-      qb[q] = Exact.quantile(b, (double) q / quantiles);
+      qa[q] = TwoSample.quantile(a, (double) q / quantiles);
+      qb[q] = TwoSample.quantile(b, (double) q / quantiles);
     }
     // both run upwards: merged, with repeats dropped
     double[] e = new double[2 * (quantiles + 1)];
@@ -487,7 +487,7 @@ public final class Drift {
     return new double[][] {ra, rb};
   }
 
-  private static double[] codeCounts(Codes codes, int size) {
+  private static double[] codeCounts(CodeColumn codes, int size) {
     double[] c = new double[size];
     for (int b = 0; b < codes.blockCount(); b++) {
       java.nio.IntBuffer block = codes.block(b);

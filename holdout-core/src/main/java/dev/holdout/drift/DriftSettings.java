@@ -65,31 +65,4 @@ public record DriftSettings(
   public DriftSettings withBootstrap(Bootstrap.Settings bootstrap) {
     return new DriftSettings(columns, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude);
   }
-
-  /**
-   * The defaults with a suite's roles (its id columns left out, its label judged as label drift, its
-   * prediction columns as prediction drift), its bootstrap settings and its {@code drift} section;
-   * {@code exclude} adds columns to leave out.
-   */
-  public static DriftSettings fromSuite(dev.holdout.suite.Suite suite, java.nio.file.Path suiteFile, List<String> exclude) {
-    DriftSettings settings = defaults();
-    List<String> excluded = new java.util.ArrayList<>(exclude);
-    excluded.add(suite.data().id());
-    if (suite.predictions().id() != null && !excluded.contains(suite.predictions().id())) excluded.add(suite.predictions().id());
-    List<String> predictions = new java.util.ArrayList<>();
-    dev.holdout.suite.Suite.Predictions p = suite.predictions();
-    for (String col : new String[] {p.score(), p.label(), p.value()}) if (col != null) predictions.add(col);
-    predictions.addAll(p.probabilities().values());
-    predictions.addAll(p.quantiles().values());
-    settings = settings.withRoles(suite.data().label(), predictions, excluded).withBootstrap(suite.bootstrap());
-    dev.holdout.suite.Suite.Drift d = suite.drift();
-    Map<String, ColumnRule> rules = new java.util.LinkedHashMap<>();
-    for (var e : d.columns().entrySet()) {
-      var c = e.getValue();
-      rules.put(e.getKey(), new ColumnRule(c.method() == null ? null : Method.byKey(c.method()).orElseThrow(), c.threshold(),
-          suiteFile + " line " + c.line() + ", drift.columns." + e.getKey()));
-    }
-    return settings.withColumns(rules).withVerdict(d.share() == null ? settings.share() : d.share(),
-        d.classifierAuc() == null ? settings.classifierAuc() : d.classifierAuc(), settings.classifierRows());
-  }
 }

@@ -49,12 +49,12 @@ final class RadixSort {
    * happen in the same passes, so a column is copied once. Each pass is its own small method: the
    * JIT compiles a small loop once, where one large method was compiled again for each loop in it.
    */
-  static double[] sortedPresent(Numbers values) {
+  static double[] sortedPresent(NumberColumn values) {
     return sortedPresent(values, double[]::new);
   }
 
-  /** As {@link #sortedPresent(Numbers)}, into an array of the present values' count from {@code arrays}, which may hold anything. */
-  static double[] sortedPresent(Numbers values, IntFunction<double[]> arrays) {
+  /** As {@link #sortedPresent(NumberColumn)}, into an array of the present values' count from {@code arrays}, which may hold anything. */
+  static double[] sortedPresent(NumberColumn values, IntFunction<double[]> arrays) {
     Range r = range(values);
     int n = r.present;
     double[] out = arrays.apply(n);
@@ -107,7 +107,7 @@ final class RadixSort {
   /** What the first pass learns of a column: present values, smallest and largest key, decimal places (or more than the most). */
   private record Range(int present, long min, long max, int decimals) {}
 
-  private static Range range(Numbers values) {
+  private static Range range(NumberColumn values) {
     int n = 0;
     long min = Long.MAX_VALUE;
     long max = Long.MIN_VALUE;
@@ -127,7 +127,7 @@ final class RadixSort {
     return new Range(n, min, max, decimals);
   }
 
-  private static void copyPresent(Numbers values, double[] out) {
+  private static void copyPresent(NumberColumn values, double[] out) {
     int i = 0;
     for (int b = 0; b < values.blockCount(); b++) {
       DoubleBuffer block = values.block(b);
@@ -139,7 +139,7 @@ final class RadixSort {
   }
 
   /** Each present value's key, as an unsigned offset from {@code min}, and every pass's digit counts. */
-  private static void keys(Numbers values, double scale, long min, long[] keys, int[][] counts, int width) {
+  private static void keys(NumberColumn values, double scale, long min, long[] keys, int[][] counts, int width) {
     int mask = (1 << width) - 1;
     int passes = counts.length;
     int i = 0;

@@ -55,9 +55,9 @@ public final class SketchDrift {
     long curRows = c.count() + c.missing();
     if (r.count() == 0 || c.count() == 0) return Drift.empty(name, role, "numeric", refRows, curRows, r.missing(), c.missing(), r.count() == 0);
     if (!r.quantiles().isEstimationMode() && !c.quantiles().isEstimationMode()) {
-      Windows.Column col = new Windows.Column(name, true);
-      col.reference = Numbers.of(values(r));
-      col.current = Numbers.of(values(c));
+      WindowColumns.Column col = new WindowColumns.Column(name, true);
+      col.reference = NumberColumn.of(values(r));
+      col.current = NumberColumn.of(values(c));
       ColumnDrift d = Drift.column(col, s);
       return new ColumnDrift(d.column(), d.role(), d.kind(), d.judgedAs(), d.method(), d.statistic(), d.pValue(), d.ksStatistic(),
           d.score(), d.low(), d.high(), d.threshold(), d.drifted(), refRows, curRows, r.missing(), c.missing(), d.basis(), d.computed(), d.note());
@@ -65,7 +65,7 @@ public final class SketchDrift {
     DriftSettings.ColumnRule rule = s.columns().get(name);
     long smaller = Math.min(r.count(), c.count());
     boolean small = smaller <= Drift.SMALL;
-    Windows.Column named = new Windows.Column(name, true);
+    WindowColumns.Column named = new WindowColumns.Column(name, true);
     Bootstrap.Settings boot = s.bootstrap();
     String stream = "drift:" + name;
     if (r.fewValues()) {
@@ -110,7 +110,7 @@ public final class SketchDrift {
     DriftSettings.ColumnRule rule = s.columns().get(name);
     long smaller = Math.min(r.count(), c.count());
     boolean small = smaller <= Drift.SMALL;
-    Method method = Drift.method(new Windows.Column(name, false), rule, false, small);
+    Method method = Drift.method(new WindowColumns.Column(name, false), rule, false, small);
     double[][] counts = CategoricalSketch.counts(r, c);
     return Drift.cells(name, role, "categorical", "categorical", counts[0], counts[1], method, rule, small, smaller, s.bootstrap(), "drift:" + name,
         null, r.isExact() && c.isExact() ? "exact" : "sketch", refRows, curRows, r.missing(), c.missing());

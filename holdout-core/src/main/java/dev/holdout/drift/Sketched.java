@@ -55,7 +55,7 @@ public final class Sketched {
   }
 
   /**
-   * Edges at the reference's deciles, duplicates dropped, as {@link Exact#decileEdges} but from the
+   * Edges at the reference's deciles, duplicates dropped, as {@link TwoSample#decileEdges} but from the
    * sketch: each edge's rank is within {@link NumericSketch#RANK_ERROR} of its decile.
    */
   public static double[] decileEdges(NumericSketch reference) {
@@ -77,7 +77,7 @@ public final class Sketched {
     return distinct(e);
   }
 
-  /** Estimated counts in the bins (−inf, e0], (e0, e1], ..., (e_last, +inf), as {@link Exact#binCounts}. */
+  /** Estimated counts in the bins (−inf, e0], (e0, e1], ..., (e_last, +inf), as {@link TwoSample#binCounts}. */
   public static double[] binCounts(NumericSketch s, double[] edges) {
     double[] c = new double[edges.length + 1];
     if (edges.length == 0) {

@@ -4,7 +4,7 @@ import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.BinaryCurves;
 import dev.holdout.metric.BinaryMetrics;
 import dev.holdout.metric.MetricValue;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.stats.Sorting;
 import dev.holdout.suite.Suite;
 import java.util.ArrayList;

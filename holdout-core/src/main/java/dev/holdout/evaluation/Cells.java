@@ -1,7 +1,7 @@
 package dev.holdout.evaluation;
 
 import dev.holdout.metric.MetricValue;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import java.util.Map;
 
 /** A task's weighted cells for one view (rows x prediction sets), behind one interface for the pipeline. */

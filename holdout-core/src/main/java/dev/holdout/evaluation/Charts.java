@@ -1,7 +1,7 @@
 package dev.holdout.evaluation;
 
 import dev.holdout.metric.BinaryCurves;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.holdout.evaluation;
 
 import dev.holdout.metric.MetricValue;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.stats.Bootstrap;
 import java.util.List;
 

@@ -2,14 +2,14 @@ package dev.holdout.evaluation;
 
 import dev.holdout.metric.Direction;
 import dev.holdout.metric.MetricValue;
-import dev.holdout.report.CompareReport;
-import dev.holdout.report.Report;
+import dev.holdout.result.CompareReport;
+import dev.holdout.result.Report;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.suite.ServingMetrics;
 import dev.holdout.suite.Suite;
 import dev.holdout.verdict.Criterion;
 import dev.holdout.verdict.CriterionResult;
-import dev.holdout.verdict.Judge;
+import dev.holdout.verdict.Decider;
 import dev.holdout.verdict.Status;
 import dev.holdout.verdict.Verdict;
 import java.nio.file.Path;
@@ -119,10 +119,10 @@ public final class Evaluator {
     List<CriterionResult> criteria = new ArrayList<>();
     for (Criterion c : suite.criteria()) {
       if (ServingMetrics.is(c.metric())) {
-        criteria.add(Judge.judge(c, servingObservation(c.metric(), serving), b.confidence()));
+        criteria.add(Decider.judge(c, servingObservation(c.metric(), serving), b.confidence()));
         continue;
       }
-      Judge.Observation o = switch (c.kind()) {
+      Decider.Observation o = switch (c.kind()) {
         case MIN, MAX -> observation(point.get(c.metric()), subReps.get(c.metric()), reps, rows.length);
         case MIN_LIFT -> {
           MetricValue s = point.get(c.metric());
@@ -133,7 +133,7 @@ public final class Evaluator {
         }
         case WORST_MIN, WORST_MAX, MAX_GAP -> sliceResults.get(c.slice()).observe(c, names.indexOf(c.metric()), rows.length);
       };
-      criteria.add(Judge.judge(c, o, b.confidence()));
+      criteria.add(Decider.judge(c, o, b.confidence()));
     }
     Verdict verdict = Verdict.of(criteria.stream().map(CriterionResult::status).toList());
     progress.done();
@@ -147,7 +147,7 @@ public final class Evaluator {
         submission.judged == null ? null : Judging.summary(suite, eval, submission.judged, rows));
   }
 
-  private static Judge.Observation servingObservation(String metric, Report.Serving s) {
+  private static Decider.Observation servingObservation(String metric, Report.Serving s) {
     Double value = null;
     String undefined = null;
     if (s == null) {
@@ -162,7 +162,7 @@ public final class Evaluator {
         undefined = metric.equals(ServingMetrics.COST_PER_1000) ? "no price: set endpoint.price_per_call in the suite" : "no call was made";
       }
     }
-    return new Judge.Observation(value, new double[0], 0, null, s == null ? 0 : s.rows(), undefined, null);
+    return new Decider.Observation(value, new double[0], 0, null, s == null ? 0 : s.rows(), undefined, null);
   }
 
   /** Every submission's report, the ranking by the primary metric and the paired difference of every pair. */
@@ -295,8 +295,8 @@ public final class Evaluator {
     return new Report.Estimate(a.value() - b.value(), ci == null ? null : List.of(ci[0], ci[1]), null, p, null);
   }
 
-  private static Judge.Observation observation(MetricValue v, double[] replicates, int total, long rows) {
-    return new Judge.Observation(v.defined() ? v.value() : null, replicates, total, null, rows, v.undefined(), null);
+  private static Decider.Observation observation(MetricValue v, double[] replicates, int total, long rows) {
+    return new Decider.Observation(v.defined() ? v.value() : null, replicates, total, null, rows, v.undefined(), null);
   }
 
   private Report.SuiteInfo suiteInfo() {

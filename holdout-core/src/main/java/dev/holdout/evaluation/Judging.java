@@ -1,7 +1,7 @@
 package dev.holdout.evaluation;
 
-import dev.holdout.HoldoutException;
-import dev.holdout.Names;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Names;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
@@ -10,7 +10,7 @@ import dev.holdout.judge.HumanGrades;
 import dev.holdout.judge.JudgeRun;
 import dev.holdout.judge.Judgements;
 import dev.holdout.judge.Kappa;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.Template;

@@ -1,11 +1,11 @@
 package dev.holdout.evaluation;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.data.Dictionary;
 import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.MulticlassMetrics;
 import dev.holdout.metric.Task;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.MetricValue;
 import dev.holdout.metric.MulticlassCells;
 import dev.holdout.metric.MulticlassMetrics;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.holdout.evaluation;
 
-import dev.holdout.HoldoutException;
-import dev.holdout.report.AtomicFiles;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.base.AtomicFiles;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.holdout.evaluation;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.data.Dictionary;
 import dev.holdout.data.IdColumn;
 import dev.holdout.data.RecordReader;

@@ -5,7 +5,7 @@ import dev.holdout.metric.RegressionCells;
 import dev.holdout.metric.RegressionMetrics;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.suite.Suite;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

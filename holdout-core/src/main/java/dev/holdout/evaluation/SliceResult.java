@@ -3,7 +3,7 @@ package dev.holdout.evaluation;
 import dev.holdout.metric.Direction;
 import dev.holdout.metric.MetricValue;
 import dev.holdout.verdict.Criterion;
-import dev.holdout.verdict.Judge;
+import dev.holdout.verdict.Decider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,7 @@ final class SliceResult {
   }
 
   /** The worst group's value (worst_min, worst_max) or best minus worst (max_gap), with replicates. */
-  Judge.Observation observe(Criterion c, int metric, long totalRows) {
+  Decider.Observation observe(Criterion c, int metric, long totalRows) {
     Direction dir = model.direction(c.metric());
     List<Integer> defined = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -44,7 +44,7 @@ final class SliceResult {
       if (v.defined()) defined.add(g); else skipped.add(groups.get(g) + " (" + v.undefined() + ")");
     }
     if (defined.isEmpty()) {
-      return new Judge.Observation(null, new double[0], 0, null, totalRows, "no group of " + column + " has a " + c.metric() + ": " + String.join("; ", skipped), null);
+      return new Decider.Observation(null, new double[0], 0, null, totalRows, "no group of " + column + " has a " + c.metric() + ": " + String.join("; ", skipped), null);
     }
     boolean gap = c.kind() == Criterion.Kind.MAX_GAP;
     int worst = defined.get(0);
@@ -79,6 +79,6 @@ final class SliceResult {
     double observed = gap ? Math.abs(bestValue - worstValue) : worstValue;
     String group = gap ? groups.get(best) + " vs " + groups.get(worst) : groups.get(worst);
     String note = skipped.isEmpty() ? null : "groups without a value, left out: " + String.join("; ", skipped);
-    return new Judge.Observation(observed, java.util.Arrays.copyOf(out, n), reps, group, totalRows, null, note);
+    return new Decider.Observation(observed, java.util.Arrays.copyOf(out, n), reps, group, totalRows, null, note);
   }
 }

@@ -1,6 +1,6 @@
 package dev.holdout.handover;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;

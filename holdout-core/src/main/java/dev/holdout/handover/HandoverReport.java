@@ -1,7 +1,7 @@
 package dev.holdout.handover;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import java.util.List;
 
 /** The {@code holdout.handover/v1} report: every check, their counts and the verdict. */

@@ -1,13 +1,15 @@
 package dev.holdout.handover;
 
-import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
+import dev.holdout.evaluation.FileEvaluation;
+import dev.holdout.evaluation.Judging;
 import dev.holdout.evaluation.Progress;
+import dev.holdout.evaluation.Submission;
 import dev.holdout.metric.Task;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.scoring.PredictionsWriter;
 import dev.holdout.scoring.Scored;
 import dev.holdout.suite.Suite;
@@ -344,7 +346,7 @@ public final class HandoverVerifier {
       tmp = Files.createTempDirectory("holdout-handover");
       Path preds = tmp.resolve("model-predictions.csv");
       PredictionsWriter.write(suite, scored, preds);
-      report = Holdout.evaluate(suite, preds, Progress.NONE);
+      report = FileEvaluation.report(suite, preds, Submission.defaultName(preds), Progress.NONE, null, Judging.Options.defaults(suite, preds));
     } catch (IOException e) {
       throw new HoldoutException("cannot write a temporary file (" + e.getMessage() + ")", e);
     } catch (HoldoutException e) {

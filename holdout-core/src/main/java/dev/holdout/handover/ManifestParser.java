@@ -1,7 +1,7 @@
 package dev.holdout.handover;
 
-import dev.holdout.HoldoutException;
-import dev.holdout.Names;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Names;
 import dev.holdout.suite.YamlNode;
 import dev.holdout.suite.YamlReader;
 import java.io.IOException;

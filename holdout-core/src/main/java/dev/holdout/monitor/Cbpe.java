@@ -1,6 +1,6 @@
 package dev.holdout.monitor;
 
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.stats.Probability;
 import java.util.LinkedHashMap;
 import java.util.List;

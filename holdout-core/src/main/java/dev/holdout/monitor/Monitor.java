@@ -1,6 +1,6 @@
 package dev.holdout.monitor;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.data.Decimals;
 import dev.holdout.data.Dictionary;
 import dev.holdout.data.RecordReader;
@@ -8,11 +8,12 @@ import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
 import dev.holdout.drift.DriftReport;
 import dev.holdout.drift.DriftSettings;
+import dev.holdout.suite.SuiteDrift;
 import dev.holdout.drift.Profile;
 import dev.holdout.drift.SketchDrift;
 import dev.holdout.evaluation.LabeledRows;
 import dev.holdout.metric.Task;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import dev.holdout.verdict.Criterion;
 import dev.holdout.verdict.CriterionResult;
@@ -94,13 +95,13 @@ public final class Monitor {
             + ": no time column for --window " + s.window().describe() + " (looked for " + String.join(", ", TIME_NAMES)
             + "); name it with --time COLUMN, or cut windows by rows with --window 10000-rows"));
       } else if (!logHeader.contains(timeColumn)) {
-        String hint = dev.holdout.Names.didYouMean(timeColumn, logHeader);
+        String hint = dev.holdout.base.Names.didYouMean(timeColumn, logHeader);
         throw new HoldoutException.BadData(s.log() + ": no column '" + timeColumn + "' (--time)"
             + (hint.isEmpty() ? "; the columns are " : hint + " The columns are ") + logHeader);
       }
     }
     if (timeColumn != null) exclude.add(timeColumn);
-    DriftSettings fromSuite = DriftSettings.fromSuite(suite, suite.file(), exclude);
+    DriftSettings fromSuite = SuiteDrift.settings(suite, suite.file(), exclude);
     DriftSettings drift = fromSuite.withVerdict(fromSuite.share(), fromSuite.classifierAuc(), 0);
 
     // Every sketch is updated on this thread in file order: with the library's shared random source

@@ -2,7 +2,7 @@ package dev.holdout.monitor;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.holdout.drift.DriftReport;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.verdict.CriterionResult;
 import java.util.List;
 import java.util.Map;

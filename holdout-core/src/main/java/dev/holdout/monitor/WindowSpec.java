@@ -1,6 +1,6 @@
 package dev.holdout.monitor;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.Locale;

@@ -1,13 +1,15 @@
 package dev.holdout.scoring;
 
+import dev.holdout.endpoint.Latencies;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
 import dev.holdout.metric.Task;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
 import java.io.InputStream;

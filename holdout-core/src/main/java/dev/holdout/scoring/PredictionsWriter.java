@@ -1,8 +1,8 @@
 package dev.holdout.scoring;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.metric.Task;
-import dev.holdout.report.AtomicFiles;
+import dev.holdout.base.AtomicFiles;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.holdout.scoring;
 
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 
 /**
  * What running a model gave for every evaluation row: {@code width} numbers per row in row-major

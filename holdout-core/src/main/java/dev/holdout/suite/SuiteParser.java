@@ -1,7 +1,7 @@
 package dev.holdout.suite;
 
-import dev.holdout.HoldoutException;
-import dev.holdout.Names;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Names;
 import dev.holdout.metric.Direction;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.Task;

@@ -1,6 +1,6 @@
 package dev.holdout.verdict;
 
-import dev.holdout.Format;
+import dev.holdout.base.Format;
 import java.util.Locale;
 
 /**

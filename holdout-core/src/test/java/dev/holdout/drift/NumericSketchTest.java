@@ -70,10 +70,10 @@ class NumericSketchTest {
     double[] b = sorted(sample(r, 2000, "normal", 0.3));
     NumericSketch sa = NumericSketch.of(a);
     NumericSketch sb = NumericSketch.of(b);
-    assertThat(Sketched.ks(sa, sb)).isCloseTo(Exact.ksStatistic(a, b), within(1e-12));
-    assertThat(Sketched.wasserstein(sa, sb)).isCloseTo(Exact.wasserstein(a, b), within(1e-9));
-    assertThat(sa.std()).isCloseTo(Exact.std(a), within(1e-12));
-    assertThat(Sketched.binCounts(sb, Exact.decileEdges(a))).containsExactly(Exact.binCounts(b, Exact.decileEdges(a)), within(1e-6));
+    assertThat(Sketched.ks(sa, sb)).isCloseTo(TwoSample.ksStatistic(a, b), within(1e-12));
+    assertThat(Sketched.wasserstein(sa, sb)).isCloseTo(TwoSample.wasserstein(a, b), within(1e-9));
+    assertThat(sa.std()).isCloseTo(TwoSample.std(a), within(1e-12));
+    assertThat(Sketched.binCounts(sb, TwoSample.decileEdges(a))).containsExactly(TwoSample.binCounts(b, TwoSample.decileEdges(a)), within(1e-6));
   }
 
   @Test
@@ -107,7 +107,7 @@ class NumericSketchTest {
     double eps = NumericSketch.RANK_ERROR;
     // each is within 2ε of the exact statistic, so within 4ε of each other
     assertThat(Sketched.ks(first, sy)).isCloseTo(Sketched.ks(whole, sy), within(4 * eps));
-    assertThat(Sketched.ks(first, sy)).isCloseTo(Exact.ksStatistic(sorted(x), y), within(2 * eps));
+    assertThat(Sketched.ks(first, sy)).isCloseTo(TwoSample.ksStatistic(sorted(x), y), within(2 * eps));
     assertThat(Sketched.ks(first, whole)).isLessThanOrEqualTo(2 * eps);
   }
 
@@ -122,11 +122,11 @@ class NumericSketchTest {
       NumericSketch sb = NumericSketch.of(b);
       a = sorted(a);
       b = sorted(b);
-      double sd = Exact.std(a);
-      assertThat(Sketched.ks(sa, sb)).as(dist).isCloseTo(Exact.ksStatistic(a, b), within(2 * eps));
-      assertThat(Sketched.wasserstein(sa, sb) / sd).as(dist).isCloseTo(Exact.wasserstein(a, b) / sd, within(0.01));
-      double[] edges = Exact.decileEdges(a);
-      double[] exact = Exact.binCounts(b, edges);
+      double sd = TwoSample.std(a);
+      assertThat(Sketched.ks(sa, sb)).as(dist).isCloseTo(TwoSample.ksStatistic(a, b), within(2 * eps));
+      assertThat(Sketched.wasserstein(sa, sb) / sd).as(dist).isCloseTo(TwoSample.wasserstein(a, b) / sd, within(0.01));
+      double[] edges = TwoSample.decileEdges(a);
+      double[] exact = TwoSample.binCounts(b, edges);
       double[] sketched = Sketched.binCounts(sb, edges);
       for (int k = 0; k < exact.length; k++) {
         assertThat(sketched[k] / b.length).as(dist + " bin " + k).isCloseTo(exact[k] / b.length, within(NumericSketch.PMF_ERROR));
@@ -134,7 +134,7 @@ class NumericSketchTest {
       double[] sketchEdges = Sketched.decileEdges(sa);
       for (int k = 0; k < edges.length; k++) {
         // the sketch's decile edge sits within the rank error of the true decile
-        double rank = (double) Exact.upperBound(a, sketchEdges[k], 0) / a.length;
+        double rank = (double) TwoSample.upperBound(a, sketchEdges[k], 0) / a.length;
         assertThat(rank).as(dist + " edge " + k).isCloseTo((k + 1) / 10.0, within(eps));
       }
     }

@@ -10,7 +10,7 @@ class RadixSortTest {
   private static void sortsAsArraysSortDoes(double[] values) {
     double[] expected = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
     Arrays.sort(expected);
-    double[] actual = RadixSort.sortedPresent(Numbers.of(values));
+    double[] actual = RadixSort.sortedPresent(NumberColumn.of(values));
     // bit for bit: -0.0 before 0.0, as Arrays.sort orders them; NaN (missing) left out
     assertThat(actual).hasSize(expected.length);
     for (int i = 0; i < expected.length; i++) {
@@ -73,11 +73,11 @@ class RadixSortTest {
   void missing_values_are_left_out_even_when_nothing_else_varies() {
     double[] allMissing = new double[10_000];
     Arrays.fill(allMissing, Double.NaN);
-    assertThat(RadixSort.sortedPresent(Numbers.of(allMissing))).isEmpty();
+    assertThat(RadixSort.sortedPresent(NumberColumn.of(allMissing))).isEmpty();
     double[] sameWithGaps = new double[10_000];
     for (int i = 0; i < sameWithGaps.length; i++) sameWithGaps[i] = i % 3 == 0 ? Double.NaN : -7.25;
     sortsAsArraysSortDoes(sameWithGaps);
-    assertThat(RadixSort.sortedPresent(Numbers.of(sameWithGaps))).hasSize(6_666).containsOnly(-7.25);
+    assertThat(RadixSort.sortedPresent(NumberColumn.of(sameWithGaps))).hasSize(6_666).containsOnly(-7.25);
   }
 
   @Test

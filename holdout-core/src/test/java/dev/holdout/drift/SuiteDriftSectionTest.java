@@ -3,7 +3,7 @@ package dev.holdout.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteParser;
 import java.nio.file.Path;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
-import dev.holdout.report.Report;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.result.Report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
-import dev.holdout.report.HtmlReport;
-import dev.holdout.report.JsonReport;
-import dev.holdout.report.Report;
-import dev.holdout.report.TerminalReport;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.render.HtmlReport;
+import dev.holdout.render.JsonReport;
+import dev.holdout.result.Report;
+import dev.holdout.render.TerminalReport;
 import dev.holdout.verdict.Status;
 import dev.holdout.verdict.Verdict;
 import java.io.IOException;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
-import dev.holdout.report.HtmlReport;
-import dev.holdout.report.Report;
-import dev.holdout.report.TerminalReport;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.render.HtmlReport;
+import dev.holdout.result.Report;
+import dev.holdout.render.TerminalReport;
 import dev.holdout.suite.Suite;
 import dev.holdout.verdict.Status;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.holdout.handover;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

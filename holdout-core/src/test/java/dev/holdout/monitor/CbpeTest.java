@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.BinaryMetrics;
 import dev.holdout.metric.MetricValue;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
-import dev.holdout.report.Report;
+import dev.holdout.base.HoldoutException;
+import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
 import java.nio.file.Files;

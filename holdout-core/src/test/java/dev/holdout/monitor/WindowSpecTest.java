@@ -3,7 +3,7 @@ package dev.holdout.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import org.junit.jupiter.api.Test;
 
 class WindowSpecTest {

@@ -1,12 +1,16 @@
 package dev.holdout.report;
 
+import dev.holdout.result.Report;
+import dev.holdout.render.JunitReport;
+import dev.holdout.render.JsonReport;
+import dev.holdout.base.AtomicFiles;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.verdict.CriterionResult;
 import dev.holdout.verdict.Status;
 import java.io.ByteArrayInputStream;

@@ -3,7 +3,7 @@ package dev.holdout.suite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import java.nio.file.Path;
 import java.util.List;
 import org.assertj.core.api.AbstractThrowableAssert;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.holdout.Holdout;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.Progress;
-import dev.holdout.report.Report;
+import dev.holdout.result.Report;
 import dev.holdout.scoring.PredictionsWriter;
 import dev.holdout.scoring.Scored;
 import dev.holdout.suite.Suite;

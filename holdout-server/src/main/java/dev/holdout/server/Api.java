@@ -1,7 +1,7 @@
 package dev.holdout.server;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.holdout.report.JsonReport;
+import dev.holdout.render.JsonReport;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.auth.Tokens;
 import dev.holdout.server.ladder.Leaderboard;
@@ -143,7 +143,7 @@ public final class Api {
         (ctx, who) -> json(ctx, submissions.report(ctx.pathParam("project"), ctx.pathParam("submission"), param(ctx, "part", "private"))));
     route(HandlerType.GET, "/projects/{project}/submissions/{submission}/report.html", Access.OWNER,
         "The same report as one self-contained HTML page (?part=private, all or public).", null,
-        (ctx, who) -> ctx.contentType("text/html; charset=utf-8").result(dev.holdout.report.HtmlReport.render(
+        (ctx, who) -> ctx.contentType("text/html; charset=utf-8").result(dev.holdout.render.HtmlReport.render(
             JsonReport.readReport(submissions.report(ctx.pathParam("project"), ctx.pathParam("submission"), param(ctx, "part", "private"))))));
     route(HandlerType.GET, "/projects/{project}/compare", Access.OWNER,
         "Paired comparison of submissions (?submission=a&submission=b...) on ?part=private (default), all or public.", null,

@@ -1,7 +1,7 @@
 package dev.holdout.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.auth.Tokens;
 import dev.holdout.server.ladder.Leaderboard;

@@ -1,7 +1,7 @@
 package dev.holdout.server.project;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.evaluation.EvaluationSet;
@@ -90,7 +90,7 @@ public final class Projects {
     }
     try {
       Files.createDirectories(dir);
-      dev.holdout.report.AtomicFiles.write(dir.resolve("suite.yaml"), w -> w.write(yaml));
+      dev.holdout.base.AtomicFiles.write(dir.resolve("suite.yaml"), w -> w.write(yaml));
     } catch (IOException e) {
       throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
     }

@@ -2,14 +2,14 @@ package dev.holdout.server.submission;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
 import dev.holdout.evaluation.Progress;
 import dev.holdout.metric.Direction;
-import dev.holdout.report.CompareReport;
-import dev.holdout.report.JsonReport;
-import dev.holdout.report.Report;
+import dev.holdout.result.CompareReport;
+import dev.holdout.render.JsonReport;
+import dev.holdout.result.Report;
 import dev.holdout.server.ladder.Ladder;
 import dev.holdout.server.ladder.Leaderboard;
 import dev.holdout.server.log.AuditLog;

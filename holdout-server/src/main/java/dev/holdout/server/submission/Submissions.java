@@ -1,8 +1,8 @@
 package dev.holdout.server.submission;
 
-import dev.holdout.HoldoutException;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.Progress;
-import dev.holdout.report.JsonReport;
+import dev.holdout.render.JsonReport;
 import dev.holdout.server.ApiException;
 import dev.holdout.server.Uploads;
 import dev.holdout.server.auth.Principal;

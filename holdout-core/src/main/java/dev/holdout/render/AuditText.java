@@ -1,0 +1,61 @@
+package dev.holdout.render;
+
+import dev.holdout.audit.Severity;
+import dev.holdout.audit.Finding;
+import dev.holdout.audit.ColumnType;
+import dev.holdout.audit.ColumnProfile;
+import dev.holdout.audit.AuditReport;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Renders an {@link AuditReport}: findings by severity for the terminal, and the holdout.audit/v1 JSON file. */
+public final class AuditText {
+  private AuditText() {}
+
+  /** Terminal text: a header, the findings grouped blocker, warning, info, each with evidence and what to do, then the verdict. */
+  public static String terminal(AuditReport a) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Audit of ").append(a.data().path()).append(": ").append(a.data().rows()).append(" rows, ").append(a.data().columns().size()).append(" columns");
+    if (a.train() != null) sb.append("; training file ").append(a.train().path()).append(": ").append(a.train().rows()).append(" rows");
+    sb.append('\n');
+    if (a.roles().task() != null) sb.append("Task: ").append(a.roles().task()).append(", label '").append(a.roles().label()).append("'\n");
+    for (Severity sev : Severity.values()) {
+      var list = a.findings().stream().filter(f -> f.severity() == sev).toList();
+      if (list.isEmpty()) continue;
+      sb.append('\n').append(sev.name()).append(" (").append(list.size()).append(")\n");
+      for (Finding f : list) {
+        sb.append("  - ").append(f.message()).append(" [").append(f.check()).append("]\n");
+        if (!f.examples().isEmpty()) sb.append("      e.g. ").append(String.join("; ", f.examples())).append('\n');
+        if (sev != Severity.INFO) sb.append("      to do: ").append(f.action()).append('\n');
+      }
+    }
+    sb.append("\nColumns:\n");
+    for (ColumnProfile p : a.columns()) {
+      sb.append(String.format(Locale.ROOT, "  %-24s %-11s missing %6.2f%%  distinct %s%d", p.name(), p.type().name().toLowerCase(Locale.ROOT),
+          p.missingShare() * 100, p.distinctExact() ? "" : "~", p.distinct()));
+      if (p.numeric() != null && p.type() == ColumnType.NUMERIC) {
+        var n = p.numeric();
+        sb.append(String.format(Locale.ROOT, "  min %s q1 %s median %s q3 %s max %s mean %s", g(n.min()), g(n.q1()), g(n.median()), g(n.q3()), g(n.max()), g(n.mean())));
+      } else if (!p.topCategories().isEmpty()) {
+        sb.append("  top ").append(String.join(", ", p.topCategories().stream().limit(3).map(c -> c.value() + " " + c.count()).toList()));
+      }
+      sb.append('\n');
+    }
+    sb.append("\nVerdict: ").append(a.verdict().replace('_', ' ')).append(" (").append(a.findingCounts().get("blocker")).append(" blockers, ")
+        .append(a.findingCounts().get("warning")).append(" warnings, ").append(a.findingCounts().get("info")).append(" info)\n");
+    return sb.toString();
+  }
+
+  private static String g(double v) {
+    return String.format(Locale.ROOT, "%.4g", v);
+  }
+
+  /** Writes the holdout.audit/v1 JSON, atomically. */
+  public static void writeJson(AuditReport a, Path file) {
+    JsonReport.write(a, file);
+  }
+
+  public static String json(AuditReport a) {
+    return JsonReport.toJson(a);
+  }
+}

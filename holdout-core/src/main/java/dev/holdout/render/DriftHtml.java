@@ -1,0 +1,146 @@
+package dev.holdout.render;
+
+import dev.holdout.base.AtomicFiles;
+import static dev.holdout.render.Html.esc;
+
+import dev.holdout.drift.ColumnDrift;
+import dev.holdout.drift.DomainCheck;
+import dev.holdout.drift.DriftReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The HTML page of a {@code holdout.drift/v1} report: the verdict and its reasons, each distance
+ * column's score with its interval against its own threshold, the domain classifier's roc_auc, the
+ * column table (p-value columns too) and the slice groups. Same page, styles and rules as
+ * {@link HtmlReport}: inline SVG with text alternatives, no script, nothing fetched.
+ */
+public final class DriftHtml {
+  private DriftHtml() {}
+
+  public static void write(DriftReport report, Path file) {
+    String html = render(report);
+    AtomicFiles.write(file, w -> w.write(html));
+  }
+
+  public static String render(DriftReport r) {
+    StringBuilder b = new StringBuilder(64 * 1024);
+    b.append("<header>\n<div class=\"eyebrow\">Holdout drift report</div>\n<h1>").append(esc(fileName(r.current().path()))).append(" against ")
+        .append(esc(fileName(r.reference().path()))).append("</h1>\n");
+    b.append("<ul class=\"facts\"><li>reference <b>").append(esc(r.reference().path())).append("</b>, <b>").append(Html.count(r.reference().rows()))
+        .append("</b> rows</li><li>current <b>").append(esc(r.current().path())).append("</b>, <b>").append(Html.count(r.current().rows()))
+        .append("</b> rows</li><li><b>").append(r.driftedFeatures()).append("</b> of <b>").append(r.featureColumns()).append("</b> feature columns drifted</li></ul>\n</header>\n");
+    b.append("<section class=\"verdict ").append(r.drift() ? "REJECTED" : "ACCEPTED").append("\" id=\"verdict\"><div><div class=\"word\">")
+        .append(r.drift() ? "DRIFT" : "NO DRIFT").append("</div><p class=\"why\">")
+        .append(esc(r.reasons().isEmpty() ? "No rule fired. " + r.rule() + "." : String.join("; ", r.reasons()) + ".")).append("</p></div></section>\n");
+    b.append("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#columns\">Columns</a><a href=\"#classifier\">Domain classifier</a>")
+        .append(r.slices() == null ? "" : "<a href=\"#slices\">Slices</a>").append("</nav>\n");
+
+    b.append("<section class=\"card\" id=\"columns\">\n<h2>Columns</h2>\n<p class=\"lede\">Each column judged by the method its type and the window ")
+        .append("sizes call for (docs/drift.md). In the chart, a distance with its ").append(Html.pct(r.confidence()))
+        .append(" bootstrap interval; the black tick is the column's threshold; vermillion: drifted. P-value columns are in the table.</p>\n");
+    b.append("<div class=\"charts\">\n").append(distanceChart(r.columns(), "chart-drift-columns", "Distance by column")).append("</div>\n");
+    b.append(table(r.columns()));
+    for (String n : r.notes()) b.append("<p class=\"reason\">Note: ").append(esc(n)).append("</p>\n");
+    b.append("</section>\n");
+
+    b.append("<section class=\"card\" id=\"classifier\">\n<h2>Domain classifier</h2>\n");
+    DomainCheck.Result d = r.domainClassifier();
+    if (d == null) {
+      b.append("<p class=\"lede\">").append(esc(r.domainClassifierNote())).append("</p>\n");
+    } else {
+      b.append("<p class=\"lede\">A classifier learns to tell reference rows from current rows; its cross-validated roc_auc is 0.5 when it cannot. DRIFT from a lower bound of ")
+          .append(Html.num(d.threshold())).append(".</p>\n<p><b>roc_auc ").append(Html.num(d.rocAuc())).append("</b> [").append(Html.num(d.low())).append(", ")
+          .append(Html.num(d.high())).append("], ").append(d.folds()).append("-fold on ").append(Html.count(d.referenceRows())).append(" + ")
+          .append(Html.count(d.currentRows())).append(" rows");
+      if (!d.topColumns().isEmpty()) {
+        b.append("; tells them apart most by ");
+        for (int i = 0; i < d.topColumns().size(); i++) {
+          var t = d.topColumns().get(i);
+          b.append(i == 0 ? "" : ", ").append("<b>").append(esc(t.column())).append("</b> ").append(String.format(Locale.ROOT, "%.0f%%", 100 * t.share()));
+        }
+      }
+      b.append(".</p>\n");
+    }
+    b.append("</section>\n");
+
+    if (r.slices() != null) {
+      b.append("<section class=\"card\" id=\"slices\">\n<h2>Slices</h2>\n<p class=\"lede\">The same judgement within each group of the suite's slice columns ")
+          .append("(the group's rows in both windows, no domain classifier). Informative: the verdict above is the overall one.</p>\n");
+      for (Map.Entry<String, Map<String, DriftReport.SliceGroup>> slice : r.slices().entrySet()) {
+        b.append("<h3 class=\"slice-col\">").append(esc(slice.getKey())).append("</h3>\n<div class=\"table-wrap\"><table><thead><tr><th>Group</th>")
+            .append("<th class=\"num\">Reference rows</th><th class=\"num\">Current rows</th><th>Verdict</th><th>Drifted columns</th></tr></thead><tbody>\n");
+        for (Map.Entry<String, DriftReport.SliceGroup> g : slice.getValue().entrySet()) {
+          DriftReport.SliceGroup sg = g.getValue();
+          b.append("<tr data-group=\"").append(esc(g.getKey())).append("\"><td class=\"metric-name\">").append(esc(g.getKey())).append("</td><td class=\"num\">")
+              .append(Html.count(sg.referenceRows())).append("</td><td class=\"num\">").append(Html.count(sg.currentRows())).append("</td><td>");
+          if (sg.verdict() == null) {
+            b.append("<span class=\"undefined\">").append(esc(sg.note())).append("</span></td><td></td>");
+          } else {
+            boolean drift = sg.verdict().equals("DRIFT");
+            b.append("<span class=\"badge ").append(drift ? "FAIL" : "PASS").append("\">").append(drift ? "DRIFT" : "NO DRIFT").append("</span></td><td>")
+                .append(esc(String.join(", ", sg.driftedColumns()))).append("</td>");
+          }
+          b.append("</tr>\n");
+        }
+        b.append("</tbody></table></div>\n");
+      }
+      b.append("</section>\n");
+    }
+    b.append("<footer><dl><dt>Bootstrap</dt><dd>").append(r.replicates()).append(" replicates, ").append(Html.pct(r.confidence())).append(", seed ")
+        .append(r.seed()).append("</dd><dt>Rule</dt><dd>").append(esc(r.rule())).append("</dd></dl></footer>\n");
+    return HtmlReport.page("drift · " + fileName(r.current().path()) + " · " + (r.drift() ? "DRIFT" : "NO DRIFT"), b);
+  }
+
+  /** One row per distance column: its score and interval on a shared axis, its threshold as a tick. */
+  static String distanceChart(List<ColumnDrift> columns, String id, String title) {
+    List<ColumnDrift> rows = columns.stream().filter(c -> c.drifted() != null && c.pValue() == null && c.score() != null).toList();
+    if (rows.isEmpty()) return "";
+    double hi = 0;
+    for (ColumnDrift c : rows) hi = Math.max(hi, Math.max(c.threshold(), c.high() == null ? c.score() : c.high()));
+    double rowH = 22;
+    Svg.Plot p = new Svg.Plot(640, 40 + rowH * rows.size() + 36, 150, 20, 14, 36);
+    p.x(0, hi * 1.05, 6, true);
+    p.y(0, rows.size(), 1, false);
+    p.xAxis("score (distance; drift at or above the threshold)");
+    StringBuilder desc = new StringBuilder();
+    for (int i = 0; i < rows.size(); i++) {
+      ColumnDrift c = rows.get(i);
+      double cy = p.top + rowH * (i + 0.5);
+      p.clippedText(p.left - 8, cy + 4, c.column(), 20, "label", "end");
+      p.line(p.x.at(c.threshold()), cy - 8, p.x.at(c.threshold()), cy + 8, "threshold");
+      if (c.low() != null) p.line(p.x.clamped(c.low()), cy, p.x.clamped(c.high()), cy, c.drifted() ? "ci-worst" : "ci-main");
+      p.circle(p.x.clamped(c.score()), cy, 4.5, c.drifted() ? "dot-worst" : "dot-main", c.column() + ": " + c.method() + " " + Html.num(c.score())
+          + " (threshold " + Html.plain(c.threshold()) + ")");
+      desc.append(c.column()).append(' ').append(c.method()).append(' ').append(Html.num(c.score())).append(c.low() == null ? ""
+          : " [" + Html.num(c.low()) + ", " + Html.num(c.high()) + "]").append(" threshold ").append(Html.plain(c.threshold()))
+          .append(c.drifted() ? " drifted" : "").append("; ");
+    }
+    return HtmlReport.figure(id, "drift-columns", title, rows.size() + " columns judged by a distance", null, p.svg(id, title, desc.toString()), null, true);
+  }
+
+  private static String table(List<ColumnDrift> columns) {
+    StringBuilder b = new StringBuilder("<div class=\"table-wrap\"><table class=\"drift-columns\"><thead><tr><th>Column</th><th>Role</th><th>Kind</th><th>Method</th>")
+        .append("<th class=\"num\">Score</th><th class=\"num\">Interval</th><th class=\"num\">Threshold</th><th>Drifted</th><th>Computed</th></tr></thead><tbody>\n");
+    for (ColumnDrift c : columns) {
+      b.append("<tr data-column=\"").append(esc(c.column())).append("\"><td class=\"metric-name\">").append(esc(c.column())).append("</td><td>").append(esc(c.role()))
+          .append("</td><td>").append(esc(c.kind().equals(c.judgedAs()) ? c.kind() : c.kind() + " (judged as categorical)")).append("</td><td>")
+          .append(esc(c.method() == null ? "–" : c.method() + (c.pValue() != null ? " (p-value)" : ""))).append("</td><td class=\"num\">")
+          .append(c.score() == null ? "–" : Html.num(c.score())).append("</td><td class=\"num\">")
+          .append(c.low() == null ? "" : "[" + Html.num(c.low()) + ", " + Html.num(c.high()) + "]").append("</td><td class=\"num\">")
+          .append(c.drifted() == null ? "–" : Html.plain(c.threshold())).append("</td><td>");
+      if (c.drifted() == null) b.append("<span class=\"undefined\">").append(esc(c.note())).append("</span>");
+      else b.append("<span class=\"badge ").append(c.drifted() ? "FAIL" : "PASS").append("\">").append(c.drifted() ? "DRIFT" : "no").append("</span>");
+      b.append("</td><td>").append(esc(c.computed() == null ? "" : c.computed())).append("</td></tr>\n");
+    }
+    return b.append("</tbody></table></div>\n").toString();
+  }
+
+  private static String fileName(String path) {
+    if (path == null) return "";
+    int slash = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+    return slash < 0 ? path : path.substring(slash + 1);
+  }
+}

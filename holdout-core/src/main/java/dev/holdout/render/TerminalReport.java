@@ -1,0 +1,214 @@
+package dev.holdout.render;
+
+import dev.holdout.result.Report;
+import dev.holdout.result.CompareReport;
+import dev.holdout.base.Format;
+import dev.holdout.verdict.CriterionResult;
+import dev.holdout.verdict.Status;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** The readable summary printed by {@code holdout evaluate} and {@code holdout compare}. Plain text, 100 columns. */
+public final class TerminalReport {
+  private TerminalReport() {}
+
+  public static String render(Report r) {
+    StringBuilder b = new StringBuilder();
+    b.append("Holdout · ").append(r.suite().name()).append(" (").append(r.suite().task()).append(")\n");
+    b.append(r.suite().problem()).append("\n\n");
+    b.append("Submission ").append(r.submission().name()).append(" (").append(r.submission().file()).append(") on ")
+        .append(r.suite().data()).append(": ");
+    if ("retrieval".equals(r.suite().task())) {
+      b.append(count(r.rows().evaluated())).append(" queries evaluated, ").append(count(r.rows().missingPredictions())).append(" without a ranked list");
+    } else {
+      b.append(count(r.rows().evaluated())).append(" rows evaluated, ").append(count(r.rows().missingPredictions())).append(" missing predictions, ")
+          .append(count(r.rows().extraPredictions())).append(" extra");
+    }
+    if (r.rows().ignored() > 0) b.append(", ").append(count(r.rows().ignored())).append(" left out");
+    b.append("\n\n");
+
+    String level = pct(r.bootstrap().confidence());
+    b.append(String.format(Locale.ROOT, "%-20s %-30s %-12s %s%n", "Metric", "value [" + level + " CI]", "baseline", "difference [" + level + " CI]"));
+    for (Map.Entry<String, Report.Estimate> e : r.metrics().entrySet()) {
+      String name = e.getKey();
+      String primary = name.equals(r.suite().primaryMetric()) ? "*" : " ";
+      Report.Estimate base = r.baseline().metrics().get(name);
+      Report.Estimate diff = r.baseline().difference().get(name);
+      b.append(String.format(Locale.ROOT, "%s %-18s %-30s %-12s %s%n", primary, name, estimate(e.getValue()),
+          base == null || base.value() == null ? "-" : num(base.value()), diff == null || diff.value() == null ? "-" : signed(diff)));
+    }
+    b.append("  * primary metric. Baseline: ").append(r.baseline().description()).append("\n");
+    Report.ConfusionMatrix cm = r.confusionMatrix();
+    if (cm != null && cm.threshold() != null) {
+      List<List<Double>> c = cm.counts();
+      b.append(String.format(Locale.ROOT, "%nConfusion at threshold %s: tp %s  fp %s  fn %s  tn %s%n", num(cm.threshold()),
+          count(c.get(1).get(1)), count(c.get(0).get(1)), count(c.get(1).get(0)), count(c.get(0).get(0))));
+    }
+    if (r.costs() != null) {
+      b.append(String.format(Locale.ROOT, "Expected cost: %s per 1,000 decisions%s", money(r.costs().per1000()),
+          r.costs().per1000() < 0 ? " (negative: a net gain)" : ""));
+      if (r.costs().optimalThreshold() != null) {
+        b.append(String.format(Locale.ROOT, "; the cost-optimal threshold %s would give %s per 1,000",
+            num(r.costs().optimalThreshold()), money(r.costs().optimalPer1000())));
+      }
+      b.append("\n");
+      if (r.costs().note() != null) b.append("  ").append(r.costs().note()).append("\n");
+    }
+    if (r.perClass() != null) {
+      b.append(String.format(Locale.ROOT, "%n%-20s %-10s %-10s %-10s %s%n", "Class", "precision", "recall", "f1", "support"));
+      r.perClass().forEach((cls, f) -> b.append(String.format(Locale.ROOT, "  %-18s %-10s %-10s %-10s %s%n", cls,
+          value(f.precision()), value(f.recall()), value(f.f1()), count(f.support()))));
+    }
+    if (r.slices() != null) {
+      Set<String> shown = new LinkedHashSet<>();
+      shown.add(r.suite().primaryMetric());
+      for (CriterionResult c : r.criteria()) if (c.slice() != null) shown.add(c.metric());
+      for (Map.Entry<String, Map<String, Report.SliceGroup>> s : r.slices().entrySet()) {
+        b.append("\nSlice ").append(s.getKey()).append("\n");
+        b.append(String.format(Locale.ROOT, "  %-16s %8s", "group", "rows"));
+        for (String m : shown) b.append(String.format(Locale.ROOT, "   %-30s", m));
+        b.append("\n");
+        for (Map.Entry<String, Report.SliceGroup> g : s.getValue().entrySet()) {
+          b.append(String.format(Locale.ROOT, "  %-16s %8s", clip(g.getKey(), 16), count(g.getValue().rows())));
+          for (String m : shown) b.append(String.format(Locale.ROOT, "   %-30s", estimate(g.getValue().metrics().get(m))));
+          b.append("\n");
+        }
+      }
+    }
+    if (r.serving() != null) serving(b, r.serving());
+    if (r.judge() != null) judge(b, r.judge());
+    b.append("\nCriteria\n");
+    if (r.criteria().isEmpty()) b.append("  (none: the suite sets no acceptance criteria)\n");
+    for (CriterionResult c : r.criteria()) {
+      b.append(String.format(Locale.ROOT, "  %-13s %s: %s%n", c.status(), c.id(), c.description()));
+      b.append("                ").append(observedText(c)).append(": ").append(c.reason()).append("\n");
+    }
+    long failed = r.criteria().stream().filter(c -> c.status() == Status.FAIL).count();
+    long open = r.criteria().stream().filter(c -> c.status() == Status.INCONCLUSIVE).count();
+    b.append("\nVerdict: ").append(r.verdict());
+    if (!r.criteria().isEmpty()) {
+      b.append(" (").append(r.criteria().size() - failed - open).append(" passed, ").append(failed).append(" failed, ")
+          .append(open).append(" inconclusive of ").append(r.criteria().size()).append(" criteria)");
+    }
+    b.append("\n");
+    return b.toString();
+  }
+
+  public static String render(CompareReport c) {
+    StringBuilder b = new StringBuilder();
+    b.append("Holdout · ").append(c.suite().name()).append(" · ").append(c.ranking().size()).append(" submissions ranked by ")
+        .append(c.primaryMetric()).append("\n\n");
+    String level = c.reports().isEmpty() ? "95%" : pct(c.reports().get(0).bootstrap().confidence());
+    b.append(String.format(Locale.ROOT, "  %-4s %-24s %-32s %s%n", "rank", "submission", c.primaryMetric() + " [" + level + " CI]", "verdict"));
+    for (CompareReport.Ranked r : c.ranking()) {
+      b.append(String.format(Locale.ROOT, "  %-4d %-24s %-32s %s%n", r.rank(), clip(r.name(), 24), estimate(r.primary()), r.verdict()));
+    }
+    b.append("\nPaired differences (row by row on the same ").append(c.pairs().isEmpty() ? "" : count(c.pairs().get(0).rows()) + " ")
+        .append("rows; p = one-sided p-value that the first is not better)\n");
+    for (CompareReport.Pair p : c.pairs()) {
+      Report.Estimate d = p.difference();
+      String verdict;
+      if (d.value() == null) {
+        verdict = "undefined: " + d.undefined();
+      } else {
+        boolean excludesZero = d.ci() != null && (d.ci().get(0) > 0 || d.ci().get(1) < 0);
+        verdict = signed(d) + (d.pValue() == null ? "" : String.format(Locale.ROOT, "  p = %.3f", d.pValue()))
+            + (excludesZero ? "  (real difference)" : "  (not distinguishable)");
+      }
+      b.append(String.format(Locale.ROOT, "  %-22s - %-22s %s%n", clip(p.a(), 22), clip(p.b(), 22), verdict));
+    }
+    return b.toString();
+  }
+
+  /** "observed 0.8712 [0.8650, 0.8771] (group south)". */
+  static String observedText(CriterionResult c) {
+    if (c.observed() == null) return "observed: no value";
+    StringBuilder s = new StringBuilder("observed ").append(num(c.observed()));
+    if (c.ci() != null) s.append(" [").append(num(c.ci().get(0))).append(", ").append(num(c.ci().get(1))).append("]");
+    if (c.group() != null) s.append(" (").append(c.group()).append(")");
+    return s.toString();
+  }
+
+  private static void serving(StringBuilder b, Report.Serving s) {
+    b.append(String.format(Locale.ROOT, "%nServing (%s %s): %s rows in %s calls of up to %d rows, %s s, %s rows/s, %s calls/s%n",
+        s.kind(), s.target(), count(s.rows()), count(s.calls()), s.batchSize(), num(s.seconds()), count(Math.round(s.rowsPerSecond())),
+        count(Math.round(s.callsPerSecond()))));
+    b.append(String.format(Locale.ROOT, "  latency per call (ms): p50 %s  p90 %s  p95 %s  p99 %s  max %s%n", num(s.latencyMs().p50()),
+        num(s.latencyMs().p90()), num(s.latencyMs().p95()), num(s.latencyMs().p99()), num(s.latencyMs().max())));
+    b.append(String.format(Locale.ROOT, "  rows without a prediction: %s (error rate %s); failed attempts %s, retries %s%s%n", count(s.rowsFailed()),
+        num(s.errorRate()), count(s.failedAttempts()), count(s.retries()),
+        s.costPer1000() == null ? "" : "; cost " + money(s.costPer1000()) + " per 1,000 rows"));
+    for (String e : s.errors()) b.append("  error: ").append(e).append("\n");
+  }
+
+  private static void judge(StringBuilder b, Report.JudgeSummary j) {
+    b.append(String.format(Locale.ROOT, "%nJudge %s%s: grades %d to %d, %d per answer; %s rows judged, %s without a grade (every repeat failed), "
+        + "%s failed judgements; %s requests, %s from the cache%n", j.url(), j.model() == null ? "" : " (" + j.model() + ")", j.scale().min(),
+        j.scale().max(), j.repeats(), count(j.rows()), count(j.errors()), count(j.failedJudgements()), count(j.requests()), count(j.cached())));
+    if (j.judgementsFile() != null) b.append("  every grade and reason: ").append(j.judgementsFile()).append("\n");
+    for (String e : j.errorExamples()) b.append("  error: ").append(e).append("\n");
+    Report.RepeatAgreement a = j.agreement();
+    if (a.rows() == 0) {
+      b.append("  agreement between repeats: ").append(a.exact().undefined()).append("\n");
+    } else {
+      b.append(String.format(Locale.ROOT, "  agreement between repeats (%s rows): all equal %s, mean spread %s, Krippendorff's alpha %s%n", count(a.rows()),
+          pointOrWhy(a.exact()), pointOrWhy(a.meanSpread()), pointOrWhy(a.krippendorffAlpha())));
+    }
+    Report.HumanAgreement h = j.human();
+    if (h != null) {
+      b.append(String.format(Locale.ROOT, "  judge vs human grades (%s: %s rows compared of %s graded): Cohen's kappa %s, quadratic %s%n", h.file(),
+          count(h.rows()), count(h.graded()), estimateOrWhy(h.cohenKappa()), estimateOrWhy(h.cohenKappaQuadratic())));
+    }
+  }
+
+  private static String pointOrWhy(Report.Estimate e) {
+    return e.value() == null ? "undefined (" + e.undefined() + ")" : num(e.value());
+  }
+
+  private static String estimateOrWhy(Report.Estimate e) {
+    return e.value() == null ? "undefined (" + e.undefined() + ")" : estimate(e);
+  }
+
+  private static String estimate(Report.Estimate e) {
+    if (e == null) return "-";
+    if (e.value() == null) return "undefined";
+    String s = num(e.value());
+    if (e.ci() != null) s += " [" + num(e.ci().get(0)) + ", " + num(e.ci().get(1)) + "]";
+    return s;
+  }
+
+  private static String value(Report.Estimate e) {
+    return e == null || e.value() == null ? "-" : num(e.value());
+  }
+
+  private static String signed(Report.Estimate d) {
+    String s = String.format(Locale.ROOT, "%+.4f", d.value());
+    if (d.ci() != null) s += String.format(Locale.ROOT, " [%+.4f, %+.4f]", d.ci().get(0), d.ci().get(1));
+    return s;
+  }
+
+  private static String num(double v) {
+    return Format.number(v);
+  }
+
+  private static String money(double v) {
+    return String.format(Locale.ROOT, "%,.2f", v);
+  }
+
+  private static String count(double v) {
+    return String.format(Locale.ROOT, "%,d", Math.round(v));
+  }
+
+  private static String pct(double confidence) {
+    double p = confidence * 100;
+    return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
+  }
+
+  private static String clip(String s, int width) {
+    return s.length() <= width ? s : s.substring(0, width - 1) + "…";
+  }
+
+}
