@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Per-query retrieval metrics by trec_eval's conventions (trec_eval 9.0), from the relevance grade of
+ * Per-query retrieval metrics by trec_eval's conventions (trec_eval 9.0.4 and later), from the relevance grade of
  * each retrieved document in rank order. A document is relevant when its grade is at least 1;
  * unjudged documents have grade 0. With R the number of relevant documents the evaluation set
  * lists for the query (retrieved or not, so R is at least 1 for every evaluated query):
@@ -14,11 +14,12 @@ import java.util.List;
  *   <li>precision@k: relevant documents in the first k, divided by k even when fewer than k
  *       documents were retrieved (trec_eval {@code P_k});
  *   <li>hit_rate@k: 1 when a relevant document is in the first k, else 0 (also "success@k");
- *   <li>ndcg@k: the sum over the first k ranks r of grade / max(1, log2 r), divided by the same sum
+ *   <li>ndcg@k: the sum over the first k ranks r of grade / log2(r + 1), divided by the same sum
  *       for the ideal ranking of every judged document by grade, as trec_eval's {@code ndcg_cut_k}
- *       (Järvelin and Kekäläinen 2002): the gain is the grade itself (linear, not 2^grade - 1), and
- *       ranks 1 and 2 are not discounted. scikit-learn's {@code ndcg_score} divides by log2(r + 1)
- *       instead, so its values differ;
+ *       since 9.0.4 (m_ndcg_cut.c), ranx and scikit-learn's {@code ndcg_score} (Järvelin and
+ *       Kekäläinen 2002): the gain is the grade itself (linear, not 2^grade - 1). scikit-learn
+ *       agrees where every judged document is ranked; where some are not, its ideal ranking holds
+ *       only the ranked ones, while trec_eval's (and Holdout's) holds every judged document;
  *   <li>mrr: 1 / the rank of the first relevant document in the whole list, 0 when none
  *       (trec_eval {@code recip_rank});
  *   <li>map: the average precision, the sum of precision at the rank of each relevant retrieved
@@ -94,8 +95,8 @@ public final class RetrievalMetrics {
 
   private static final double LN2 = Math.log(2);
 
-  /** trec_eval's discount: 1 at rank 1, log2(rank) after it (so rank 2 is not discounted either). */
+  /** trec_eval's discount since 9.0.4: log2(rank + 1), so rank 1 is not discounted and rank 2 by log2 3. */
   static double discount(int rank) {
-    return rank <= 2 ? 1 : Math.log(rank) / LN2;
+    return Math.log(rank + 1.0) / LN2;
   }
 }

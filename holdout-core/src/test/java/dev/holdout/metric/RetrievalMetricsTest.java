@@ -46,9 +46,11 @@ class RetrievalMetricsTest {
    *   <li>recall_1 = 0, recall_5 = recall_10 = 3/3 = 1; success_1 = 0, success_5 = 1;
    *   <li>recip_rank = 1/2 (d1 at rank 2);
    *   <li>map = (1/2 + 2/4 + 3/5) / 3 = 1.6 / 3 = 0.533333;
-   *   <li>ndcg_cut_5: DCG = 3/1 (rank 2 is not discounted) + 1/log2(4) + 2/log2(5) = 3 + 0.5 +
-   *       0.861353 = 4.361353; the ideal ranking 3, 2, 1 gives 3 + 2 + 1/log2(3) = 5.630930;
-   *       4.361353 / 5.630930 = 0.774535. ndcg_cut_1 = 0 (rank 1 has grade 0), ndcg_cut_10 = ndcg_cut_5.
+   *   <li>ndcg_cut_5 (trec_eval 9.0.4 and later, discount log2(rank + 1)): DCG = 3/log2(3) +
+   *       1/log2(5) + 2/log2(6) = 1.892789 + 0.430677 + 0.773706 = 3.097172; the ideal ranking
+   *       3, 2, 1 gives 3/1 + 2/log2(3) + 1/log2(4) = 4.761860; 3.097172 / 4.761860 = 0.650412,
+   *       which is also scikit-learn's ndcg_score([[0, 3, 0, 1, 2]], [[5, 4, 3, 2, 1]], k=5), since
+   *       every judged document is ranked. ndcg_cut_1 = 0 (rank 1 has grade 0), ndcg_cut_10 = ndcg_cut_5.
    * </ul>
    */
   @Test
@@ -65,15 +67,15 @@ class RetrievalMetricsTest {
     assertThat(m.get("mrr")).isEqualTo(0.5);
     assertThat(m.get("map")).isCloseTo(1.6 / 3, within(1e-12));
     assertThat(m.get("ndcg@1")).isEqualTo(0.0);
-    assertThat(m.get("ndcg@5")).isCloseTo(0.774535, within(1e-6));
+    assertThat(m.get("ndcg@5")).isCloseTo(0.6504121821761035, within(1e-12));
     assertThat(m.get("ndcg@10")).isCloseTo(m.get("ndcg@5"), within(1e-15));
   }
 
   /**
    * Two relevant documents, only one retrieved at rank 1: trec_eval's map divides by R = 2, so the
    * unretrieved one counts as 0: map = (1/1) / 2 = 0.5. recall_5 = 0.5, P_5 = 1/5 = 0.2, P_1 = 1,
-   * recip_rank = 1. ndcg_cut_5 = 1 / (1 + 1) = 0.5, since the ideal ranking puts both relevant
-   * documents at ranks 1 and 2, neither discounted.
+   * recip_rank = 1. ndcg_cut_5 = 1 / (1 + 1/log2(3)) = 0.613147, since the ideal ranking puts both
+   * relevant documents at ranks 1 and 2 (scikit-learn cannot say: its ideal holds ranked documents only).
    */
   @Test
   void map_counts_unretrieved_relevant_documents_as_zero() {
@@ -83,25 +85,46 @@ class RetrievalMetricsTest {
     assertThat(m.get("precision@5")).isCloseTo(0.2, within(1e-12));
     assertThat(m.get("precision@1")).isEqualTo(1.0);
     assertThat(m.get("mrr")).isEqualTo(1.0);
-    assertThat(m.get("ndcg@5")).isEqualTo(0.5);
+    assertThat(m.get("ndcg@5")).isCloseTo(0.6131471927654584, within(1e-12));
     assertThat(m.get("ndcg@1")).isEqualTo(1.0);
   }
 
   /**
    * Binary relevance, relevant at ranks 3 and 6 of 10, R = 2: map = (1/3 + 2/6) / 2 = 1/3;
-   * ndcg_cut_10 = (1/log2 3 + 1/log2 6) / (1 + 1) = (0.630930 + 0.386853) / 2 = 0.508891;
-   * ndcg_cut_5 = 0.630930 / 2 = 0.315465; recip_rank = 1/3; P_10 = 0.2; success_1 = 0.
+   * ndcg_cut_10 = (1/log2 4 + 1/log2 7) / (1 + 1/log2 3) = (0.5 + 0.356207) / 1.630930 = 0.524981;
+   * ndcg_cut_5 = 0.5 / 1.630930 = 0.306574; recip_rank = 1/3; P_10 = 0.2; success_1 = 0.
    */
   @Test
   void binary_topic_with_relevant_documents_deep_in_the_list() {
     Map<String, Double> m = metrics(new int[] {0, 0, 1, 0, 0, 1, 0, 0, 0, 0}, new int[] {1, 1});
     assertThat(m.get("map")).isCloseTo(1.0 / 3, within(1e-12));
-    assertThat(m.get("ndcg@10")).isCloseTo(0.508891, within(1e-6));
-    assertThat(m.get("ndcg@5")).isCloseTo(0.315465, within(1e-6));
+    assertThat(m.get("ndcg@10")).isCloseTo(0.5249810332008933, within(1e-12));
+    assertThat(m.get("ndcg@5")).isCloseTo(0.3065735963827292, within(1e-12));
     assertThat(m.get("mrr")).isCloseTo(1.0 / 3, within(1e-12));
     assertThat(m.get("precision@10")).isCloseTo(0.2, within(1e-12));
     assertThat(m.get("recall@5")).isEqualTo(0.5);
     assertThat(m.get("hit_rate@1")).isEqualTo(0.0);
+  }
+
+  /**
+   * Forty ranked documents graded 0 to 4 ((7i + 3) mod 5 at rank i + 1), every judged document
+   * ranked, so the ideal rankings agree: scikit-learn 1.2.1's ndcg_score(y_true=[grades],
+   * y_score=[[40, 39, ..., 1]], k) for k = 1, 5, 10 and 40.
+   */
+  @Test
+  void ndcg_equals_scikit_learn_when_every_judged_document_is_ranked() {
+    int[] grades = new int[40];
+    for (int i = 0; i < 40; i++) grades[i] = (7 * i + 3) % 5;
+    int[] ideal = java.util.Arrays.stream(grades).filter(g -> g > 0).boxed().sorted(java.util.Comparator.reverseOrder())
+        .mapToInt(Integer::intValue).toArray();
+    int[] ks = {1, 5, 10, 40};
+    double[] out = new double[RetrievalMetrics.count(ks)];
+    RetrievalMetrics.perQuery(grades, 0, grades.length, ideal, ks, out, 0);
+    java.util.List<String> names = RetrievalMetrics.names(ks);
+    assertThat(out[names.indexOf("ndcg@1")]).isCloseTo(0.75, within(1e-12));
+    assertThat(out[names.indexOf("ndcg@5")]).isCloseTo(0.5180298244944079, within(1e-12));
+    assertThat(out[names.indexOf("ndcg@10")]).isCloseTo(0.5290161375415623, within(1e-12));
+    assertThat(out[names.indexOf("ndcg@40")]).isCloseTo(0.8133333999593496, within(1e-12));
   }
 
   @Test
