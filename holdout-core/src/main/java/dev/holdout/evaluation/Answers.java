@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * Text generation files: the evaluation set's reference answers per row (one or more columns, empty
@@ -35,8 +34,7 @@ final class Answers {
       int idCol = Values.column(r, spec.id(), "data.id in the suite");
       int[] refCols = new int[ts.references().size()];
       for (int k = 0; k < refCols.length; k++) refCols[k] = Values.column(r, ts.references().get(k), "data.reference in the suite");
-      int[] sliceCols = new int[spec.slices().size()];
-      for (int s = 0; s < sliceCols.length; s++) sliceCols[s] = Values.column(r, spec.slices().get(s), "data.slices in the suite");
+      int[] sliceCols = EvaluationSet.groupingColumns(r, spec);
       Suite.Baseline baseline = suite.baseline();
       int baseCol = baseline.kind() == Suite.Baseline.Kind.COLUMN ? Values.column(r, baseline.column(), "baseline.column in the suite") : -1;
       List<String[]> baseAnswers = baseCol < 0 ? null : new ArrayList<>();
@@ -83,14 +81,12 @@ final class Answers {
       if (n == 0) throw new HoldoutException.BadData(r.path() + ": has a header but no rows; the evaluation set needs rows with reference answers");
       List<EvaluationSet.Slice> slices = new ArrayList<>();
       for (int s = 0; s < sliceCols.length; s++) {
-        Dictionary codes = sliceCodes.get(s);
-        List<String> groups = new ArrayList<>(new TreeSet<>(codes.values()));
-        int[] groupOf = new int[n];
-        for (int i = 0; i < n; i++) groupOf[i] = groups.indexOf(codes.values().get(sliceRows.get(i)[s]));
-        slices.add(new EvaluationSet.Slice(spec.slices().get(s), List.copyOf(groups), groupOf));
+        int[] raw = new int[n];
+        for (int i = 0; i < n; i++) raw[i] = sliceRows.get(i)[s];
+        slices.add(EvaluationSet.sorted(spec.groupingColumns().get(s), sliceCodes.get(s), raw, n));
       }
       EvaluationSet set = EvaluationSet.forRows(spec.path(), RecordReaders.await(hash), n, ids,
-          lines.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(slices));
+          lines.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(slices), spec.group());
       set.references = new Answers(refs.toArray(new String[0][]));
       if (baseAnswers != null) set.baselineAnswers = new Answers(baseAnswers.toArray(new String[0][]));
       if (baseline.kind() == Suite.Baseline.Kind.RUN) set.baselineAnswers = loadSubmission(suite, set, baseline.path(), "baseline", progress, "a baseline answer", true).answers;

@@ -89,6 +89,7 @@ final class BinaryModel extends TaskModel {
     }
 
     @Override public double[] counts() { return cells.counts(); }
+    @Override public int[] cellOfRow(int rows) { return cells.cellOfRow(rows); }
 
     @Override
     public Cells compress(int budget) {

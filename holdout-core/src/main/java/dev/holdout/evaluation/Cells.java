@@ -9,6 +9,12 @@ interface Cells {
   /** Rows per cell: the Poisson means of the bootstrap. */
   double[] counts();
 
+  /**
+   * The cell of each of the view's {@code rows} rows, in the order the view was built from: how a
+   * group bootstrap turns group weights into cell weights.
+   */
+  int[] cellOfRow(int rows);
+
   /** Cells at most about {@code budget} in number (this object when already small enough). */
   Cells compress(int budget);
 

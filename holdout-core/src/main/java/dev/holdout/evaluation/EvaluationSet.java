@@ -41,6 +41,8 @@ public final class EvaluationSet {
   final int[] classOf;
   final double[] actual;
   final List<Slice> slices;
+  /** data.group: each row's group, the unit the bootstrap resamples; null when rows are independent. */
+  final Slice group;
   final double[] baselineScore;
   final int[] baselineClass;
   /** Retrieval only: the judged documents per query; null for other tasks. */
@@ -57,7 +59,7 @@ public final class EvaluationSet {
 
   private EvaluationSet(CompletableFuture<Void> checks, Path path, String sha256, int rows, IdColumn ids, int[] lines, boolean[] positive,
       String positiveLabel, String negativeLabel, List<String> classes, int[] classOf, double[] actual, List<Slice> slices,
-      double[] baselineScore, int[] baselineClass) {
+      double[] baselineScore, int[] baselineClass, String groupColumn) {
     this.checks = checks;
     this.path = path;
     this.sha256 = sha256;
@@ -70,7 +72,17 @@ public final class EvaluationSet {
     this.classes = classes;
     this.classOf = classOf;
     this.actual = actual;
-    this.slices = slices;
+    this.slices = groupColumn == null ? slices : slices.subList(0, slices.size() - 1);
+    this.group = groupColumn == null ? null : slices.get(slices.size() - 1);
+    if (group != null) {
+      int missing = group.groups().indexOf(MISSING_GROUP);
+      for (int i = 0; missing >= 0 && i < rows; i++) {
+        if (group.groupOf()[i] == missing) {
+          throw new HoldoutException.BadData(path + " line " + lines[i] + ", column '" + groupColumn + "': empty; data.group says which rows belong"
+              + " together, so every row needs one (a customer, question, document or series): fill it in or remove the row");
+        }
+      }
+    }
     this.baselineScore = baselineScore;
     this.baselineClass = baselineClass;
   }
@@ -111,16 +123,37 @@ public final class EvaluationSet {
   }
 
   /** A retrieval evaluation set: one row per query, with its judged documents. */
-  static EvaluationSet forRetrieval(Path path, String sha256, int queries, IdColumn ids, int[] lines, List<Slice> slices, Qrels qrels) {
-    EvaluationSet set = forRows(path, sha256, queries, ids, lines, slices);
+  static EvaluationSet forRetrieval(Path path, String sha256, int queries, IdColumn ids, int[] lines, List<Slice> slices, String group,
+      Qrels qrels) {
+    EvaluationSet set = forRows(path, sha256, queries, ids, lines, slices, group);
     set.qrels = qrels;
     return set;
   }
 
-  /** An evaluation set of unique ids and slices only; the task's own data is set by its loader. */
-  static EvaluationSet forRows(Path path, String sha256, int rows, IdColumn ids, int[] lines, List<Slice> slices) {
+  /**
+   * An evaluation set of unique ids and slices only; the task's own data is set by its loader.
+   * {@code slices} are those of {@link #groupingColumns}, so the last is data.group when
+   * {@code group} is not null.
+   */
+  static EvaluationSet forRows(Path path, String sha256, int rows, IdColumn ids, int[] lines, List<Slice> slices, String group) {
     return new EvaluationSet(CompletableFuture.completedFuture(null), path, sha256, rows, ids, lines, null, null, null,
-        null, null, null, slices, null, null);
+        null, null, null, slices, null, null, group);
+  }
+
+  /** The reader's columns of the suite's data.slices, then of data.group when there is one. */
+  static int[] groupingColumns(RecordReader r, Suite.Data spec) {
+    List<String> names = spec.groupingColumns();
+    int[] cols = new int[names.size()];
+    for (int s = 0; s < cols.length; s++) {
+      cols[s] = Values.column(r, names.get(s), s < spec.slices().size() ? "data.slices in the suite" : "data.group in the suite");
+    }
+    return cols;
+  }
+
+  /** The number of groups (data.group) behind the rows, or the rows when rows are independent. */
+  public long units() {
+    if (group == null) return rows;
+    return group.groups().size();
   }
 
   /** Reads the suite's evaluation set, checking every value the suite relies on. */
@@ -138,8 +171,7 @@ public final class EvaluationSet {
       var hash = RecordReaders.sha256Async(spec.path());
       int idCol = Values.column(r, spec.id(), "data.id in the suite");
       int labelCol = Values.column(r, spec.label(), "data.label in the suite");
-      int[] sliceCols = new int[spec.slices().size()];
-      for (int s = 0; s < sliceCols.length; s++) sliceCols[s] = Values.column(r, spec.slices().get(s), "data.slices in the suite");
+      int[] sliceCols = groupingColumns(r, spec);
       Suite.Baseline baseline = suite.baseline();
       int baselineCol = baseline.kind() == Suite.Baseline.Kind.COLUMN ? Values.column(r, baseline.column(), "baseline.column in the suite") : -1;
 
@@ -199,7 +231,7 @@ public final class EvaluationSet {
       });
 
       List<Slice> slices = new ArrayList<>();
-      for (int s = 0; s < sliceCols.length; s++) slices.add(sorted(spec.slices().get(s), sliceCodes.get(s), sliceCode[s], n));
+      for (int s = 0; s < sliceCols.length; s++) slices.add(sorted(spec.groupingColumns().get(s), sliceCodes.get(s), sliceCode[s], n));
 
       boolean[] positive = null;
       String posLabel = null, negLabel = null;
@@ -246,7 +278,7 @@ public final class EvaluationSet {
         default -> throw new IllegalStateException("unsupported task " + task);
       }
       return new EvaluationSet(unique, spec.path(), sha, n, ids, Arrays.copyOf(lines, n), positive, posLabel, negLabel,
-          classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass);
+          classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass, spec.group());
     }
   }
 
@@ -257,7 +289,7 @@ public final class EvaluationSet {
   static EvaluationSet inMemory(Path path, int rows, boolean[] positive, String positiveLabel, String negativeLabel, List<String> classes,
       int[] classOf, double[] actual, List<Slice> slices, double[] baselineScore, int[] baselineClass) {
     return new EvaluationSet(CompletableFuture.completedFuture(null), path, null, rows, new IdColumn(), new int[rows], positive,
-        positiveLabel, negativeLabel, classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass);
+        positiveLabel, negativeLabel, classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass, null);
   }
 
   private static int firstRowWith(int[] codes, int code, int n) {
@@ -292,10 +324,18 @@ public final class EvaluationSet {
         + "; set data.positive in the suite");
   }
 
-  private static Slice sorted(String column, Dictionary codes, int[] raw, int n) {
-    List<String> groups = new ArrayList<>(new TreeSet<>(codes.values()));
-    int[] remap = new int[codes.size()];
-    for (int c = 0; c < codes.size(); c++) remap[c] = groups.indexOf(codes.values().get(c));
+  /** A column's groups sorted by name, and each of the first {@code n} rows' group from its dictionary code {@code raw}. */
+  static Slice sorted(String column, Dictionary codes, int[] raw, int n) {
+    List<String> values = codes.values();
+    Integer[] byName = new Integer[values.size()];
+    for (int c = 0; c < byName.length; c++) byName[c] = c;
+    Arrays.sort(byName, (a, b) -> values.get(a).compareTo(values.get(b)));
+    List<String> groups = new ArrayList<>(byName.length);
+    int[] remap = new int[byName.length];
+    for (int k = 0; k < byName.length; k++) {
+      remap[byName[k]] = k;
+      groups.add(values.get(byName[k]));
+    }
     int[] groupOf = new int[n];
     for (int i = 0; i < n; i++) groupOf[i] = remap[raw[i]];
     return new Slice(column, List.copyOf(groups), groupOf);

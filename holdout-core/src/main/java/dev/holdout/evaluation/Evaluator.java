@@ -5,8 +5,10 @@ import dev.holdout.metric.MetricValue;
 import dev.holdout.result.CompareReport;
 import dev.holdout.result.Report;
 import dev.holdout.stats.Bootstrap;
+import dev.holdout.stats.Clusters;
 import dev.holdout.suite.ServingMetrics;
 import dev.holdout.suite.Suite;
+import dev.holdout.verdict.Adjustment;
 import dev.holdout.verdict.Criterion;
 import dev.holdout.verdict.CriterionResult;
 import dev.holdout.verdict.Decider;
@@ -74,7 +76,9 @@ public final class Evaluator {
     Cells boot = exact.compress(MAX_CELLS);
     String bootstrapNote = bootstrapNote(exact, boot);
     int m = names.size();
-    double[][] overall = Bootstrap.run(boot.counts(), reps, b.seed(), "overall", w -> {
+    Clusters clusters = clusters(rows, boot);
+    long units = clusters == null ? rows.length : clusters.groups();
+    double[][] overall = Bootstrap.run(boot.counts(), clusters, reps, b.seed(), "overall", w -> {
       double[] v = new double[2 * m];
       vector(boot.metrics(0, w), names, v, 0);
       vector(boot.metrics(1, w), names, v, m);
@@ -116,31 +120,31 @@ public final class Evaluator {
       progress.step("bootstrap", ++done, 1 + eval.slices.size());
     }
 
-    List<CriterionResult> criteria = new ArrayList<>();
+    List<Decider.Observation> observations = new ArrayList<>();
     for (Criterion c : suite.criteria()) {
       if (ServingMetrics.is(c.metric())) {
-        criteria.add(Decider.judge(c, servingObservation(c.metric(), serving), b.confidence()));
+        observations.add(servingObservation(c.metric(), serving));
         continue;
       }
-      Decider.Observation o = switch (c.kind()) {
-        case MIN, MAX -> observation(point.get(c.metric()), subReps.get(c.metric()), reps, rows.length);
+      observations.add(switch (c.kind()) {
+        case MIN, MAX -> observation(point.get(c.metric()), subReps.get(c.metric()), reps, units);
         case MIN_LIFT -> {
           MetricValue s = point.get(c.metric());
           MetricValue base = basePoint.get(c.metric());
           MetricValue lift = !s.defined() ? s : base == null || !base.defined() ? MetricValue.undefined("the baseline has no " + c.metric())
               : MetricValue.of(model.direction(c.metric()).improvement(s.value(), base.value()));
-          yield observation(lift, liftReps.get(c.metric()), reps, rows.length);
+          yield observation(lift, liftReps.get(c.metric()), reps, units);
         }
-        case WORST_MIN, WORST_MAX, MAX_GAP -> sliceResults.get(c.slice()).observe(c, names.indexOf(c.metric()), rows.length);
-      };
-      criteria.add(Decider.judge(c, o, b.confidence()));
+        case WORST_MIN, WORST_MAX, MAX_GAP -> sliceResults.get(c.slice()).observe(c, names.indexOf(c.metric()), units, unitName());
+      });
     }
+    List<CriterionResult> criteria = Decider.judgeAll(suite.criteria(), observations, b.confidence(), suite.adjust() == Adjustment.HOLM);
     Verdict verdict = Verdict.of(criteria.stream().map(CriterionResult::status).toList());
     progress.done();
     long ignored = suite.predictions().missing() == Suite.Missing.IGNORE ? submission.missing : 0;
     return new Report(Report.SCHEMA, suiteInfo(),
         new Report.SubmissionInfo(submission.name, fileName(submission.path), submission.sha256),
-        new Report.Rows(rows.length, submission.missing, submission.extra, ignored),
+        new Report.Rows(rows.length, submission.missing, submission.extra, ignored, eval.group == null ? null : units),
         metrics, details.confusion(), details.perClass(), details.costs(), slices.isEmpty() ? null : slices,
         new Report.BaselineResult(suite.baseline().name(), model.baselineName(), baseMetrics, difference),
         criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance(), serving,
@@ -196,7 +200,7 @@ public final class Evaluator {
         MetricValue va = exact.metrics(0, exact.counts()).get(primary);
         MetricValue vc = exact.metrics(1, exact.counts()).get(primary);
         Cells boot = exact.compress(MAX_CELLS);
-        double[][] reps = Bootstrap.run(boot.counts(), b.replicates(), b.seed(), "pair:" + a + ":" + c, w ->
+        double[][] reps = Bootstrap.run(boot.counts(), clusters(rows, boot), b.replicates(), b.seed(), "pair:" + a + ":" + c, w ->
             new double[] {boot.metrics(0, w).get(primary).orNaN(), boot.metrics(1, w).get(primary).orNaN()});
         pairs.add(new CompareReport.Pair(submissions.get(a).name, submissions.get(c).name, rows.length,
             differenceEstimate(va, vc, pairedColumns(reps, 0, 1), dir, b.confidence())));
@@ -233,7 +237,7 @@ public final class Evaluator {
       int g = slice.groupOf()[r];
       members[g][fill[g]++] = r;
     }
-    SliceResult result = new SliceResult(slice.column(), model);
+    SliceResult result = new SliceResult(slice.column(), model::direction);
     Bootstrap.Settings b = suite.bootstrap();
     // Groups are independent: build and resample two at a time on this machine's cores.
     List<Integer> present = new ArrayList<>();
@@ -241,7 +245,8 @@ public final class Evaluator {
     List<Object[]> done = present.parallelStream().map(g -> {
       Cells exact = model.cells(members[g], new int[] {0});
       Cells boot = exact.compress(MAX_CELLS);
-      double[][] reps = Bootstrap.run(boot.counts(), b.replicates(), b.seed(), "slice:" + slice.column() + ":" + slice.groups().get(g),
+      double[][] reps = Bootstrap.run(boot.counts(), clusters(members[g], boot), b.replicates(), b.seed(),
+          "slice:" + slice.column() + ":" + slice.groups().get(g),
           w -> {
             double[] v = new double[names.size()];
             vector(boot.metrics(0, w), names, v, 0);
@@ -256,6 +261,17 @@ public final class Evaluator {
       result.add(slice.groups().get(g), members[g].length, point, (double[][]) d[2]);
     }
     return result;
+  }
+
+  /** The data.group groups behind a view's rows, for a bootstrap that resamples groups; null when rows are independent. */
+  private Clusters clusters(int[] rows, Cells boot) {
+    if (eval.group == null) return null;
+    return Clusters.of(TaskModel.pick(eval.group.groupOf(), rows), boot.cellOfRow(rows.length), boot.counts().length);
+  }
+
+  /** What "rows" counts in criteria: null for labeled rows, or the data.group column whose groups count. */
+  private String unitName() {
+    return eval.group == null ? null : eval.group.column();
   }
 
   static void vector(Map<String, MetricValue> values, List<String> names, double[] out, int offset) {
@@ -295,8 +311,9 @@ public final class Evaluator {
     return new Report.Estimate(a.value() - b.value(), ci == null ? null : List.of(ci[0], ci[1]), null, p, null);
   }
 
-  private static Decider.Observation observation(MetricValue v, double[] replicates, int total, long rows) {
-    return new Decider.Observation(v.defined() ? v.value() : null, replicates, total, null, rows, v.undefined(), null);
+  private Decider.Observation observation(MetricValue v, double[] replicates, int total, long units) {
+    return new Decider.Observation(v.defined() ? v.value() : null, replicates, total, null, units, unitName(), v.undefined(), null,
+        Decider.IntervalAt.percentile(replicates));
   }
 
   private Report.SuiteInfo suiteInfo() {
@@ -312,7 +329,11 @@ public final class Evaluator {
 
   private Report.BootstrapInfo bootstrapInfo(String note) {
     Bootstrap.Settings b = suite.bootstrap();
-    return new Report.BootstrapInfo("poisson", b.replicates(), b.confidence(), b.seed(), MAX_CELLS, note);
+    if (eval.group != null) {
+      note = "every replicate resamples the groups of column '" + eval.group.column() + "' (data.group), so rows of one group move together; " + note;
+    }
+    return new Report.BootstrapInfo("poisson", b.replicates(), b.confidence(), b.seed(), MAX_CELLS, note,
+        eval.group == null ? null : eval.group.column(), suite.adjust() == Adjustment.NONE ? null : suite.adjust().key());
   }
 
   private static <T> T join(CompletableFuture<T> work) {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * A retrieval evaluation set: the judged documents of each query with their relevance grades (a
@@ -46,14 +45,14 @@ final class Qrels {
     Dictionary queries = new Dictionary();
     List<Integer> queryLines = new ArrayList<>();
     List<Dictionary> sliceCodes = new ArrayList<>();
-    for (int s = 0; s < spec.slices().size(); s++) sliceCodes.add(new Dictionary());
-    int[][] sliceOf = new int[spec.slices().size()][16];
+    for (int s = 0; s < spec.groupingColumns().size(); s++) sliceCodes.add(new Dictionary());
+    int[][] sliceOf = new int[spec.groupingColumns().size()][16];
     int[] sliceLine = new int[16];
     Path queriesPath = rs.queries();
     if (!attributesInQrels) {
       try (RecordReader r = RecordReaders.open(queriesPath)) {
         int idCol = Values.column(r, spec.id(), "data.id in the suite, the query id");
-        int[] cols = sliceColumns(r, spec);
+        int[] cols = EvaluationSet.groupingColumns(r, spec);
         while (r.next()) {
           CharSequence id = Values.requiredText(r, idCol, "a query id");
           int before = queries.size();
@@ -85,7 +84,7 @@ final class Qrels {
       int idCol = Values.column(r, spec.id(), "data.id in the suite, the query id");
       int docCol = Values.column(r, rs.doc(), "data.doc in the suite");
       int gradeCol = rs.relevance() == null ? -1 : Values.column(r, rs.relevance(), "data.relevance in the suite");
-      int[] cols = attributesInQrels ? sliceColumns(r, spec) : new int[0];
+      int[] cols = attributesInQrels ? EvaluationSet.groupingColumns(r, spec) : new int[0];
       while (r.next()) {
         if (n == cap) {
           cap *= 2;
@@ -182,16 +181,11 @@ final class Qrels {
     for (String id : queries.values()) ids.add(id);
     int[] lines = queryLines.stream().mapToInt(Integer::intValue).toArray();
     List<EvaluationSet.Slice> slices = new ArrayList<>();
-    for (int s = 0; s < sliceCodes.size(); s++) slices.add(sorted(spec.slices().get(s), sliceCodes.get(s), sliceOf[s], queryCount));
+    for (int s = 0; s < sliceCodes.size(); s++) slices.add(EvaluationSet.sorted(spec.groupingColumns().get(s), sliceCodes.get(s), sliceOf[s], queryCount));
     Qrels qrels = new Qrels(docs, start, doc, grade, ideal);
-    return EvaluationSet.forRetrieval(qrelsPath, sha, queryCount, ids, lines, List.copyOf(slices), qrels);
+    return EvaluationSet.forRetrieval(qrelsPath, sha, queryCount, ids, lines, List.copyOf(slices), spec.group(), qrels);
   }
 
-  private static int[] sliceColumns(RecordReader r, Suite.Data spec) {
-    int[] cols = new int[spec.slices().size()];
-    for (int s = 0; s < cols.length; s++) cols[s] = Values.column(r, spec.slices().get(s), "data.slices in the suite");
-    return cols;
-  }
 
   /** A whole-number grade; negative grades (TREC's spam judgements) count as 0. */
   private static int grade(RecordReader r, int col) {
@@ -201,14 +195,5 @@ final class Qrels {
       throw new HoldoutException.BadData(Values.where(r, col) + ": expected " + what + " (as in trec_eval's qrels), found '" + r.field(col).strip() + "'");
     }
     return (int) Math.max(0, v);
-  }
-
-  private static EvaluationSet.Slice sorted(String column, Dictionary codes, int[] raw, int n) {
-    List<String> groups = new ArrayList<>(new TreeSet<>(codes.values()));
-    int[] remap = new int[codes.size()];
-    for (int c = 0; c < codes.size(); c++) remap[c] = groups.indexOf(codes.values().get(c));
-    int[] groupOf = new int[n];
-    for (int i = 0; i < n; i++) groupOf[i] = remap[raw[i]];
-    return new EvaluationSet.Slice(column, List.copyOf(groups), groupOf);
   }
 }

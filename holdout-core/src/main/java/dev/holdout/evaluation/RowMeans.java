@@ -32,6 +32,7 @@ interface RowMeans {
     MeanCells cells = MeanCells.of(names, rows.length, values, reasons);
     return new Cells() {
       @Override public double[] counts() { return cells.counts(); }
+      @Override public int[] cellOfRow(int rows) { return cells.cellOfRow(rows); }
       @Override public Cells compress(int budget) { return this; }
       @Override public Map<String, MetricValue> metrics(int set, double[] w) { return cells.compute(set, w); }
       @Override public Details details(int set) { return new Details(null, null, null, null); }

@@ -4,15 +4,18 @@ import dev.holdout.metric.Direction;
 import dev.holdout.metric.MetricValue;
 import dev.holdout.verdict.Criterion;
 import dev.holdout.verdict.Decider;
+import dev.holdout.stats.Bootstrap;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One slice column's groups with their point metrics and bootstrap replicates, and the worst-group
- * and gap observations criteria need. Groups are resampled independently, so replicate r of the
- * worst value is the worst of the groups' replicates r; a replicate in which a group that has a
- * value overall has none is left out rather than judged without that group.
+ * and gap observations criteria need, with intervals simultaneous over the groups. Groups are
+ * resampled independently; a replicate in which a group that has a value overall has none is left
+ * out rather than judged without that group.
  */
 final class SliceResult {
   final String column;
@@ -20,11 +23,12 @@ final class SliceResult {
   final List<Long> rows = new ArrayList<>();
   final List<Map<String, MetricValue>> point = new ArrayList<>();
   final List<double[][]> replicates = new ArrayList<>();
-  private final TaskModel model;
+  private final Function<String, Direction> direction;
 
-  SliceResult(String column, TaskModel model) {
+  /** A slice column's results; {@code direction} says for each metric whether higher is better. */
+  SliceResult(String column, Function<String, Direction> direction) {
     this.column = column;
-    this.model = model;
+    this.direction = direction;
   }
 
   void add(String group, long groupRows, Map<String, MetricValue> metrics, double[][] reps) {
@@ -34,9 +38,16 @@ final class SliceResult {
     replicates.add(reps);
   }
 
-  /** The worst group's value (worst_min, worst_max) or best minus worst (max_gap), with replicates. */
-  Decider.Observation observe(Criterion c, int metric, long totalRows) {
-    Direction dir = model.direction(c.metric());
+  /**
+   * The worst group's value (worst_min, worst_max) or best minus worst (max_gap), with an interval
+   * that holds for every group at once: the max-modulus bootstrap (Romano and Wolf 2005) widens
+   * each group's interval to theta_g +- c * sd_g, with c the confidence quantile of the largest
+   * standardised deviation among the groups in one replicate, so a criterion over many groups is
+   * not decided by the one group that happened to look worst. {@code units} counts the independent
+   * units behind the whole set, in {@code unit} (null for labeled rows).
+   */
+  Decider.Observation observe(Criterion c, int metric, long units, String unit) {
+    Direction dir = direction.apply(c.metric());
     List<Integer> defined = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
     for (int g = 0; g < groups.size(); g++) {
@@ -44,41 +55,85 @@ final class SliceResult {
       if (v.defined()) defined.add(g); else skipped.add(groups.get(g) + " (" + v.undefined() + ")");
     }
     if (defined.isEmpty()) {
-      return new Decider.Observation(null, new double[0], 0, null, totalRows, "no group of " + column + " has a " + c.metric() + ": " + String.join("; ", skipped), null);
+      return new Decider.Observation(null, new double[0], 0, null, units, unit,
+          "no group of " + column + " has a " + c.metric() + ": " + String.join("; ", skipped), null, conf -> null);
     }
     boolean gap = c.kind() == Criterion.Kind.MAX_GAP;
-    int worst = defined.get(0);
-    int best = defined.get(0);
-    for (int g : defined) {
-      double v = point.get(g).get(c.metric()).value();
-      if (dir.improvement(v, point.get(worst).get(c.metric()).value()) < 0) worst = g;
-      if (dir.improvement(v, point.get(best).get(c.metric()).value()) > 0) best = g;
+    int k = defined.size();
+    double[] theta = new double[k];
+    int worst = 0;
+    int best = 0;
+    for (int j = 0; j < k; j++) {
+      theta[j] = point.get(defined.get(j)).get(c.metric()).value();
+      if (dir.improvement(theta[j], theta[worst]) < 0) worst = j;
+      if (dir.improvement(theta[j], theta[best]) > 0) best = j;
     }
-    double worstValue = point.get(worst).get(c.metric()).value();
-    double bestValue = point.get(best).get(c.metric()).value();
     int reps = replicates.get(defined.get(0)).length;
-    double[] out = new double[reps];
-    int n = 0;
+    // Replicates in which every group has a value: a group that vanished from a resample would
+    // make the worst look better than it is.
+    boolean[] complete = new boolean[reps];
+    int counted = 0;
     for (int r = 0; r < reps; r++) {
+      boolean all = true;
+      for (int g : defined) all &= !Double.isNaN(replicates.get(g)[r][metric]);
+      complete[r] = all;
+      if (all) counted++;
+    }
+    int n = counted;
+    double[] sd = new double[k];
+    for (int j = 0; j < k; j++) {
+      double sum = 0;
+      double sq = 0;
+      for (int r = 0; r < reps; r++) {
+        if (!complete[r]) continue;
+        double v = replicates.get(defined.get(j))[r][metric];
+        sum += v;
+        sq += v * v;
+      }
+      double mean = n == 0 ? 0 : sum / n;
+      sd[j] = n < 2 ? 0 : Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1)));
+    }
+    double[] extreme = new double[n];
+    double[] maxDeviation = new double[n];
+    int at = 0;
+    for (int r = 0; r < reps; r++) {
+      if (!complete[r]) continue;
       double lo = Double.NaN;
       double hi = Double.NaN;
-      boolean complete = true;
-      for (int g : defined) {
-        double v = replicates.get(g)[r][metric];
-        if (Double.isNaN(v)) {
-          // A group that vanished from this resample would make the worst look better than it is.
-          complete = false;
-          break;
-        }
+      double dev = 0;
+      for (int j = 0; j < k; j++) {
+        double v = replicates.get(defined.get(j))[r][metric];
         if (Double.isNaN(lo) || dir.improvement(v, lo) < 0) lo = v;
         if (Double.isNaN(hi) || dir.improvement(v, hi) > 0) hi = v;
+        if (sd[j] > 0) dev = Math.max(dev, Math.abs(v - theta[j]) / sd[j]);
       }
-      if (!complete) continue;
-      out[n++] = gap ? Math.abs(hi - lo) : lo;
+      extreme[at] = gap ? Math.abs(hi - lo) : lo;
+      maxDeviation[at++] = dev;
     }
-    double observed = gap ? Math.abs(bestValue - worstValue) : worstValue;
-    String group = gap ? groups.get(best) + " vs " + groups.get(worst) : groups.get(worst);
-    String note = skipped.isEmpty() ? null : "groups without a value, left out: " + String.join("; ", skipped);
-    return new Decider.Observation(observed, java.util.Arrays.copyOf(out, n), reps, group, totalRows, null, note);
+    Arrays.sort(maxDeviation);
+    boolean higher = dir == Direction.HIGHER_IS_BETTER;
+    Decider.IntervalAt simultaneous = conf -> {
+      if (n == 0) return null;
+      double width = Bootstrap.quantile(maxDeviation, conf);
+      double minLo = Double.POSITIVE_INFINITY;
+      double maxLo = Double.NEGATIVE_INFINITY;
+      double minHi = Double.POSITIVE_INFINITY;
+      double maxHi = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < k; j++) {
+        double lo = theta[j] - width * sd[j];
+        double hi = theta[j] + width * sd[j];
+        minLo = Math.min(minLo, lo);
+        maxLo = Math.max(maxLo, lo);
+        minHi = Math.min(minHi, hi);
+        maxHi = Math.max(maxHi, hi);
+      }
+      if (gap) return new double[] {Math.max(0, maxLo - minHi), maxHi - minLo};
+      return higher ? new double[] {minLo, minHi} : new double[] {maxLo, maxHi};
+    };
+    double observed = gap ? Math.abs(theta[best] - theta[worst]) : theta[worst];
+    String group = gap ? groups.get(defined.get(best)) + " vs " + groups.get(defined.get(worst)) : groups.get(defined.get(worst));
+    String note = (k > 1 ? "interval simultaneous over the " + k + " groups" : null);
+    if (!skipped.isEmpty()) note = (note == null ? "" : note + "; ") + "groups without a value, left out: " + String.join("; ", skipped);
+    return new Decider.Observation(observed, extreme, reps, group, units, unit, null, note, simultaneous);
   }
 }

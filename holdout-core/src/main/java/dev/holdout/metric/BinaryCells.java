@@ -24,6 +24,18 @@ public final class BinaryCells {
   /** Each cell's calibration bin per set, fixed once so the bootstrap does not recompute it. */
   final byte[][] eceBin;
 
+  /**
+   * The cell of each row these cells were built from, in the order the rows were given: what a
+   * group bootstrap needs to weight cells by the groups their rows belong to. Null when row i is
+   * cell i.
+   */
+  private int[] rowCell;
+
+  /** The cell of each row these cells were built from, in the order the rows were given. */
+  public int[] cellOfRow(int rows) {
+    return Binning.cellOfRow(rowCell, rows);
+  }
+
   private BinaryCells(double[] count, boolean[] positive, double[][] score, double[][] logLoss, double[][] brier) {
     this.size = count.length;
     this.count = count;
@@ -93,6 +105,8 @@ public final class BinaryCells {
       return new BinaryCells(count, positive, scores.clone(), new double[scores.length][], new double[scores.length][]);
     }
     int[] byScore = Sorting.order(scores[0]);
+    int[] rowCell = new int[n];
+    for (int i = 0; i < n; i++) rowCell[byScore[i]] = i;
     boolean[] pos = new boolean[n];
     for (int i = 0; i < n; i++) pos[i] = positive[byScore[i]];
     double[][] sorted = new double[scores.length][n];
@@ -106,7 +120,9 @@ public final class BinaryCells {
       for (int i = 0; i < n; i++) count[i] = weights[byScore[i]];
     }
     // Single rows keep no loss arrays: the losses follow from score and label when needed.
-    return new BinaryCells(count, pos, sorted, new double[scores.length][], new double[scores.length][]);
+    BinaryCells cells = new BinaryCells(count, pos, sorted, new double[scores.length][], new double[scores.length][]);
+    cells.rowCell = rowCell;
+    return cells;
   }
 
   /** Log loss of one row with probability {@code p} of the positive class, clipped as scikit-learn does. */
@@ -194,7 +210,9 @@ public final class BinaryCells {
         br[s][k] /= c[k];
       }
     }
-    return new BinaryCells(c, pos, sc, ll, br);
+    BinaryCells out = new BinaryCells(c, pos, sc, ll, br);
+    out.rowCell = Binning.compose(rowCell, cellOf);
+    return out;
   }
 
   private static double[] edges(double threshold) {

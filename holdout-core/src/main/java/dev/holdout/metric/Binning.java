@@ -6,6 +6,22 @@ package dev.holdout.metric;
  * metric that only compares values with those edges is exact on the bins.
  */
 final class Binning {
+  /** Row i's cell after compression: {@code binOf} applied to the row's cell before it ({@code rowCell}, null for row i in cell i). */
+  static int[] compose(int[] rowCell, int[] binOf) {
+    if (rowCell == null) return binOf;
+    int[] out = new int[rowCell.length];
+    for (int i = 0; i < out.length; i++) out[i] = binOf[rowCell[i]];
+    return out;
+  }
+
+  /** {@code rowCell}, or for null the identity over {@code rows} rows. */
+  static int[] cellOfRow(int[] rowCell, int rows) {
+    if (rowCell != null) return rowCell;
+    int[] out = new int[rows];
+    for (int i = 0; i < rows; i++) out[i] = i;
+    return out;
+  }
+
   private Binning() {}
 
   /** The bin (cell) of every row, and how many bins there are. */

@@ -41,6 +41,19 @@ public final class MeanCells {
     this.count = count;
   }
 
+
+  /**
+   * The cell of each row these cells were built from, in the order the rows were given: what a
+   * group bootstrap needs to weight cells by the groups their rows belong to. Null when row i is
+   * cell i.
+   */
+  private int[] rowCell;
+
+  /** The cell of each row these cells were built from, in the order the rows were given. */
+  public int[] cellOfRow(int rows) {
+    return Binning.cellOfRow(rowCell, rows);
+  }
+
   /**
    * Cells of {@code size} queries; {@code values[set]} holds query-major values in {@code names}
    * order, or is null for a set that has none, with the reason in {@code reasons[set]}. Queries whose
@@ -92,7 +105,9 @@ public final class MeanCells {
       shared[s] = new double[cells * m];
       for (int c = 0; c < cells; c++) System.arraycopy(values[s], first[c] * m, shared[s], c * m, m);
     }
-    return new MeanCells(names, cells, count, shared, reasons.clone());
+    MeanCells out = new MeanCells(names, cells, count, shared, reasons.clone());
+    if (cells != size) out.rowCell = cellOf;
+    return out;
   }
 
   private static boolean same(double[][] values, int m, int a, int b) {

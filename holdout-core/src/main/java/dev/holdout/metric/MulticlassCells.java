@@ -60,6 +60,18 @@ public final class MulticlassCells {
     return classes;
   }
 
+  /**
+   * The cell of each row these cells were built from, in the order the rows were given: what a
+   * group bootstrap needs to weight cells by the groups their rows belong to. Null when row i is
+   * cell i.
+   */
+  private int[] rowCell;
+
+  /** The cell of each row these cells were built from, in the order the rows were given. */
+  public int[] cellOfRow(int rows) {
+    return Binning.cellOfRow(rowCell, rows);
+  }
+
   public boolean hasProbabilities(int set) {
     return logLoss[set] != null;
   }
@@ -114,6 +126,8 @@ public final class MulticlassCells {
     for (int j = 0; j < sets; j++) {
       if (ll[j] != null) for (int cell = 0; cell < cells; cell++) ll[j][cell] /= c[cell];
     }
-    return new MulticlassCells(classes, c, act, pred, h, ll);
+    MulticlassCells out = new MulticlassCells(classes, c, act, pred, h, ll);
+    out.rowCell = Binning.compose(rowCell, cellOf);
+    return out;
   }
 }

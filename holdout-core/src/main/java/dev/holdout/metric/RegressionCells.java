@@ -99,6 +99,19 @@ public final class RegressionCells {
     return count;
   }
 
+
+  /**
+   * The cell of each row these cells were built from, in the order the rows were given: what a
+   * group bootstrap needs to weight cells by the groups their rows belong to. Null when row i is
+   * cell i.
+   */
+  private int[] rowCell;
+
+  /** The cell of each row these cells were built from, in the order the rows were given. */
+  public int[] cellOfRow(int rows) {
+    return Binning.cellOfRow(rowCell, rows);
+  }
+
   /**
    * This object when it has at most {@code budget} cells, else about {@code budget} cells: 256
    * quantile bins of the actual value (the square root of the budget), each cut into quantile bins of
@@ -164,6 +177,8 @@ public final class RegressionCells {
       yvar[k] += count[i] * (yVariance[i] + d * d);
     }
     for (int k = 0; k < cells; k++) yvar[k] /= c[k];
-    return new RegressionCells(c, yy, yvar, zero, quantiles, abs, sq, pct, sym, max, pin);
+    RegressionCells out = new RegressionCells(c, yy, yvar, zero, quantiles, abs, sq, pct, sym, max, pin);
+    out.rowCell = Binning.compose(rowCell, cellOf);
+    return out;
   }
 }

@@ -98,8 +98,18 @@ public record Report(
 
   public record SubmissionInfo(String name, String file, String sha256) {}
 
-  /** Rows evaluated; predictions missing for evaluation ids; predictions for ids not in the set; rows left out by {@code missing: ignore}. */
-  public record Rows(long evaluated, long missingPredictions, long extraPredictions, long ignored) {}
+  /**
+   * Rows evaluated; predictions missing for evaluation ids; predictions for ids not in the set; rows
+   * left out by {@code missing: ignore}; with {@code data.group}, the groups behind the evaluated
+   * rows (the independent units the intervals resample), else absent.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Rows(long evaluated, long missingPredictions, long extraPredictions, long ignored, Long groups) {
+    /** Rows that are independent (no data.group). */
+    public Rows(long evaluated, long missingPredictions, long extraPredictions, long ignored) {
+      this(evaluated, missingPredictions, extraPredictions, ignored, null);
+    }
+  }
 
   /**
    * A value with its interval; or no value and the reason. {@code pValue} appears on differences;
@@ -127,7 +137,17 @@ public record Report(
    */
   public record BaselineResult(String name, String description, Map<String, Estimate> metrics, Map<String, Estimate> difference) {}
 
-  public record BootstrapInfo(String method, int replicates, double confidence, long seed, int maxCells, String note) {}
+  /**
+   * How intervals were made: the method, replicates, confidence, seed, cells per view and a note;
+   * {@code group} names the data.group column whose groups every replicate resamples (absent when
+   * rows are independent), {@code adjust} the multiplicity adjustment of the criteria (absent: none).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record BootstrapInfo(String method, int replicates, double confidence, long seed, int maxCells, String note, String group, String adjust) {
+    public BootstrapInfo(String method, int replicates, double confidence, long seed, int maxCells, String note) {
+      this(method, replicates, confidence, seed, maxCells, note, null, null);
+    }
+  }
 
   public record Provenance(String holdoutVersion, String java, String createdAt) {}
 

@@ -29,13 +29,26 @@ public final class Bootstrap {
    * undefined) over cells whose row counts are {@code counts}. Returns values[replicate][k].
    */
   public static double[][] run(double[] counts, int replicates, long seed, String stream, Function<double[], double[]> statistic) {
+    return run(counts, null, replicates, seed, stream, statistic);
+  }
+
+  /**
+   * As {@link #run(double[], int, long, String, Function)}, resampling the groups of
+   * {@code clusters} instead of rows when it is not null: every row of a group gets the group's
+   * weight, so rows that are not independent (several per customer, question or series) cannot
+   * make the interval narrower than the groups allow.
+   */
+  public static double[][] run(double[] counts, Clusters clusters, int replicates, long seed, String stream, Function<double[], double[]> statistic) {
+    if (clusters != null && clusters.cells() != counts.length) {
+      throw new IllegalArgumentException("clusters over " + clusters.cells() + " cells for " + counts.length + " cells");
+    }
     long base = mix(seed) ^ streamHash(stream);
     double[][] out = new double[replicates][];
-    Poisson.Means means = new Poisson.Means(counts);
+    Poisson.Means means = clusters == null ? new Poisson.Means(counts) : null;
     IntStream.range(0, replicates).parallel().forEach(r -> {
       SplittableRandom random = new SplittableRandom(mix(base + r * 0x9E3779B97F4A7C15L));
       double[] w = new double[counts.length];
-      means.draw(random, w);
+      if (clusters == null) means.draw(random, w); else clusters.draw(random, w);
       out[r] = statistic.apply(w);
     });
     return out;

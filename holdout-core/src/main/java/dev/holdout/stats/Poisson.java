@@ -40,6 +40,9 @@ public final class Poisson {
 
   private Poisson() {}
 
+  /** Poisson(1), the weight of one row or one group in a replicate. */
+  static final Means ONE = new Means(new double[] {1});
+
   /** One draw from Poisson(mean); mean 0 gives 0. */
   public static long sample(SplittableRandom random, double mean) {
     return new Means(new double[] {mean}).draw(random, 0);

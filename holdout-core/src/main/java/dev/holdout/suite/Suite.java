@@ -2,6 +2,7 @@ package dev.holdout.suite;
 
 import dev.holdout.metric.Task;
 import dev.holdout.stats.Bootstrap;
+import dev.holdout.verdict.Adjustment;
 import dev.holdout.verdict.Criterion;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,7 +29,16 @@ public record Suite(
     Champion champion,
     Scoring scoring,
     Retrieval retrieval,
-    Text text) {
+    Text text,
+    Adjustment adjust) {
+
+  /** A suite whose criteria are each judged alone (no {@code verdict.adjust}). */
+  public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
+      List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK, Drift drift, Champion champion,
+      Scoring scoring, Retrieval retrieval, Text text) {
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,
+        retrieval, text, Adjustment.NONE);
+  }
 
   /** A suite without the scoring, retrieval and text sections. */
   public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
@@ -53,14 +63,14 @@ public record Suite(
   /** The same suite reading its evaluation set from {@code path}; the server keeps its own copies of the set. */
   public Suite withDataPath(Path path) {
     Data d = data;
-    return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices()), predictions,
-        primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text);
+    return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices(), d.group()),
+        predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text, adjust);
   }
 
   /** The same suite with other bootstrap settings. */
   public Suite withBootstrap(Bootstrap.Settings settings) {
     return new Suite(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, settings, topK, drift, champion, scoring,
-        retrieval, text);
+        retrieval, text, adjust);
   }
 
   /** Whether the primary metric is better higher or lower; the parser has checked it is a metric of the task. */
@@ -71,7 +81,7 @@ public record Suite(
   /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
   public Suite withPrimaryMetric(String metric) {
     return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,
-        retrieval, text);
+        retrieval, text, adjust);
   }
 
   /**
@@ -127,8 +137,25 @@ public record Suite(
   /** One column's drift method (null: the default) and threshold (null: the method's default); {@code line} in the suite file. */
   public record DriftColumn(String method, Double threshold, int line) {}
 
-  /** The labeled evaluation set: where it is and which columns mean what. */
-  public record Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices) {}
+  /**
+   * The labeled evaluation set: where it is and which columns mean what. {@code group} names the
+   * column whose value says which rows belong together (a customer, a question, a document, a
+   * series): intervals then resample groups, not rows. Null when rows are independent.
+   */
+  public record Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices, String group) {
+    /** An evaluation set whose rows are independent. */
+    public Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices) {
+      this(path, id, label, positive, classes, slices, null);
+    }
+
+    /** The columns read per row into groups: data.slices, then data.group when there is one. */
+    public List<String> groupingColumns() {
+      if (group == null) return slices;
+      List<String> all = new java.util.ArrayList<>(slices);
+      all.add(group);
+      return List.copyOf(all);
+    }
+  }
 
   /** How to read a submission's predictions file. */
   public record Predictions(

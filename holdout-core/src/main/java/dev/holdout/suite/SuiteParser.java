@@ -6,6 +6,7 @@ import dev.holdout.metric.Direction;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.Task;
 import dev.holdout.stats.Bootstrap;
+import dev.holdout.verdict.Adjustment;
 import dev.holdout.verdict.Criterion;
 import java.io.IOException;
 import java.io.Reader;
@@ -28,7 +29,9 @@ public final class SuiteParser {
   public static final String SCHEMA = "holdout.suite/v1";
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
-      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt", "judge");
+      "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt", "judge",
+      "verdict");
+  private static final List<String> VERDICT = List.of("adjust");
   private static final List<String> JUDGE = List.of("url", "model", "api_key_env", "rubric", "scale", "repeats", "input", "timeout_ms",
       "concurrency", "retries", "backoff_ms");
   private static final List<String> SCALE = List.of("min", "max");
@@ -38,7 +41,8 @@ public final class SuiteParser {
       "request", "response", "usage");
   private static final List<String> USAGE = List.of("prompt_tokens", "completion_tokens");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
-  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries", "reference");
+  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "group", "doc", "relevance", "queries",
+      "reference");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
       "value", "quantiles", "missing", "doc", "rank", "docs", "output", "context");
   private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "json_valid", "json_schema", "max_length");
@@ -134,6 +138,11 @@ public final class SuiteParser {
     if (slices == null) slices = List.of();
     Set<String> sliceSet = new LinkedHashSet<>(slices);
     if (sliceSet.size() != slices.size()) throw error(data.entries().get("slices"), "data.slices", "a slice column is listed twice");
+    String group = optionalText(data, "group", "data.group");
+    if (group != null && group.equals(id)) {
+      throw error(data.entries().get("group"), "data.group", "names the id column, so every row is its own group and rows are resampled as without"
+          + " data.group; name the column that says which rows belong together (a customer, question, document or series), or remove it");
+    }
 
     YamlNode.Mapping pred = mapping(top.entries().get("predictions"), "predictions");
     checkKeys(pred, PREDICTIONS, "predictions");
@@ -206,10 +215,23 @@ public final class SuiteParser {
       }
     }
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task,
-        new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
+        new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices), group), predictions, primary,
         List.copyOf(criteria), costs, baseline, bootstrap, topK, drift(top.entries().get("drift")),
         champion(top.entries().get("champion"), task, primary, predictions, costs),
-        new Suite.Scoring(model(top.entries().get("model")), endpoint(top.entries().get("endpoint"))), retrievalSpec, textSpec);
+        new Suite.Scoring(model(top.entries().get("model")), endpoint(top.entries().get("endpoint"))), retrievalSpec, textSpec,
+        adjustment(top.entries().get("verdict")));
+  }
+
+  /** The {@code verdict} section: {@code adjust: none} (the default) or {@code holm}. */
+  private Adjustment adjustment(YamlNode node) {
+    if (node == null) return Adjustment.NONE;
+    YamlNode.Mapping m = mapping(node, "verdict");
+    checkKeys(m, VERDICT, "verdict");
+    String key = optionalText(m, "adjust", "verdict.adjust");
+    if (key == null) return Adjustment.NONE;
+    for (Adjustment a : Adjustment.values()) if (a.key().equals(key)) return a;
+    throw error(m.entries().get("adjust"), "verdict.adjust", "expected none or holm, found '" + key + "'"
+        + Names.didYouMean(key, List.of("none", "holm")));
   }
 
   private Suite.Champion champion(YamlNode node, Task task, String primary, Suite.Predictions predictions, Suite.Costs costs) {

@@ -51,8 +51,8 @@ public record Criterion(String id, String metric, Kind kind, double threshold, S
     return subject + " " + op + " " + Format.plain(threshold) + " (" + judged + ")";
   }
 
+  /** 95, 99.5, 98.33: the confidence as a percentage to two decimals at most. */
   private static String pct(double confidence) {
-    double p = confidence * 100;
-    return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
+    return Format.plain(Math.round(confidence * 10_000) / 100.0);
   }
 }
