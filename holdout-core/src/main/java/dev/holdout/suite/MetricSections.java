@@ -141,17 +141,17 @@ final class MetricSections {
     };
     if (range.contains(threshold)) return null;
     String subject = switch (kind) {
-      case MIN_LIFT -> metric + " is " + bounds.describe() + ", so its lift over the baseline is " + range.describe() + ",";
-      case MAX_GAP -> metric + " is " + bounds.describe() + ", so the gap between its best and worst slice group is " + range.describe() + ",";
-      default -> metric + " is " + bounds.describe() + ",";
+      case MIN_LIFT -> metric + " is " + bounds.describe() + " and its lift over the baseline " + range.describe();
+      case MAX_GAP -> metric + " is " + bounds.describe() + " and the gap between its best and worst slice group " + range.describe();
+      default -> metric + " is " + bounds.describe();
     };
     boolean above = threshold > range.upper();
     String never = above == kind.atLeast() ? "pass" : "fail";
     String bar = kind.key() + ": " + Format.plain(threshold);
-    String advice = bounds.upper() <= 1 && range.contains(threshold / 100)
+    String advice = threshold > 1 && bounds.upper() <= 1 && range.contains(threshold / 100)
         ? "if " + Format.plain(threshold) + " is a percentage, write " + kind.key() + ": " + Format.plain(threshold / 100)
-        : "give a bar " + range.describe();
-    return subject + " so " + bar + " can never " + never + "; " + advice;
+        : "give a bar that is " + range.describe();
+    return subject + ", so " + bar + " can never " + never + "; " + advice;
   }
 
   /**
