@@ -98,7 +98,8 @@ public final class YamlCursor {
 
   /** The line of {@code key} itself, where a message about the key points. */
   public int keyLine(String key) {
-    return ((YamlNode.Mapping) mapping().node).keyLines().get(key);
+    entries();
+    return ((YamlNode.Mapping) node).keyLines().get(key);
   }
 
   /** Refuses the first key not in {@code allowed}, suggesting the nearest and listing the allowed. */
@@ -181,7 +182,7 @@ public final class YamlCursor {
   }
 
   /** Quotes make YAML read a number as text: say so, since the value looks right to the person reading. */
-  String quotedNumberHint() {
+  private String quotedNumberHint() {
     if (node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Scalar.Kind.STRING) {
       try {
         Double.parseDouble(s.text().strip());
