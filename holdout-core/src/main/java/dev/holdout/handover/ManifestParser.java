@@ -1,7 +1,7 @@
 package dev.holdout.handover;
 
 import dev.holdout.base.HoldoutException;
-import dev.holdout.base.Names;
+import dev.holdout.suite.YamlCursor;
 import dev.holdout.suite.YamlNode;
 import dev.holdout.suite.YamlReader;
 import java.io.IOException;
@@ -30,11 +30,9 @@ public final class ManifestParser {
   private static final List<String> COMPONENT = List.of("name", "version", "licence", "license");
   private static final List<String> REPRODUCE = List.of("suite", "model", "predictions", "tolerance");
 
-  private final String file;
   private final BundlePaths paths;
 
-  private ManifestParser(String file, BundlePaths paths) {
-    this.file = file;
+  private ManifestParser(BundlePaths paths) {
     this.paths = paths;
   }
 
@@ -53,183 +51,112 @@ public final class ManifestParser {
       throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")");
     }
     if (text.isBlank()) throw new HoldoutException.BadData(path + ": is empty; it should start with 'handover: " + SCHEMA + "'");
-    return new ManifestParser(path.toString(), paths).manifest(YamlReader.read(path.toString(), new StringReader(text)));
+    YamlNode root = YamlReader.read(path.toString(), new StringReader(text));
+    return new ManifestParser(paths).manifest(YamlCursor.root(path.toString(), root, HoldoutException.BadData::new).mapping("the manifest"));
   }
 
-  private Manifest manifest(YamlNode root) {
-    YamlNode.Mapping top = mapping(root, "the manifest");
-    checkKeys(top, TOP, "");
-    if (!top.entries().containsKey("handover")) throw error(top, "", "missing 'handover: " + SCHEMA + "' (the first line)");
-    String schema = text(top.entries().get("handover"), "handover");
-    if (!SCHEMA.equals(schema)) throw error(top.entries().get("handover"), "handover", "expected '" + SCHEMA + "', found '" + schema + "'");
-    Map<String, YamlNode> e = top.entries();
+  private Manifest manifest(YamlCursor top) {
+    top.checkKeys(TOP);
+    if (!top.has("handover")) throw top.error("missing 'handover: " + SCHEMA + "' (the first line)");
+    String schema = top.text("handover");
+    if (!SCHEMA.equals(schema)) throw top.get("handover").error("expected '" + SCHEMA + "', found '" + schema + "'");
     List<Manifest.Weights> weights = new ArrayList<>();
-    if (e.containsKey("weights")) {
-      List<YamlNode> items = items(e.get("weights"), "weights");
-      for (int i = 0; i < items.size(); i++) weights.add(weights(items.get(i), "weights[" + i + "]"));
-    }
+    if (top.has("weights")) for (YamlCursor item : top.get("weights").items("a list")) weights.add(weights(item));
     Manifest.Code code = null;
-    if (e.containsKey("code")) {
-      YamlNode.Mapping m = mapping(e.get("code"), "code");
-      checkKeys(m, CODE, "code");
-      Manifest.FileRef archive = m.entries().containsKey("archive") ? fileRef(m, "archive", "code") : null;
-      String repo = optional(m, "repository", "code.repository");
-      String commit = optional(m, "commit", "code.commit");
-      if (archive == null && repo == null) throw error(m, "code", "give 'archive' (a file in the bundle) or 'repository' with 'commit'");
+    if (top.has("code")) {
+      YamlCursor m = top.get("code").mapping();
+      m.checkKeys(CODE);
+      Manifest.FileRef archive = m.has("archive") ? fileRef(m, "archive") : null;
+      String repo = m.optionalText("repository");
+      String commit = m.optionalText("commit");
+      if (archive == null && repo == null) throw m.error("give 'archive' (a file in the bundle) or 'repository' with 'commit'");
       code = new Manifest.Code(archive, repo, commit, m.line());
     }
     List<Manifest.Component> components = new ArrayList<>();
-    if (e.containsKey("components")) {
-      List<YamlNode> items = items(e.get("components"), "components");
-      for (int i = 0; i < items.size(); i++) {
-        String path = "components[" + i + "]";
-        YamlNode.Mapping m = mapping(items.get(i), path);
-        checkKeys(m, COMPONENT, path);
-        if (!m.entries().containsKey("name")) throw error(m, path, "missing 'name'");
-        String licence = optional(m, "licence", path + ".licence");
-        if (licence == null) licence = optional(m, "license", path + ".license");
-        components.add(new Manifest.Component(text(m.entries().get("name"), path + ".name"), optional(m, "version", path + ".version"), licence, m.line()));
+    if (top.has("components")) {
+      for (YamlCursor item : top.get("components").items("a list")) {
+        YamlCursor m = item.mapping();
+        m.checkKeys(COMPONENT);
+        if (!m.has("name")) throw m.error("missing 'name'");
+        String licence = m.optionalText("licence");
+        if (licence == null) licence = m.optionalText("license");
+        components.add(new Manifest.Component(m.text("name"), m.optionalText("version"), licence, m.line()));
       }
     }
     Map<String, String> costs = null;
-    if (e.containsKey("running_costs")) {
+    if (top.has("running_costs")) {
       costs = new LinkedHashMap<>();
-      YamlNode.Mapping m = mapping(e.get("running_costs"), "running_costs");
-      for (var c : m.entries().entrySet()) costs.put(c.getKey(), text(c.getValue(), "running_costs." + c.getKey()));
+      for (var c : top.get("running_costs").mapping().children().entrySet()) costs.put(c.getKey(), c.getValue().text());
     }
     Manifest.Reproduce reproduce = null;
-    if (e.containsKey("reproduce")) {
-      YamlNode.Mapping m = mapping(e.get("reproduce"), "reproduce");
-      checkKeys(m, REPRODUCE, "reproduce");
+    if (top.has("reproduce")) {
+      YamlCursor m = top.get("reproduce").mapping();
+      m.checkKeys(REPRODUCE);
       for (String k : List.of("suite", "model", "predictions")) {
-        if (!m.entries().containsKey(k)) throw error(m, "reproduce", "missing '" + k + "'; reproduce needs suite, model and predictions (docs/handover.md)");
+        if (!m.has(k)) throw m.error("missing '" + k + "'; reproduce needs suite, model and predictions (docs/handover.md)");
       }
       double tolerance = 1e-4;
-      if (m.entries().containsKey("tolerance")) {
-        tolerance = number(m.entries().get("tolerance"), "reproduce.tolerance");
-        if (tolerance < 0) throw error(m.entries().get("tolerance"), "reproduce.tolerance", "a tolerance is never negative");
+      if (m.has("tolerance")) {
+        tolerance = m.get("tolerance").number();
+        if (tolerance < 0) throw m.get("tolerance").error("a tolerance is never negative");
       }
-      reproduce = new Manifest.Reproduce(pathOnly(m, "suite", "reproduce"), pathOnly(m, "model", "reproduce"), pathOnly(m, "predictions", "reproduce"),
-          tolerance, m.line());
+      reproduce = new Manifest.Reproduce(pathOnly(m.get("suite")), pathOnly(m.get("model")), pathOnly(m.get("predictions")), tolerance, m.line());
     }
     Map<String, Double> claimed = new LinkedHashMap<>();
-    if (e.containsKey("claimed_metrics")) {
-      YamlNode.Mapping m = mapping(e.get("claimed_metrics"), "claimed_metrics");
-      for (var c : m.entries().entrySet()) claimed.put(c.getKey(), number(c.getValue(), "claimed_metrics." + c.getKey()));
+    if (top.has("claimed_metrics")) {
+      for (var c : top.get("claimed_metrics").mapping().children().entrySet()) claimed.put(c.getKey(), c.getValue().number());
     }
-    return new Manifest(optionalTop(top, "vendor"), optionalTop(top, "model"), weights, code, fileList(e.get("prompts"), "prompts"),
-        fileList(e.get("eval_sets"), "eval_sets"), e.containsKey("data_lineage") ? fileRef(top, "data_lineage", "") : null,
-        e.containsKey("pipeline") ? fileRef(top, "pipeline", "") : null, e.containsKey("model_card") ? fileRef(top, "model_card", "") : null,
+    return new Manifest(top.optionalText("vendor"), top.optionalText("model"), weights, code, fileList(top, "prompts"),
+        fileList(top, "eval_sets"), top.has("data_lineage") ? fileRef(top, "data_lineage") : null,
+        top.has("pipeline") ? fileRef(top, "pipeline") : null, top.has("model_card") ? fileRef(top, "model_card") : null,
         components, costs, reproduce, claimed);
   }
 
-  private Manifest.Weights weights(YamlNode node, String path) {
-    YamlNode.Mapping m = mapping(node, path);
-    checkKeys(m, WEIGHTS, path);
-    if (!m.entries().containsKey("format")) throw error(m, path, "missing 'format' (onnx, safetensors, pickle, joblib, pytorch, api ...)");
-    String format = text(m.entries().get("format"), path + ".format").toLowerCase(Locale.ROOT);
-    String url = optional(m, "url", path + ".url");
-    Manifest.FileRef exitPlan = m.entries().containsKey("exit_plan") ? pathOnly(m, "exit_plan", path) : null;
+  private Manifest.Weights weights(YamlCursor item) {
+    YamlCursor m = item.mapping();
+    m.checkKeys(WEIGHTS);
+    if (!m.has("format")) throw m.error("missing 'format' (onnx, safetensors, pickle, joblib, pytorch, api ...)");
+    String format = m.text("format").toLowerCase(Locale.ROOT);
+    String url = m.optionalText("url");
+    Manifest.FileRef exitPlan = m.has("exit_plan") ? pathOnly(m.get("exit_plan")) : null;
     Manifest.FileRef file = null;
-    if (m.entries().containsKey("path")) {
-      file = new Manifest.FileRef(text(m.entries().get("path"), path + ".path"),
-          paths.resolve(text(m.entries().get("path"), path + ".path"), where(m.entries().get("path"), path + ".path")),
-          optional(m, "sha256", path + ".sha256"), m.line());
+    if (m.has("path")) {
+      file = new Manifest.FileRef(m.text("path"), resolve(m.get("path")), m.optionalText("sha256"), m.line());
     } else if (!format.equals("api")) {
-      throw error(m, path, "missing 'path': where the weights are in the bundle (or format: api with url for a hosted model)");
+      throw m.error("missing 'path': where the weights are in the bundle (or format: api with url for a hosted model)");
     }
     return new Manifest.Weights(format, file, url, exitPlan, m.line());
   }
 
-  private List<Manifest.FileRef> fileList(YamlNode node, String path) {
-    if (node == null) return null;
+  /** A list of {@code path} or {@code {path: ..., sha256: ...}} items, or null when {@code key} is absent. */
+  private List<Manifest.FileRef> fileList(YamlCursor top, String key) {
+    if (!top.has(key)) return null;
     List<Manifest.FileRef> out = new ArrayList<>();
-    List<YamlNode> items = items(node, path);
-    for (int i = 0; i < items.size(); i++) {
-      String p = path + "[" + i + "]";
-      YamlNode item = items.get(i);
-      if (item instanceof YamlNode.Scalar) {
-        String w = text(item, p);
-        out.add(new Manifest.FileRef(w, paths.resolve(w, where(item, p)), null, item.line()));
-      } else {
-        YamlNode.Mapping m = mapping(item, p);
-        checkKeys(m, FILE_KEYS, p);
-        if (!m.entries().containsKey("path")) throw error(m, p, "missing 'path'");
-        String w = text(m.entries().get("path"), p + ".path");
-        out.add(new Manifest.FileRef(w, paths.resolve(w, where(m.entries().get("path"), p + ".path")), optional(m, "sha256", p + ".sha256"), m.line()));
-      }
-    }
+    for (YamlCursor item : top.get(key).items("a list")) out.add(item.node() instanceof YamlNode.Scalar ? pathOnly(item) : withSha(item));
     return out;
   }
 
-  /** {@code key: path} or {@code key: {path: ..., sha256: ...}}. */
-  private Manifest.FileRef fileRef(YamlNode.Mapping parent, String key, String section) {
-    String p = section.isEmpty() ? key : section + "." + key;
-    YamlNode node = parent.entries().get(key);
-    if (node instanceof YamlNode.Scalar) {
-      if (key.equals("archive")) {
-        String w = text(node, p);
-        return new Manifest.FileRef(w, paths.resolve(w, where(node, p)), optional(parent, "sha256", section + ".sha256"), node.line());
-      }
-      String w = text(node, p);
-      return new Manifest.FileRef(w, paths.resolve(w, where(node, p)), null, node.line());
-    }
-    YamlNode.Mapping m = mapping(node, p);
-    checkKeys(m, FILE_KEYS, p);
-    if (!m.entries().containsKey("path")) throw error(m, p, "missing 'path'");
-    String w = text(m.entries().get("path"), p + ".path");
-    return new Manifest.FileRef(w, paths.resolve(w, where(m.entries().get("path"), p + ".path")), optional(m, "sha256", p + ".sha256"), m.line());
+  /** {@code key: path} or {@code key: {path: ..., sha256: ...}}; an archive written as a path takes its sha256 beside it. */
+  private Manifest.FileRef fileRef(YamlCursor parent, String key) {
+    YamlCursor node = parent.get(key);
+    if (!(node.node() instanceof YamlNode.Scalar)) return withSha(node);
+    Path resolved = resolve(node);
+    return new Manifest.FileRef(node.text(), resolved, key.equals("archive") ? parent.optionalText("sha256") : null, node.line());
   }
 
-  private Manifest.FileRef pathOnly(YamlNode.Mapping parent, String key, String section) {
-    String p = section + "." + key;
-    YamlNode node = parent.entries().get(key);
-    String w = text(node, p);
-    return new Manifest.FileRef(w, paths.resolve(w, where(node, p)), null, node.line());
+  private Manifest.FileRef withSha(YamlCursor node) {
+    YamlCursor m = node.mapping();
+    m.checkKeys(FILE_KEYS);
+    if (!m.has("path")) throw m.error("missing 'path'");
+    return new Manifest.FileRef(m.text("path"), resolve(m.get("path")), m.optionalText("sha256"), m.line());
   }
 
-  private List<YamlNode> items(YamlNode node, String path) {
-    if (node instanceof YamlNode.Sequence s) return s.items();
-    throw error(node, path, "expected a list, found " + node.describe());
+  private Manifest.FileRef pathOnly(YamlCursor node) {
+    return new Manifest.FileRef(node.text(), resolve(node), null, node.line());
   }
 
-  private YamlNode.Mapping mapping(YamlNode node, String path) {
-    if (node instanceof YamlNode.Mapping m) return m;
-    throw error(node, path, "expected a mapping of keys to values, found " + node.describe());
-  }
-
-  private void checkKeys(YamlNode.Mapping m, List<String> allowed, String path) {
-    for (String key : m.entries().keySet()) {
-      if (!allowed.contains(key)) {
-        throw new HoldoutException.BadData(file + " line " + m.keyLines().get(key) + ", " + (path.isEmpty() ? key : path + "." + key)
-            + ": unknown key '" + key + "'" + Names.didYouMean(key, allowed) + " (allowed here: " + String.join(", ", allowed) + ")");
-      }
-    }
-  }
-
-  private String text(YamlNode node, String path) {
-    if (node instanceof YamlNode.Scalar s && s.text() != null && !s.text().isBlank()) return s.text();
-    throw error(node, path, "expected a text value, found " + node.describe());
-  }
-
-  private String optional(YamlNode.Mapping m, String key, String path) {
-    return m.entries().containsKey(key) ? text(m.entries().get(key), path) : null;
-  }
-
-  private String optionalTop(YamlNode.Mapping m, String key) {
-    return optional(m, key, key);
-  }
-
-  private double number(YamlNode node, String path) {
-    if (node instanceof YamlNode.Scalar s && s.number() != null && Double.isFinite(s.number().doubleValue())) return s.number().doubleValue();
-    throw error(node, path, "expected a number, found " + node.describe());
-  }
-
-  private String where(YamlNode at, String path) {
-    return file + " line " + at.line() + ", " + path;
-  }
-
-  private HoldoutException.BadData error(YamlNode at, String path, String message) {
-    return new HoldoutException.BadData(file + (at == null ? "" : " line " + at.line()) + (path.isEmpty() ? "" : ", " + path) + ": " + message);
+  /** The file a path in the manifest names, checked to stay inside the bundle. */
+  private Path resolve(YamlCursor node) {
+    return paths.resolve(node.text(), node.where());
   }
 }

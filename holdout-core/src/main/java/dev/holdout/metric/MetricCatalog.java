@@ -1,5 +1,6 @@
 package dev.holdout.metric;
 
+import dev.holdout.base.Format;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,54 +9,121 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The metric names each task knows, with their direction; names follow scikit-learn. */
+/**
+ * The one home of metric facts: the names each task knows (scikit-learn's), each metric's
+ * direction and the range its values lie in, the default primary metric of each task, and the
+ * metrics CBPE estimates. Suites, evaluation, renderers and the monitor ask here; nothing else
+ * lists metric names. Stateless and thread-safe.
+ */
 public final class MetricCatalog {
   private static final Pattern PINBALL = Pattern.compile("pinball_q(0?\\.\\d+)");
   private static final Pattern CUTOFF = Pattern.compile("(recall|precision|hit_rate|ndcg)@([1-9]\\d{0,5})");
+  private static final String PASS_RATE_OF = "pass_rate:";
   /** Retrieval metrics measured at each cutoff k, in report order; mrr and map follow them. */
   public static final List<String> AT_K = List.of("recall", "precision", "hit_rate", "ndcg");
-  private static final Map<Task, Map<String, Direction>> BY_TASK = new LinkedHashMap<>();
+  /** The cutoffs a retrieval suite without {@code k} uses. */
+  public static final List<Integer> DEFAULT_CUTOFFS = List.of(1, 5, 10);
+  /** The binary metrics confidence-based performance estimation (CBPE) estimates from scores alone, in report order. */
+  public static final List<String> CBPE = List.of("accuracy", "precision", "recall", "specificity", "f1", "roc_auc");
+
+  private static final Bounds SHARE = new Bounds(0, 1);
+  private static final Bounds CORRELATION = new Bounds(-1, 1);
+  private static final Bounds NON_NEGATIVE = new Bounds(0, Double.POSITIVE_INFINITY);
+  private static final Bounds AT_MOST_ONE = new Bounds(Double.NEGATIVE_INFINITY, 1);
+  private static final Map<Task, Map<String, Fact>> BY_TASK = new LinkedHashMap<>();
+
+  /** A metric's direction and range. */
+  private record Fact(Direction direction, Bounds bounds) {}
+
+  /**
+   * The closed range [lower, upper] a metric's value lies in; either end may be infinite. A bar
+   * outside it can never be met or never be missed.
+   */
+  public record Bounds(double lower, double upper) {
+    public static final Bounds ANY = new Bounds(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+
+    public Bounds {
+      if (Double.isNaN(lower) || Double.isNaN(upper) || lower > upper) {
+        throw new IllegalArgumentException("bounds need lower <= upper, found [" + lower + ", " + upper + "]");
+      }
+    }
+
+    public boolean contains(double v) {
+      return v >= lower && v <= upper;
+    }
+
+    /** The largest difference of two values, +Infinity when unbounded: the most a lift or a gap can be. */
+    public double width() {
+      return upper - lower;
+    }
+
+    /** "in [0, 1]", "0 or more", "at most 1", or "any number". */
+    public String describe() {
+      boolean low = Double.isFinite(lower);
+      boolean high = Double.isFinite(upper);
+      if (low && high) return "in [" + Format.plain(lower) + ", " + Format.plain(upper) + "]";
+      if (low) return Format.plain(lower) + " or more";
+      if (high) return "at most " + Format.plain(upper);
+      return "any number";
+    }
+  }
 
   static {
-    Map<String, Direction> binary = new LinkedHashMap<>();
-    for (String m : List.of("accuracy", "balanced_accuracy", "precision", "recall", "specificity", "f1", "mcc",
-        "roc_auc", "average_precision")) {
-      binary.put(m, Direction.HIGHER_IS_BETTER);
-    }
-    for (String m : List.of("log_loss", "brier", "ece", "expected_cost")) binary.put(m, Direction.LOWER_IS_BETTER);
+    Map<String, Fact> binary = new LinkedHashMap<>();
+    for (String m : List.of("accuracy", "balanced_accuracy", "precision", "recall", "specificity", "f1")) higher(binary, m, SHARE);
+    higher(binary, "mcc", CORRELATION);
+    higher(binary, "roc_auc", SHARE);
+    higher(binary, "average_precision", SHARE);
+    lower(binary, "log_loss", NON_NEGATIVE);
+    lower(binary, "brier", SHARE);
+    lower(binary, "ece", SHARE);
+    // the suite's costs may be negative (a reward), so an expected cost may have any sign
+    lower(binary, "expected_cost", Bounds.ANY);
     BY_TASK.put(Task.BINARY_CLASSIFICATION, binary);
 
-    Map<String, Direction> multi = new LinkedHashMap<>();
-    for (String m : List.of("accuracy", "balanced_accuracy", "f1_macro", "f1_micro", "f1_weighted",
-        "precision_macro", "recall_macro", "cohen_kappa", "top_k_accuracy")) {
-      multi.put(m, Direction.HIGHER_IS_BETTER);
+    Map<String, Fact> multi = new LinkedHashMap<>();
+    for (String m : List.of("accuracy", "balanced_accuracy", "f1_macro", "f1_micro", "f1_weighted", "precision_macro", "recall_macro")) {
+      higher(multi, m, SHARE);
     }
-    multi.put("log_loss", Direction.LOWER_IS_BETTER);
-    multi.put("expected_cost", Direction.LOWER_IS_BETTER);
+    higher(multi, "cohen_kappa", CORRELATION);
+    higher(multi, "top_k_accuracy", SHARE);
+    lower(multi, "log_loss", NON_NEGATIVE);
+    lower(multi, "expected_cost", Bounds.ANY);
     BY_TASK.put(Task.MULTICLASS_CLASSIFICATION, multi);
 
-    Map<String, Direction> regression = new LinkedHashMap<>();
-    for (String m : List.of("mae", "rmse", "mape", "smape", "median_ae", "max_error")) {
-      regression.put(m, Direction.LOWER_IS_BETTER);
-    }
-    regression.put("r2", Direction.HIGHER_IS_BETTER);
+    Map<String, Fact> regression = new LinkedHashMap<>();
+    for (String m : List.of("mae", "rmse", "mape")) lower(regression, m, NON_NEGATIVE);
+    lower(regression, "smape", new Bounds(0, 2));
+    for (String m : List.of("median_ae", "max_error")) lower(regression, m, NON_NEGATIVE);
+    higher(regression, "r2", AT_MOST_ONE);
     BY_TASK.put(Task.REGRESSION, regression);
 
-    Map<String, Direction> retrieval = new LinkedHashMap<>();
-    for (String m : retrievalNames(List.of(1, 5, 10))) retrieval.put(m, Direction.HIGHER_IS_BETTER);
+    Map<String, Fact> retrieval = new LinkedHashMap<>();
+    for (String m : retrievalNames(DEFAULT_CUTOFFS)) higher(retrieval, m, SHARE);
     BY_TASK.put(Task.RETRIEVAL, retrieval);
 
-    Map<String, Direction> text = new LinkedHashMap<>();
-    for (String m : List.of("exact_match", "token_f1", "rouge_l", "chrf")) text.put(m, Direction.HIGHER_IS_BETTER);
-    text.put("answer_length", Direction.LOWER_IS_BETTER);
-    text.put("refusal_rate", Direction.LOWER_IS_BETTER);
-    text.put("context_recall", Direction.HIGHER_IS_BETTER);
-    text.put("faithfulness", Direction.HIGHER_IS_BETTER);
-    text.put("judge_score", Direction.HIGHER_IS_BETTER);
-    text.put("judge_error_rate", Direction.LOWER_IS_BETTER);
-    text.put("pass_rate", Direction.HIGHER_IS_BETTER);
+    Map<String, Fact> text = new LinkedHashMap<>();
+    for (String m : List.of("exact_match", "token_f1", "rouge_l", "chrf")) higher(text, m, SHARE);
+    lower(text, "answer_length", NON_NEGATIVE);
+    lower(text, "refusal_rate", SHARE);
+    higher(text, "context_recall", SHARE);
+    higher(text, "faithfulness", SHARE);
+    // on the suite's judge scale, which only the suite knows
+    higher(text, "judge_score", Bounds.ANY);
+    lower(text, "judge_error_rate", SHARE);
+    higher(text, "pass_rate", SHARE);
     BY_TASK.put(Task.TEXT_GENERATION, text);
   }
+
+  private static void higher(Map<String, Fact> into, String name, Bounds bounds) {
+    into.put(name, new Fact(Direction.HIGHER_IS_BETTER, bounds));
+  }
+
+  private static void lower(Map<String, Fact> into, String name, Bounds bounds) {
+    into.put(name, new Fact(Direction.LOWER_IS_BETTER, bounds));
+  }
+
+  private MetricCatalog() {}
 
   /** Text generation metric names without a judge; see {@link #textNames(boolean, boolean, List)}. */
   public static List<String> textNames(boolean grounding, List<String> assertionIds) {
@@ -74,7 +142,7 @@ public final class MetricCatalog {
     if (judged) names.addAll(List.of("judge_score", "judge_error_rate"));
     if (!assertionIds.isEmpty()) {
       names.add("pass_rate");
-      for (String id : assertionIds) names.add("pass_rate:" + id);
+      for (String id : assertionIds) names.add(PASS_RATE_OF + id);
     }
     return names;
   }
@@ -94,16 +162,43 @@ public final class MetricCatalog {
     return m.matches() ? Optional.of(Integer.parseInt(m.group(2))) : Optional.empty();
   }
 
-  private MetricCatalog() {}
+  /**
+   * The primary metric of a suite that names none: roc_auc (binary), f1_macro (multiclass), mae
+   * (regression), token_f1 (text generation), and for retrieval ndcg@10, or ndcg at the largest of
+   * {@code cutoffs} when 10 is not among them. {@code cutoffs} matter for retrieval only.
+   */
+  public static String defaultPrimary(Task task, List<Integer> cutoffs) {
+    return switch (task) {
+      case BINARY_CLASSIFICATION -> "roc_auc";
+      case MULTICLASS_CLASSIFICATION -> "f1_macro";
+      case REGRESSION -> "mae";
+      case RETRIEVAL -> "ndcg@" + (cutoffs.contains(10) ? 10 : cutoffs.get(cutoffs.size() - 1));
+      case TEXT_GENERATION -> "token_f1";
+    };
+  }
 
   /** The direction of {@code metric} for {@code task}, if the task knows it. */
   public static Optional<Direction> direction(Task task, String metric) {
-    Map<String, Direction> known = BY_TASK.getOrDefault(task, Map.of());
+    return fact(task, metric).map(Fact::direction);
+  }
+
+  /**
+   * The range of {@code metric}'s values for {@code task}: [0, 1] for shares and areas (roc_auc,
+   * recall, ndcg@k, pass_rate), [-1, 1] for mcc and cohen_kappa, 0 or more for errors and losses
+   * (mae, log_loss), [0, 2] for smape, at most 1 for r2; {@link Bounds#ANY} for expected_cost, for
+   * judge_score (the suite's judge scale bounds it) and for a name the task does not know.
+   */
+  public static Bounds bounds(Task task, String metric) {
+    return fact(task, metric).map(Fact::bounds).orElse(Bounds.ANY);
+  }
+
+  private static Optional<Fact> fact(Task task, String metric) {
+    Map<String, Fact> known = BY_TASK.getOrDefault(task, Map.of());
     if (known.containsKey(metric)) return Optional.of(known.get(metric));
-    if (task == Task.REGRESSION && pinballQuantile(metric).isPresent()) return Optional.of(Direction.LOWER_IS_BETTER);
-    if (task == Task.RETRIEVAL && cutoff(metric).isPresent()) return Optional.of(Direction.HIGHER_IS_BETTER);
-    if (task == Task.TEXT_GENERATION && metric.startsWith("pass_rate:") && metric.length() > "pass_rate:".length()) {
-      return Optional.of(Direction.HIGHER_IS_BETTER);
+    if (task == Task.REGRESSION && pinballQuantile(metric).isPresent()) return Optional.of(new Fact(Direction.LOWER_IS_BETTER, NON_NEGATIVE));
+    if (task == Task.RETRIEVAL && cutoff(metric).isPresent()) return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, SHARE));
+    if (task == Task.TEXT_GENERATION && metric.startsWith(PASS_RATE_OF) && metric.length() > PASS_RATE_OF.length()) {
+      return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, SHARE));
     }
     return Optional.empty();
   }

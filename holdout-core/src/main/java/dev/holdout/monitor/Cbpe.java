@@ -1,5 +1,6 @@
 package dev.holdout.monitor;
 
+import dev.holdout.metric.MetricCatalog;
 import dev.holdout.result.Report;
 import dev.holdout.stats.Probability;
 import java.util.LinkedHashMap;
@@ -30,8 +31,6 @@ import java.util.Map;
 public final class Cbpe {
   /** Score bins for the expected roc_auc. */
   public static final int BINS = 8_192;
-  /** The metrics CBPE estimates. */
-  public static final List<String> METRICS = List.of("accuracy", "precision", "recall", "specificity", "f1", "roc_auc");
 
   private final double threshold;
   private long rows;
@@ -108,13 +107,13 @@ public final class Cbpe {
   }
 
   /**
-   * The estimates by metric name (those of {@link #METRICS}); a metric with a zero denominator has
+   * The estimates by metric name (those of {@link MetricCatalog#CBPE}); a metric with a zero denominator has
    * no value and says why. Accuracy carries its interval at {@code confidence}.
    */
   public Map<String, Report.Estimate> estimates(double confidence) {
     Map<String, Report.Estimate> out = new LinkedHashMap<>();
     if (rows == 0) {
-      for (String m : METRICS) out.put(m, new Report.Estimate(null, null, "no rows", null, null));
+      for (String m : MetricCatalog.CBPE) out.put(m, new Report.Estimate(null, null, "no rows", null, null));
       return out;
     }
     double accuracy = (tp + tn) / rows;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.BinaryMetrics;
+import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.MetricValue;
 import dev.holdout.result.Report;
 import java.util.Map;
@@ -17,6 +18,15 @@ class CbpeTest {
     Map<String, Report.Estimate> e = new Cbpe(0.5).estimates(0.95);
     assertThat(e.get("accuracy").value()).isNull();
     assertThat(e.get("accuracy").undefined()).isEqualTo("no rows");
+  }
+
+  @Test
+  void the_estimates_are_the_catalogs_cbpe_metrics_in_its_order() {
+    Cbpe c = new Cbpe(0.5);
+    c.add(0.8);
+    c.add(0.3);
+    assertThat(c.estimates(0.95).keySet()).containsExactlyElementsOf(MetricCatalog.CBPE);
+    assertThat(new Cbpe(0.5).estimates(0.95).keySet()).containsExactlyElementsOf(MetricCatalog.CBPE);
   }
 
   @Test

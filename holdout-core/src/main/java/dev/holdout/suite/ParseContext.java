@@ -1,0 +1,43 @@
+package dev.holdout.suite;
+
+import dev.holdout.metric.MetricCatalog;
+import dev.holdout.metric.Task;
+import java.util.List;
+
+/**
+ * What the sections that name metrics ({@code primary_metric}, {@code criteria}, {@code champion})
+ * need from the sections parsed before them: built once those are parsed and handed on, so no
+ * later section can read a fact before it is known.
+ *
+ * @param slices data.slices, in the file's order
+ * @param cutoffs the retrieval cutoffs k; empty for other tasks
+ * @param hasBaseline whether there is a baseline to lift over (retrieval and text generation may have none)
+ * @param assertionIds text generation's assertion ids, empty without assertions
+ * @param usedContext whether the submission names the passages it used (text generation)
+ * @param judge the judge section, or null
+ */
+record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs, List<String> slices, List<Integer> cutoffs,
+    boolean hasBaseline, List<String> assertionIds, boolean usedContext, Suite.Judge judge) {
+
+  ParseContext {
+    slices = List.copyOf(slices);
+    cutoffs = List.copyOf(cutoffs);
+    assertionIds = List.copyOf(assertionIds);
+  }
+
+  boolean judged() {
+    return judge != null;
+  }
+
+  /** The metric names the suite may use, for messages and "did you mean". */
+  List<String> knownMetrics() {
+    return task == Task.RETRIEVAL ? MetricCatalog.retrievalNames(cutoffs)
+        : task == Task.TEXT_GENERATION ? MetricCatalog.textNames(usedContext, judged(), assertionIds) : MetricCatalog.names(task);
+  }
+
+  /** The catalog's range of {@code metric}; judge_score lies on this suite's judge scale. */
+  MetricCatalog.Bounds bounds(String metric) {
+    if (metric.equals("judge_score") && judge != null) return new MetricCatalog.Bounds(judge.min(), judge.max());
+    return MetricCatalog.bounds(task, metric);
+  }
+}

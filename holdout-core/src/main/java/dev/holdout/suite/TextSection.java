@@ -1,0 +1,92 @@
+package dev.holdout.suite;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Text generation's keys: data.reference, predictions.output and context, the {@code assertions}
+ * checked on every answer, and the {@code prompt} and {@code judge} sections
+ * ({@link PromptSection}, {@link JudgeSection}).
+ */
+final class TextSection {
+  private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "json_valid", "json_schema", "max_length");
+  private static final List<String> CHECKS = ASSERTION.subList(1, ASSERTION.size());
+
+  private TextSection() {}
+
+  static Suite.Text parse(YamlCursor top, YamlCursor data, YamlCursor pred, Path folder) {
+    if (!data.has("reference")) {
+      throw data.error("missing required key 'reference': the column (or list of columns) with the reference answer");
+    }
+    List<String> references = data.optionalTextList("reference");
+    if (references.isEmpty()) {
+      throw data.get("reference").error("the list is empty; name the column (or columns) with the reference answer");
+    }
+    String output = pred.text("output");
+    List<String> used = pred.optionalTextList("context");
+    if (used != null && used.isEmpty()) {
+      throw pred.get("context").error("the list is empty; name the column (or columns) with the passages the answer used, or remove the key");
+    }
+    List<Suite.Assertion> assertions = top.has("assertions") ? assertions(top.get("assertions"), folder) : List.of();
+    Suite.Prompt prompt = top.has("prompt") ? PromptSection.parse(top.get("prompt")) : null;
+    Suite.Judge judge = top.has("judge") ? JudgeSection.parse(top.get("judge"), prompt) : null;
+    return new Suite.Text(references, output, used == null ? List.of() : used, assertions, prompt, judge);
+  }
+
+  private static List<Suite.Assertion> assertions(YamlCursor list, Path folder) {
+    List<Suite.Assertion> assertions = new ArrayList<>();
+    Set<String> ids = new LinkedHashSet<>();
+    List<YamlCursor> items = list.items("a list of assertions");
+    for (int i = 0; i < items.size(); i++) {
+      YamlCursor m = items.get(i).mapping();
+      m.checkKeys(ASSERTION);
+      List<String> kinds = CHECKS.stream().filter(m::has).toList();
+      if (kinds.size() != 1) {
+        throw m.error(kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, json_valid, json_schema or max_length"
+            : "give one check per assertion, found " + kinds + "; split it into several assertions");
+      }
+      String id = m.has("id") ? m.text("id") : "a" + (i + 1);
+      if (!id.matches("[A-Za-z0-9_.-]+")) throw m.get("id").error("an assertion id is letters, digits, '_', '.' or '-', found '" + id + "'");
+      if (!ids.add(id)) throw m.named(m.path() + ".id").error("assertion id '" + id + "' is used twice; give each assertion its own id");
+      assertions.add(assertion(id, kinds.get(0), m, folder));
+    }
+    return List.copyOf(assertions);
+  }
+
+  private static Suite.Assertion assertion(String id, String kind, YamlCursor m, Path folder) {
+    YamlCursor v = m.get(kind);
+    return switch (kind) {
+      case "contains" -> new Suite.Assertion(id, Suite.Assertion.Kind.CONTAINS, v.text(), null, 0, m.line());
+      case "not_contains" -> new Suite.Assertion(id, Suite.Assertion.Kind.NOT_CONTAINS, v.text(), null, 0, m.line());
+      case "regex" -> {
+        String re = v.text();
+        Pattern p;
+        try {
+          p = Pattern.compile(re);
+        } catch (PatternSyntaxException e) {
+          throw v.error("not a valid regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")");
+        }
+        yield new Suite.Assertion(id, Suite.Assertion.Kind.REGEX, re, p, 0, m.line());
+      }
+      case "json_valid" -> {
+        if (!(v.node() instanceof YamlNode.Scalar sc && sc.kind() == YamlNode.Scalar.Kind.BOOLEAN && sc.text().equalsIgnoreCase("true"))) {
+          throw v.error("write json_valid: true");
+        }
+        yield new Suite.Assertion(id, Suite.Assertion.Kind.JSON_VALID, null, null, 0, m.line());
+      }
+      case "json_schema" -> {
+        if (!(v.node() instanceof YamlNode.Scalar)) {
+          throw v.error("give the path of a JSON Schema file, relative to the suite, e.g. json_schema: refund.schema.json");
+        }
+        String file = v.text();
+        yield new Suite.Assertion(id, Suite.Assertion.Kind.JSON_SCHEMA, file, null, 0, m.line(), JsonSchemas.read(v, folder.resolve(file)));
+      }
+      default -> new Suite.Assertion(id, Suite.Assertion.Kind.MAX_LENGTH, null, null, (int) v.integer(1, Integer.MAX_VALUE), m.line());
+    };
+  }
+}
