@@ -109,7 +109,7 @@ public final class TerminalReport {
       b.append(String.format(Locale.ROOT, "  %-4d %s%-24s %-32s %s%n", r.rank(), tier, clip(r.name(), 24), estimate(r.primary()), r.verdict()));
     }
     b.append("\nPaired differences (row by row on the same ").append(c.pairs().isEmpty() ? "" : count(c.pairs().get(0).rows()) + " ")
-        .append(tiers ? "rows) and two-sided paired tests, Holm-adjusted over " + c.tiering().pairs() + (c.tiering().pairs() == 1 ? " pair" : " pairs")
+        .append(tiers ? "rows) and two-sided paired tests (Holm-adjusted over " + c.tiering().pairs() + (c.tiering().pairs() == 1 ? " pair" : " pairs")
             + "; a difference is real at p <= " + Format.plain(c.tiering().alpha()) + ")\n"
             : "rows; p = one-sided p-value that the first is not better)\n");
     Set<String> tests = new LinkedHashSet<>();
