@@ -19,9 +19,9 @@ public final class Strata {
   private final Poisson.Means means;
   /** The cells of each stratum, and the running total of their rows. */
   private final int[][] members;
-  private final long[][] cumulative;
+  private final double[][] cumulative;
 
-  private Strata(int cells, Poisson.Means means, int[][] members, long[][] cumulative) {
+  private Strata(int cells, Poisson.Means means, int[][] members, double[][] cumulative) {
     this.cells = cells;
     this.means = means;
     this.members = members;
@@ -39,10 +39,10 @@ public final class Strata {
     int[] sizes = new int[k];
     for (int s : stratumOf) sizes[s]++;
     int[][] members = new int[k][];
-    long[][] cumulative = new long[k][];
+    double[][] cumulative = new double[k][];
     for (int s = 0; s < k; s++) {
       members[s] = new int[sizes[s]];
-      cumulative[s] = new long[sizes[s]];
+      cumulative[s] = new double[sizes[s]];
     }
     int[] fill = new int[k];
     for (int i = 0; i < counts.length; i++) {
@@ -50,15 +50,15 @@ public final class Strata {
       int s = stratumOf[i];
       int j = fill[s]++;
       members[s][j] = i;
-      cumulative[s][j] = (j == 0 ? 0 : cumulative[s][j - 1]) + (long) counts[i];
+      cumulative[s][j] = (j == 0 ? 0 : cumulative[s][j - 1]) + counts[i];
     }
     return new Strata(counts.length, new Poisson.Means(counts), members, cumulative);
   }
 
   /** The rows of stratum {@code s}, the same in every replicate. */
   public long rows(int s) {
-    long[] c = cumulative[s];
-    return c.length == 0 ? 0 : c[c.length - 1];
+    double[] c = cumulative[s];
+    return c.length == 0 ? 0 : (long) c[c.length - 1];
   }
 
   int cells() {
@@ -73,49 +73,7 @@ public final class Strata {
       long target = rows(s);
       long sum = 0;
       for (int i : m) sum += (long) w[i];
-      if (sum > target) remove(random, w, m, sum, sum - target);
-      else if (sum < target) add(random, w, m, cumulative[s], target, target - sum);
-    }
-  }
-
-  /** Removes {@code k} of the {@code sum} units drawn into cells {@code m}, a uniform subset. */
-  private static void remove(SplittableRandom random, double[] w, int[] m, long sum, long k) {
-    long[] positions = distinct(random, sum, (int) k);
-    int p = 0;
-    long before = 0;
-    for (int i : m) {
-      long end = before + (long) w[i];
-      while (p < positions.length && positions[p] < end) {
-        w[i]--;
-        p++;
-      }
-      before = end;
-    }
-  }
-
-  /** Adds {@code k} units to cells {@code m}, each to a cell with probability its rows over {@code total}. */
-  private static void add(SplittableRandom random, double[] w, int[] m, long[] cumulative, long total, long k) {
-    long[] positions = new long[(int) k];
-    for (int j = 0; j < positions.length; j++) positions[j] = random.nextLong(total);
-    Arrays.sort(positions);
-    int c = 0;
-    for (long pos : positions) {
-      while (cumulative[c] <= pos) c++;
-      w[m[c]]++;
-    }
-  }
-
-  /** {@code k} distinct positions in [0, n), sorted: drawn with replacement, duplicates drawn again (k is far below n). */
-  private static long[] distinct(SplittableRandom random, long n, int k) {
-    long[] out = new long[k];
-    int have = 0;
-    while (true) {
-      for (int j = have; j < k; j++) out[j] = random.nextLong(n);
-      Arrays.sort(out);
-      have = 0;
-      for (int j = 0; j < k; j++) if (have == 0 || out[j] != out[have - 1]) out[have++] = out[j];
-      if (have == k) return out;
-      // move the distinct ones to the front and draw the rest again
+      Multinomial.settle(random, w, m, cumulative[s], sum, target);
     }
   }
 }
