@@ -46,7 +46,7 @@ final class SliceResult {
    * not decided by the one group that happened to look worst. {@code units} counts the independent
    * units behind the whole set, in {@code unit} (null for labeled rows).
    */
-  Decider.Observation observe(Criterion c, int metric, long units, String unit) {
+  Decider.Observation observe(Criterion c, int metric, long units, Decider.Unit unit) {
     Direction dir = direction.apply(c.metric());
     List<Integer> defined = new ArrayList<>();
     List<String> skipped = new ArrayList<>();

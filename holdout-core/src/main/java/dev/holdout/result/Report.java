@@ -66,10 +66,22 @@ public record Report(
    * every repeat failed ({@code errors}: they have no judge_score), single judgements that failed,
    * requests sent (with retries) and judgements answered from the cache, up to five distinct failure
    * messages, the agreement between repeats, and the agreement with human grades when given.
+   * {@code validated} says whether the judge's own mean grade may decide criteria (its quadratic
+   * kappa with people reaches {@code judge.min_kappa} at the interval's lower end), with the reason
+   * in {@code validation}; {@code ppi} is the mean grade people would give every answer, by
+   * prediction-powered inference, when human grades are given.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record JudgeSummary(String url, String model, Scale scale, int repeats, String judgementsFile, long rows, long errors,
-      long failedJudgements, long requests, long cached, List<String> errorExamples, RepeatAgreement agreement, HumanAgreement human) {}
+      long failedJudgements, long requests, long cached, List<String> errorExamples, RepeatAgreement agreement, HumanAgreement human,
+      boolean validated, String validation, PpiEstimate ppi) {}
+
+  /**
+   * The mean human-scale grade by prediction-powered inference (PPI++): its value, normal interval
+   * and standard error, the power-tuning weight {@code lambda} given to the judge (0: human grades
+   * alone), and the answers with and without a human grade.
+   */
+  public record PpiEstimate(double value, List<Double> ci, double se, double lambda, long graded, long ungraded) {}
 
   /** The judge's grades: whole numbers from {@code min} to {@code max}. */
   public record Scale(int min, int max) {}
