@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
     Endpoint target = prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
     Path cacheDir = cache != null ? cache : folder.resolve(".holdout-cache");
     Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out);
-    String where = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getPath() == null ? "" : url.getPath());
+    String where = Endpoint.shown(url);
     Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE,
         new Judging.Options(cacheDir.resolve("judge"), judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);

@@ -260,7 +260,7 @@ class JudgeCommandTest {
     assertThat(report.path("metrics").path("judge_score").path("undefined").asText()).startsWith("no row has a value");
     assertThat(report.path("metrics").path("judge_error_rate").path("value").asDouble()).isEqualTo(1.0);
     assertThat(report.path("judge").path("errors").asLong()).isEqualTo(8);
-    assertThat(report.path("judge").path("error_examples").get(0).asText()).isEqualTo("q1 repeat 1: HTTP 503 after 1 attempts");
+    assertThat(report.path("judge").path("error_examples").get(0).asText()).isEqualTo("q1 repeat 1: HTTP 503: {\"error\": \"down\"} after 1 attempts");
     assertThat(report.path("judge").path("agreement").path("exact").path("undefined").asText()).isEqualTo("no answer has two successful judgements");
     assertThat(report.path("criteria").get(0).path("status").asText()).isEqualTo("INCONCLUSIVE");
     assertThat(report.path("criteria").get(1).path("status").asText()).isEqualTo("FAIL");

@@ -109,7 +109,7 @@ final class BinaryModel extends TaskModel {
           List.of(List.of(m.tn(), m.fp()), List.of(m.fn(), m.tp())), thresholds[set]);
       Report.CostSummary cost = null;
       if (costs != null && m.total() > 0) {
-        double perDecision = (m.tp() * costs.tp() + m.fp() * costs.fp() + m.fn() * costs.fn() + m.tn() * costs.tn()) / m.total();
+        double perDecision = costs.of(m) / m.total();
         BinaryMetrics.CostOptimum best = BinaryMetrics.costOptimum(cells, set, costs);
         cost = new Report.CostSummary(perDecision, perDecision * 1000, best.predictsNoPositive() ? null : best.threshold(),
             best.expectedCost() * 1000, best.predictsNoPositive() ? "the cheapest policy is to predict no positive at all" : null);

@@ -5,6 +5,7 @@ import dev.holdout.base.Names;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
+import dev.holdout.endpoint.Endpoint;
 import dev.holdout.judge.Agreement;
 import dev.holdout.judge.HumanGrades;
 import dev.holdout.judge.JudgeRun;
@@ -179,8 +180,7 @@ public final class Judging {
       if (Double.isNaN(j.score(i))) failedRows++;
       for (int k = 0; k < j.repeats(); k++) if (Double.isNaN(j.grade(i, k))) failed++;
     }
-    java.net.URI u = judge.url();
-    String target = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + (u.getPath() == null ? "" : u.getPath());
+    String target = Endpoint.shown(judge.url());
     String validation = validation(human, judge.minKappa(), b.confidence());
     Ppi ppi = judged.human() == null ? null : ppi(eval, judged, rows);
     Report.PpiEstimate ppiEstimate = null;
