@@ -2,6 +2,7 @@ package dev.holdout.audit;
 
 import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Missing;
 import dev.holdout.data.Dictionary;
 import dev.holdout.data.IdColumn;
 import dev.holdout.data.RecordReader;
@@ -129,7 +130,7 @@ public final class Audit {
       while (r.next()) {
         for (int c : featureCols) {
           CharSequence t = r.text(c);
-          if (ColumnProfiler.isMissing(t)) continue;
+          if (Missing.is(t)) continue;
           if (Double.isFinite(ColumnProfiler.parse(t))) {
             numbers[c]++;
           } else {
@@ -683,7 +684,7 @@ public final class Audit {
     long h = Hashing.SEED;
     for (int c : cols) {
       CharSequence v = r.text(c);
-      h = Hashing.row(h, ColumnProfiler.isMissing(v) ? null : v);
+      h = Hashing.row(h, Missing.is(v) ? null : v);
     }
     return Hashing.mix(h);
   }
@@ -832,7 +833,7 @@ public final class Audit {
           int label = -1;
           if (labelCol >= 0) {
             CharSequence l = r.text(labelCol);
-            if (ColumnProfiler.isMissing(l)) {
+            if (Missing.is(l)) {
               if (labelMissing++ < EXAMPLES) labelMissingExamples.add(at(r));
             } else {
               label = labels.code(l);

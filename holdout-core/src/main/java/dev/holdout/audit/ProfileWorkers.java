@@ -1,6 +1,7 @@
 package dev.holdout.audit;
 
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Missing;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.Values;
 import java.util.Arrays;
@@ -121,7 +122,7 @@ final class ProfileWorkers {
       Batch b = w.current;
       int i = (b.rows - 1) * w.cols.length + ks[j] / workers.length;
       int n = b.len[i];
-      if (n >= 0 && ColumnProfiler.isMissing(b.chars, b.off[i], n)) n = -1;
+      if (n >= 0 && Missing.is(b.chars, b.off[i], n)) n = -1;
       cuts[2 * j] = at;
       cuts[2 * j + 1] = n;
       if (n > 0) {
@@ -280,7 +281,7 @@ final class ProfileWorkers {
                 for (int k : hashed) {
                   int off = b.off[base + k];
                   int n = b.len[base + k];
-                  h = n < 0 || ColumnProfiler.isMissing(chars, off, n) ? Hashing.rowMissing(h) : Hashing.row(h, chars, off, n);
+                  h = n < 0 || Missing.is(chars, off, n) ? Hashing.rowMissing(h) : Hashing.row(h, chars, off, n);
                 }
                 b.rowHash[row] = h;
                 if (id >= 0) {

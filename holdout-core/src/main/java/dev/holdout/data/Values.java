@@ -1,6 +1,7 @@
 package dev.holdout.data;
 
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Missing;
 import dev.holdout.base.Names;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,6 @@ public final class Values {
   }
 
   private static final Set<String> NON_FINITE = Set.of("nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
-  private static final Set<String> MISSING_MARKERS = Set.of("na", "n/a", "null", "none", "nil", "?", "-");
 
   /**
    * The index of {@code column} in the reader's header, or an error listing the columns there are.
@@ -108,7 +108,7 @@ public final class Values {
       if (NON_FINITE.contains(lower)) {
         throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "' (NaN and infinity are not predictions)");
       }
-      if (MISSING_MARKERS.contains(lower)) {
+      if (Missing.is(s)) {
         throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "', a missing-value marker; every row needs a value");
       }
       throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "'");
