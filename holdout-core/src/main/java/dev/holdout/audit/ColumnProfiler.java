@@ -10,12 +10,13 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
-import org.apache.datasketches.kll.KllDoublesSketch;
 
 /**
  * Accumulates one column's profile in one pass. Values are counted exactly while the column has at
  * most {@link #EXACT_DISTINCT} distinct values; beyond that only a HyperLogLog sketch (lgK = 12,
- * about 1.6% relative standard error) counts them and no top categories are kept. While counted
+ * about 1.6% relative standard error, deterministic) counts them, its estimate kept between the
+ * values counted exactly and the values present (so never above the rows), and no top categories
+ * are kept. While counted
  * exactly, each distinct value is parsed and its words counted once. Quartiles come from a uniform
  * sample of {@link NumberSample#CAPACITY} numbers (exact up to that many, else within about 0.29%
  * of rank in 99% of runs); min, max and mean are exact. Missing values are {@link Missing}'s. Not thread-safe.
@@ -40,8 +41,6 @@ public final class ColumnProfiler {
   private double max = Double.NEGATIVE_INFINITY;
   private double sum;
   private final NumberSample sample = new NumberSample();
-  /** Only for comparing distributions with another file ({@link Shift}); null otherwise. */
-  private final KllDoublesSketch kll;
   private final HllSketch hll = new HllSketch(12, TgtHllType.HLL_8); // same estimates as HLL_4, faster updates
   private TextCodes codes = new TextCodes();
   private long[] counts = new long[64];
@@ -55,15 +54,8 @@ public final class ColumnProfiler {
   private String firstOther;
   private String firstOtherAt;
 
-  /** A profiler without a quantile sketch. */
   public ColumnProfiler(String name) {
-    this(name, false);
-  }
-
-  /** With {@code sketch}, the numbers also go to a KLL sketch (k = 200) for {@link #quantiles()}. */
-  public ColumnProfiler(String name, boolean sketch) {
     this.name = name;
-    this.kll = sketch ? KllDoublesSketch.newHeapInstance(200) : null;
   }
 
   public String name() {
@@ -127,7 +119,6 @@ public final class ColumnProfiler {
       if (v > max) max = v;
       sum += v;
       sample.add(v);
-      if (kll != null) kll.update(v);
       if (firstNumber == null) {
         firstNumber = new String(buf, off, len);
         firstNumberAt = position.get();
@@ -209,17 +200,17 @@ public final class ColumnProfiler {
     return codes == null ? null : codes.values();
   }
 
-  /** The numbers seen, as a KLL sketch (k = 200), for comparing distributions; only when made with a sketch. */
-  KllDoublesSketch quantiles() {
-    if (kll == null) throw new IllegalStateException("column '" + name + "' was profiled without a quantile sketch");
-    return kll;
+  /** The numbers seen, as a uniform sample (all of them up to {@link NumberSample#CAPACITY}), for comparing distributions ({@link Shift}). */
+  NumberSample numbers() {
+    return sample;
   }
 
   /** The profile so far. */
   public ColumnProfile profile() {
     long present = rows - missing;
     boolean exact = codes != null;
-    long distinct = exact ? codes.size() : Math.round(hll.getEstimate());
+    // an estimate is at least the values counted exactly before it, and at most the values present
+    long distinct = exact ? codes.size() : Math.max(EXACT_DISTINCT + 1, Math.min(present, Math.round(hll.getEstimate())));
     List<ColumnProfile.Category> top = new ArrayList<>();
     long topCount = 0;
     boolean allBoolean = false;

@@ -22,6 +22,12 @@ import java.util.function.Supplier;
  */
 final class ProfileWorkers {
   static final int BATCH = 4096;
+
+  /** Threads that profile columns while the reading thread does the row-level checks: up to four, one per core. */
+  static int threads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
   private static final Batch END = new Batch(0, 0);
   private final Worker[] workers;
   private final RowHashes sink;
