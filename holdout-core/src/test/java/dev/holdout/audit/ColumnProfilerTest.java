@@ -23,4 +23,17 @@ class ColumnProfilerTest {
     assertThat(c.numeric().max()).isEqualTo(19_999);
     assertThat(c.type()).isEqualTo(ColumnType.NUMERIC);
   }
+
+  @Test
+  void an_estimated_distinct_count_stays_between_the_values_counted_and_the_values_present() {
+    // HyperLogLog estimates 12,000 and 20,000 distinct integers at 12,056 and 20,051
+    for (int n : new int[] {12_000, 20_000}) {
+      ColumnProfiler p = new ColumnProfiler("x");
+      for (int i = 0; i < n; i++) p.add(Integer.toString(i), () -> "line");
+      p.add("", () -> "line");
+      ColumnProfile c = p.profile();
+      assertThat(c.distinctExact()).isFalse();
+      assertThat(c.distinct()).as("%d values", n).isBetween(ColumnProfiler.EXACT_DISTINCT + 1L, (long) n);
+    }
+  }
 }
