@@ -65,7 +65,9 @@ record ReferenceProfile(Profile profile, SliceProfiles slices) {
       }
     }
     if (p.rows() == 0) throw new HoldoutException.BadData(file + ": the reference has a header but no rows; monitoring needs reference rows");
+    // flushed here, on the thread that drew the coins so far: the judging thread only reads
     p.flush();
+    slices.flush();
     return new ReferenceProfile(p, slices);
   }
 

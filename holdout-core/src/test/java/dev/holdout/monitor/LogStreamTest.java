@@ -21,19 +21,7 @@ class LogStreamTest {
 
   private Suite suite() throws IOException {
     Files.writeString(dir.resolve("reference.csv"), "id,x,p,y\nr1,1,0.2,0\nr2,2,0.7,1\nr3,3,0.4,0\n");
-    return Holdout.suite(Files.writeString(dir.resolve("suite.yaml"), """
-        suite: holdout.suite/v1
-        name: small
-        problem: A small binary problem.
-        task: binary_classification
-        data:
-          path: reference.csv
-          id: id
-          label: y
-        predictions:
-          score: p
-        bootstrap: {replicates: 50, seed: 1}
-        """));
+    return Holdout.suite(SmallSuite.write(dir, ""));
   }
 
   /** The windows the stream closes, in the order it closes them. */

@@ -283,22 +283,10 @@ class MonitorTest {
   }
 
   private Path writeSuite() throws IOException {
-    return Files.writeString(dir.resolve("suite.yaml"), """
-        suite: holdout.suite/v1
-        name: small
-        problem: A small binary problem.
-        task: binary_classification
-        data:
-          path: reference.csv
-          id: id
-          label: y
-        predictions:
-          score: p
-        criteria:
+    return SmallSuite.write(dir, """
           - metric: accuracy
             min: 0.5
             at: point
-        bootstrap: {replicates: 50, seed: 1}
         """);
   }
 

@@ -29,23 +29,11 @@ class WindowJudgeTest {
     StringBuilder b = new StringBuilder("id,x\n");
     for (int i = 0; i < 1000; i++) b.append("r").append(i).append(',').append(i % 100).append('\n');
     Path ref = Files.writeString(dir.resolve("reference.csv"), b);
-    suite = Holdout.suite(Files.writeString(dir.resolve("suite.yaml"), """
-        suite: holdout.suite/v1
-        name: small
-        problem: A small binary problem.
-        task: binary_classification
-        data:
-          path: reference.csv
-          id: id
-          label: y
-        predictions:
-          score: p
-        criteria:
+    suite = Holdout.suite(SmallSuite.write(dir, """
           - id: acc
             metric: accuracy
             min: 0.9
             at: point
-        bootstrap: {replicates: 50, seed: 1}
         """));
     DriftSettings fromSuite = SuiteDrift.settings(suite, suite.file(), List.of());
     DriftSettings drift = fromSuite.withVerdict(fromSuite.share(), fromSuite.classifierAuc(), 0);
