@@ -149,7 +149,7 @@ public final class Audit {
   }
 
   private static String pct(double share) {
-    return String.format(Locale.ROOT, "%.2f%%", share * 100);
+    return Format.percent(share);
   }
 
   private void profileFindings(List<ColumnProfile> profiles, int idCol, int labelCol) {

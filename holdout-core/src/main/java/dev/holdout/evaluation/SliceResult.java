@@ -34,6 +34,22 @@ final class SliceResult {
     replicates.add(reps);
   }
 
+  /**
+   * The index of the group with the worst point value of {@code metric} by its direction: the first
+   * in order on a tie, groups without a value left out; -1 when no group has a value. The report's
+   * {@code worst_for} and the worst_min, worst_max and max_gap criteria all name this group.
+   */
+  int worst(String metric) {
+    Direction dir = model.direction(metric);
+    int worst = -1;
+    for (int g = 0; g < groups.size(); g++) {
+      MetricValue v = point.get(g).get(metric);
+      if (!v.defined()) continue;
+      if (worst < 0 || dir.improvement(v.value(), point.get(worst).get(metric).value()) < 0) worst = g;
+    }
+    return worst;
+  }
+
   /** The worst group's value (worst_min, worst_max) or best minus worst (max_gap), with replicates. */
   Decider.Observation observe(Criterion c, int metric, long totalRows) {
     Direction dir = model.direction(c.metric());
@@ -47,12 +63,10 @@ final class SliceResult {
       return new Decider.Observation(null, new double[0], 0, null, totalRows, "no group of " + column + " has a " + c.metric() + ": " + String.join("; ", skipped), null);
     }
     boolean gap = c.kind() == Criterion.Kind.MAX_GAP;
-    int worst = defined.get(0);
+    int worst = worst(c.metric());
     int best = defined.get(0);
     for (int g : defined) {
-      double v = point.get(g).get(c.metric()).value();
-      if (dir.improvement(v, point.get(worst).get(c.metric()).value()) < 0) worst = g;
-      if (dir.improvement(v, point.get(best).get(c.metric()).value()) > 0) best = g;
+      if (dir.improvement(point.get(g).get(c.metric()).value(), point.get(best).get(c.metric()).value()) > 0) best = g;
     }
     double worstValue = point.get(worst).get(c.metric()).value();
     double bestValue = point.get(best).get(c.metric()).value();

@@ -1,5 +1,6 @@
 package dev.holdout.handover;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
@@ -134,7 +135,7 @@ public final class HandoverVerifier {
       Manifest.FileRef ar = m.code().archive();
       if (file("code", ar, true, seen) && Archives.isArchive(ar.path())) {
         Archives.Listing l = Archives.list(ar.path(), limits);
-        checks.add(Check.pass("files", ar.written(), String.format(Locale.ROOT, "archive of %,d entries, %,d bytes unpacked", l.entries(), l.bytes())));
+        checks.add(Check.pass("files", ar.written(), "archive of " + Format.count(l.entries()) + " entries, " + Format.count(l.bytes()) + " bytes unpacked"));
       }
     }
     if (m.prompts() != null) for (Manifest.FileRef f : m.prompts()) file("prompts", f, false, seen);
@@ -323,14 +324,15 @@ public final class HandoverVerifier {
     String item = r.model().written() + " vs " + r.predictions().written();
     int n = scored.ids().length;
     if (missing == 0 && over == 0) {
-      checks.add(Check.pass(a, item, String.format(Locale.ROOT, "all %,d predictions reproduced; largest difference %.3g (tolerance %s)", n,
-          Math.max(worst, 0), r.tolerance())));
+      checks.add(Check.pass(a, item, "all " + Format.count(n) + " predictions reproduced; largest difference " + Format.score(Math.max(worst, 0))
+          + " (tolerance " + r.tolerance() + ")"));
     } else {
       StringBuilder d = new StringBuilder();
-      if (missing > 0) d.append(String.format(Locale.ROOT, "%,d of %,d evaluation rows have no delivered prediction; ", missing, n));
+      if (missing > 0) d.append(Format.count(missing)).append(" of ").append(Format.count(n)).append(" evaluation rows have no delivered prediction; ");
       if (over > 0) {
-        d.append(String.format(Locale.ROOT, "%,d predictions differ by more than %s; the largest, %.4g, at id %s: the model gives %.6g, the delivered file %.6g",
-            over, r.tolerance(), worst, worstId, worstModel, worstVendor));
+        d.append(Format.count(over)).append(" predictions differ by more than ").append(r.tolerance()).append("; the largest, ").append(Format.score(worst))
+            .append(", at id ").append(worstId).append(": the model gives ").append(Format.number(worstModel)).append(", the delivered file ")
+            .append(Format.number(worstVendor));
       }
       checks.add(Check.fail(a, item, d.toString().replaceAll("; $", ""),
           "the exact model that produced the delivered predictions, or predictions from the delivered model"));
@@ -363,7 +365,6 @@ public final class HandoverVerifier {
         }
       }
     }
-    double level = report.bootstrap().confidence() * 100;
     for (var e : claimed.entrySet()) {
       Report.Estimate est = report.metrics().get(e.getKey());
       String item = "claimed " + e.getKey() + " " + e.getValue();
@@ -374,8 +375,8 @@ public final class HandoverVerifier {
         checks.add(Check.warn(a, item, "Holdout finds no value: " + est.undefined(), "how the vendor computed it"));
       } else {
         double lo = est.ci().get(0), hi = est.ci().get(1);
-        String measured = String.format(Locale.ROOT, "Holdout measures %.4g [%.4g, %.4g] (%s%% interval) on the delivered evaluation set", est.value(), lo, hi,
-            level == Math.rint(level) ? Long.toString((long) level) : Double.toString(level));
+        String measured = "Holdout measures " + Format.number(est.value()) + " " + Format.interval(lo, hi) + " ("
+            + Format.level(report.bootstrap().confidence()) + " interval) on the delivered evaluation set";
         if (e.getValue() >= lo && e.getValue() <= hi) {
           checks.add(Check.pass(a, item, measured));
         } else {

@@ -1,5 +1,6 @@
 package dev.holdout.monitor;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.data.Decimals;
 import dev.holdout.data.Dictionary;
@@ -521,8 +522,8 @@ public final class Monitor {
         for (CriterionResult c : w.criteria()) {
           if (c.status() != Status.FAIL) continue;
           out.add(new MonitorReport.Alert(w.label(), "performance", c.id(), c.observed(), c.threshold(),
-              w.label() + ": " + c.id() + " FAIL on " + String.format(Locale.ROOT, "%,d", w.labeledRows()) + " labeled rows: " + c.description()
-                  + ", observed " + fmt(c.observed()) + (c.ci() == null ? "" : " [" + fmt(c.ci().get(0)) + ", " + fmt(c.ci().get(1)) + "]")));
+              w.label() + ": " + c.id() + " FAIL on " + Format.count(w.labeledRows()) + " labeled rows: " + c.description()
+                  + ", observed " + fmt(c.observed()) + (c.ci() == null ? "" : " " + Format.interval(c.ci().get(0), c.ci().get(1)))));
         }
       }
       if (w.estimated() != null && w.labeledRows() == 0) {
@@ -543,7 +544,7 @@ public final class Monitor {
   }
 
   static String fmt(Double v) {
-    return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    return v == null ? "-" : Format.number(v);
   }
 
   private static <T> T waitFor(Future<T> f) {

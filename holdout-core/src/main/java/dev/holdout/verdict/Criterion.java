@@ -1,7 +1,6 @@
 package dev.holdout.verdict;
 
 import dev.holdout.base.Format;
-import java.util.Locale;
 
 /**
  * One contractual bar from a suite: {@code roc_auc >= 0.80}, {@code worst region recall >= 0.5},
@@ -47,12 +46,7 @@ public record Criterion(String id, String metric, Kind kind, double threshold, S
       case MIN_LIFT -> metric + " lift over the baseline";
     };
     String judged = atPoint ? "point estimate"
-        : String.format(Locale.ROOT, "%s%% CI %s end", pct(confidence), kind.atLeast() ? "lower" : "upper");
+        : Format.level(confidence) + " CI " + (kind.atLeast() ? "lower" : "upper") + " end";
     return subject + " " + op + " " + Format.plain(threshold) + " (" + judged + ")";
-  }
-
-  private static String pct(double confidence) {
-    double p = confidence * 100;
-    return p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p);
   }
 }

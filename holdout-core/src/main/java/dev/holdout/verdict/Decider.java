@@ -4,7 +4,6 @@ import dev.holdout.base.Format;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.RowsToDecide;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 /** Judges one criterion from its observed value and bootstrap replicates. */
@@ -58,7 +57,7 @@ public final class Decider {
         OptionalLong extra = RowsToDecide.estimate(o.rows(), point, t, halfWidth);
         more = extra.isPresent() ? extra.getAsLong() : null;
         reason = "the interval contains " + Format.plain(t) + "; "
-            + (extra.isPresent() ? "about " + String.format(Locale.ROOT, "%,d", extra.getAsLong()) + " more labeled rows (at the current mix) would likely decide it"
+            + (extra.isPresent() ? "about " + Format.count(extra.getAsLong()) + " more labeled rows (at the current mix) would likely decide it"
                 : "the observed value equals the threshold, so more rows may not decide it");
       }
     }
