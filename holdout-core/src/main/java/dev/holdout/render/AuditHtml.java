@@ -17,8 +17,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The data readiness audit as one self-contained page in the evaluation report's style: the
- * verdict, the findings by severity with evidence and what to do, then the profiles behind them.
+ * The data readiness audit as one self-contained page in the {@link Page} shell of every report:
+ * the verdict, the findings by severity with evidence and what to do, then the profiles behind
+ * them, and the files read with their digests.
  */
 public final class AuditHtml {
   private AuditHtml() {}

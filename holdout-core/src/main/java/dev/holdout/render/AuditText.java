@@ -36,7 +36,8 @@ public final class AuditText {
           Format.percent(p.missingShare()), p.distinctExact() ? "" : "~", Format.count(p.distinct())));
       if (p.numeric() != null && p.type() == ColumnType.NUMERIC) {
         var n = p.numeric();
-        sb.append(String.format(Locale.ROOT, "  min %s q1 %s median %s q3 %s max %s mean %s", Format.score(n.min()), Format.score(n.q1()), Format.score(n.median()), Format.score(n.q3()), Format.score(n.max()), Format.score(n.mean())));
+        sb.append("  min ").append(Format.score(n.min())).append(" q1 ").append(Format.score(n.q1())).append(" median ").append(Format.score(n.median()))
+            .append(" q3 ").append(Format.score(n.q3())).append(" max ").append(Format.score(n.max())).append(" mean ").append(Format.score(n.mean()));
       } else if (!p.topCategories().isEmpty()) {
         sb.append("  top ").append(String.join(", ", p.topCategories().stream().limit(3).map(c -> c.value() + " " + Format.count(c.count())).toList()));
       }

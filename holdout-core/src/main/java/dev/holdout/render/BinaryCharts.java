@@ -200,28 +200,31 @@ final class BinaryCharts {
     StringBuilder desc = new StringBuilder("Expected cost per 1,000 decisions at each threshold");
     String legend = Figures.key(null, "s-main", "expected cost");
     if (cs != null && op != null) {
-      double px = p.x.at(op.threshold());
-      double py = p.y.at(cs.per1000());
-      p.line(px, py, px, p.bottom, "op-line");
-      p.circle(px, py, 6.5, "op", "threshold " + Format.plain(op.threshold()) + ": " + Format.money(cs.per1000()) + " per 1,000");
-      label(p, px, py, Format.money(cs.per1000()));
-      desc.append(String.format(Locale.ROOT, "; at the chosen threshold %s it is %s", Format.plain(op.threshold()), Format.money(cs.per1000())));
-      legend += Figures.key("op", null, "chosen threshold " + Format.plain(op.threshold()));
+      legend += costPoint(p, op.threshold(), cs.per1000(), "op", "threshold", "chosen threshold");
+      desc.append("; at the chosen threshold ").append(Format.plain(op.threshold())).append(" it is ").append(Format.money(cs.per1000()));
     }
     if (cs != null && cs.optimalThreshold() != null && cs.optimalPer1000() != null) {
-      double px = p.x.at(cs.optimalThreshold());
-      double py = p.y.at(cs.optimalPer1000());
-      p.line(px, py, px, p.bottom, "opt-line");
-      p.circle(px, py, 6.5, "opt", "cost-optimal threshold " + Format.plain(cs.optimalThreshold()) + ": " + Format.money(cs.optimalPer1000()) + " per 1,000");
-      label(p, px, py, Format.money(cs.optimalPer1000()));
-      desc.append(String.format(Locale.ROOT, "; the cost-optimal threshold %s gives %s", Format.plain(cs.optimalThreshold()), Format.money(cs.optimalPer1000())));
-      legend += Figures.key("opt", null, "cost-optimal threshold " + Format.plain(cs.optimalThreshold()));
+      legend += costPoint(p, cs.optimalThreshold(), cs.optimalPer1000(), "opt", "cost-optimal threshold", "cost-optimal threshold");
+      desc.append("; the cost-optimal threshold ").append(Format.plain(cs.optimalThreshold())).append(" gives ").append(Format.money(cs.optimalPer1000()));
     }
     desc.append(". Negative cost is a net gain.");
     String note = cs != null && cs.note() != null ? esc(cs.note()) : null;
     return Figures.figure("chart-cost", "cost", "Expected cost against threshold",
         "What each threshold would cost with the suite's costs per decision; below zero is a net gain.", legend,
         p.svg("chart-cost-svg", "Expected cost against threshold", desc.toString()), note, false);
+  }
+
+  /**
+   * A threshold's point on the cost curve, in the class {@code cls}: a line down to the axis, the
+   * point with a tooltip, its cost written beside it; returns its legend key.
+   */
+  private static String costPoint(Plot p, double threshold, double per1000, String cls, String tip, String key) {
+    double px = p.x.at(threshold);
+    double py = p.y.at(per1000);
+    p.line(px, py, px, p.bottom, cls + "-line");
+    p.circle(px, py, 6.5, cls, tip + " " + Format.plain(threshold) + ": " + Format.money(per1000) + " per 1,000");
+    label(p, px, py, Format.money(per1000));
+    return Figures.key(cls, null, key + " " + Format.plain(threshold));
   }
 
   private static void label(Plot p, double px, double py, String text) {

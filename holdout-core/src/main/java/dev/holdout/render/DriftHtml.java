@@ -15,8 +15,8 @@ import java.util.Map;
 /**
  * The HTML page of a {@code holdout.drift/v1} report: the verdict and its reasons, each distance
  * column's score with its interval against its own threshold, the domain classifier's roc_auc, the
- * column table (p-value columns too) and the slice groups. Same page, styles and rules as
- * {@link HtmlReport}: inline SVG with text alternatives, no script, nothing fetched.
+ * column table (p-value columns too) and the slice groups. The {@link Page} shell of every report:
+ * inline SVG with text alternatives, no script, nothing fetched.
  */
 public final class DriftHtml {
   private DriftHtml() {}

@@ -20,8 +20,8 @@ import java.util.Set;
  * The HTML page of a {@link MonitorReport}: the status, the alerts, one chart per metric over the
  * windows (realized value with its interval, the CBPE estimate, the suite's bar, alerting windows in
  * vermillion), the drifted share of feature columns and each judged prediction or label column's
- * drift score over the windows, and the window table. Same page, styles and rules as
- * {@link HtmlReport}: inline SVG with text alternatives, no script, nothing fetched.
+ * drift score over the windows, and the window table. The {@link Page} shell of every report:
+ * inline SVG with text alternatives, no script, nothing fetched.
  */
 public final class MonitorHtml {
   private MonitorHtml() {}
