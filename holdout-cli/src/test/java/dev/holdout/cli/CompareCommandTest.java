@@ -28,7 +28,7 @@ class CompareCommandTest {
     assertThat(lines[header + 2]).startsWith("  2    vendor-b ").endsWith("REJECTED");
     assertThat(r.out()).contains("Paired differences (row by row on the same 20,000 rows;");
     String pair = lines[indexOfLineStartingWith(lines, "  vendor-a")];
-    assertThat(pair).matches("  vendor-a +- vendor-b +[+-]\\d\\.\\d{4} \\[[+-]\\d\\.\\d{4}, [+-]\\d\\.\\d{4}\\]  p = \\d\\.\\d{3}  \\(.*\\)");
+    assertThat(pair).matches("  vendor-a +- vendor-b +[+-]\\d\\.\\d{4} \\[[+-]\\d\\.\\d{4}, [+-]\\d\\.\\d{4}\\]  p = \\d\\.\\d+  \\(.*\\)");
 
     JsonNode j = new ObjectMapper().readTree(json.toFile());
     assertThat(j.path("schema").asText()).isEqualTo("holdout.compare/v1");

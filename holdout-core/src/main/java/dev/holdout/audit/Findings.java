@@ -1,9 +1,10 @@
 package dev.holdout.audit;
 
+import dev.holdout.base.Format;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /** The findings of one audit, in the order the checks add them. Not thread-safe. */
 final class Findings {
@@ -32,6 +33,6 @@ final class Findings {
 
   /** A share as a percentage with two decimals: 0.0123 is "1.23%". */
   static String pct(double share) {
-    return String.format(Locale.ROOT, "%.2f%%", share * 100);
+    return Format.percent(share);
   }
 }

@@ -1,5 +1,6 @@
 package dev.holdout.evaluation;
 
+import dev.holdout.base.Format;
 import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.BinaryCurves;
 import dev.holdout.metric.BinaryMetrics;
@@ -48,7 +49,7 @@ final class BinaryModel extends TaskModel {
       default -> {
         base = new double[n];
         Arrays.fill(base, prior);
-        baselineName = String.format(java.util.Locale.ROOT, "prior: every row scored %.4f, the positive rate", prior);
+        baselineName = "prior: every row scored " + Format.number(prior) + ", the positive rate";
       }
     }
     scores[submissions.size()] = base;

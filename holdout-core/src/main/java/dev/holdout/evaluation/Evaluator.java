@@ -109,12 +109,18 @@ public final class Evaluator {
     for (SliceResult result : join(sliceWork)) {
       sliceResults.put(result.column, result);
       Map<String, Report.SliceGroup> groups = new LinkedHashMap<>();
+      List<List<String>> worstFor = new ArrayList<>();
+      for (int g = 0; g < result.groups.size(); g++) worstFor.add(new ArrayList<>());
+      for (String name : names) {
+        int worst = result.worst(name);
+        if (worst >= 0) worstFor.get(worst).add(name);
+      }
       for (int g = 0; g < result.groups.size(); g++) {
         Map<String, Report.Estimate> gm = new LinkedHashMap<>();
         for (int k = 0; k < m; k++) {
           gm.put(names.get(k), Estimates.of(result.point.get(g).get(names.get(k)), Bootstrap.column(result.replicates.get(g), k), reps, b.confidence()));
         }
-        groups.put(result.groups.get(g), new Report.SliceGroup(result.rows.get(g), gm));
+        groups.put(result.groups.get(g), new Report.SliceGroup(result.rows.get(g), gm, worstFor.get(g).isEmpty() ? null : List.copyOf(worstFor.get(g))));
       }
       slices.put(result.column, groups);
       progress.step("bootstrap", ++done, 1 + eval.slices.size());

@@ -1,12 +1,12 @@
 package dev.holdout.handover;
 
+import dev.holdout.base.Format;
 import dev.holdout.data.RecordReaders;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -39,7 +39,7 @@ final class BundleFiles {
       Manifest.FileRef ar = m.code().archive();
       if (file("code", ar, true) && Archives.isArchive(ar.path())) {
         Archives.Listing l = Archives.list(ar.path(), limits);
-        out.add(Check.pass("files", ar.written(), String.format(Locale.ROOT, "archive of %,d entries, %,d bytes unpacked", l.entries(), l.bytes())));
+        out.add(Check.pass("files", ar.written(), "archive of " + Format.count(l.entries()) + " entries, " + Format.count(l.bytes()) + " bytes unpacked"));
       }
     }
     if (m.prompts() != null) for (Manifest.FileRef f : m.prompts()) file("prompts", f, false);

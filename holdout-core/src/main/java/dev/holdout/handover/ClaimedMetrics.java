@@ -1,5 +1,6 @@
 package dev.holdout.handover;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.FileEvaluation;
 import dev.holdout.evaluation.Judging;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,7 +40,6 @@ final class ClaimedMetrics {
           "a suite and evaluation set Holdout can evaluate"));
       return out;
     }
-    double level = report.bootstrap().confidence() * 100;
     for (var e : claimed.entrySet()) {
       Report.Estimate est = report.metrics().get(e.getKey());
       String item = "claimed " + e.getKey() + " " + e.getValue();
@@ -51,8 +50,8 @@ final class ClaimedMetrics {
         out.add(Check.warn(a, item, "Holdout finds no value: " + est.undefined(), "how the vendor computed it"));
       } else {
         double lo = est.ci().get(0), hi = est.ci().get(1);
-        String measured = String.format(Locale.ROOT, "Holdout measures %.4g [%.4g, %.4g] (%s%% interval) on the delivered evaluation set", est.value(), lo, hi,
-            level == Math.rint(level) ? Long.toString((long) level) : Double.toString(level));
+        String measured = "Holdout measures " + Format.number(est.value()) + " " + Format.interval(lo, hi) + " ("
+            + Format.level(report.bootstrap().confidence()) + " interval) on the delivered evaluation set";
         if (e.getValue() >= lo && e.getValue() <= hi) {
           out.add(Check.pass(a, item, measured));
         } else {

@@ -1,5 +1,6 @@
 package dev.holdout.handover;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
@@ -10,7 +11,6 @@ import dev.holdout.scoring.Scored;
 import dev.holdout.suite.Suite;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -76,14 +76,15 @@ final class PredictionMatch {
     String item = r.model().written() + " vs " + r.predictions().written();
     int n = scored.ids().length;
     if (missing == 0 && over == 0) {
-      return List.of(Check.pass(a, item, String.format(Locale.ROOT, "all %,d predictions reproduced; largest difference %.3g (tolerance %s)", n,
-          Math.max(worst, 0), r.tolerance())));
+      return List.of(Check.pass(a, item, "all " + Format.count(n) + " predictions reproduced; largest difference " + Format.score(Math.max(worst, 0))
+          + " (tolerance " + r.tolerance() + ")"));
     }
     StringBuilder d = new StringBuilder();
-    if (missing > 0) d.append(String.format(Locale.ROOT, "%,d of %,d evaluation rows have no delivered prediction; ", missing, n));
+    if (missing > 0) d.append(Format.count(missing)).append(" of ").append(Format.count(n)).append(" evaluation rows have no delivered prediction; ");
     if (over > 0) {
-      d.append(String.format(Locale.ROOT, "%,d predictions differ by more than %s; the largest, %.4g, at id %s: the model gives %.6g, the delivered file %.6g",
-          over, r.tolerance(), worst, worstId, worstModel, worstVendor));
+      d.append(Format.count(over)).append(" predictions differ by more than ").append(r.tolerance()).append("; the largest, ").append(Format.score(worst))
+          .append(", at id ").append(worstId).append(": the model gives ").append(Format.number(worstModel)).append(", the delivered file ")
+          .append(Format.number(worstVendor));
     }
     return List.of(Check.fail(a, item, d.toString().replaceAll("; $", ""),
         "the exact model that produced the delivered predictions, or predictions from the delivered model"));

@@ -1,5 +1,6 @@
 package dev.holdout.monitor;
 
+import dev.holdout.base.Format;
 import dev.holdout.drift.DriftReport;
 import dev.holdout.drift.DriftSettings;
 import dev.holdout.drift.Profile;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,8 +96,8 @@ final class WindowJudge {
       for (CriterionResult c : w.criteria()) {
         if (c.status() != Status.FAIL) continue;
         out.add(new MonitorReport.Alert(w.label(), "performance", c.id(), c.observed(), c.threshold(),
-            w.label() + ": " + c.id() + " FAIL on " + String.format(Locale.ROOT, "%,d", w.labeledRows()) + " labeled rows: " + c.description()
-                + ", observed " + fmt(c.observed()) + (c.ci() == null ? "" : " [" + fmt(c.ci().get(0)) + ", " + fmt(c.ci().get(1)) + "]")));
+            w.label() + ": " + c.id() + " FAIL on " + Format.count(w.labeledRows()) + " labeled rows: " + c.description()
+                + ", observed " + fmt(c.observed()) + (c.ci() == null ? "" : " " + Format.interval(c.ci().get(0), c.ci().get(1)))));
       }
     }
     if (w.estimated() != null && w.labeledRows() == 0) {
@@ -117,6 +117,6 @@ final class WindowJudge {
   }
 
   static String fmt(Double v) {
-    return v == null ? "-" : String.format(Locale.ROOT, "%.4f", v);
+    return v == null ? "-" : Format.number(v);
   }
 }

@@ -141,7 +141,20 @@ public record Report(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CostSummary(double perDecision, double per1000, Double optimalThreshold, Double optimalPer1000, String note) {}
 
-  public record SliceGroup(long rows, Map<String, Estimate> metrics) {}
+  /**
+   * One group of a slice column: its rows, its metrics, and {@code worstFor}: the metrics (in the
+   * order of {@code metrics}) on which this group has the worst value of its column's groups, by
+   * the metric's direction, as worst_min and worst_max criteria judge it (groups without a value
+   * left out; on a tie the first group in order). Null (absent from the JSON) when the group is the
+   * worst on none.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SliceGroup(long rows, Map<String, Estimate> metrics, List<String> worstFor) {
+    /** A group that is the worst on no metric. */
+    public SliceGroup(long rows, Map<String, Estimate> metrics) {
+      this(rows, metrics, null);
+    }
+  }
 
   /**
    * The baseline (its kind: majority, prior, mean, median or column:NAME, and what it predicts),

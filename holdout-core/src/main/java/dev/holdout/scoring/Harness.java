@@ -13,6 +13,7 @@ import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
 import dev.holdout.base.AtomicFiles;
+import dev.holdout.base.CsvCells;
 import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.Template;
@@ -35,9 +36,10 @@ import java.util.Set;
  * Sends every row of a text generation suite's evaluation set to the vendor's endpoint through
  * the suite's prompt, at most {@code concurrency} at a time, and writes the answers as a submission
  * (the suite's id and output columns, then latency_ms, prompt_tokens, completion_tokens, cached and
- * error). Answers are cached in {@code cache} by endpoint URL and request body, so a
- * re-run sends only what failed or changed. A row whose call failed gets an empty answer and its
- * error; the evaluation scores it as an empty answer.
+ * error). Ids and answers are written exactly, since the file is evaluated as the submission; the
+ * error column passes the formula guard ({@link CsvCells}). Answers are cached in {@code cache} by
+ * endpoint URL and request body, so a re-run sends only what failed or changed. A row whose call
+ * failed gets an empty answer and its error; the evaluation scores it as an empty answer.
  */
 public final class Harness {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -163,11 +165,11 @@ public final class Harness {
 
   private static void writeAnswers(Suite suite, List<String> ids, Endpoint.Answer[] answers, boolean[] cached, Path out) {
     AtomicFiles.write(out, w -> {
-      w.write(csv(suite.predictions().id()) + "," + csv(suite.text().output()) + ",latency_ms,prompt_tokens,completion_tokens,cached,error\n");
+      w.write(CsvCells.exact(suite.predictions().id()) + "," + CsvCells.exact(suite.text().output()) + ",latency_ms,prompt_tokens,completion_tokens,cached,error\n");
       for (int i = 0; i < ids.size(); i++) {
         Endpoint.Answer a = answers[i];
-        w.write(csv(ids.get(i)) + "," + csv(a.content() == null ? "" : a.content()) + "," + a.latencyMillis() + "," + a.promptTokens() + ","
-            + a.completionTokens() + "," + cached[i] + "," + csv(a.error() == null ? "" : a.error()) + "\n");
+        w.write(CsvCells.exact(ids.get(i)) + "," + CsvCells.exact(a.content()) + "," + a.latencyMillis() + "," + a.promptTokens() + ","
+            + a.completionTokens() + "," + cached[i] + "," + CsvCells.cell(a.error()) + "\n");
       }
     });
   }
@@ -204,10 +206,5 @@ public final class Harness {
     n.put("prompt_tokens", a.promptTokens());
     n.put("completion_tokens", a.completionTokens());
     AtomicFiles.write(file, w -> w.write(n.toString()));
-  }
-
-  private static String csv(String s) {
-    boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-    return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }
 }

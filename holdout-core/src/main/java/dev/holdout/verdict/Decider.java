@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -173,7 +172,7 @@ public final class Decider {
         OptionalLong extra = RowsToDecide.estimate(o.rows(), point, t, halfWidth);
         more = extra.isPresent() ? extra.getAsLong() : null;
         reason = "the interval contains " + Format.plain(t) + "; "
-            + (extra.isPresent() ? "about " + String.format(Locale.ROOT, "%,d", extra.getAsLong()) + " more " + o.units(extra.getAsLong())
+            + (extra.isPresent() ? "about " + Format.count(extra.getAsLong()) + " more " + o.units(extra.getAsLong())
                 + " (at the current mix) would likely decide it"
                 : "the observed value equals the threshold, so more " + o.units(2) + " may not decide it");
       }

@@ -324,7 +324,7 @@ class AuditTest {
     assertThat(of(a, "leakage.after_time")).singleElement().satisfies(f -> {
       assertThat(f.column()).isEqualTo("closed");
       assertThat(f.severity()).isEqualTo(Severity.BLOCKER);
-      assertThat(f.message()).contains("100.00% of its 200 dated rows");
+      assertThat(f.message()).contains("100% of its 200 dated rows");
       assertThat(f.examples()).first().asString().contains("after 2024-03-");
     });
   }

@@ -29,7 +29,7 @@ class ClaimedMetricsTest {
     var checks = ClaimedMetrics.check(suite, scored, Map.of("roc_auc", 1.0));
     assertThat(checks).singleElement().satisfies(c -> {
       assertThat(c.status()).isEqualTo(Check.Status.PASS);
-      assertThat(c.detail()).isEqualTo("Holdout measures 1.000 [1.000, 1.000] (95% interval) on the delivered evaluation set");
+      assertThat(c.detail()).isEqualTo("Holdout measures 1.0000 [1.0000, 1.0000] (95% interval) on the delivered evaluation set");
     });
     var wrong = ClaimedMetrics.check(suite, scored, Map.of("roc_auc", 0.7));
     assertThat(wrong).singleElement().satisfies(c -> assertThat(c.status()).isEqualTo(Check.Status.FAIL));
