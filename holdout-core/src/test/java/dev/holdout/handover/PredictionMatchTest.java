@@ -35,7 +35,7 @@ class PredictionMatchTest {
     assertThat(PredictionMatch.check(suite, scored, TinyBundle.reproduce(dir, "off.csv", "model.onnx"))).singleElement().satisfies(c -> {
       assertThat(c.status()).isEqualTo(Check.Status.FAIL);
       assertThat(c.detail()).isEqualTo("1 of 6 evaluation rows have no delivered prediction; 1 predictions differ by more than 1.0E-6; the largest, "
-          + "0.05000, at id c: the model gives 0.800000, the delivered file 0.850000");
+          + "0.0500, at id c: the model gives 0.8000, the delivered file 0.8500");
     });
   }
 }
