@@ -2,6 +2,7 @@ package dev.holdout.cli;
 
 import static dev.holdout.cli.InputsAndOutputs.output;
 
+import dev.holdout.render.HandoverHtml;
 import dev.holdout.render.HandoverText;
 import dev.holdout.handover.HandoverReport;
 import dev.holdout.handover.HandoverVerifier;
@@ -54,7 +55,7 @@ final class HandoverCommand {
         }
       });
       if (json != null) HandoverText.writeJson(report, json);
-      if (html != null) HandoverText.writeHtml(report, html);
+      if (html != null) HandoverHtml.write(report, html);
       var out = spec.commandLine().getOut();
       out.print(HandoverText.terminal(report));
       out.flush();

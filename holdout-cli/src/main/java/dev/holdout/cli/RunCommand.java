@@ -1,5 +1,6 @@
 package dev.holdout.cli;
 
+import dev.holdout.base.Format;
 import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.Holdout;
@@ -19,7 +20,7 @@ import dev.holdout.suite.Suite;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
+
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -115,16 +116,16 @@ final class RunCommand implements Callable<Integer> {
     Endpoint target = prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
     Path cacheDir = cache != null ? cache : folder.resolve(".holdout-cache");
     Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out);
-    String where = url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort()) + (url.getPath() == null ? "" : url.getPath());
+    String where = Endpoint.shown(url);
     Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE,
         new Judging.Options(cacheDir.resolve("judge"), judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);
     var o = spec.commandLine().getOut();
-    o.printf(Locale.ROOT, "Endpoint %s: %,d rows, %,d requests, %,d answers from the cache, %,d errors (error rate %.4f)%s%n", url, sum.rows(),
-        sum.requests(), sum.cached(), sum.errors(), sum.errorRate(),
-        Double.isNaN(sum.latencyP95()) ? "" : String.format(Locale.ROOT, "; latency p50 %.0f ms, p95 %.0f ms", sum.latencyP50(), sum.latencyP95()));
+    o.println("Endpoint " + url + ": " + Format.count(sum.rows()) + " rows, " + Format.count(sum.requests()) + " requests, " + Format.count(sum.cached())
+        + " answers from the cache, " + Format.count(sum.errors()) + " errors (error rate " + Format.number(sum.errorRate()) + ")"
+        + (Double.isNaN(sum.latencyP95()) ? "" : "; latency p50 " + Format.millis(sum.latencyP50()) + ", p95 " + Format.millis(sum.latencyP95())));
     if (sum.promptTokens() + sum.completionTokens() > 0) {
-      o.printf(Locale.ROOT, "Tokens: %,d prompt, %,d completion%n", sum.promptTokens(), sum.completionTokens());
+      o.println("Tokens: " + Format.count(sum.promptTokens()) + " prompt, " + Format.count(sum.completionTokens()) + " completion");
     }
     for (String e : sum.errorExamples()) o.println("  error " + e);
     o.println("Answers written to " + out + "\n");

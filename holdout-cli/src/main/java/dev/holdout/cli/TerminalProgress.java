@@ -1,10 +1,10 @@
 package dev.holdout.cli;
 
+import dev.holdout.base.Format;
 import dev.holdout.evaluation.Progress;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
-import java.util.Locale;
 
 /**
  * Progress on an interactive terminal: silent for the first 1.5 seconds, then one line rewritten in
@@ -49,12 +49,12 @@ final class TerminalProgress implements Progress {
 
   @Override
   public void rows(String phase, long rows) {
-    show(String.format(Locale.ROOT, "%s: %,d rows", phase, rows));
+    show(phase + ": " + Format.count(rows) + " rows");
   }
 
   @Override
   public void step(String phase, int done, int total) {
-    show(String.format(Locale.ROOT, "%s: %d of %d views", phase, done, total));
+    show(phase + ": " + done + " of " + total + " views");
   }
 
   @Override

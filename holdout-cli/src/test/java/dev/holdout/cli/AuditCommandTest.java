@@ -31,6 +31,15 @@ class AuditCommandTest {
   }
 
   @Test
+  void a_semicolon_separated_file_is_refused_with_advice_and_exits_2_as_evaluate_does() throws Exception {
+    Path data = Files.writeString(dir.resolve("eval.csv"), "id;x;y\n1;0,5;1\n2;0,7;0\n");
+    assertThat(run("audit", data.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("eval.csv: the header is one column 'id;x;y', so the file seems to be separated by ';'")
+        .contains("export it with commas as .csv");
+    assertThat(out.toString()).doesNotContain("READY");
+  }
+
+  @Test
   void a_leaking_column_makes_it_not_ready_and_exits_1() throws Exception {
     Path data = dir.resolve("eval.csv");
     StringBuilder sb = new StringBuilder("id,x,outcome_copy,y\n");

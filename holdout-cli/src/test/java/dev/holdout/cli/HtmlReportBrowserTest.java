@@ -157,6 +157,39 @@ class HtmlReportBrowserTest {
     screenshot("churn-compare-1280.png", 1280, false);
   }
 
+  @Test
+  void the_audit_drift_monitor_and_handover_pages_wear_the_same_shell() throws Exception {
+    Map<String, Object[]> pages = new java.util.LinkedHashMap<>();
+    pages.put("audit", new Object[] {"audit", example("audit/eval.csv"), "--train", example("audit/train.csv"), "--id", "customer_id", "--label",
+        "churned", "--time", "snapshot_date", "--html"});
+    pages.put("drift", new Object[] {"drift", "--reference", example("drift/reference.csv"), "--current", example("drift/current.csv"), "--suite",
+        example("drift/suite.yaml"), "--html"});
+    pages.put("monitor", new Object[] {"monitor", example("monitor/log.csv"), "--reference", example("monitor/reference.csv"), "--suite",
+        example("monitor/suite.yaml"), "--window", "week", "--outcomes", example("monitor/outcomes.csv"), "--html"});
+    pages.put("handover", new Object[] {"handover", "verify", example("handover"), "--html"});
+    Path evaluation = OUT.resolve("shell-churn.html");
+    assertThat(run("evaluate", example("churn/suite.yaml"), "-p", example("churn/vendor-a.csv"), "--html", evaluation).exit()).isZero();
+    open(evaluation);
+    Object css = js("return document.querySelector('style').textContent;");
+    for (Map.Entry<String, Object[]> page : pages.entrySet()) {
+      Path html = OUT.resolve("shell-" + page.getKey() + ".html");
+      Object[] args = java.util.Arrays.copyOf(page.getValue(), page.getValue().length + 1);
+      args[args.length - 1] = html;
+      Cli r = run(args);
+      assertThat(r.exit()).as(page.getKey() + ": " + r.err()).isIn(0, 1);
+      open(html);
+      // The handover page quotes the code repository's address from the vendor's manifest.
+      assertCleanLoad(page.getKey().equals("handover"));
+      assertThat(js("return document.querySelector('style').textContent;")).as(page.getKey() + ": the one stylesheet").isEqualTo(css);
+      assertThat(driver.findElement(By.cssSelector("header .eyebrow")).getText()).as(page.getKey()).startsWith("HOLDOUT");
+      assertThat(driver.findElement(By.cssSelector("header h1")).isDisplayed()).isTrue();
+      assertThat(driver.findElement(By.cssSelector("section.verdict")).isDisplayed()).as(page.getKey() + ": the verdict or status").isTrue();
+      assertThat(driver.findElement(By.cssSelector("nav.toc a[href='#provenance']")).isDisplayed()).isTrue();
+      assertThat(driver.findElement(By.cssSelector("footer#provenance h2")).getText()).isEqualTo("Provenance");
+      screenshot("shell-" + page.getKey() + "-1280.png", 1280, false);
+    }
+  }
+
   // ---- helpers ----
 
   private JsonNode renderAndOpen(String name, String suite, String predictions, int exit) throws IOException {
@@ -178,6 +211,11 @@ class HtmlReportBrowserTest {
 
   /** No console message of warning level or worse, no request for any resource, no link off the page. */
   private void assertCleanLoad() {
+    assertCleanLoad(false);
+  }
+
+  /** As {@link #assertCleanLoad()}; {@code urlsInText}: the page may quote an address as text (never as a link or a source). */
+  private void assertCleanLoad(boolean urlsInText) {
     List<String> problems = new ArrayList<>();
     for (LogEntry e : driver.manage().logs().get(LogType.BROWSER).getAll()) {
       if (e.getLevel().intValue() >= Level.WARNING.intValue()) problems.add(e.getLevel() + " " + e.getMessage());
@@ -190,7 +228,7 @@ class HtmlReportBrowserTest {
         + ".map(e => e.getAttribute('src') || e.getAttribute('href'));");
     assertThat(links).allSatisfy(l -> assertThat(l).startsWith("#"));
     assertThat(js("return document.querySelectorAll('script, link, img, iframe, object, embed').length;")).isEqualTo(0L);
-    assertThat((String) js("return document.documentElement.outerHTML;")).doesNotContainPattern("https?://");
+    if (!urlsInText) assertThat((String) js("return document.documentElement.outerHTML;")).doesNotContainPattern("https?://");
   }
 
   private void assertVerdictAndCriteria(JsonNode report) {

@@ -260,11 +260,40 @@ class JudgeCommandTest {
     assertThat(report.path("metrics").path("judge_score").path("undefined").asText()).startsWith("no row has a value");
     assertThat(report.path("metrics").path("judge_error_rate").path("value").asDouble()).isEqualTo(1.0);
     assertThat(report.path("judge").path("errors").asLong()).isEqualTo(8);
-    assertThat(report.path("judge").path("error_examples").get(0).asText()).isEqualTo("q1 repeat 1: HTTP 503 after 1 attempts");
+    assertThat(report.path("judge").path("error_examples").get(0).asText()).isEqualTo("q1 repeat 1: HTTP 503: {\"error\": \"down\"} after 1 attempts");
     assertThat(report.path("judge").path("agreement").path("exact").path("undefined").asText()).isEqualTo("no answer has two successful judgements");
     assertThat(report.path("criteria").get(0).path("status").asText()).isEqualTo("INCONCLUSIVE");
     assertThat(report.path("criteria").get(1).path("status").asText()).isEqualTo("FAIL");
     assertThat(r.out()).contains("agreement between repeats: no answer has two successful judgements");
+  }
+
+  /**
+   * People grade q1, q2, q6, q7 and q8 the opposite way to the judge (1, 1, 5, 5, 5 against 5, 4, 2,
+   * 3, 2): quadratic kappa is negative, so the judge's own mean decides nothing. The mean human
+   * grade by prediction-powered inference needs no agreement: with every judged answer graded it is
+   * the human mean 3.4, with standard error sd(1, 1, 5, 5, 5) / sqrt(5) = sqrt(4.8 / 5).
+   */
+  @Test
+  void a_judge_that_disagrees_with_people_decides_nothing_but_the_corrected_score_does() throws Exception {
+    Path suite = suite("");
+    Files.writeString(suite, Files.readString(suite).replace("  - {id: judge-errors, metric: judge_error_rate, max: 0.5, at: point}\n",
+        "  - {id: corrected, metric: judge_score_ppi, min: 1.2}\n"));
+    Path json = dir.resolve("disagree.json");
+    Cli r = run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", json, "--human-grades", humanGrades("q1,1\nq2,1\nq6,5\nq7,5\nq8,5\n"));
+    assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(3);
+    JsonNode report = JSON.readTree(json.toFile());
+    JsonNode judged = report.path("criteria").get(0);
+    assertThat(judged.path("status").asText()).isEqualTo("INCONCLUSIVE");
+    assertThat(judged.path("reason").asText()).contains("the judge agrees with people too little: quadratic kappa -");
+    assertThat(report.path("judge").path("validated").asBoolean()).isFalse();
+    JsonNode ppi = report.path("judge").path("ppi");
+    assertThat(ppi.path("value").asDouble()).isCloseTo(3.4, within(1e-12));
+    assertThat(ppi.path("se").asDouble()).isCloseTo(Math.sqrt(4.8 / 5), within(1e-12));
+    assertThat(ppi.path("graded").asLong()).isEqualTo(5);
+    assertThat(report.path("metrics").path("judge_score_ppi").path("value").asDouble()).isCloseTo(3.4, within(1e-12));
+    JsonNode corrected = report.path("criteria").get(1);
+    assertThat(corrected.path("status").asText()).isEqualTo("PASS");
+    assertThat(corrected.path("ci").get(0).asDouble()).isCloseTo(3.4 - 1.959963984540054 * Math.sqrt(4.8 / 5), within(1e-9));
   }
 
   @Test
@@ -272,9 +301,10 @@ class JudgeCommandTest {
     Path suite = suite("");
     Path first = dir.resolve("first.json");
     Path second = dir.resolve("second.json");
-    assertThat(run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", first).exit()).isZero();
+    // Without human grades the judge is unchecked, so its criterion is INCONCLUSIVE (exit 3) both times.
+    assertThat(run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", first).exit()).isEqualTo(3);
     Cli again = run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", second);
-    assertThat(again.exit()).isZero();
+    assertThat(again.exit()).isEqualTo(3);
     JsonNode a = JSON.readTree(first.toFile());
     JsonNode b = JSON.readTree(second.toFile());
     assertThat(b.path("metrics")).isEqualTo(a.path("metrics"));
@@ -363,7 +393,9 @@ class JudgeCommandTest {
     Files.writeString(suite, Files.readString(suite).replace("judge:\n", "prompt: {template: \"Q: {question}\", model: vendor-1}\njudge:\n"));
     Path json = dir.resolve("run.json");
     Cli r = run("run", suite, "--endpoint", url + "/vendor", "--json", json, "--concurrency", "2");
-    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(3);
+    assertThat(r.out()).contains("INCONCLUSIVE  judged: judge_score >= 3 (point estimate)")
+        .contains("the judge was not checked against people");
     JsonNode report = JSON.readTree(json.toFile());
     // The vendor answers "Paris" everywhere and the judge gives Paris 5 every time.
     assertThat(report.path("metrics").path("judge_score").path("value").asDouble()).isEqualTo(5.0);
@@ -380,7 +412,7 @@ class JudgeCommandTest {
     Files.writeString(dir.resolve("vendor.csv"), "id,out\nq1,Paris\nq2,25 days\n");
     Path json = dir.resolve("wrong.json");
     // missing: wrong (the default): q3..q8 are empty answers, judged as such (the fake judge gives an unknown answer 1).
-    assertThat(run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", json).exit()).isEqualTo(1);
+    assertThat(run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", json).exit()).isEqualTo(3);
     JsonNode wrong = JSON.readTree(json.toFile());
     assertThat(wrong.path("judge").path("rows").asLong()).isEqualTo(8);
     assertThat(wrong.path("metrics").path("judge_score").path("value").asDouble()).isCloseTo((5 + 11.0 / 3 + 6 * 1) / 8, within(1e-12));
@@ -388,7 +420,7 @@ class JudgeCommandTest {
 
     Files.writeString(suite, Files.readString(suite).replace("predictions: {output: out}", "predictions: {output: out, missing: ignore}"));
     Path ignored = dir.resolve("ignore.json");
-    assertThat(run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", ignored).exit()).isZero();
+    assertThat(run("evaluate", suite, "-p", dir.resolve("vendor.csv"), "--json", ignored).exit()).isEqualTo(3);
     JsonNode ignore = JSON.readTree(ignored.toFile());
     assertThat(ignore.path("judge").path("rows").asLong()).isEqualTo(2);
     assertThat(ignore.path("metrics").path("judge_score").path("value").asDouble()).isCloseTo((5 + 11.0 / 3) / 2, within(1e-12));

@@ -47,6 +47,9 @@ class RunCommandTest {
       if (user.contains("flaky") && n == 1) {
         status = 500;
         answer = "{\"error\": \"overloaded\"}";
+      } else if (user.contains("broken")) {
+        status = 503;
+        answer = "{\"error\": \"down\"}";
       } else if (user.contains("slow")) {
         try {
           Thread.sleep(1500);
@@ -165,6 +168,47 @@ class RunCommandTest {
     Cli second = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--concurrency", "2");
     assertThat(second.out()).contains(": 4 rows, 2 requests, 2 answers from the cache, 2 errors");
     assertThat(calls.get("Question: What is the capital of France?").get()).isEqualTo(1);
+  }
+
+  @Test
+  void the_serving_counters_are_what_the_endpoint_received() throws Exception {
+    Path suite = suite();
+    Files.writeString(dir.resolve("eval.csv"), "id,question,answer\n"
+        + "q1,What is the capital of France?,Paris\nq2,How much leave (flaky)?,25 days\nq3,A broken question,x\nq4,A garbage question,y\n");
+    Path json = dir.resolve("run.json");
+    Cli first = run("run", suite, "--endpoint", url, "--timeout", "30", "--retries", "1", "--backoff-ms", "10", "--concurrency", "4",
+        "--json", json);
+    assertThat(first.exit()).as(first.err()).isEqualTo(0);
+    int received = calls.values().stream().mapToInt(AtomicInteger::get).sum();
+    JsonNode serving = JSON.readTree(json.toFile()).path("serving");
+    // q1 answers; q2 fails with HTTP 500 once, then answers; q3 fails with HTTP 503 twice; q4's garbage is refused, not retried
+    assertThat(received).as("%s", calls).isEqualTo(6);
+    assertThat(serving.path("calls").asLong()).as("one call per row sent").isEqualTo(4);
+    assertThat(serving.path("retries").asLong()).isEqualTo(2);
+    assertThat(serving.path("failed_attempts").asLong()).as("q2's 500, q3's two 503s, q4's garbage").isEqualTo(4);
+    assertThat(serving.path("rows_failed").asLong()).isEqualTo(2);
+    assertThat(first.out()).contains(": 4 rows, 6 requests, 0 answers from the cache, 2 errors")
+        .contains("  error q3: HTTP 503: {\"error\": \"down\"} after 2 attempts");
+
+    Cli again = run("run", suite, "--endpoint", url, "--timeout", "30", "--retries", "0", "--json", json);
+    assertThat(again.exit()).as(again.err()).isEqualTo(0);
+    JsonNode cached = JSON.readTree(json.toFile()).path("serving");
+    // q1 and q2 come from the cache; q3 and q4 are asked once each
+    assertThat(calls.values().stream().mapToInt(AtomicInteger::get).sum() - received).isEqualTo(2);
+    assertThat(cached.path("calls").asLong()).isEqualTo(2);
+    assertThat(cached.path("retries").asLong()).isZero();
+    assertThat(cached.path("failed_attempts").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void a_users_mistake_met_while_asking_exits_2_with_its_message_not_70() throws Exception {
+    Path suite = suite();
+    // the answer cache is asked for a folder; a file there cannot hold it, which a worker finds when it stores an answer
+    Path notAFolder = Files.writeString(dir.resolve("cache.txt"), "not a folder\n");
+    Cli r = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--cache", notAFolder);
+    assertThat(r.exit()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("holdout: " + notAFolder).contains("cannot be written").contains("check the folder exists and is writable")
+        .doesNotContain("IllegalStateException").doesNotContain("internal error");
   }
 
   @Test

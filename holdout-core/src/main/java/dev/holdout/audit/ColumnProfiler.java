@@ -1,5 +1,6 @@
 package dev.holdout.audit;
 
+import dev.holdout.base.Missing;
 import dev.holdout.data.Decimals;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,16 +10,16 @@ import java.util.Locale;
 import java.util.Set;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
-import org.apache.datasketches.kll.KllDoublesSketch;
 
 /**
  * Accumulates one column's profile in one pass. Values are counted exactly while the column has at
  * most {@link #EXACT_DISTINCT} distinct values; beyond that only a HyperLogLog sketch (lgK = 12,
- * about 1.6% relative standard error) counts them and no top categories are kept. While counted
+ * about 1.6% relative standard error, deterministic) counts them, its estimate kept between the
+ * values counted exactly and the values present (so never above the rows), and no top categories
+ * are kept. While counted
  * exactly, each distinct value is parsed and its words counted once. Quartiles come from a uniform
  * sample of {@link NumberSample#CAPACITY} numbers (exact up to that many, else within about 0.29%
- * of rank in 99% of runs); min, max and mean are exact. Empty fields and the markers NA, N/A, null,
- * none, nil, NaN, ? and - count as missing. Not thread-safe.
+ * of rank in 99% of runs); min, max and mean are exact. Missing values are {@link Missing}'s. Not thread-safe.
  */
 public final class ColumnProfiler {
   /** Distinct values counted exactly before switching to the HyperLogLog estimate. */
@@ -40,8 +41,6 @@ public final class ColumnProfiler {
   private double max = Double.NEGATIVE_INFINITY;
   private double sum;
   private final NumberSample sample = new NumberSample();
-  /** Only for comparing distributions with another file ({@link Shift}); null otherwise. */
-  private final KllDoublesSketch kll;
   private final HllSketch hll = new HllSketch(12, TgtHllType.HLL_8); // same estimates as HLL_4, faster updates
   private TextCodes codes = new TextCodes();
   private long[] counts = new long[64];
@@ -55,15 +54,8 @@ public final class ColumnProfiler {
   private String firstOther;
   private String firstOtherAt;
 
-  /** A profiler without a quantile sketch. */
   public ColumnProfiler(String name) {
-    this(name, false);
-  }
-
-  /** With {@code sketch}, the numbers also go to a KLL sketch (k = 200) for {@link #quantiles()}. */
-  public ColumnProfiler(String name, boolean sketch) {
     this.name = name;
-    this.kll = sketch ? KllDoublesSketch.newHeapInstance(200) : null;
   }
 
   public String name() {
@@ -88,7 +80,7 @@ public final class ColumnProfiler {
   /** {@link #add(CharSequence, java.util.function.Supplier)} of {@code buf[off, off + len)}; a negative {@code len} is a missing field. */
   void add(char[] buf, int off, int len, java.util.function.Supplier<String> position) {
     rows++;
-    if (len < 0 || isMissing(buf, off, len)) {
+    if (len < 0 || Missing.is(buf, off, len)) {
       missing++;
       return;
     }
@@ -127,7 +119,6 @@ public final class ColumnProfiler {
       if (v > max) max = v;
       sum += v;
       sample.add(v);
-      if (kll != null) kll.update(v);
       if (firstNumber == null) {
         firstNumber = new String(buf, off, len);
         firstNumberAt = position.get();
@@ -140,46 +131,6 @@ public final class ColumnProfiler {
         firstOtherAt = position.get();
       }
     }
-  }
-
-  static boolean isMissing(CharSequence text) {
-    if (text == null || text.length() == 0) return true;
-    int n = text.length();
-    if (n > 4) return false;
-    char c = text.charAt(0);
-    // the markers start with n, ?, - only; anything else is a value without building a String
-    if (c != 'n' && c != 'N' && c != '?' && c != '-') return false;
-    if (n == 1) return c == '?' || c == '-';
-    if (c == '-' || c == '?') return false;
-    return marker(text.charAt(1), n > 2 ? text.charAt(2) : 0, n > 3 ? text.charAt(3) : 0, n);
-  }
-
-  /** {@link #isMissing(CharSequence)} of the text {@code chars[off, off + n)}. */
-  static boolean isMissing(char[] chars, int off, int n) {
-    if (n == 0) return true;
-    if (n > 4) return false;
-    char c = chars[off];
-    if (c != 'n' && c != 'N' && c != '?' && c != '-') return false;
-    if (n == 1) return c == '?' || c == '-';
-    if (c == '-' || c == '?') return false;
-    return marker(chars[off + 1], n > 2 ? chars[off + 2] : 0, n > 3 ? chars[off + 3] : 0, n);
-  }
-
-  /** Whether n + the given characters (ASCII case ignored, as the markers are ASCII) is na, n/a, nan, nil, null or none. */
-  private static boolean marker(int c1, int c2, int c3, int n) {
-    c1 = lower(c1);
-    c2 = lower(c2);
-    c3 = lower(c3);
-    return switch (n) {
-      case 2 -> c1 == 'a';
-      case 3 -> c1 == '/' && c2 == 'a' || c1 == 'a' && c2 == 'n' || c1 == 'i' && c2 == 'l';
-      case 4 -> c1 == 'u' && c2 == 'l' && c3 == 'l' || c1 == 'o' && c2 == 'n' && c3 == 'e';
-      default -> false;
-    };
-  }
-
-  private static int lower(int c) {
-    return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
   }
 
   static double parse(CharSequence text) {
@@ -249,17 +200,17 @@ public final class ColumnProfiler {
     return codes == null ? null : codes.values();
   }
 
-  /** The numbers seen, as a KLL sketch (k = 200), for comparing distributions; only when made with a sketch. */
-  KllDoublesSketch quantiles() {
-    if (kll == null) throw new IllegalStateException("column '" + name + "' was profiled without a quantile sketch");
-    return kll;
+  /** The numbers seen, as a uniform sample (all of them up to {@link NumberSample#CAPACITY}), for comparing distributions ({@link Shift}). */
+  NumberSample numbers() {
+    return sample;
   }
 
   /** The profile so far. */
   public ColumnProfile profile() {
     long present = rows - missing;
     boolean exact = codes != null;
-    long distinct = exact ? codes.size() : Math.round(hll.getEstimate());
+    // an estimate is at least the values counted exactly before it, and at most the values present
+    long distinct = exact ? codes.size() : Math.max(EXACT_DISTINCT + 1, Math.min(present, Math.round(hll.getEstimate())));
     List<ColumnProfile.Category> top = new ArrayList<>();
     long topCount = 0;
     boolean allBoolean = false;

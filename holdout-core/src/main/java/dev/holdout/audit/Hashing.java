@@ -1,5 +1,8 @@
 package dev.holdout.audit;
 
+import dev.holdout.base.Missing;
+import dev.holdout.data.RecordReader;
+
 /**
  * 64-bit hashes of text and of rows. {@link #add}: FNV-1a over the characters, then a MurmurHash3
  * finaliser so the bits are well mixed (distinct counts, shingles). {@link #row}: four characters
@@ -76,6 +79,16 @@ final class Hashing {
   /** The id hash of {@code text}: {@link #row} from {@link #SEED}, finalised. */
   static long id(CharSequence text) {
     return mix(row(SEED, text));
+  }
+
+  /** The hash of the reader's current record's fields {@code cols}, in that order, a missing value ({@link Missing}) apart from every text. */
+  static long fields(RecordReader r, int[] cols) {
+    long h = SEED;
+    for (int c : cols) {
+      CharSequence v = r.text(c);
+      h = row(h, Missing.is(v) ? null : v);
+    }
+    return mix(h);
   }
 
   private static long step(long h, long word) {

@@ -57,17 +57,23 @@ final class NumberSample {
     return size;
   }
 
+  /** The held numbers in increasing order (not a copy: read it, do not change it). */
+  double[] sorted() {
+    if (sorted == null) {
+      sorted = Arrays.copyOf(values, size);
+      Arrays.sort(sorted);
+    }
+    return sorted;
+  }
+
   /**
    * The smallest held number of which at least a share {@code p} of the held numbers are at most
    * (the inclusive rule of the KLL sketch it replaces); NaN when empty.
    */
   double quantile(double p) {
     if (size == 0) return Double.NaN;
-    if (sorted == null) {
-      sorted = Arrays.copyOf(values, size);
-      Arrays.sort(sorted);
-    }
+    double[] held = sorted();
     int i = (int) Math.ceil(p * size) - 1;
-    return sorted[Math.max(0, Math.min(size - 1, i))];
+    return held[Math.max(0, Math.min(size - 1, i))];
   }
 }

@@ -1,6 +1,7 @@
 package dev.holdout.audit;
 
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Missing;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.Values;
 import java.util.Arrays;
@@ -21,6 +22,12 @@ import java.util.function.Supplier;
  */
 final class ProfileWorkers {
   static final int BATCH = 4096;
+
+  /** Threads that profile columns while the reading thread does the row-level checks: up to four, one per core. */
+  static int threads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+  }
+
   private static final Batch END = new Batch(0, 0);
   private final Worker[] workers;
   private final RowHashes sink;
@@ -121,7 +128,7 @@ final class ProfileWorkers {
       Batch b = w.current;
       int i = (b.rows - 1) * w.cols.length + ks[j] / workers.length;
       int n = b.len[i];
-      if (n >= 0 && ColumnProfiler.isMissing(b.chars, b.off[i], n)) n = -1;
+      if (n >= 0 && Missing.is(b.chars, b.off[i], n)) n = -1;
       cuts[2 * j] = at;
       cuts[2 * j + 1] = n;
       if (n > 0) {
@@ -280,7 +287,7 @@ final class ProfileWorkers {
                 for (int k : hashed) {
                   int off = b.off[base + k];
                   int n = b.len[base + k];
-                  h = n < 0 || ColumnProfiler.isMissing(chars, off, n) ? Hashing.rowMissing(h) : Hashing.row(h, chars, off, n);
+                  h = n < 0 || Missing.is(chars, off, n) ? Hashing.rowMissing(h) : Hashing.row(h, chars, off, n);
                 }
                 b.rowHash[row] = h;
                 if (id >= 0) {

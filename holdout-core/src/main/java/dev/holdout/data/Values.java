@@ -1,6 +1,7 @@
 package dev.holdout.data;
 
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Missing;
 import dev.holdout.base.Names;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +23,6 @@ public final class Values {
   }
 
   private static final Set<String> NON_FINITE = Set.of("nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity");
-  private static final Set<String> MISSING_MARKERS = Set.of("na", "n/a", "null", "none", "nil", "?", "-");
 
   /**
    * The index of {@code column} in the reader's header, or an error listing the columns there are.
@@ -39,15 +39,29 @@ public final class Values {
       }
       return i;
     }
-    String separator = otherSeparator(r);
-    if (separator != null) {
-      throw new HoldoutException.BadData(r.path() + ": no column '" + column + "' (" + role + "); the header is one column '" + header.get(0)
-          + "', so the file seems to be separated by " + separator + "; " + (separator.equals("tabs") ? "save it as .tsv" : separator.equals("','")
-              ? "save it as .csv" : "export it with commas as .csv (in a spreadsheet: CSV UTF-8), or with tabs as .tsv"));
-    }
+    String separator = separatorAdvice(r);
+    if (separator != null) throw new HoldoutException.BadData(r.path() + ": no column '" + column + "' (" + role + "); " + separator);
     String hint = Names.didYouMean(column, header);
     throw new HoldoutException.BadData(r.path() + ": no column '" + column + "' (" + role + ")"
         + (hint.isEmpty() ? "; the columns are " : hint + " The columns are ") + header);
+  }
+
+  /**
+   * Refuses a file whose header is one column holding another separator than the one its extension
+   * says (see {@link #column}): read as it is, every row would be one value.
+   */
+  public static void requireSeparated(RecordReader r) {
+    String separator = separatorAdvice(r);
+    if (separator != null) throw new HoldoutException.BadData(r.path() + ": " + separator);
+  }
+
+  /** What to tell about a one-column header holding another separator, or null when the header does not look like that. */
+  private static String separatorAdvice(RecordReader r) {
+    String separator = otherSeparator(r);
+    if (separator == null) return null;
+    return "the header is one column '" + r.header().get(0) + "', so the file seems to be separated by " + separator + "; "
+        + (separator.equals("tabs") ? "save it as .tsv" : separator.equals("','") ? "save it as .csv"
+            : "export it with commas as .csv (in a spreadsheet: CSV UTF-8), or with tabs as .tsv");
   }
 
   /**
@@ -108,7 +122,7 @@ public final class Values {
       if (NON_FINITE.contains(lower)) {
         throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "' (NaN and infinity are not predictions)");
       }
-      if (MISSING_MARKERS.contains(lower)) {
+      if (Missing.is(s)) {
         throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "', a missing-value marker; every row needs a value");
       }
       throw new HoldoutException.BadData(where(r, col) + ": expected " + what + ", found '" + text + "'");

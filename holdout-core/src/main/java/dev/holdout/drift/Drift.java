@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
 import dev.holdout.stats.Bootstrap;
@@ -10,7 +11,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -191,16 +191,16 @@ public final class Drift {
         features++;
         if (c.drifted()) drifted++;
       } else if (c.drifted()) {
-        reasons.add("the " + c.role() + " column '" + c.column() + "' drifted (" + c.method() + " " + fmt(c.score()) + ")");
+        reasons.add("the " + c.role() + " column '" + c.column() + "' drifted (" + c.method() + " " + Format.score(c.score()) + ")");
       }
     }
     Double share = features == 0 ? null : (double) drifted / features;
     if (share != null && share >= s.share()) {
-      reasons.add(0, drifted + " of " + features + " feature columns drifted (" + pct(share) + ", at least " + pct(s.share()) + ")");
+      reasons.add(0, drifted + " of " + features + " feature columns drifted (" + Format.percent(share) + ", at least " + Format.level(s.share()) + ")");
     }
     if (domain != null && domain.drifted()) {
-      reasons.add("the domain classifier tells the windows apart (roc_auc " + fmt(domain.rocAuc()) + ", lower bound "
-          + fmt(domain.low()) + " >= " + fmt(domain.threshold()) + ")");
+      reasons.add("the domain classifier tells the windows apart (roc_auc " + Format.score(domain.rocAuc()) + ", lower bound "
+          + Format.score(domain.low()) + " >= " + Format.score(domain.threshold()) + ")");
     }
     List<String> notes = new ArrayList<>();
     if (s.label() != null && !names.contains(s.label())) {
@@ -210,19 +210,11 @@ public final class Drift {
       if (!names.contains(p)) notes.add("prediction column '" + p + "' is not in the windows: prediction drift not judged");
     }
     notes.addAll(moreNotes);
-    String rule = "DRIFT when at least " + pct(s.share()) + " of the feature columns drift, or the prediction or label column drifts, "
-        + "or the domain classifier's roc_auc lower bound is at least " + fmt(s.classifierAuc());
+    String rule = "DRIFT when at least " + Format.level(s.share()) + " of the feature columns drift, or the prediction or label column drifts, "
+        + "or the domain classifier's roc_auc lower bound is at least " + Format.score(s.classifierAuc());
     return new DriftReport(DriftReport.SCHEMA, reference, current,
         reasons.isEmpty() ? "NO_DRIFT" : "DRIFT", List.copyOf(reasons), rule, s.share(), features, drifted, share,
         columns, domain, note, s.bootstrap().confidence(), s.bootstrap().replicates(), s.bootstrap().seed(), List.copyOf(notes), null);
-  }
-
-  static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.3g", v);
-  }
-
-  private static String pct(double v) {
-    return String.format(Locale.ROOT, "%.0f%%", 100 * v);
   }
 
   static String role(String name, DriftSettings s) {

@@ -1,22 +1,21 @@
 package dev.holdout.drift;
 
-import org.apache.datasketches.kll.KllDoublesSketch;
-import org.apache.datasketches.kll.KllSketch;
+import java.util.Random;
 
 /**
- * A mergeable summary of one numeric column in one window: a KLL quantile sketch (Apache
- * DataSketches, {@code k} = {@value #K}), the count, mean and spread, and the values themselves while
- * there are at most {@link Drift#FEW_VALUES} distinct ones (to judge flags and small counts by their
- * shares).
+ * A mergeable summary of one numeric column in one window: a KLL quantile sketch ({@link
+ * QuantileSketch}, {@code k} = {@value #K}), the count, mean and spread, and the values themselves
+ * while there are at most {@link Drift#FEW_VALUES} distinct ones (to judge flags and small counts by
+ * their shares).
  *
  * <p>Accuracy: the sketch's normalised rank error is {@link #RANK_ERROR} = 0.072% single-sided
  * (any one rank or quantile query) and {@link #PMF_ERROR} = 0.095% double-sided (the mass between
- * two points, as in bin shares), at 99% confidence, whatever the row count (DataSketches' {@code
- * KllSketch.getNormalizedRankError(4000, ...)}; the library's default k = 200 gives 1.33% and 1.65%).
- * Up to about {@code k} values the sketch holds every value and is exact. Count, mean and standard
- * deviation are exact (Chan's pairwise update), not sketched. NaN is a missing value: counted, left
- * out. The compaction is randomised and DataSketches does not expose its seed, so two runs over the
- * same values can differ, within the error above.
+ * two points, as in bin shares), at 99% confidence, whatever the row count (DataSketches' fit for
+ * this algorithm at k = 4,000; their default k = 200 gives 1.33% and 1.65%). Up to about {@code k}
+ * values the sketch holds every value and is exact. Count, mean and standard deviation are exact
+ * (Chan's pairwise update), not sketched. NaN is a missing value: counted, left out. The
+ * compaction's coin flips come from the {@link Random} the sketch is made with, so the same values
+ * in the same order give the same sketch on every run.
  *
  * <p>Memory: about 15,000 doubles (120 KB) at a million values, growing with the logarithm of the
  * count. Mutable and
@@ -32,11 +31,13 @@ public final class NumericSketch {
    */
   public static final int K = 4000;
   /** Normalised rank error of one sketch at {@link #K}, single-sided, 99% confidence: 0.00072. */
-  public static final double RANK_ERROR = KllSketch.getNormalizedRankError(K, false);
+  public static final double RANK_ERROR = QuantileSketch.rankError(K, false);
   /** Normalised error of the mass between two points (bin shares), double-sided, 99% confidence: 0.00095. */
-  public static final double PMF_ERROR = KllSketch.getNormalizedRankError(K, true);
+  public static final double PMF_ERROR = QuantileSketch.rankError(K, true);
+  /** The seed of the coins of a sketch made without a source of its own. */
+  static final long SEED = 7;
 
-  private final KllDoublesSketch kll = KllDoublesSketch.newHeapInstance(K);
+  private final QuantileSketch kll;
   private long missing;
   private long count;
   private double mean;
@@ -47,34 +48,26 @@ public final class NumericSketch {
   private boolean many;
   private final double[] buffer = new double[4096];
 
-  private NumericSketch() {}
+  private NumericSketch(Random coins) {
+    kll = new QuantileSketch(K, coins);
+  }
 
-  /** An empty sketch. */
+  /** An empty sketch with coins of its own, seeded with {@value #SEED}. */
   public static NumericSketch create() {
-    return new NumericSketch();
+    return new NumericSketch(new Random(SEED));
   }
 
   /**
-   * Seeds the one {@code java.util.Random} that DataSketches 7.0.1 shares among all KLL sketches for
-   * their compactions (a package-private static field, reached by reflection), so that sketches
-   * updated by one thread in a fixed order come out the same on every run. Sketches updated on
-   * several threads at once still draw from it in whatever order the threads run. False, and
-   * nothing changed, when the field cannot be reached (another DataSketches version).
+   * An empty sketch that flips its compaction coins from {@code coins}. Sketches that share a
+   * source are reproducible when they are updated in a fixed order on one thread.
    */
-  public static boolean seedCompactions(long seed) {
-    try {
-      java.lang.reflect.Field f = KllSketch.class.getDeclaredField("random");
-      f.setAccessible(true);
-      ((java.util.Random) f.get(null)).setSeed(seed);
-      return true;
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return false;
-    }
+  public static NumericSketch create(Random coins) {
+    return new NumericSketch(coins);
   }
 
   /** A sketch of {@code values} (NaN for missing). */
   public static NumericSketch of(double[] values) {
-    NumericSketch s = new NumericSketch();
+    NumericSketch s = create();
     s.update(values, 0, values.length);
     return s;
   }
@@ -192,7 +185,7 @@ public final class NumericSketch {
   }
 
   /** The quantile sketch (not a copy: read it, do not update it). */
-  public KllDoublesSketch quantiles() {
+  QuantileSketch quantiles() {
     return kll;
   }
 }

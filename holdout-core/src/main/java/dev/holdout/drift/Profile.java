@@ -2,6 +2,7 @@ package dev.holdout.drift;
 
 import dev.holdout.data.Dictionary;
 import java.util.List;
+import java.util.Random;
 
 /**
  * One window's columns as mergeable sketches, fed a row at a time while a file streams past: a
@@ -26,8 +27,16 @@ public final class Profile {
   private final long[] missing;
   private long rows;
 
-  /** An empty profile of the named columns; {@code numeric[i]} says how column i is summarised. */
+  /** An empty profile of the named columns; {@code numeric[i]} says how column i is summarised. Each numeric sketch has coins of its own. */
   public Profile(List<String> names, boolean[] numeric) {
+    this(names, numeric, null);
+  }
+
+  /**
+   * As above, with every numeric sketch flipping its compaction coins from {@code coins} (null: each
+   * its own): profiles that share a source are reproducible when fed in a fixed order on one thread.
+   */
+  public Profile(List<String> names, boolean[] numeric, Random coins) {
     this.names = List.copyOf(names);
     this.numeric = numeric.clone();
     int n = names.size();
@@ -40,7 +49,7 @@ public final class Profile {
     missing = new long[n];
     for (int i = 0; i < n; i++) {
       if (numeric[i]) {
-        numbers[i] = NumericSketch.create();
+        numbers[i] = coins == null ? NumericSketch.create() : NumericSketch.create(coins);
         pending[i] = new double[BUFFER];
       } else {
         categories[i] = CategoricalSketch.create();

@@ -4,8 +4,6 @@ import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.Probability;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.datasketches.quantilescommon.DoublesSortedView;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
 
 /**
  * Drift judged from two windows' {@link Profile}s alone, so a window can be streamed and forgotten:
@@ -54,7 +52,7 @@ public final class SketchDrift {
     long refRows = r.count() + r.missing();
     long curRows = c.count() + c.missing();
     if (r.count() == 0 || c.count() == 0) return Drift.empty(name, role, "numeric", refRows, curRows, r.missing(), c.missing(), r.count() == 0);
-    if (!r.quantiles().isEstimationMode() && !c.quantiles().isEstimationMode()) {
+    if (r.quantiles().exact() && c.quantiles().exact()) {
       WindowColumns.Column col = new WindowColumns.Column(name, true);
       col.reference = NumberColumn.of(values(r));
       col.current = NumberColumn.of(values(c));
@@ -138,8 +136,8 @@ public final class SketchDrift {
     int k = refValues.length;
     double[] rc = new double[k + 1];
     double[] cc = new double[k + 1];
-    double[] inclusive = c.quantiles().getCDF(refValues, QuantileSearchCriteria.INCLUSIVE);
-    double[] exclusive = c.quantiles().getCDF(refValues, QuantileSearchCriteria.EXCLUSIVE);
+    double[] inclusive = c.quantiles().cdf(refValues, true);
+    double[] exclusive = c.quantiles().cdf(refValues, false);
     double listed = 0;
     for (int i = 0; i < k; i++) {
       rc[i] = r.valueCount(refValues[i]);
@@ -152,9 +150,8 @@ public final class SketchDrift {
 
   /** Every value a sketch holds, each as often as its weight (all weights are 1 before the first compaction). */
   private static double[] values(NumericSketch s) {
-    DoublesSortedView v = s.quantiles().getSortedView();
-    double[] q = v.getQuantiles();
-    long[] cum = v.getCumulativeWeights();
+    double[] q = s.quantiles().sortedValues();
+    long[] cum = s.quantiles().cumulativeWeights();
     double[] out = new double[(int) s.count()];
     int n = 0;
     long prev = 0;

@@ -1,8 +1,5 @@
 package dev.holdout.drift;
 
-import org.apache.datasketches.quantilescommon.DoublesSortedView;
-import org.apache.datasketches.quantilescommon.QuantileSearchCriteria;
-
 /**
  * Two-sample statistics from two windows' {@link NumericSketch}es, each computed exactly on the
  * distributions the sketches represent. Error against the same statistic on all rows, with ε the
@@ -28,14 +25,12 @@ public final class Sketched {
   /** KS statistic and Wasserstein distance in one pass over both sketches' retained values. */
   static double[] walk(NumericSketch a, NumericSketch b) {
     if (a.count() == 0 || b.count() == 0) throw new IllegalArgumentException("empty sketch: " + a.count() + " and " + b.count() + " values");
-    DoublesSortedView va = a.quantiles().getSortedView();
-    DoublesSortedView vb = b.quantiles().getSortedView();
-    double[] qa = va.getQuantiles();
-    double[] qb = vb.getQuantiles();
-    long[] ca = va.getCumulativeWeights();
-    long[] cb = vb.getCumulativeWeights();
-    double na = va.getN();
-    double nb = vb.getN();
+    double[] qa = a.quantiles().sortedValues();
+    double[] qb = b.quantiles().sortedValues();
+    long[] ca = a.quantiles().cumulativeWeights();
+    long[] cb = b.quantiles().cumulativeWeights();
+    double na = a.quantiles().n();
+    double nb = b.quantiles().n();
     int i = 0;
     int j = 0;
     double fa = 0;
@@ -61,15 +56,15 @@ public final class Sketched {
   public static double[] decileEdges(NumericSketch reference) {
     double[] ranks = new double[9];
     for (int q = 1; q <= 9; q++) ranks[q - 1] = q / 10.0;
-    return distinct(reference.quantiles().getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE));
+    return distinct(reference.quantiles().quantiles(ranks));
   }
 
   /** Edges at {@code steps} + 1 evenly spaced quantiles of both windows, pooled, sorted, duplicates dropped. */
   static double[] pooledEdges(NumericSketch a, NumericSketch b, int steps) {
     double[] ranks = new double[steps + 1];
     for (int q = 0; q <= steps; q++) ranks[q] = (double) q / steps;
-    double[] ea = a.quantiles().getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE);
-    double[] eb = b.quantiles().getQuantiles(ranks, QuantileSearchCriteria.INCLUSIVE);
+    double[] ea = a.quantiles().quantiles(ranks);
+    double[] eb = b.quantiles().quantiles(ranks);
     double[] e = new double[ea.length + eb.length];
     System.arraycopy(ea, 0, e, 0, ea.length);
     System.arraycopy(eb, 0, e, ea.length, eb.length);
@@ -84,7 +79,7 @@ public final class Sketched {
       c[0] = s.count();
       return c;
     }
-    double[] cdf = s.quantiles().getCDF(edges, QuantileSearchCriteria.INCLUSIVE);
+    double[] cdf = s.quantiles().cdf(edges, true);
     double prev = 0;
     for (int k = 0; k < cdf.length; k++) {
       c[k] = Math.max(0, cdf[k] - prev) * s.count();

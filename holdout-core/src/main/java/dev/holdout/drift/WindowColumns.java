@@ -1,6 +1,7 @@
 package dev.holdout.drift;
 
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Missing;
 import dev.holdout.data.Decimals;
 import dev.holdout.data.Dictionary;
 import dev.holdout.data.RecordReader;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -20,11 +20,10 @@ import java.util.concurrent.CompletableFuture;
  * The reference and current windows read into columns: numbers as {@code double[]} (NaN for a
  * missing value), text as dictionary codes shared by both windows (−1 for missing). A column's type
  * is set by its first non-missing reference value; every later value on either side must agree.
- * Empty fields and the markers NA, N/A, null, none and NaN (any case) are missing values. Memory:
+ * Missing values are {@link Missing}'s (empty fields and markers such as NA). Memory:
  * 8 bytes per numeric value and 4 per categorical value.
  */
 public final class WindowColumns {
-  private static final Set<String> MISSING = Set.of("na", "n/a", "null", "none", "nan");
 
   /** One column on both sides. */
   public static final class Column {
@@ -289,7 +288,7 @@ public final class WindowColumns {
             }
           } else if (k == TEXT) {
             CharSequence t = r.text(index[u]);
-            if (t != null && !isMissing(t)) {
+            if (!Missing.is(t)) {
               codes[u].put(o, cols[u].dictionary.code(t));
               continue;
             }
@@ -305,7 +304,7 @@ public final class WindowColumns {
     private void field(int u, int o) {
       CharSequence t = r.text(index[u]);
       byte k = kind[u];
-      if (isMissing(t)) {
+      if (Missing.is(t)) {
         missing[u]++;
         if (k != TEXT) nums[u].put(o, Double.NaN);
         if (k != NUMBER) codes[u].put(o, -1);
@@ -357,13 +356,6 @@ public final class WindowColumns {
 
   private static final int BLOCK = Blocks.BLOCK;
 
-
-  /** Null, or one of the missing markers; every marker starts with n, so most values are decided by one character. */
-  private static boolean isMissing(CharSequence t) {
-    if (t == null) return true;
-    if (t.length() > 4 || (t.charAt(0) != 'n' && t.charAt(0) != 'N')) return false;
-    return MISSING.contains(t.toString().toLowerCase(Locale.ROOT));
-  }
 
   private static double parse(CharSequence t) {
     try {

@@ -15,16 +15,21 @@ import java.util.Map;
 public final class ChatEndpoint implements Endpoint {
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Settings settings;
-  private final Http http;
+  private final RetryingClient http;
 
   public ChatEndpoint(Settings settings) {
     this.settings = settings;
-    this.http = new Http(settings);
+    this.http = settings.client();
   }
 
   @Override
   public Settings settings() {
     return settings;
+  }
+
+  @Override
+  public Traffic traffic() {
+    return http.traffic();
   }
 
   @Override
@@ -45,21 +50,21 @@ public final class ChatEndpoint implements Endpoint {
 
   @Override
   public Answer send(String body) {
-    return http.post(body, ChatEndpoint::parse);
+    return Answer.post(http, body, ChatEndpoint::parse);
   }
 
-  static Answer parse(String body, long latency) {
+  static RetryingClient.Reading<Answer> parse(String body, long latency) {
     JsonNode root;
     try {
       root = JSON.readTree(body);
     } catch (IOException e) {
-      return new Answer(null, "the endpoint's answer is not JSON: " + Http.clip(body), latency, -1, -1, 1);
+      return RetryingClient.Reading.refused("the endpoint's answer is not JSON: " + RetryingClient.clip(body));
     }
     JsonNode content = root == null ? null : root.path("choices").path(0).path("message").path("content");
     if (content == null || !content.isTextual()) {
-      return new Answer(null, "the endpoint's answer has no choices[0].message.content text: " + Http.clip(body), latency, -1, -1, 1);
+      return RetryingClient.Reading.refused("the endpoint's answer has no choices[0].message.content text: " + RetryingClient.clip(body));
     }
     JsonNode usage = root.path("usage");
-    return new Answer(content.asText(), null, latency, usage.path("prompt_tokens").asLong(-1), usage.path("completion_tokens").asLong(-1), 1);
+    return Answer.read(content.asText(), latency, usage.path("prompt_tokens").asLong(-1), usage.path("completion_tokens").asLong(-1));
   }
 }

@@ -1,6 +1,7 @@
 package dev.holdout.endpoint;
 
 import dev.holdout.result.Report;
+import dev.holdout.stats.Bootstrap;
 import java.util.Arrays;
 
 /** Per-call latencies, growing as calls complete; thread-safe. Percentiles use numpy's linear method over every call. */
@@ -22,13 +23,7 @@ public final class Latencies {
     if (n == 0) return new Report.Latency(0, 0, 0, 0, 0);
     double[] s = Arrays.copyOf(ms, n);
     Arrays.sort(s);
-    return new Report.Latency(q(s, 0.5), q(s, 0.9), q(s, 0.95), q(s, 0.99), s[n - 1]);
-  }
-
-  static double q(double[] sorted, double p) {
-    double pos = p * (sorted.length - 1);
-    int lo = (int) Math.floor(pos);
-    int hi = Math.min(lo + 1, sorted.length - 1);
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+    return new Report.Latency(Bootstrap.quantile(s, 0.5), Bootstrap.quantile(s, 0.9), Bootstrap.quantile(s, 0.95), Bootstrap.quantile(s, 0.99),
+        s[n - 1]);
   }
 }

@@ -28,7 +28,7 @@ public final class TemplateEndpoint implements Endpoint {
   private final JsonPointer response;
   private final JsonPointer promptTokens;
   private final JsonPointer completionTokens;
-  private final Http http;
+  private final RetryingClient http;
 
   public TemplateEndpoint(Settings settings, Suite.Request request) {
     this.settings = settings;
@@ -36,7 +36,7 @@ public final class TemplateEndpoint implements Endpoint {
     this.response = JsonPointer.compile(request.response());
     this.promptTokens = request.promptTokens() == null ? null : JsonPointer.compile(request.promptTokens());
     this.completionTokens = request.completionTokens() == null ? null : JsonPointer.compile(request.completionTokens());
-    this.http = new Http(settings);
+    this.http = settings.client();
   }
 
   /** The evaluation set's columns the request template names, in order of first use. */
@@ -55,6 +55,11 @@ public final class TemplateEndpoint implements Endpoint {
   @Override
   public Settings settings() {
     return settings;
+  }
+
+  @Override
+  public Traffic traffic() {
+    return http.traffic();
   }
 
   @Override
@@ -89,21 +94,21 @@ public final class TemplateEndpoint implements Endpoint {
 
   @Override
   public Answer send(String body) {
-    return http.post(body, this::parse);
+    return Answer.post(http, body, this::parse);
   }
 
-  Answer parse(String body, long latency) {
+  RetryingClient.Reading<Answer> parse(String body, long latency) {
     JsonNode root;
     try {
       root = JSON.readTree(body);
     } catch (IOException e) {
-      return new Answer(null, "the endpoint's answer is not JSON: " + Http.clip(body), latency, -1, -1, 1);
+      return RetryingClient.Reading.refused("the endpoint's answer is not JSON: " + RetryingClient.clip(body));
     }
     JsonNode content = root == null ? null : root.at(response);
     if (content == null || !content.isValueNode() || content.isNull()) {
-      return new Answer(null, "the endpoint's answer has no text at " + request.response() + ": " + Http.clip(body), latency, -1, -1, 1);
+      return RetryingClient.Reading.refused("the endpoint's answer has no text at " + request.response() + ": " + RetryingClient.clip(body));
     }
-    return new Answer(content.asText(), null, latency, tokens(root, promptTokens), tokens(root, completionTokens), 1);
+    return Answer.read(content.asText(), latency, tokens(root, promptTokens), tokens(root, completionTokens));
   }
 
   private static long tokens(JsonNode root, JsonPointer at) {

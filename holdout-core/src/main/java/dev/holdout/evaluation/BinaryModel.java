@@ -1,5 +1,6 @@
 package dev.holdout.evaluation;
 
+import dev.holdout.base.Format;
 import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.BinaryCurves;
 import dev.holdout.metric.BinaryMetrics;
@@ -48,7 +49,7 @@ final class BinaryModel extends TaskModel {
       default -> {
         base = new double[n];
         Arrays.fill(base, prior);
-        baselineName = String.format(java.util.Locale.ROOT, "prior: every row scored %.4f, the positive rate", prior);
+        baselineName = "prior: every row scored " + Format.number(prior) + ", the positive rate";
       }
     }
     scores[submissions.size()] = base;
@@ -133,7 +134,7 @@ final class BinaryModel extends TaskModel {
           List.of(List.of(m.tn(), m.fp()), List.of(m.fn(), m.tp())), thresholds[set]);
       Report.CostSummary cost = null;
       if (costs != null && m.total() > 0) {
-        double perDecision = (m.tp() * costs.tp() + m.fp() * costs.fp() + m.fn() * costs.fn() + m.tn() * costs.tn()) / m.total();
+        double perDecision = costs.of(m) / m.total();
         BinaryMetrics.CostOptimum best = BinaryMetrics.costOptimum(cells, set, costs);
         cost = new Report.CostSummary(perDecision, perDecision * 1000, best.predictsNoPositive() ? null : best.threshold(),
             best.expectedCost() * 1000, best.predictsNoPositive() ? "the cheapest policy is to predict no positive at all" : null);

@@ -109,21 +109,40 @@ public final class Evaluator {
     for (SliceResult result : join(sliceWork)) {
       sliceResults.put(result.column, result);
       Map<String, Report.SliceGroup> groups = new LinkedHashMap<>();
+      List<List<String>> worstFor = new ArrayList<>();
+      for (int g = 0; g < result.groups.size(); g++) worstFor.add(new ArrayList<>());
+      for (String name : names) {
+        int worst = result.worst(name);
+        if (worst >= 0) worstFor.get(worst).add(name);
+      }
       for (int g = 0; g < result.groups.size(); g++) {
         Map<String, Report.Estimate> gm = new LinkedHashMap<>();
         for (int k = 0; k < m; k++) {
           gm.put(names.get(k), Estimates.of(result.point.get(g).get(names.get(k)), Bootstrap.column(result.replicates.get(g), k), reps, b.confidence()));
         }
-        groups.put(result.groups.get(g), new Report.SliceGroup(result.rows.get(g), gm));
+        groups.put(result.groups.get(g), new Report.SliceGroup(result.rows.get(g), gm, worstFor.get(g).isEmpty() ? null : List.copyOf(worstFor.get(g))));
       }
       slices.put(result.column, groups);
       progress.step("bootstrap", ++done, 1 + eval.slices.size());
     }
 
+    Report.JudgeSummary judge = submission.judged == null ? null : Judging.summary(suite, eval, submission.judged, rows);
+    if (judge != null && judge.ppi() != null) {
+      Report.PpiEstimate p = judge.ppi();
+      metrics.put(PPI, new Report.Estimate(p.value(), p.ci(), null, null, null));
+    }
     List<Decider.Observation> observations = new ArrayList<>();
     for (Criterion c : suite.criteria()) {
       if (ServingMetrics.is(c.metric())) {
         observations.add(servingObservation(c.metric(), serving));
+        continue;
+      }
+      if (c.metric().equals(PPI)) {
+        observations.add(ppiObservation(c, judge));
+        continue;
+      }
+      if (c.metric().equals("judge_score") && judge != null && !judge.validated()) {
+        observations.add(new Decider.Observation(null, new double[0], 0, null, units, unitName(), judge.validation(), null, conf -> null));
         continue;
       }
       observations.add(switch (c.kind()) {
@@ -147,8 +166,29 @@ public final class Evaluator {
         new Report.Rows(rows.length, submission.missing, submission.extra, ignored, eval.group == null ? null : units),
         metrics, details.confusion(), details.perClass(), details.costs(), slices.isEmpty() ? null : slices,
         new Report.BaselineResult(suite.baseline().name(), model.baselineName(), baseMetrics, difference),
-        criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance(), serving,
-        submission.judged == null ? null : Judging.summary(suite, eval, submission.judged, rows));
+        criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance(), serving, judge);
+  }
+
+  /** The metric name of the judge's score corrected by human grades (prediction-powered inference). */
+  private static final String PPI = "judge_score_ppi";
+
+  /** judge_score_ppi for a min or max bar: its normal interval, counted in human-graded answers. */
+  private static Decider.Observation ppiObservation(Criterion c, Report.JudgeSummary judge) {
+    Decider.Unit graded = new Decider.Unit("human-graded answer", "human-graded answers");
+    if (judge == null || judge.ppi() == null) {
+      return new Decider.Observation(null, new double[0], 0, null, 0, graded,
+          "judge_score_ppi needs human grades of at least two judged answers: give --human-grades", null, conf -> null);
+    }
+    Report.PpiEstimate p = judge.ppi();
+    if (c.kind() != Criterion.Kind.MIN && c.kind() != Criterion.Kind.MAX) {
+      return new Decider.Observation(null, new double[0], 0, null, p.graded(), graded,
+          "judge_score_ppi is estimated for the whole set only: bound it with min or max", null, conf -> null);
+    }
+    return new Decider.Observation(p.value(), new double[0], 0, null, p.graded(), graded, null,
+        "prediction-powered: the judge's grades corrected by " + p.graded() + " human grades", conf -> {
+          double z = dev.holdout.stats.Probability.normalQuantile(1 - (1 - conf) / 2);
+          return new double[] {p.value() - z * p.se(), p.value() + z * p.se()};
+        });
   }
 
   private static Decider.Observation servingObservation(String metric, Report.Serving s) {
@@ -248,9 +288,9 @@ public final class Evaluator {
     return Clusters.of(TaskModel.pick(eval.group.groupOf(), rows), boot.cellOfRow(rows.length), boot.counts().length);
   }
 
-  /** What "rows" counts in criteria: null for labeled rows, or the data.group column whose groups count. */
-  private String unitName() {
-    return eval.group == null ? null : eval.group.column();
+  /** What "more ... would decide it" counts: labeled rows, or the groups of the data.group column. */
+  private Decider.Unit unitName() {
+    return eval.group == null ? Decider.Unit.ROWS : Decider.Unit.groupsOf(eval.group.column());
   }
 
   static void vector(Map<String, MetricValue> values, List<String> names, double[] out, int offset) {

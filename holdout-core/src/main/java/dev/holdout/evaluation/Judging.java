@@ -5,11 +5,14 @@ import dev.holdout.base.Names;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
+import dev.holdout.endpoint.Endpoint;
 import dev.holdout.judge.Agreement;
 import dev.holdout.judge.HumanGrades;
 import dev.holdout.judge.JudgeRun;
 import dev.holdout.judge.Judgements;
 import dev.holdout.judge.Kappa;
+import dev.holdout.judge.Ppi;
+import dev.holdout.base.Format;
 import dev.holdout.result.Report;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.suite.Suite;
@@ -177,11 +180,58 @@ public final class Judging {
       if (Double.isNaN(j.score(i))) failedRows++;
       for (int k = 0; k < j.repeats(); k++) if (Double.isNaN(j.grade(i, k))) failed++;
     }
-    java.net.URI u = judge.url();
-    String target = u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + (u.getPath() == null ? "" : u.getPath());
+    String target = Endpoint.shown(judge.url());
+    String validation = validation(human, judge.minKappa(), b.confidence());
+    Ppi ppi = judged.human() == null ? null : ppi(eval, judged, rows);
+    Report.PpiEstimate ppiEstimate = null;
+    if (ppi != null) {
+      double[] ci = ppi.interval(b.confidence());
+      ppiEstimate = new Report.PpiEstimate(ppi.value(), List.of(ci[0], ci[1]), ppi.se(), ppi.lambda(), ppi.graded(), ppi.ungraded());
+    }
     return new Report.JudgeSummary(target, judge.model(), new Report.Scale(judge.min(), judge.max()), judge.repeats(),
         j.file() == null ? null : j.file().getFileName().toString(), judgedRows, failedRows, failed, j.requests(), j.cached(),
-        j.errorExamples(5), repeats, human);
+        j.errorExamples(5), repeats, human, validation == null, validation == null ? "quadratic kappa with human grades reaches "
+            + Format.plain(judge.minKappa()) + " at the lower end of its interval" : validation, ppiEstimate);
+  }
+
+  /**
+   * Why the judge's mean grade may not decide criteria, or null when it may: its quadratic kappa
+   * with people must reach {@code minKappa} at the lower end of its interval.
+   */
+  private static String validation(Report.HumanAgreement human, double minKappa, double confidence) {
+    String bar = "a judge's mean grade decides a criterion only when its quadratic kappa with human grades reaches " + Format.plain(minKappa)
+        + " (judge.min_kappa) at the lower end of its " + Format.plain(confidence * 100) + "% interval";
+    if (human == null) return "the judge was not checked against people: " + bar + "; give --human-grades (a person's grades of some answers),"
+        + " or judge on judge_score_ppi";
+    Report.Estimate k = human.cohenKappaQuadratic();
+    if (k.value() == null) return "the judge's agreement with human grades is undefined (" + k.undefined() + "): " + bar;
+    if (k.ci() == null) return "the judge's agreement with human grades has no interval (too few graded answers): " + bar;
+    if (k.ci().get(0) < minKappa) {
+      return "the judge agrees with people too little: quadratic kappa " + Format.number(k.value()) + " [" + Format.number(k.ci().get(0)) + ", "
+          + Format.number(k.ci().get(1)) + "] on " + human.rows() + " answers, and " + bar;
+    }
+    return null;
+  }
+
+  /** PPI of the mean human grade over the evaluated rows with a judge score; null when fewer than two of them have a human grade. */
+  private static Ppi ppi(EvaluationSet eval, Judged judged, int[] rows) {
+    double[] fu = new double[rows.length];
+    double[] fl = new double[rows.length];
+    double[] y = new double[rows.length];
+    int u = 0;
+    int l = 0;
+    for (int i : rows) {
+      double score = judged.judgements().score(i);
+      if (!judged.judgements().judged(i) || Double.isNaN(score)) continue;
+      Integer grade = judged.human().get(eval.ids.get(i));
+      if (grade == null) {
+        fu[u++] = score;
+      } else {
+        fl[l] = score;
+        y[l++] = grade;
+      }
+    }
+    return Ppi.of(Arrays.copyOf(fu, u), Arrays.copyOf(fl, l), Arrays.copyOf(y, l));
   }
 
   /** A mean grade rounded to the nearest whole grade, halves up (3.5 becomes 4). */

@@ -2,6 +2,7 @@ package dev.holdout.evaluation;
 
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.AtomicFiles;
+import dev.holdout.base.CsvCells;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Locale;
  * are means of these values: sort by a column to find the queries or answers that failed. Rows
  * without a prediction show the values the suite's {@code predictions.missing} scores them with
  * ({@code wrong}: an empty list or answer). A value a row does not have (judge_score of an answer
- * the judge could not grade) is left empty.
+ * the judge could not grade) is left empty. The file is for people and spreadsheets: text cells
+ * (ids, column names) pass the formula guard of {@link CsvCells#cell}.
  */
 public final class PerRow {
   private PerRow() {}
@@ -29,11 +31,11 @@ public final class PerRow {
     int m = names.size();
     AtomicFiles.write(file, w -> {
       StringBuilder b = new StringBuilder();
-      b.append(csv(suite.data().id())).append(",has_prediction");
-      for (String n : names) b.append(',').append(csv(n));
+      b.append(CsvCells.cell(suite.data().id())).append(",has_prediction");
+      for (String n : names) b.append(',').append(CsvCells.cell(n));
       b.append('\n');
       for (int i = 0; i < eval.rows; i++) {
-        b.append(csv(eval.ids.get(i))).append(',').append(submission.present[i]);
+        b.append(CsvCells.cell(eval.ids.get(i))).append(',').append(submission.present[i]);
         for (int k = 0; k < m; k++) b.append(',').append(number(v[i * m + k]));
         b.append('\n');
         if (b.length() > 1 << 16) {
@@ -50,10 +52,5 @@ public final class PerRow {
     return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : String.format(Locale.ROOT, "%.6f", x);
   }
 
-  /** RFC 4180 quoting where needed. */
-  private static String csv(String s) {
-    boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-    return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
-  }
 
 }

@@ -1,5 +1,6 @@
 package dev.holdout.evaluation;
 
+import dev.holdout.base.Format;
 import dev.holdout.metric.MetricValue;
 import dev.holdout.metric.RegressionCells;
 import dev.holdout.metric.RegressionMetrics;
@@ -9,7 +10,6 @@ import dev.holdout.result.Report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +62,7 @@ final class RegressionModel extends TaskModel {
         Arrays.fill(values[b], constant);
         quantiles[b] = new double[quantileLevels.length][n];
         for (int q = 0; q < quantileLevels.length; q++) Arrays.fill(quantiles[b][q], Bootstrap.quantile(sorted, quantileLevels[q]));
-        baselineName = String.format(Locale.ROOT, "%s: every row predicted %.6g", median ? "median" : "mean", constant);
+        baselineName = (median ? "median" : "mean") + ": every row predicted " + Format.number(constant);
       }
     }
   }

@@ -39,6 +39,22 @@ final class SliceResult {
   }
 
   /**
+   * The index of the group with the worst point value of {@code metric} by its direction: the first
+   * in order on a tie, groups without a value left out; -1 when no group has a value. The report's
+   * {@code worst_for} and the worst_min, worst_max and max_gap criteria all name this group.
+   */
+  int worst(String metric) {
+    Direction dir = direction.apply(metric);
+    int worst = -1;
+    for (int g = 0; g < groups.size(); g++) {
+      MetricValue v = point.get(g).get(metric);
+      if (!v.defined()) continue;
+      if (worst < 0 || dir.improvement(v.value(), point.get(worst).get(metric).value()) < 0) worst = g;
+    }
+    return worst;
+  }
+
+  /**
    * The worst group's value (worst_min, worst_max) or best minus worst (max_gap), with an interval
    * that holds for every group at once: the max-modulus bootstrap (Romano and Wolf 2005) widens
    * each group's interval to theta_g +- c * sd_g, with c the confidence quantile of the largest
@@ -46,7 +62,7 @@ final class SliceResult {
    * not decided by the one group that happened to look worst. {@code units} counts the independent
    * units behind the whole set, in {@code unit} (null for labeled rows).
    */
-  Decider.Observation observe(Criterion c, int metric, long units, String unit) {
+  Decider.Observation observe(Criterion c, int metric, long units, Decider.Unit unit) {
     Direction dir = direction.apply(c.metric());
     List<Integer> defined = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
@@ -61,11 +77,10 @@ final class SliceResult {
     boolean gap = c.kind() == Criterion.Kind.MAX_GAP;
     int k = defined.size();
     double[] theta = new double[k];
-    int worst = 0;
+    int worst = defined.indexOf(worst(c.metric()));
     int best = 0;
     for (int j = 0; j < k; j++) {
       theta[j] = point.get(defined.get(j)).get(c.metric()).value();
-      if (dir.improvement(theta[j], theta[worst]) < 0) worst = j;
       if (dir.improvement(theta[j], theta[best]) > 0) best = j;
     }
     int reps = replicates.get(defined.get(0)).length;

@@ -2,6 +2,7 @@ package dev.holdout.judge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.endpoint.RetryingClient;
 import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,12 +43,12 @@ public record JudgeReply(Integer grade, String reason, String error) {
         String reason = node.path("reason").isValueNode() ? node.path("reason").asText() : "";
         if (g.isNumber()) return check(g.decimalValue().toPlainString(), reason, min, max, content);
         if (g.isTextual()) return check(g.asText().strip(), reason, min, max, content);
-        return failed("the judge's grade is not a number: " + clip(content));
+        return failed("the judge's grade is not a number: " + RetryingClient.clip(content));
       }
     }
     Matcher m = LOOSE.matcher(content);
     if (m.find()) return check(m.group(1), content.strip(), min, max, content);
-    return failed("the judge's reply has no grade (expected {\"grade\": N, \"reason\": \"...\"}): " + clip(content));
+    return failed("the judge's reply has no grade (expected {\"grade\": N, \"reason\": \"...\"}): " + RetryingClient.clip(content));
   }
 
   private static JudgeReply check(String number, String reason, int min, int max, String content) {
@@ -55,7 +56,7 @@ public record JudgeReply(Integer grade, String reason, String error) {
     try {
       d = new java.math.BigDecimal(number);
     } catch (NumberFormatException e) {
-      return failed("the judge's grade '" + number + "' is not a number: " + clip(content));
+      return failed("the judge's grade '" + number + "' is not a number: " + RetryingClient.clip(content));
     }
     java.math.BigDecimal whole;
     try {
@@ -67,10 +68,5 @@ public record JudgeReply(Integer grade, String reason, String error) {
       return failed("the judge's grade " + number + " is outside the scale " + min + " to " + max);
     }
     return new JudgeReply(whole.intValueExact(), reason, null);
-  }
-
-  static String clip(String s) {
-    String one = s == null ? "" : s.replaceAll("\\s+", " ").strip();
-    return one.length() <= 120 ? one : one.substring(0, 119) + "…";
   }
 }

@@ -3,9 +3,9 @@ package dev.holdout.judge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.holdout.base.HoldoutException;
 import dev.holdout.endpoint.ChatEndpoint;
 import dev.holdout.endpoint.Endpoint;
+import dev.holdout.endpoint.FanOut;
 import dev.holdout.base.AtomicFiles;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
@@ -18,9 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -63,63 +60,45 @@ public final class JudgeRun {
     boolean[][] fromCache = new boolean[n][reps];
     boolean[] judged = new boolean[n];
     List<String> ids = new ArrayList<>();
-    AtomicInteger requests = new AtomicInteger();
+    List<int[]> asks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Item item = items.get(i);
+      ids.add(item == null ? null : item.id());
+      java.util.Arrays.fill(grades[i], Double.NaN);
+      if (item == null) continue;
+      judged[i] = true;
+      for (int k = 0; k < reps; k++) asks.add(new int[] {i, k});
+    }
     AtomicInteger finished = new AtomicInteger();
     String system = JudgePrompt.system(judge);
-    ExecutorService pool = Executors.newFixedThreadPool(judge.concurrency(), runnable -> {
-      Thread t = new Thread(runnable, "holdout-judge");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> work = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        Item item = items.get(i);
-        ids.add(item == null ? null : item.id());
-        java.util.Arrays.fill(grades[i], Double.NaN);
-        if (item == null) continue;
-        judged[i] = true;
-        for (int k = 0; k < reps; k++) {
-          int row = i, rep = k;
-          work.add(pool.submit(() -> {
-            String user = JudgePrompt.user(judge, item.input(), item.references(), item.answer(), rep + 1);
-            Path file = cache == null ? null : cacheFile(cache, judge, system, user);
-            String content = file == null ? null : read(file);
-            JudgeReply reply = content == null ? null : JudgeReply.parse(content, judge.min(), judge.max());
-            if (reply != null && reply.ok()) {
-              fromCache[row][rep] = true;
-            } else {
-              Endpoint.Answer a = endpoint.ask(system, user);
-              requests.addAndGet(a.attempts());
-              content = a.content();
-              reply = a.error() != null ? JudgeReply.failed(a.error()) : JudgeReply.parse(content, judge.min(), judge.max());
-              if (reply.ok() && file != null) write(file, content);
-            }
-            contents[row][rep] = content;
-            if (reply.ok()) {
-              grades[row][rep] = reply.grade();
-              reasons[row][rep] = reply.reason();
-            } else {
-              errors[row][rep] = reply.error();
-            }
-            progress.accept(finished.incrementAndGet());
-          }));
-        }
+    FanOut.run("judge", judge.concurrency(), asks.size(), task -> {
+      int row = asks.get(task)[0], rep = asks.get(task)[1];
+      Item item = items.get(row);
+      String user = JudgePrompt.user(judge, item.input(), item.references(), item.answer(), rep + 1);
+      Path file = cache == null ? null : cacheFile(cache, judge, system, user);
+      String content = file == null ? null : read(file);
+      JudgeReply reply = content == null ? null : JudgeReply.parse(content, judge.min(), judge.max());
+      if (reply != null && reply.ok()) {
+        fromCache[row][rep] = true;
+      } else {
+        Endpoint.Answer a = endpoint.ask(system, user);
+        content = a.content();
+        reply = a.error() != null ? JudgeReply.failed(a.error()) : JudgeReply.parse(content, judge.min(), judge.max());
+        if (reply.ok() && file != null) write(file, content);
       }
-      for (Future<?> f : work) f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HoldoutException("interrupted while waiting for the judge");
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+      contents[row][rep] = content;
+      if (reply.ok()) {
+        grades[row][rep] = reply.grade();
+        reasons[row][rep] = reply.reason();
+      } else {
+        errors[row][rep] = reply.error();
+      }
+      progress.accept(finished.incrementAndGet());
+    });
     int cached = 0;
     for (boolean[] row : fromCache) for (boolean c : row) if (c) cached++;
     if (out != null) writeJsonl(out, ids, grades, reasons, errors, contents, fromCache, judged);
-    return new Judgements(ids, reps, grades, reasons, errors, judged, requests.get(), cached, out);
+    return new Judgements(ids, reps, grades, reasons, errors, judged, (int) endpoint.traffic().counts().requests(), cached, out);
   }
 
   /** One line per judged row and repeat: id, repeat (1-based), grade, reason, error, cached, and the judge's raw reply. */

@@ -3,8 +3,9 @@ package dev.holdout.metric;
 /**
  * Curves behind the charts of a binary report, from exact cells: ROC, precision-recall and
  * expected cost at every distinct score threshold, thinned to at most a given number of points
- * (every k-th threshold, keeping both ends and, with costs, the cheapest threshold, which may add
- * one point), and the score histogram per label.
+ * (every k-th threshold, keeping both ends and, with costs, the cost optimum of
+ * {@link BinaryMetrics#costOptimum}, which may add one point; when predicting no positive is
+ * cheapest, that is the first point, always kept), and the score histogram per label.
  */
 public final class BinaryCurves {
   private BinaryCurves() {}
@@ -27,7 +28,7 @@ public final class BinaryCurves {
       if (i == 0 || s[order[i]] != s[order[i - 1]]) distinct++;
     }
     int[] keep = thin(distinct + 1, maxPoints);
-    if (costs != null) keep = withPoint(keep, cheapest(c, set, costs));
+    if (costs != null) keep = withPoint(keep, BinaryMetrics.cheapestRank(c, set, costs));
     int m = keep.length;
     double[] fpr = new double[m];
     double[] tpr = new double[m];
@@ -55,7 +56,7 @@ public final class BinaryCurves {
         tpr[next] = pos > 0 ? tp / pos : Double.NaN;
         prec[next] = tp + fp > 0 ? tp / (tp + fp) : 1;
         if (costs != null) {
-          cost[next] = (tp * costs.tp() + fp * costs.fp() + (pos - tp) * costs.fn() + (neg - fp) * costs.tn()) / (pos + neg) * 1000;
+          cost[next] = costs.of(tp, fp, neg - fp, pos - tp) / (pos + neg) * 1000;
         }
         next++;
       }
@@ -97,33 +98,6 @@ public final class BinaryCurves {
       if (c.positive[i]) positive[b] += c.count[i];
     }
     return new double[][] {rows, score, positive};
-  }
-
-  /** The index (1 = the highest threshold) of the threshold with the lowest cost; ties go to the higher. */
-  private static int cheapest(BinaryCells c, int set, BinaryMetrics.Costs costs) {
-    int[] order = c.order[set];
-    double[] s = c.score[set];
-    double pos = 0, neg = 0;
-    for (int i = 0; i < c.size; i++) if (c.positive[i]) pos += c.count[i]; else neg += c.count[i];
-    double tp = 0, fp = 0;
-    double best = Double.POSITIVE_INFINITY;
-    int bestK = 1;
-    int k = 0;
-    int i = c.size - 1;
-    while (i >= 0) {
-      double v = s[order[i]];
-      while (i >= 0 && s[order[i]] == v) {
-        if (c.positive[order[i]]) tp += c.count[order[i]]; else fp += c.count[order[i]];
-        i--;
-      }
-      k++;
-      double cost = tp * costs.tp() + fp * costs.fp() + (pos - tp) * costs.fn() + (neg - fp) * costs.tn();
-      if (k == 1 || cost < best - 1e-12 * Math.abs(best)) {
-        best = cost;
-        bestK = k;
-      }
-    }
-    return bestK;
   }
 
   /** {@code keep} (ascending) with {@code point} added if missing. */

@@ -16,7 +16,17 @@ public final class BinaryMetrics {
   private BinaryMetrics() {}
 
   /** Misclassification costs per decision; any may be negative (a gain). */
-  public record Costs(double tp, double fp, double fn, double tn) {}
+  public record Costs(double tp, double fp, double fn, double tn) {
+    /** The total cost of these decisions: the one place the cost formula is written. */
+    public double of(Confusion m) {
+      return of(m.tp, m.fp, m.tn, m.fn);
+    }
+
+    /** The total cost of {@code tp} true positives, {@code fp} false positives, {@code tn} true negatives and {@code fn} false negatives. */
+    public double of(double tp, double fp, double tn, double fn) {
+      return tp * this.tp + fp * this.fp + fn * this.fn + tn * this.tn;
+    }
+  }
 
   /** Confusion counts at one threshold (weighted: fractional under the bootstrap's weights never, counts are whole). */
   public record Confusion(double tp, double fp, double tn, double fn) {
@@ -100,7 +110,7 @@ public final class BinaryMetrics {
     for (int b = 0; b < ECE_BINS; b++) ece += Math.abs(binPositive[b] - binScore[b]);
     out.put("ece", MetricValue.of(ece / total));
     if (costs != null) {
-      out.put("expected_cost", MetricValue.of(cost(m, costs) / total));
+      out.put("expected_cost", MetricValue.of(costs.of(m) / total));
     }
     return out;
   }
@@ -171,15 +181,26 @@ public final class BinaryMetrics {
     return b;
   }
 
-  static double cost(Confusion m, Costs costs) {
-    return m.tp * costs.tp + m.fp * costs.fp + m.fn * costs.fn + m.tn * costs.tn;
-  }
-
   /**
-   * The threshold among the distinct scores (plus "never positive") with the lowest expected cost
-   * per decision under the cells' own counts; ties go to the highest threshold.
+   * The decision rule with the lowest expected cost per decision under the cells' own counts, among
+   * "predict no positive" and every distinct score as the threshold; ties go to the higher threshold,
+   * and "no positive" counts as higher than any.
    */
   public static CostOptimum costOptimum(BinaryCells c, int set, Costs costs) {
+    Cheapest best = cheapest(c, set, costs);
+    boolean none = best.rank() == 0;
+    return new CostOptimum(none ? 1.0 : best.threshold(), best.decisions() > 0 ? best.cost() / best.decisions() : 0, none);
+  }
+
+  /** The rank of the cheapest rule of {@link #costOptimum}: 0 for "predict no positive", k for the k-th distinct score from the top. */
+  static int cheapestRank(BinaryCells c, int set, Costs costs) {
+    return cheapest(c, set, costs).rank();
+  }
+
+  private record Cheapest(int rank, double threshold, double cost, double decisions) {}
+
+  /** One sweep down the distinct scores, starting from "predict no positive"; a rule must be cheaper by more than rounding to win. */
+  private static Cheapest cheapest(BinaryCells c, int set, Costs costs) {
     int[] order = c.order[set];
     double[] s = c.score[set];
     double[] w = c.count;
@@ -187,10 +208,11 @@ public final class BinaryMetrics {
     for (int i = 0; i < c.size; i++) {
       if (c.positive[i]) pos += w[i]; else neg += w[i];
     }
-    double total = pos + neg;
     double tp = 0, fp = 0;
-    double best = cost(new Confusion(0, 0, neg, pos), costs);
-    double bestThreshold = Double.POSITIVE_INFINITY;
+    double best = costs.of(0, 0, neg, pos);
+    double bestThreshold = Double.NaN;
+    int bestRank = 0;
+    int rank = 0;
     int i = c.size - 1;
     while (i >= 0) {
       double v = s[order[i]];
@@ -199,13 +221,14 @@ public final class BinaryMetrics {
         if (c.positive[k]) tp += w[k]; else fp += w[k];
         i--;
       }
-      double here = cost(new Confusion(tp, fp, neg - fp, pos - tp), costs);
+      rank++;
+      double here = costs.of(tp, fp, neg - fp, pos - tp);
       if (here < best - 1e-12 * Math.abs(best)) {
         best = here;
         bestThreshold = v;
+        bestRank = rank;
       }
     }
-    boolean none = Double.isInfinite(bestThreshold);
-    return new CostOptimum(none ? 1.0 : bestThreshold, total > 0 ? best / total : 0, none);
+    return new Cheapest(bestRank, bestThreshold, best, pos + neg);
   }
 }

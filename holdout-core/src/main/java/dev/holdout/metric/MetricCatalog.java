@@ -110,6 +110,8 @@ public final class MetricCatalog {
     higher(text, "faithfulness", SHARE);
     // on the suite's judge scale, which only the suite knows
     higher(text, "judge_score", Bounds.ANY);
+    // the mean grade people would give, by prediction-powered inference from human grades on a subset
+    higher(text, "judge_score_ppi", Bounds.ANY);
     lower(text, "judge_error_rate", SHARE);
     higher(text, "pass_rate", SHARE);
     BY_TASK.put(Task.TEXT_GENERATION, text);

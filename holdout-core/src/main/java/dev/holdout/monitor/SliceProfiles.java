@@ -1,10 +1,13 @@
 package dev.holdout.monitor;
 
+import dev.holdout.base.Missing;
 import dev.holdout.data.Dictionary;
+import dev.holdout.data.RecordReader;
 import dev.holdout.drift.Profile;
 import dev.holdout.evaluation.EvaluationSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /**
  * One window's (or the reference's) profiles per group of each slice column, created as groups
@@ -22,11 +25,14 @@ final class SliceProfiles {
   private final Dictionary[] groups;
   private final List<List<Profile>> profiles = new ArrayList<>();
   private final boolean[] tooMany;
+  private final Random coins;
 
-  SliceProfiles(List<String> slices, List<String> names, boolean[] numeric) {
+  /** Profiles of the named columns per group of each slice; their numeric sketches flip coins from {@code coins}. */
+  SliceProfiles(List<String> slices, List<String> names, boolean[] numeric, Random coins) {
     this.slices = List.copyOf(slices);
     this.names = names;
     this.numeric = numeric;
+    this.coins = coins;
     this.groups = new Dictionary[slices.size()];
     this.tooMany = new boolean[slices.size()];
     for (int s = 0; s < groups.length; s++) {
@@ -48,8 +54,26 @@ final class SliceProfiles {
       list.clear();
       return null;
     }
-    if (code == list.size()) list.add(new Profile(names, numeric));
+    if (code == list.size()) list.add(new Profile(names, numeric, coins));
     return list.get(code);
+  }
+
+  /**
+   * Each slice's group profile for the reader's current row into {@code out}, with the row counted
+   * in it: slice {@code s}'s value is in column {@code at[s]} (-1: none, the missing group); null
+   * where the slice is not judged.
+   */
+  void groupsOf(RecordReader r, int[] at, Profile[] out) {
+    for (int s = 0; s < out.length; s++) {
+      CharSequence t = at[s] < 0 ? null : r.text(at[s]);
+      out[s] = group(s, Missing.is(t) ? null : t);
+      if (out[s] != null) out[s].row();
+    }
+  }
+
+  /** Moves every group's pending values into its sketches. */
+  void flush() {
+    for (List<Profile> list : profiles) for (Profile p : list) p.flush();
   }
 
   /** False when slice {@code s} had too many groups to be judged per group. */

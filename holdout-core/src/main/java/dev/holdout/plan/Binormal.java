@@ -112,7 +112,7 @@ final class Binormal implements Scenario {
   @Override
   public String describe() {
     return "binormal scores (negatives N(0, 1), positives N(" + dev.holdout.base.Format.number(d) + ", 1)) in " + probability.length / 2
-        + " bins, calibrated, " + dev.holdout.base.Format.plain(Math.round(positiveRate * 1000) / 10.0) + "% positive rows"
+        + " bins, calibrated, " + dev.holdout.base.Format.percent(positiveRate) + " positive rows"
         + (stratified ? " (fixed in every set and replicate: bootstrap.stratify: label)" : "");
   }
 }

@@ -121,7 +121,7 @@ public final class Planner {
     Search.Result found = search.run();
     if (found == null) {
       return new PlanReport.CriterionPlan(c.id(), c.describe(level), c.metric(), expected, null, null, null, null, scenario.describe(),
-          "more than " + String.format(java.util.Locale.ROOT, "%,d", MAX) + " " + population.unitNoun() + " would be needed: the expected value is too close to the bar");
+          "more than " + Format.count(MAX) + " " + population.unitNoun() + " would be needed: the expected value is too close to the bar");
     }
     return new PlanReport.CriterionPlan(c.id(), c.describe(level), c.metric(), expected, found.n(), found.decided(), found.pass(), found.fail(),
         scenario.describe(), null);

@@ -23,10 +23,10 @@ record Population(String source, Long rows, Long groups, double positiveRate, St
     if (suite.task() == Task.BINARY_CLASSIFICATION) {
       if (positiveRate != null) {
         rate = positiveRate;
-        note.append("positive rate ").append(percent(rate)).append(" as given by --positive-rate");
+        note.append("positive rate ").append(Format.percent(rate)).append(" as given by --positive-rate");
       } else if (eval != null && eval.positiveRate() > 0 && eval.positiveRate() < 1) {
         rate = eval.positiveRate();
-        note.append("positive rate ").append(percent(rate)).append(" from ").append(source);
+        note.append("positive rate ").append(Format.percent(rate)).append(" from ").append(source);
       } else {
         rate = 0.5;
         note.append(eval == null ? "no evaluation set at data.path (" + suite.data().path().getFileName() + ")" : source + " has one label only")
@@ -57,9 +57,5 @@ record Population(String source, Long rows, Long groups, double positiveRate, St
 
   PlanReport.Population report() {
     return new PlanReport.Population(source, rows, groups, Double.isNaN(positiveRate) ? null : positiveRate, note);
-  }
-
-  private static String percent(double share) {
-    return Format.plain(Math.round(share * 1000) / 10.0) + "%";
   }
 }

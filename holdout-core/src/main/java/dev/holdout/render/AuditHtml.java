@@ -1,6 +1,7 @@
 package dev.holdout.render;
 
 import dev.holdout.base.AtomicFiles;
+import dev.holdout.base.Format;
 import static dev.holdout.render.Html.esc;
 
 import dev.holdout.audit.AuditReport;
@@ -10,12 +11,15 @@ import dev.holdout.audit.Severity;
 import dev.holdout.audit.Shift;
 import dev.holdout.audit.TimeCoverage;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * The data readiness audit as one self-contained page in the evaluation report's style: the
- * verdict, the findings by severity with evidence and what to do, then the profiles behind them.
+ * The data readiness audit as one self-contained page in the {@link Page} shell of every report:
+ * the verdict, the findings by severity with evidence and what to do, then the profiles behind
+ * them, and the files read with their digests.
  */
 public final class AuditHtml {
   private AuditHtml() {}
@@ -36,13 +40,16 @@ public final class AuditHtml {
         .append(esc(ready ? "No blocker: the data can be used for acceptance, with the warnings below in mind."
             : blockers + (blockers == 1 ? " blocker" : " blockers") + " to fix before this data can decide a contract."))
         .append("</p></div>\n</section>\n");
-    b.append("<nav class=\"toc\"><a href=\"#findings\">Findings</a><a href=\"#columns\">Columns</a>");
-    if (r.labels() != null) b.append("<a href=\"#labels\">Labels</a>");
-    if (r.contamination() != null) b.append("<a href=\"#contamination\">Contamination</a>");
-    if (r.shift() != null && !r.shift().isEmpty()) b.append("<a href=\"#shift\">Shift</a>");
-    if (r.slices() != null && !r.slices().isEmpty()) b.append("<a href=\"#slices\">Slices</a>");
-    if (r.time() != null) b.append("<a href=\"#time\">Time</a>");
-    b.append("</nav>\n");
+    Map<String, String> links = new LinkedHashMap<>();
+    links.put("findings", "Findings");
+    links.put("columns", "Columns");
+    if (r.labels() != null) links.put("labels", "Labels");
+    if (r.contamination() != null) links.put("contamination", "Contamination");
+    if (r.shift() != null && !r.shift().isEmpty()) links.put("shift", "Shift");
+    if (r.slices() != null && !r.slices().isEmpty()) links.put("slices", "Slices");
+    if (r.time() != null) links.put("time", "Time");
+    links.put("provenance", "Provenance");
+    Page.nav(b, links);
     findings(b, r.findings());
     columns(b, r.columns());
     labels(b, r.labels());
@@ -50,22 +57,28 @@ public final class AuditHtml {
     shift(b, r.shift());
     slices(b, r.slices());
     time(b, r.time());
-    return HtmlReport.page((r.data() == null ? "audit" : fileName(r.data().path())) + " · data readiness · " + word, b);
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("Data", source(r.data()));
+    if (r.train() != null) files.put("Vendor training data", source(r.train()));
+    Page.footer(b, files, null);
+    return Page.document((r.data() == null ? "audit" : fileName(r.data().path())) + " · data readiness · " + word, b);
   }
 
   private static void header(StringBuilder b, AuditReport r) {
-    b.append("<header>\n<div class=\"eyebrow\">Holdout data readiness audit</div>\n<h1>").append(esc(fileName(r.data().path()))).append("</h1>\n");
-    b.append("<ul class=\"facts\"><li><b>").append(Html.count(r.data().rows())).append("</b> rows</li><li><b>").append(r.data().columns().size())
-        .append("</b> columns</li>");
+    StringBuilder facts = new StringBuilder();
+    facts.append("<li><b>").append(Format.count(r.data().rows())).append("</b> rows</li><li><b>").append(r.data().columns().size()).append("</b> columns</li>");
     if (r.roles() != null) {
-      if (r.roles().id() != null) b.append("<li>Id <b>").append(esc(r.roles().id())).append("</b></li>");
-      if (r.roles().label() != null) b.append("<li>Label <b>").append(esc(r.roles().label())).append("</b></li>");
-      if (r.roles().task() != null) b.append("<li>Task <b>").append(esc(Html.words(r.roles().task()))).append("</b></li>");
-      if (r.roles().time() != null) b.append("<li>Time <b>").append(esc(r.roles().time())).append("</b></li>");
+      if (r.roles().id() != null) facts.append("<li>Id <b>").append(esc(r.roles().id())).append("</b></li>");
+      if (r.roles().label() != null) facts.append("<li>Label <b>").append(esc(r.roles().label())).append("</b></li>");
+      if (r.roles().task() != null) facts.append("<li>Task <b>").append(esc(Html.words(r.roles().task()))).append("</b></li>");
+      if (r.roles().time() != null) facts.append("<li>Time <b>").append(esc(r.roles().time())).append("</b></li>");
     }
-    if (r.train() != null) b.append("<li>Vendor training data <b>").append(esc(fileName(r.train().path()))).append("</b> (").append(Html.count(r.train().rows())).append(" rows)</li>");
-    b.append("<li class=\"mono\">sha256 ").append(esc(r.data().sha256() == null ? "" : r.data().sha256().substring(0, Math.min(12, r.data().sha256().length())))).append("…</li>");
-    b.append("</ul>\n</header>\n");
+    if (r.train() != null) {
+      facts.append("<li>Vendor training data <b>").append(esc(fileName(r.train().path()))).append("</b> (").append(Format.count(r.train().rows())).append(" rows)</li>");
+    }
+    String sha = r.data().sha256() == null ? "" : r.data().sha256().substring(0, Math.min(12, r.data().sha256().length()));
+    facts.append("<li class=\"mono\">sha256 ").append(esc(sha)).append("…</li>");
+    Page.header(b, "Holdout data readiness audit", fileName(r.data().path()), null, facts);
   }
 
   private static void findings(StringBuilder b, List<Finding> findings) {
@@ -101,23 +114,23 @@ public final class AuditHtml {
         + "<th class=\"num\">Missing</th><th class=\"num\">Distinct</th><th>Summary</th><th>Notes</th></tr></thead>\n<tbody>\n");
     for (ColumnProfile c : columns) {
       b.append("<tr><td class=\"mono\">").append(esc(c.name())).append("</td><td>").append(esc(c.type().name().toLowerCase(Locale.ROOT)))
-          .append("</td><td class=\"num\">").append(percent(c.missingShare())).append(share(c.missingShare())).append("</td><td class=\"num\">")
-          .append(c.distinctExact() ? "" : "≈").append(Html.count(c.distinct())).append("</td><td>");
+          .append("</td><td class=\"num\">").append(Format.percent(c.missingShare())).append(share(c.missingShare())).append("</td><td class=\"num\">")
+          .append(c.distinctExact() ? "" : "≈").append(Format.count(c.distinct())).append("</td><td>");
       if (c.numeric() != null) {
         ColumnProfile.NumericSummary n = c.numeric();
-        b.append("min ").append(Svg.value(n.min())).append(" · q1 ").append(Svg.value(n.q1())).append(" · median ").append(Svg.value(n.median()))
-            .append(" · q3 ").append(Svg.value(n.q3())).append(" · max ").append(Svg.value(n.max())).append(" · mean ").append(Svg.value(n.mean()));
+        b.append("min ").append(Format.score(n.min())).append(" · q1 ").append(Format.score(n.q1())).append(" · median ").append(Format.score(n.median()))
+            .append(" · q3 ").append(Format.score(n.q3())).append(" · max ").append(Format.score(n.max())).append(" · mean ").append(Format.score(n.mean()));
       } else if (c.topCategories() != null && !c.topCategories().isEmpty()) {
         List<ColumnProfile.Category> top = c.topCategories().subList(0, Math.min(5, c.topCategories().size()));
         for (int i = 0; i < top.size(); i++) {
           if (i > 0) b.append(" · ");
-          b.append("<span class=\"mono\">").append(esc(top.get(i).value())).append("</span> ").append(percent(top.get(i).share()));
+          b.append("<span class=\"mono\">").append(esc(top.get(i).value())).append("</span> ").append(Format.percent(top.get(i).share()));
         }
       }
       b.append("</td><td>");
       if (c.constant()) b.append("constant ");
       else if (c.nearConstant()) b.append("near-constant ");
-      if (c.mixedTypes()) b.append("mixed types (").append(Html.count(c.nonNumeric())).append(" not numbers)");
+      if (c.mixedTypes()) b.append("mixed types (").append(Format.count(c.nonNumeric())).append(" not numbers)");
       b.append("</td></tr>\n");
     }
     b.append("</tbody></table></div>\n</section>\n");
@@ -125,16 +138,16 @@ public final class AuditHtml {
 
   private static void labels(StringBuilder b, AuditReport.Labels labels) {
     if (labels == null) return;
-    b.append("<section class=\"card\" id=\"labels\">\n<h2>Labels</h2>\n<p class=\"lede\">").append(Html.count(labels.missing()))
+    b.append("<section class=\"card\" id=\"labels\">\n<h2>Labels</h2>\n<p class=\"lede\">").append(Format.count(labels.missing()))
         .append(" rows without a label");
-    if (labels.imbalanceRatio() != null) b.append("; the largest class is ").append(Svg.value(labels.imbalanceRatio())).append(" times the smallest");
+    if (labels.imbalanceRatio() != null) b.append("; the largest class is ").append(Format.score(labels.imbalanceRatio())).append(" times the smallest");
     b.append(".</p>\n");
     if (labels.classes() != null && !labels.classes().isEmpty()) {
       b.append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Class</th><th class=\"num\">Rows</th><th class=\"num\">Share</th></tr></thead>\n<tbody>\n");
       for (ColumnProfile.Category c : labels.classes()) {
         boolean rare = labels.tooRare() != null && labels.tooRare().contains(c.value());
         b.append("<tr><td class=\"mono\">").append(esc(c.value())).append(rare ? " <span class=\"badge FAIL\">too rare</span>" : "")
-            .append("</td><td class=\"num\">").append(Html.count(c.count())).append("</td><td class=\"num\">").append(percent(c.share()))
+            .append("</td><td class=\"num\">").append(Format.count(c.count())).append("</td><td class=\"num\">").append(Format.percent(c.share()))
             .append(share(c.share())).append("</td></tr>\n");
       }
       b.append("</tbody></table></div>\n");
@@ -145,10 +158,10 @@ public final class AuditHtml {
   private static void contamination(StringBuilder b, AuditReport.Contamination c) {
     if (c == null) return;
     b.append("<section class=\"card\" id=\"contamination\">\n<h2>Overlap with the vendor's training data</h2>\n<p class=\"lede\">")
-        .append(Html.count(c.anyOverlap())).append(" evaluation rows (").append(percent(c.share())).append(") also appear in the training data.</p>\n")
-        .append("<div class=\"table-wrap\"><table>\n<tbody>\n<tr><td>Same id</td><td class=\"num\">").append(Html.count(c.sameId()))
-        .append("</td></tr>\n<tr><td>Same feature values</td><td class=\"num\">").append(Html.count(c.sameFeatures()))
-        .append("</td></tr>\n<tr><td>Near-duplicate text (Jaccard ≥ 0.9)</td><td class=\"num\">").append(Html.count(c.nearDuplicateText()))
+        .append(Format.count(c.anyOverlap())).append(" evaluation rows (").append(Format.percent(c.share())).append(") also appear in the training data.</p>\n")
+        .append("<div class=\"table-wrap\"><table>\n<tbody>\n<tr><td>Same id</td><td class=\"num\">").append(Format.count(c.sameId()))
+        .append("</td></tr>\n<tr><td>Same feature values</td><td class=\"num\">").append(Format.count(c.sameFeatures()))
+        .append("</td></tr>\n<tr><td>Near-duplicate text (Jaccard ≥ 0.9)</td><td class=\"num\">").append(Format.count(c.nearDuplicateText()))
         .append("</td></tr>\n</tbody></table></div>\n</section>\n");
   }
 
@@ -170,7 +183,7 @@ public final class AuditHtml {
         + "<thead><tr><th>Slice</th><th>Group</th><th class=\"num\">Rows</th><th class=\"num\">Rows needed</th><th></th></tr></thead>\n<tbody>\n");
     for (AuditReport.SliceGroup g : slices) {
       b.append("<tr><td class=\"mono\">").append(esc(g.slice())).append("</td><td class=\"mono\">").append(esc(g.group())).append("</td><td class=\"num\">")
-          .append(Html.count(g.rows())).append("</td><td class=\"num\">").append(Html.count(g.needed())).append("</td><td>")
+          .append(Format.count(g.rows())).append("</td><td class=\"num\">").append(Format.count(g.needed())).append("</td><td>")
           .append(g.tooSmall() ? "<span class=\"badge FAIL\">too small to judge</span>" : "").append("</td></tr>\n");
     }
     b.append("</tbody></table></div>\n</section>\n");
@@ -180,18 +193,14 @@ public final class AuditHtml {
     if (t == null) return;
     b.append("<section class=\"card\" id=\"time\">\n<h2>Time coverage</h2>\n<p class=\"lede\">From ").append(esc(String.valueOf(t.first()))).append(" to ")
         .append(esc(String.valueOf(t.last()))).append(", by ").append(esc(t.unit())).append("; ").append(t.gaps().size()).append(" gaps, ")
-        .append(t.bursts().size()).append(" bursts").append(t.unreadable() > 0 ? ", " + Html.count(t.unreadable()) + " unreadable dates" : "").append(".</p>\n");
+        .append(t.bursts().size()).append(" bursts").append(t.unreadable() > 0 ? ", " + Format.count(t.unreadable()) + " unreadable dates" : "").append(".</p>\n");
     long max = t.periods().stream().mapToLong(TimeCoverage.Period::rows).max().orElse(1);
     b.append("<div class=\"table-wrap\"><table>\n<thead><tr><th>Period</th><th class=\"num\">Rows</th></tr></thead>\n<tbody>\n");
     for (TimeCoverage.Period p : t.periods()) {
-      b.append("<tr><td class=\"mono\">").append(esc(p.start())).append("</td><td class=\"num\">").append(Html.count(p.rows()))
+      b.append("<tr><td class=\"mono\">").append(esc(p.start())).append("</td><td class=\"num\">").append(Format.count(p.rows()))
           .append(share(p.rows() / (double) Math.max(1, max))).append("</td></tr>\n");
     }
     b.append("</tbody></table></div>\n</section>\n");
-  }
-
-  private static String percent(double share) {
-    return String.format(Locale.ROOT, share > 0 && share < 0.001 ? "%.2f%%" : "%.1f%%", 100 * share);
   }
 
   /** A small inline bar for a share, so columns of numbers read at a glance. */
@@ -199,6 +208,10 @@ public final class AuditHtml {
     int w = (int) Math.round(60 * Math.max(0, Math.min(1, share)));
     return "<svg width=\"64\" height=\"8\" role=\"img\" aria-hidden=\"true\" style=\"margin-left:6px\"><rect x=\"0\" y=\"0\" width=\"" + w
         + "\" height=\"8\" rx=\"1\" fill=\"#4477aa\"/></svg>";
+  }
+
+  private static String source(AuditReport.Source s) {
+    return esc(s.path()) + (s.sha256() == null ? "" : " <span class=\"mono\">sha256 " + esc(s.sha256()) + "</span>");
   }
 
   private static String fileName(String path) {

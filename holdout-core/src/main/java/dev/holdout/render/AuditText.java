@@ -5,6 +5,7 @@ import dev.holdout.audit.Finding;
 import dev.holdout.audit.ColumnType;
 import dev.holdout.audit.ColumnProfile;
 import dev.holdout.audit.AuditReport;
+import dev.holdout.base.Format;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -15,8 +16,8 @@ public final class AuditText {
   /** Terminal text: a header, the findings grouped blocker, warning, info, each with evidence and what to do, then the verdict. */
   public static String terminal(AuditReport a) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Audit of ").append(a.data().path()).append(": ").append(a.data().rows()).append(" rows, ").append(a.data().columns().size()).append(" columns");
-    if (a.train() != null) sb.append("; training file ").append(a.train().path()).append(": ").append(a.train().rows()).append(" rows");
+    sb.append("Audit of ").append(a.data().path()).append(": ").append(Format.count(a.data().rows())).append(" rows, ").append(a.data().columns().size()).append(" columns");
+    if (a.train() != null) sb.append("; training file ").append(a.train().path()).append(": ").append(Format.count(a.train().rows())).append(" rows");
     sb.append('\n');
     if (a.roles().task() != null) sb.append("Task: ").append(a.roles().task()).append(", label '").append(a.roles().label()).append("'\n");
     for (Severity sev : Severity.values()) {
@@ -31,23 +32,20 @@ public final class AuditText {
     }
     sb.append("\nColumns:\n");
     for (ColumnProfile p : a.columns()) {
-      sb.append(String.format(Locale.ROOT, "  %-24s %-11s missing %6.2f%%  distinct %s%d", p.name(), p.type().name().toLowerCase(Locale.ROOT),
-          p.missingShare() * 100, p.distinctExact() ? "" : "~", p.distinct()));
+      sb.append(String.format(Locale.ROOT, "  %-24s %-11s missing %7s  distinct %s%s", p.name(), p.type().name().toLowerCase(Locale.ROOT),
+          Format.percent(p.missingShare()), p.distinctExact() ? "" : "~", Format.count(p.distinct())));
       if (p.numeric() != null && p.type() == ColumnType.NUMERIC) {
         var n = p.numeric();
-        sb.append(String.format(Locale.ROOT, "  min %s q1 %s median %s q3 %s max %s mean %s", g(n.min()), g(n.q1()), g(n.median()), g(n.q3()), g(n.max()), g(n.mean())));
+        sb.append("  min ").append(Format.score(n.min())).append(" q1 ").append(Format.score(n.q1())).append(" median ").append(Format.score(n.median()))
+            .append(" q3 ").append(Format.score(n.q3())).append(" max ").append(Format.score(n.max())).append(" mean ").append(Format.score(n.mean()));
       } else if (!p.topCategories().isEmpty()) {
-        sb.append("  top ").append(String.join(", ", p.topCategories().stream().limit(3).map(c -> c.value() + " " + c.count()).toList()));
+        sb.append("  top ").append(String.join(", ", p.topCategories().stream().limit(3).map(c -> c.value() + " " + Format.count(c.count())).toList()));
       }
       sb.append('\n');
     }
     sb.append("\nVerdict: ").append(a.verdict().replace('_', ' ')).append(" (").append(a.findingCounts().get("blocker")).append(" blockers, ")
         .append(a.findingCounts().get("warning")).append(" warnings, ").append(a.findingCounts().get("info")).append(" info)\n");
     return sb.toString();
-  }
-
-  private static String g(double v) {
-    return String.format(Locale.ROOT, "%.4g", v);
   }
 
   /** Writes the holdout.audit/v1 JSON, atomically. */

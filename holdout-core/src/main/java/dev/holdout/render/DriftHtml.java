@@ -1,6 +1,7 @@
 package dev.holdout.render;
 
 import dev.holdout.base.AtomicFiles;
+import dev.holdout.base.Format;
 import static dev.holdout.render.Html.esc;
 
 import dev.holdout.drift.ColumnDrift;
@@ -8,14 +9,14 @@ import dev.holdout.drift.DomainCheck;
 import dev.holdout.drift.DriftReport;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The HTML page of a {@code holdout.drift/v1} report: the verdict and its reasons, each distance
  * column's score with its interval against its own threshold, the domain classifier's roc_auc, the
- * column table (p-value columns too) and the slice groups. Same page, styles and rules as
- * {@link HtmlReport}: inline SVG with text alternatives, no script, nothing fetched.
+ * column table (p-value columns too) and the slice groups. The {@link Page} shell of every report:
+ * inline SVG with text alternatives, no script, nothing fetched.
  */
 public final class DriftHtml {
   private DriftHtml() {}
@@ -27,19 +28,22 @@ public final class DriftHtml {
 
   public static String render(DriftReport r) {
     StringBuilder b = new StringBuilder(64 * 1024);
-    b.append("<header>\n<div class=\"eyebrow\">Holdout drift report</div>\n<h1>").append(esc(fileName(r.current().path()))).append(" against ")
-        .append(esc(fileName(r.reference().path()))).append("</h1>\n");
-    b.append("<ul class=\"facts\"><li>reference <b>").append(esc(r.reference().path())).append("</b>, <b>").append(Html.count(r.reference().rows()))
-        .append("</b> rows</li><li>current <b>").append(esc(r.current().path())).append("</b>, <b>").append(Html.count(r.current().rows()))
-        .append("</b> rows</li><li><b>").append(r.driftedFeatures()).append("</b> of <b>").append(r.featureColumns()).append("</b> feature columns drifted</li></ul>\n</header>\n");
+    String facts = "<li>reference <b>" + esc(r.reference().path()) + "</b>, <b>" + Format.count(r.reference().rows()) + "</b> rows</li><li>current <b>"
+        + esc(r.current().path()) + "</b>, <b>" + Format.count(r.current().rows()) + "</b> rows</li><li><b>" + r.driftedFeatures() + "</b> of <b>"
+        + r.featureColumns() + "</b> feature columns drifted</li>";
+    Page.header(b, "Holdout drift report", fileName(r.current().path()) + " against " + fileName(r.reference().path()), null, facts);
     b.append("<section class=\"verdict ").append(r.drift() ? "REJECTED" : "ACCEPTED").append("\" id=\"verdict\"><div><div class=\"word\">")
         .append(r.drift() ? "DRIFT" : "NO DRIFT").append("</div><p class=\"why\">")
         .append(esc(r.reasons().isEmpty() ? "No rule fired. " + r.rule() + "." : String.join("; ", r.reasons()) + ".")).append("</p></div></section>\n");
-    b.append("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#columns\">Columns</a><a href=\"#classifier\">Domain classifier</a>")
-        .append(r.slices() == null ? "" : "<a href=\"#slices\">Slices</a>").append("</nav>\n");
+    Map<String, String> links = new LinkedHashMap<>();
+    links.put("columns", "Columns");
+    links.put("classifier", "Domain classifier");
+    if (r.slices() != null) links.put("slices", "Slices");
+    links.put("provenance", "Provenance");
+    Page.nav(b, links);
 
     b.append("<section class=\"card\" id=\"columns\">\n<h2>Columns</h2>\n<p class=\"lede\">Each column judged by the method its type and the window ")
-        .append("sizes call for (docs/drift.md). In the chart, a distance with its ").append(Html.pct(r.confidence()))
+        .append("sizes call for (docs/drift.md). In the chart, a distance with its ").append(Format.level(r.confidence()))
         .append(" bootstrap interval; the black tick is the column's threshold; vermillion: drifted. P-value columns are in the table.</p>\n");
     b.append("<div class=\"charts\">\n").append(distanceChart(r.columns(), "chart-drift-columns", "Distance by column")).append("</div>\n");
     b.append(table(r.columns()));
@@ -52,14 +56,14 @@ public final class DriftHtml {
       b.append("<p class=\"lede\">").append(esc(r.domainClassifierNote())).append("</p>\n");
     } else {
       b.append("<p class=\"lede\">A classifier learns to tell reference rows from current rows; its cross-validated roc_auc is 0.5 when it cannot. DRIFT from a lower bound of ")
-          .append(Html.num(d.threshold())).append(".</p>\n<p><b>roc_auc ").append(Html.num(d.rocAuc())).append("</b> [").append(Html.num(d.low())).append(", ")
-          .append(Html.num(d.high())).append("], ").append(d.folds()).append("-fold on ").append(Html.count(d.referenceRows())).append(" + ")
-          .append(Html.count(d.currentRows())).append(" rows");
+          .append(Format.plain(d.threshold())).append(".</p>\n<p><b>roc_auc ").append(Format.number(d.rocAuc())).append("</b> ")
+          .append(Format.interval(d.low(), d.high())).append(", ").append(d.folds()).append("-fold on ").append(Format.count(d.referenceRows()))
+          .append(" + ").append(Format.count(d.currentRows())).append(" rows");
       if (!d.topColumns().isEmpty()) {
         b.append("; tells them apart most by ");
         for (int i = 0; i < d.topColumns().size(); i++) {
           var t = d.topColumns().get(i);
-          b.append(i == 0 ? "" : ", ").append("<b>").append(esc(t.column())).append("</b> ").append(String.format(Locale.ROOT, "%.0f%%", 100 * t.share()));
+          b.append(i == 0 ? "" : ", ").append("<b>").append(esc(t.column())).append("</b> ").append(Format.percent(t.share()));
         }
       }
       b.append(".</p>\n");
@@ -75,7 +79,7 @@ public final class DriftHtml {
         for (Map.Entry<String, DriftReport.SliceGroup> g : slice.getValue().entrySet()) {
           DriftReport.SliceGroup sg = g.getValue();
           b.append("<tr data-group=\"").append(esc(g.getKey())).append("\"><td class=\"metric-name\">").append(esc(g.getKey())).append("</td><td class=\"num\">")
-              .append(Html.count(sg.referenceRows())).append("</td><td class=\"num\">").append(Html.count(sg.currentRows())).append("</td><td>");
+              .append(Format.count(sg.referenceRows())).append("</td><td class=\"num\">").append(Format.count(sg.currentRows())).append("</td><td>");
           if (sg.verdict() == null) {
             b.append("<span class=\"undefined\">").append(esc(sg.note())).append("</span></td><td></td>");
           } else {
@@ -89,9 +93,11 @@ public final class DriftHtml {
       }
       b.append("</section>\n");
     }
-    b.append("<footer><dl><dt>Bootstrap</dt><dd>").append(r.replicates()).append(" replicates, ").append(Html.pct(r.confidence())).append(", seed ")
-        .append(r.seed()).append("</dd><dt>Rule</dt><dd>").append(esc(r.rule())).append("</dd></dl></footer>\n");
-    return HtmlReport.page("drift · " + fileName(r.current().path()) + " · " + (r.drift() ? "DRIFT" : "NO DRIFT"), b);
+    Map<String, String> entries = new LinkedHashMap<>();
+    entries.put("Bootstrap", Format.count(r.replicates()) + " replicates, " + Format.level(r.confidence()) + ", seed " + r.seed());
+    entries.put("Rule", esc(r.rule()));
+    Page.footer(b, entries, null);
+    return Page.document("drift · " + fileName(r.current().path()) + " · " + (r.drift() ? "DRIFT" : "NO DRIFT"), b);
   }
 
   /** One row per distance column: its score and interval on a shared axis, its threshold as a tick. */
@@ -112,13 +118,13 @@ public final class DriftHtml {
       p.clippedText(p.left - 8, cy + 4, c.column(), 20, "label", "end");
       p.line(p.x.at(c.threshold()), cy - 8, p.x.at(c.threshold()), cy + 8, "threshold");
       if (c.low() != null) p.line(p.x.clamped(c.low()), cy, p.x.clamped(c.high()), cy, c.drifted() ? "ci-worst" : "ci-main");
-      p.circle(p.x.clamped(c.score()), cy, 4.5, c.drifted() ? "dot-worst" : "dot-main", c.column() + ": " + c.method() + " " + Html.num(c.score())
-          + " (threshold " + Html.plain(c.threshold()) + ")");
-      desc.append(c.column()).append(' ').append(c.method()).append(' ').append(Html.num(c.score())).append(c.low() == null ? ""
-          : " [" + Html.num(c.low()) + ", " + Html.num(c.high()) + "]").append(" threshold ").append(Html.plain(c.threshold()))
+      p.circle(p.x.clamped(c.score()), cy, 4.5, c.drifted() ? "dot-worst" : "dot-main", c.column() + ": " + c.method() + " " + Format.number(c.score())
+          + " (threshold " + Format.plain(c.threshold()) + ")");
+      desc.append(c.column()).append(' ').append(c.method()).append(' ').append(Format.number(c.score())).append(c.low() == null ? ""
+          : " " + Format.interval(c.low(), c.high())).append(" threshold ").append(Format.plain(c.threshold()))
           .append(c.drifted() ? " drifted" : "").append("; ");
     }
-    return HtmlReport.figure(id, "drift-columns", title, rows.size() + " columns judged by a distance", null, p.svg(id, title, desc.toString()), null, true);
+    return Figures.figure(id, "drift-columns", title, rows.size() + " columns judged by a distance", null, p.svg(id, title, desc.toString()), null, true);
   }
 
   private static String table(List<ColumnDrift> columns) {
@@ -128,9 +134,9 @@ public final class DriftHtml {
       b.append("<tr data-column=\"").append(esc(c.column())).append("\"><td class=\"metric-name\">").append(esc(c.column())).append("</td><td>").append(esc(c.role()))
           .append("</td><td>").append(esc(c.kind().equals(c.judgedAs()) ? c.kind() : c.kind() + " (judged as categorical)")).append("</td><td>")
           .append(esc(c.method() == null ? "–" : c.method() + (c.pValue() != null ? " (p-value)" : ""))).append("</td><td class=\"num\">")
-          .append(c.score() == null ? "–" : Html.num(c.score())).append("</td><td class=\"num\">")
-          .append(c.low() == null ? "" : "[" + Html.num(c.low()) + ", " + Html.num(c.high()) + "]").append("</td><td class=\"num\">")
-          .append(c.drifted() == null ? "–" : Html.plain(c.threshold())).append("</td><td>");
+          .append(Html.num(c.score())).append("</td><td class=\"num\">")
+          .append(c.low() == null ? "" : Format.interval(c.low(), c.high())).append("</td><td class=\"num\">")
+          .append(c.drifted() == null ? "–" : Format.plain(c.threshold())).append("</td><td>");
       if (c.drifted() == null) b.append("<span class=\"undefined\">").append(esc(c.note())).append("</span>");
       else b.append("<span class=\"badge ").append(c.drifted() ? "FAIL" : "PASS").append("\">").append(c.drifted() ? "DRIFT" : "no").append("</span>");
       b.append("</td><td>").append(esc(c.computed() == null ? "" : c.computed())).append("</td></tr>\n");

@@ -4,6 +4,7 @@ import dev.holdout.drift.DriftReport;
 import dev.holdout.drift.Drift;
 import dev.holdout.drift.DomainCheck;
 import dev.holdout.drift.ColumnDrift;
+import dev.holdout.base.Format;
 import java.util.Locale;
 
 /** The terminal rendering of a {@link DriftReport}: a table per column, the domain classifier, the verdict. */
@@ -12,8 +13,8 @@ public final class DriftText {
 
   public static String render(DriftReport r) {
     StringBuilder sb = new StringBuilder();
-    sb.append("Drift: reference ").append(r.reference().path()).append(" (").append(count(r.reference().rows())).append(" rows), current ")
-        .append(r.current().path()).append(" (").append(count(r.current().rows())).append(" rows)\n\n");
+    sb.append("Drift: reference ").append(r.reference().path()).append(" (").append(Format.count(r.reference().rows())).append(" rows), current ")
+        .append(r.current().path()).append(" (").append(Format.count(r.current().rows())).append(" rows)\n\n");
     int w = "column".length();
     for (ColumnDrift c : r.columns()) w = Math.max(w, c.column().length());
     w = Math.min(w, 40);
@@ -22,11 +23,11 @@ public final class DriftText {
     for (ColumnDrift c : r.columns()) {
       String name = c.column().length() > w ? c.column().substring(0, w - 1) + "…" : c.column();
       String kind = c.kind().equals(c.judgedAs()) ? c.kind() : "numeric*";
-      String interval = c.low() == null ? "" : "[" + num(c.low()) + ", " + num(c.high()) + "]";
+      String interval = c.low() == null ? "" : Format.interval(c.low(), c.high());
       String method = c.method() == null ? "-" : c.method() + (c.pValue() != null ? " (p)" : "");
       String drifted = c.drifted() == null ? "empty" : c.drifted() ? "yes" : "no";
-      sb.append(String.format(Locale.ROOT, head, name, c.role(), kind, method, c.score() == null ? "-" : num(c.score()), interval,
-          c.drifted() == null ? "-" : num(c.threshold()), drifted));
+      sb.append(String.format(Locale.ROOT, head, name, c.role(), kind, method, c.score() == null ? "-" : Format.number(c.score()), interval,
+          c.drifted() == null ? "-" : Format.plain(c.threshold()), drifted));
     }
     if (r.columns().stream().anyMatch(c -> !c.kind().equals(c.judgedAs()))) {
       sb.append("\n* numeric with at most ").append(Drift.FEW_VALUES).append(" distinct values: judged by the shares of its values\n");
@@ -39,25 +40,25 @@ public final class DriftText {
     sb.append('\n');
     DomainCheck.Result d = r.domainClassifier();
     if (d != null) {
-      sb.append(String.format(Locale.ROOT, "Domain classifier: roc_auc %s [%s, %s] (0.5 = no drift; DRIFT from a lower bound of %s), "
-          + "%d-fold on %s + %s rows%n", num(d.rocAuc()), num(d.low()), num(d.high()), num(d.threshold()), d.folds(),
-          count(d.referenceRows()), count(d.currentRows())));
+      sb.append(String.format(Locale.ROOT, "Domain classifier: roc_auc %s %s (0.5 = no drift; DRIFT from a lower bound of %s), "
+          + "%d-fold on %s + %s rows%n", Format.number(d.rocAuc()), Format.interval(d.low(), d.high()), Format.plain(d.threshold()), d.folds(),
+          Format.count(d.referenceRows()), Format.count(d.currentRows())));
       if (!d.topColumns().isEmpty()) {
         sb.append("  tells the windows apart most by:");
-        for (var t : d.topColumns()) sb.append(String.format(Locale.ROOT, " %s %.0f%%", t.column(), 100 * t.share()));
+        for (var t : d.topColumns()) sb.append(' ').append(t.column()).append(' ').append(Format.percent(t.share()));
         sb.append('\n');
       }
     } else {
       sb.append("Domain classifier: ").append(r.domainClassifierNote()).append('\n');
     }
-    sb.append(String.format(Locale.ROOT, "Drifted feature columns: %d of %d%s (DRIFT from %.0f%%)%n", r.driftedFeatures(), r.featureColumns(),
-        r.driftedShare() == null ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100 * r.driftedShare()), 100 * r.shareThreshold()));
+    sb.append("Drifted feature columns: ").append(r.driftedFeatures()).append(" of ").append(r.featureColumns())
+        .append(r.driftedShare() == null ? "" : " (" + Format.percent(r.driftedShare()) + ")").append(" (DRIFT from ").append(Format.level(r.shareThreshold())).append(")\n");
     if (r.slices() != null) {
       for (var slice : r.slices().entrySet()) {
         sb.append("\nSlice ").append(slice.getKey()).append(" (each group's rows in both windows)\n");
         for (var g : slice.getValue().entrySet()) {
           DriftReport.SliceGroup sg = g.getValue();
-          sb.append(String.format(Locale.ROOT, "  %-16s %9s + %-9s  ", g.getKey(), count(sg.referenceRows()), count(sg.currentRows())));
+          sb.append(String.format(Locale.ROOT, "  %-16s %9s + %-9s  ", g.getKey(), Format.count(sg.referenceRows()), Format.count(sg.currentRows())));
           if (sg.verdict() == null) {
             sb.append(sg.note()).append('\n');
           } else {
@@ -73,15 +74,5 @@ public final class DriftText {
     if (!r.reasons().isEmpty()) sb.append(" (").append(String.join("; ", r.reasons())).append(")");
     sb.append('\n');
     return sb.toString();
-  }
-
-  static String num(double v) {
-    if (v == 0) return "0";
-    if (Math.abs(v) < 1e-4 || Math.abs(v) >= 1e6) return String.format(Locale.ROOT, "%.1e", v);  // a far outlier's distance stays readable
-    return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
-  }
-
-  private static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
   }
 }

@@ -1,10 +1,10 @@
 package dev.holdout.render;
 
 import dev.holdout.base.Format;
+import dev.holdout.result.Report;
 import java.util.List;
-import java.util.Locale;
 
-/** Escaping and number text for the HTML report. Every piece of user text goes through {@link #esc}. */
+/** Escaping and small pieces of the HTML pages: every piece of user text goes through {@link #esc}, every figure through {@link Format}. */
 final class Html {
   private Html() {}
 
@@ -49,43 +49,42 @@ final class Html {
     return b.toString();
   }
 
-  /** 0.8563, as the terminal report writes it. */
+  /** A metric value as {@link Format#number} writes it; a dash when there is none. */
   static String num(Double v) {
     return v == null ? "–" : Format.number(v);
   }
 
-  /** A threshold as a person wrote it, to four significant digits: 0.3, 0.0702, 30. */
-  static String plain(double v) {
-    if (!Double.isFinite(v)) return Double.toString(v);
-    return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
-  }
-
-  static String signed(double v) {
-    if (v != 0 && (Math.abs(v) >= 1e6 || Math.abs(v) < 1e-3)) return String.format(Locale.ROOT, "%+.3e", v);
-    return String.format(Locale.ROOT, "%+.4f", v);
-  }
-
-  static String count(double v) {
-    return String.format(Locale.ROOT, "%,d", Math.round(v));
-  }
-
-  static String money(double v) {
-    return String.format(Locale.ROOT, "%,.2f", v);
-  }
-
+  /** {@code [lo, hi]} as {@link Format#interval}; empty when either end is missing. */
   static String interval(List<Double> ci) {
     if (ci == null || ci.size() < 2 || ci.get(0) == null || ci.get(1) == null) return "";
-    return "[" + Format.number(ci.get(0)) + ", " + Format.number(ci.get(1)) + "]";
+    return Format.interval(ci.get(0), ci.get(1));
   }
 
+  /** {@code [lo, hi]} of a difference, as {@link Format#signedInterval}; empty when either end is missing. */
   static String signedInterval(List<Double> ci) {
     if (ci == null || ci.size() < 2 || ci.get(0) == null || ci.get(1) == null) return "";
-    return "[" + signed(ci.get(0)) + ", " + signed(ci.get(1)) + "]";
+    return Format.signedInterval(ci.get(0), ci.get(1));
   }
 
-  static String pct(double confidence) {
-    double p = confidence * 100;
-    return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
+  /** A status word (PASS, FAIL, INCONCLUSIVE, ACCEPTED ...) as a coloured badge. */
+  static String badge(String status) {
+    return badge(status, status);
+  }
+
+  /** A badge coloured as {@code cls} (a status word of report.css) reading {@code text}. */
+  static String badge(String cls, String text) {
+    return "<span class=\"badge " + esc(cls) + "\">" + esc(text) + "</span>";
+  }
+
+  /** "0.8563 [0.8500, 0.8700]"; "undefined (reason)"; "not computed" when there is no estimate. */
+  static String estimate(Report.Estimate e) {
+    if (e == null) return "not computed";
+    if (e.value() == null) return "undefined (" + e.undefined() + ")";
+    return Format.number(e.value()) + (e.ci() == null ? "" : " " + interval(e.ci()));
+  }
+
+  static <T> List<T> nz(List<T> list) {
+    return list == null ? List.of() : list;
   }
 
   static String words(String snake) {

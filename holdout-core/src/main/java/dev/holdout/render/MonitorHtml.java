@@ -2,6 +2,7 @@ package dev.holdout.render;
 
 import dev.holdout.result.Report;
 import dev.holdout.base.AtomicFiles;
+import dev.holdout.base.Format;
 import static dev.holdout.render.Html.esc;
 
 import dev.holdout.drift.ColumnDrift;
@@ -10,15 +11,17 @@ import dev.holdout.monitor.MonitorReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The HTML page of a {@link MonitorReport}: the status, the alerts, one chart per metric over the
  * windows (realized value with its interval, the CBPE estimate, the suite's bar, alerting windows in
  * vermillion), the drifted share of feature columns and each judged prediction or label column's
- * drift score over the windows, and the window table. Same page, styles and rules as
- * {@link HtmlReport}: inline SVG with text alternatives, no script, nothing fetched.
+ * drift score over the windows, and the window table. The {@link Page} shell of every report:
+ * inline SVG with text alternatives, no script, nothing fetched.
  */
 public final class MonitorHtml {
   private MonitorHtml() {}
@@ -30,19 +33,23 @@ public final class MonitorHtml {
 
   public static String render(MonitorReport m) {
     StringBuilder b = new StringBuilder(128 * 1024);
-    b.append("<header>\n<div class=\"eyebrow\">Holdout monitor · ").append(esc(Html.words(m.suite().task()))).append("</div>\n");
-    b.append("<h1>").append(esc(m.suite().name())).append("</h1>\n");
-    b.append("<ul class=\"facts\"><li>log <b>").append(esc(m.log().path())).append("</b></li><li><b>").append(Html.count(m.rows()))
-        .append("</b> rows, <b>").append(Html.count(m.labeledRows())).append("</b> with outcomes</li><li><b>").append(m.windows().size())
-        .append("</b> windows (").append(esc(m.window().size() == null ? m.window().kind() : m.window().size() + " rows")).append(")</li><li>reference <b>")
-        .append(esc(m.reference().path())).append("</b></li></ul>\n</header>\n");
+    String facts = "<li>log <b>" + esc(m.log().path()) + "</b></li><li><b>" + Format.count(m.rows()) + "</b> rows, <b>" + Format.count(m.labeledRows())
+        + "</b> with outcomes</li><li><b>" + m.windows().size() + "</b> windows ("
+        + esc(m.window().size() == null ? m.window().kind() : Format.count(m.window().size()) + " rows") + ")</li><li>reference <b>"
+        + esc(m.reference().path()) + "</b></li>";
+    Page.header(b, "Holdout monitor · " + Html.words(m.suite().task()), m.suite().name(), null, facts);
     boolean alert = m.alert();
     b.append("<section class=\"verdict ").append(alert ? "REJECTED" : "ACCEPTED").append("\" id=\"status\"><div><div class=\"word\">")
         .append(alert ? "ALERT" : "OK").append("</div><p class=\"why\">")
         .append(alert ? m.alerts().size() + " alert(s) in " + m.alerts().stream().map(MonitorReport.Alert::window).distinct().count() + " window(s)"
             : "No window crossed a threshold.").append("</p></div></section>\n");
-    b.append("<nav class=\"toc\" aria-label=\"Sections\"><a href=\"#alerts\">Alerts</a><a href=\"#performance\">Performance</a>")
-        .append("<a href=\"#drift\">Drift</a><a href=\"#windows\">Windows</a></nav>\n");
+    Map<String, String> links = new LinkedHashMap<>();
+    links.put("alerts", "Alerts");
+    links.put("performance", "Performance");
+    links.put("drift", "Drift");
+    links.put("windows", "Windows");
+    links.put("provenance", "Provenance");
+    Page.nav(b, links);
 
     b.append("<section class=\"card\" id=\"alerts\">\n<h2>Alerts</h2>\n");
     if (m.alerts().isEmpty()) {
@@ -58,7 +65,7 @@ public final class MonitorHtml {
     b.append("</section>\n");
 
     b.append("<section class=\"card\" id=\"performance\">\n<h2>Performance over time</h2>\n<p class=\"lede\">Realized values on each window's rows with outcomes, with ")
-        .append(Html.pct(m.confidence())).append(" bootstrap intervals, as <code>holdout evaluate</code> computes them");
+        .append(Format.level(m.confidence())).append(" bootstrap intervals, as <code>holdout evaluate</code> computes them");
     if (m.cbpeAssumption() != null) b.append("; the dashed line is the CBPE estimate from the scores of every row (").append(esc(m.cbpeAssumption())).append(')');
     b.append(". The black dashed line is the suite's bar; vermillion marks a window with an alert on that metric.</p>\n<div class=\"charts\">\n");
     Set<String> metrics = new LinkedHashSet<>();
@@ -100,7 +107,7 @@ public final class MonitorHtml {
       Report.Estimate e = w.metrics() == null ? null : w.metrics().get(m.suite().primaryMetric());
       Report.Estimate est = w.estimated() == null ? null : w.estimated().get(m.suite().primaryMetric());
       b.append("<tr data-window=\"").append(esc(w.label())).append("\"").append(w.alerts().isEmpty() ? "" : " class=\"primary\"").append("><td class=\"metric-name\">")
-          .append(esc(w.label())).append("</td><td class=\"num\">").append(Html.count(w.rows())).append("</td><td class=\"num\">").append(Html.count(w.labeledRows()))
+          .append(esc(w.label())).append("</td><td class=\"num\">").append(Format.count(w.rows())).append("</td><td class=\"num\">").append(Format.count(w.labeledRows()))
           .append("</td><td>").append(w.empty() ? "empty" : esc(("DRIFT".equals(w.driftVerdict()) ? "DRIFT" : "no drift") + " (" + w.driftedFeatures() + " of "
               + w.featureColumns() + ")")).append("</td><td class=\"num\">").append(e == null ? "–" : Html.num(e.value())).append("</td><td class=\"num\">")
           .append(e == null ? "" : Html.interval(e.ci())).append("</td>");
@@ -110,14 +117,9 @@ public final class MonitorHtml {
     b.append("</tbody></table></div>\n");
     for (String n : m.notes()) b.append("<p class=\"reason\">Note: ").append(esc(n)).append("</p>\n");
     b.append("</section>\n");
-    b.append("<footer><dl><dt>Bootstrap</dt><dd>").append(m.replicates()).append(" replicates, ").append(Html.pct(m.confidence())).append(", seed ")
-        .append(m.seed()).append("</dd>");
-    if (m.provenance() != null) {
-      b.append("<dt>Holdout</dt><dd>").append(esc(m.provenance().holdoutVersion())).append(" on Java ").append(esc(m.provenance().java()))
-          .append(", ").append(esc(m.provenance().createdAt())).append("</dd>");
-    }
-    b.append("</dl></footer>\n");
-    return HtmlReport.page(m.suite().name() + " · monitor · " + m.status(), b);
+    Page.footer(b, Map.of("Bootstrap", Format.count(m.replicates()) + " replicates, " + Format.level(m.confidence()) + ", seed " + m.seed()),
+        m.provenance());
+    return Page.document(m.suite().name() + " · monitor · " + m.status(), b);
   }
 
   /** An x axis of windows 1..n with their labels, thinned to about 12. */
@@ -187,20 +189,13 @@ public final class MonitorHtml {
         desc.append(w.label()).append(" estimated ").append(Html.num(est.get(i))).append("; ");
       }
     }
-    for (MonitorReport.Threshold t : bars) desc.append("bar ").append(t.kind()).append(' ').append(Html.plain(t.value())).append(" (").append(t.criterion()).append("). ");
+    for (MonitorReport.Threshold t : bars) desc.append("bar ").append(t.kind()).append(' ').append(Format.plain(t.value())).append(" (").append(t.criterion()).append("). ");
     String id = "chart-monitor-" + Html.slug(metric);
-    String legend = key("dot-main", "ci-main", "realized, with its interval") + (m.cbpeAssumption() == null ? "" : key(null, "s-base", "CBPE estimate"))
-        + (bars.isEmpty() ? "" : key(null, "threshold", "the suite's bar")) + key("dot-worst", null, "window with an alert");
-    return HtmlReport.figure(id, "monitor-metric", metric + " by window", bars.isEmpty() ? "no criterion on this metric" : "bar: "
-        + bars.get(0).kind() + " " + Html.plain(bars.get(0).value()), legend, p.svg(id, metric + " by window", desc.toString()), null, true);
-  }
-
-  /** A legend entry: a marker and/or a line in the chart's classes, then the escaped text. */
-  private static String key(String dot, String line, String text) {
-    StringBuilder s = new StringBuilder("<span class=\"key\"><svg width=\"22\" height=\"12\" aria-hidden=\"true\">");
-    if (line != null) s.append("<line class=\"").append(line).append("\" x1=\"1\" y1=\"6\" x2=\"21\" y2=\"6\"/>");
-    if (dot != null) s.append("<circle class=\"").append(dot).append("\" cx=\"11\" cy=\"6\" r=\"4.5\"/>");
-    return s.append("</svg> ").append(esc(text)).append("</span>").toString();
+    String legend = Figures.key("dot-main", "ci-main", "realized, with its interval")
+        + (m.cbpeAssumption() == null ? "" : Figures.key(null, "s-base", "CBPE estimate"))
+        + (bars.isEmpty() ? "" : Figures.key(null, "threshold", "the suite's bar")) + Figures.key("dot-worst", null, "window with an alert");
+    return Figures.figure(id, "monitor-metric", metric + " by window", bars.isEmpty() ? "no criterion on this metric" : "bar: "
+        + bars.get(0).kind() + " " + Format.plain(bars.get(0).value()), legend, p.svg(id, metric + " by window", desc.toString()), null, true);
   }
 
   private static String driftShareChart(MonitorReport m) {
@@ -227,8 +222,8 @@ public final class MonitorHtml {
           + " feature columns drifted" + (drift ? " (DRIFT)" : ""));
       desc.append(w.label()).append(' ').append(w.driftedFeatures()).append('/').append(w.featureColumns()).append(drift ? " DRIFT" : "").append("; ");
     }
-    return HtmlReport.figure("chart-monitor-drift-share", "monitor-drift", "Share of feature columns drifted", share == null ? null
-        : "DRIFT from " + Html.plain(share) + " (or when the prediction or label drifts); vermillion: a DRIFT window", null,
+    return Figures.figure("chart-monitor-drift-share", "monitor-drift", "Share of feature columns drifted", share == null ? null
+        : "DRIFT from " + Format.plain(share) + " (or when the prediction or label drifts); vermillion: a DRIFT window", null,
         p.svg("chart-monitor-drift-share", "Share of feature columns drifted by window", desc.toString()), null, true);
   }
 
@@ -270,7 +265,7 @@ public final class MonitorHtml {
       desc.append(ws.get(i).label()).append(' ').append(c.method()).append(' ').append(Html.num(c.score())).append(c.drifted() ? " drifted" : "").append("; ");
     }
     String id = "chart-monitor-column-" + Html.slug(column);
-    return HtmlReport.figure(id, "monitor-column", column + " drift by window", method + "; drift " + (method.equals("ks") || method.equals("chi_square")
-        ? "below " : "from ") + Html.plain(threshold), null, p.svg(id, column + " drift by window", desc.toString()), null, true);
+    return Figures.figure(id, "monitor-column", column + " drift by window", method + "; drift " + (method.equals("ks") || method.equals("chi_square")
+        ? "below " : "from ") + Format.plain(threshold), null, p.svg(id, column + " drift by window", desc.toString()), null, true);
   }
 }

@@ -2,6 +2,7 @@ package dev.holdout.render;
 
 import dev.holdout.monitor.MonitorReport;
 import dev.holdout.result.Report;
+import dev.holdout.base.Format;
 import java.util.Locale;
 
 /** The terminal rendering of a {@link MonitorReport}: one line per window, then the alerts and notes. */
@@ -12,12 +13,12 @@ public final class MonitorText {
     StringBuilder sb = new StringBuilder();
     String metric = m.suite().primaryMetric();
     sb.append("Holdout monitor · ").append(m.suite().name()).append(" (").append(m.suite().task()).append(")\n");
-    sb.append(String.format(Locale.ROOT, "Log %s: %,d rows (%,d with outcomes) in %d %s windows; reference %s: %,d rows%n%n", m.log().path(),
-        m.rows(), m.labeledRows(), m.windows().size(), m.window().size() == null ? m.window().kind() : m.window().size() + "-row",
-        m.reference().path(), m.reference().rows()));
+    sb.append(String.format(Locale.ROOT, "Log %s: %s rows (%s with outcomes) in %d %s windows; reference %s: %s rows%n%n", m.log().path(),
+        Format.count(m.rows()), Format.count(m.labeledRows()), m.windows().size(), m.window().size() == null ? m.window().kind()
+        : Format.count(m.window().size()) + "-row", m.reference().path(), Format.count(m.reference().rows())));
     boolean cbpe = m.cbpeAssumption() != null;
     String head = "%-12s %10s %10s  %-14s  %-28s" + (cbpe ? "  %-14s" : "%s") + "  %s%n";
-    sb.append(String.format(Locale.ROOT, head, "window", "rows", "labeled", "drift", metric + " [" + pct(m.confidence()) + " CI]",
+    sb.append(String.format(Locale.ROOT, head, "window", "rows", "labeled", "drift", metric + " [" + Format.level(m.confidence()) + " CI]",
         cbpe ? "est. " + metric : "", "alerts"));
     for (MonitorReport.WindowResult w : m.windows()) {
       if (w.empty()) {
@@ -30,9 +31,9 @@ public final class MonitorText {
       String est = "";
       if (cbpe) {
         Report.Estimate e = w.estimated() == null ? null : w.estimated().get(metric);
-        est = e == null ? "n/a" : e.value() == null ? "-" : num(e.value());
+        est = e == null ? "n/a" : e.value() == null ? "-" : Format.number(e.value());
       }
-      sb.append(String.format(Locale.ROOT, head, w.label(), String.format(Locale.ROOT, "%,d", w.rows()), String.format(Locale.ROOT, "%,d", w.labeledRows()),
+      sb.append(String.format(Locale.ROOT, head, w.label(), Format.count(w.rows()), Format.count(w.labeledRows()),
           drift, perf, est, w.alerts().isEmpty() ? "" : w.alerts().size() + " alert" + (w.alerts().size() > 1 ? "s" : "")));
     }
     sb.append("\ndrift (k/n): DRIFT by the drift rule, k of n feature columns drifted (docs/drift.md)\n");
@@ -62,15 +63,7 @@ public final class MonitorText {
 
   private static String estimate(Report.Estimate e) {
     if (e.value() == null) return "- (" + e.undefined() + ")";
-    if (e.ci() == null) return num(e.value());
-    return num(e.value()) + " [" + num(e.ci().get(0)) + ", " + num(e.ci().get(1)) + "]";
-  }
-
-  static String num(double v) {
-    return String.format(Locale.ROOT, "%.4f", v);
-  }
-
-  private static String pct(double c) {
-    return String.format(Locale.ROOT, "%.0f%%", 100 * c);
+    if (e.ci() == null) return Format.number(e.value());
+    return Format.number(e.value()) + " " + Format.interval(e.ci().get(0), e.ci().get(1));
   }
 }

@@ -2,7 +2,6 @@ package dev.holdout.render;
 
 import dev.holdout.base.Format;
 import dev.holdout.result.PlanReport;
-import java.util.Locale;
 
 /** The terminal rendering of {@code holdout plan}: one line per criterion, then the size the evaluation set needs. */
 public final class PlanText {
@@ -10,12 +9,13 @@ public final class PlanText {
 
   public static String render(PlanReport p) {
     StringBuilder b = new StringBuilder();
-    b.append("Holdout plan · ").append(p.suite().name()).append(" · ").append(percent(p.power())).append(" of evaluations decided\n");
+    b.append("Holdout plan · ").append(p.suite().name()).append(" · ").append(Format.level(p.power())).append(" of evaluations decided\n");
     if (p.suite().problem() != null) b.append(p.suite().problem()).append("\n");
     b.append("\n");
     PlanReport.Simulation s = p.simulation();
-    b.append(String.format(Locale.ROOT, "Each size tried with %,d simulated evaluations, each bootstrapped with %,d replicates and judged at the %s level (%s).%n",
-        s.evaluations(), s.replicates(), percent(s.level()), s.search()));
+    b.append("Each size tried with ").append(Format.count(s.evaluations())).append(" simulated evaluations, each bootstrapped with ")
+        .append(Format.count(s.replicates())).append(" replicates and judged at the ").append(Format.level(s.level())).append(" level (")
+        .append(s.search()).append(").\n");
     if (p.population().note() != null) b.append("Population: ").append(p.population().note()).append(".\n");
     b.append("\n");
     for (PlanReport.CriterionPlan c : p.criteria()) {
@@ -26,23 +26,20 @@ public final class PlanText {
         b.append("\n");
         continue;
       }
-      b.append(String.format(Locale.ROOT, "      expected %s: %,d %s needed; at that size %s of simulated evaluations decide it (PASS %s, FAIL %s)%n",
-          Format.plain(c.expected()), c.rowsNeeded(), p.unit(), percent(c.decided()), percent(c.pass()), percent(c.fail())));
+      b.append("      expected ").append(Format.plain(c.expected())).append(": ").append(Format.count(c.rowsNeeded())).append(' ').append(p.unit())
+          .append(" needed; at that size ").append(Format.percent(c.decided())).append(" of simulated evaluations decide it (PASS ")
+          .append(Format.percent(c.pass())).append(", FAIL ").append(Format.percent(c.fail())).append(")\n");
       b.append("      model: ").append(c.model()).append("\n");
     }
     b.append("\n");
     if (p.rowsNeeded() == null) {
       b.append("No criterion could be planned: give --expect METRIC=VALUE for a criterion's metric.\n");
     } else {
-      b.append(String.format(Locale.ROOT, "The evaluation set needs about %,d %s", p.rowsNeeded(), p.unit()));
+      b.append("The evaluation set needs about ").append(Format.count(p.rowsNeeded())).append(' ').append(p.unit());
       Long have = p.unit().equals("rows") ? p.population().rows() : p.population().groups();
-      if (have != null) b.append(String.format(Locale.ROOT, " (%s has %,d)", p.population().source(), have));
+      if (have != null) b.append(" (").append(p.population().source()).append(" has ").append(Format.count(have)).append(')');
       b.append(".\n");
     }
     return b.toString();
-  }
-
-  private static String percent(double share) {
-    return Format.plain(Math.round(share * 1000) / 10.0) + "%";
   }
 }

@@ -1,10 +1,10 @@
 package dev.holdout.render;
 
+import dev.holdout.base.Format;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A small SVG kit for the HTML report: linear scales with round ticks, a plot area with axes, and
@@ -21,17 +21,6 @@ final class Svg {
     if (r % 10 == 0) return Long.toString(r / 10);
     long a = Math.abs(r);
     return (r < 0 ? "-" : "") + a / 10 + "." + a % 10;
-  }
-
-  /** A value shown on a chart: three significant figures or so, grouped thousands. */
-  static String value(double v) {
-    double a = Math.abs(v);
-    if (a >= 1000) return String.format(Locale.ROOT, "%,.0f", v);
-    if (a >= 100) return String.format(Locale.ROOT, "%.1f", v);
-    if (a >= 1) return String.format(Locale.ROOT, "%.2f", v);
-    if (a == 0) return "0";
-    if (a < 0.001) return String.format(Locale.ROOT, "%.1e", v);
-    return String.format(Locale.ROOT, "%.3f", v);
   }
 
   /** Maps a domain [d0, d1] linearly onto a range [r0, r1]; ticks are round numbers inside the domain. */
@@ -104,7 +93,7 @@ final class Svg {
     String tick(double v) {
       int decimals = Math.max(0, -(int) Math.floor(Math.log10(step) + 1e-9));
       BigDecimal b = new BigDecimal(v).setScale(decimals + 1, RoundingMode.HALF_UP).stripTrailingZeros();
-      if (b.scale() <= 0) return String.format(Locale.ROOT, "%,d", b.longValue());
+      if (b.scale() <= 0) return Format.count(b.longValue());
       return b.toPlainString();
     }
 

@@ -22,15 +22,15 @@ public final class TerminalReport {
     b.append("Submission ").append(r.submission().name()).append(" (").append(r.submission().file()).append(") on ")
         .append(r.suite().data()).append(": ");
     if ("retrieval".equals(r.suite().task())) {
-      b.append(count(r.rows().evaluated())).append(" queries evaluated, ").append(count(r.rows().missingPredictions())).append(" without a ranked list");
+      b.append(Format.count(r.rows().evaluated())).append(" queries evaluated, ").append(Format.count(r.rows().missingPredictions())).append(" without a ranked list");
     } else {
-      b.append(count(r.rows().evaluated())).append(" rows evaluated, ").append(count(r.rows().missingPredictions())).append(" missing predictions, ")
-          .append(count(r.rows().extraPredictions())).append(" extra");
+      b.append(Format.count(r.rows().evaluated())).append(" rows evaluated, ").append(Format.count(r.rows().missingPredictions())).append(" missing predictions, ")
+          .append(Format.count(r.rows().extraPredictions())).append(" extra");
     }
-    if (r.rows().ignored() > 0) b.append(", ").append(count(r.rows().ignored())).append(" left out");
+    if (r.rows().ignored() > 0) b.append(", ").append(Format.count(r.rows().ignored())).append(" left out");
     b.append("\n\n");
 
-    String level = pct(r.bootstrap().confidence());
+    String level = Format.level(r.bootstrap().confidence());
     b.append(String.format(Locale.ROOT, "%-20s %-30s %-12s %s%n", "Metric", "value [" + level + " CI]", "baseline", "difference [" + level + " CI]"));
     for (Map.Entry<String, Report.Estimate> e : r.metrics().entrySet()) {
       String name = e.getKey();
@@ -38,21 +38,21 @@ public final class TerminalReport {
       Report.Estimate base = r.baseline().metrics().get(name);
       Report.Estimate diff = r.baseline().difference().get(name);
       b.append(String.format(Locale.ROOT, "%s %-18s %-30s %-12s %s%n", primary, name, estimate(e.getValue()),
-          base == null || base.value() == null ? "-" : num(base.value()), diff == null || diff.value() == null ? "-" : signed(diff)));
+          base == null || base.value() == null ? "-" : Format.number(base.value()), diff == null || diff.value() == null ? "-" : signed(diff)));
     }
     b.append("  * primary metric. Baseline: ").append(r.baseline().description()).append("\n");
     Report.ConfusionMatrix cm = r.confusionMatrix();
     if (cm != null && cm.threshold() != null) {
       List<List<Double>> c = cm.counts();
-      b.append(String.format(Locale.ROOT, "%nConfusion at threshold %s: tp %s  fp %s  fn %s  tn %s%n", num(cm.threshold()),
-          count(c.get(1).get(1)), count(c.get(0).get(1)), count(c.get(1).get(0)), count(c.get(0).get(0))));
+      b.append(String.format(Locale.ROOT, "%nConfusion at threshold %s: tp %s  fp %s  fn %s  tn %s%n", Format.plain(cm.threshold()),
+          Format.count(c.get(1).get(1)), Format.count(c.get(0).get(1)), Format.count(c.get(1).get(0)), Format.count(c.get(0).get(0))));
     }
     if (r.costs() != null) {
-      b.append(String.format(Locale.ROOT, "Expected cost: %s per 1,000 decisions%s", money(r.costs().per1000()),
+      b.append(String.format(Locale.ROOT, "Expected cost: %s per 1,000 decisions%s", Format.money(r.costs().per1000()),
           r.costs().per1000() < 0 ? " (negative: a net gain)" : ""));
       if (r.costs().optimalThreshold() != null) {
         b.append(String.format(Locale.ROOT, "; the cost-optimal threshold %s would give %s per 1,000",
-            num(r.costs().optimalThreshold()), money(r.costs().optimalPer1000())));
+            Format.plain(r.costs().optimalThreshold()), Format.money(r.costs().optimalPer1000())));
       }
       b.append("\n");
       if (r.costs().note() != null) b.append("  ").append(r.costs().note()).append("\n");
@@ -60,7 +60,7 @@ public final class TerminalReport {
     if (r.perClass() != null) {
       b.append(String.format(Locale.ROOT, "%n%-20s %-10s %-10s %-10s %s%n", "Class", "precision", "recall", "f1", "support"));
       r.perClass().forEach((cls, f) -> b.append(String.format(Locale.ROOT, "  %-18s %-10s %-10s %-10s %s%n", cls,
-          value(f.precision()), value(f.recall()), value(f.f1()), count(f.support()))));
+          value(f.precision()), value(f.recall()), value(f.f1()), Format.count(f.support()))));
     }
     if (r.slices() != null) {
       Set<String> shown = new LinkedHashSet<>();
@@ -72,7 +72,7 @@ public final class TerminalReport {
         for (String m : shown) b.append(String.format(Locale.ROOT, "   %-30s", m));
         b.append("\n");
         for (Map.Entry<String, Report.SliceGroup> g : s.getValue().entrySet()) {
-          b.append(String.format(Locale.ROOT, "  %-16s %8s", clip(g.getKey(), 16), count(g.getValue().rows())));
+          b.append(String.format(Locale.ROOT, "  %-16s %8s", clip(g.getKey(), 16), Format.count(g.getValue().rows())));
           for (String m : shown) b.append(String.format(Locale.ROOT, "   %-30s", estimate(g.getValue().metrics().get(m))));
           b.append("\n");
         }
@@ -101,14 +101,14 @@ public final class TerminalReport {
     StringBuilder b = new StringBuilder();
     b.append("Holdout · ").append(c.suite().name()).append(" · ").append(c.ranking().size()).append(" submissions ranked by ")
         .append(c.primaryMetric()).append("\n\n");
-    String level = c.reports().isEmpty() ? "95%" : pct(c.reports().get(0).bootstrap().confidence());
+    String level = c.reports().isEmpty() ? "95%" : Format.level(c.reports().get(0).bootstrap().confidence());
     boolean tiers = c.tiering() != null;
     b.append(String.format(Locale.ROOT, "  %-4s %s%-24s %-32s %s%n", "rank", tiers ? "tier " : "", "submission", c.primaryMetric() + " [" + level + " CI]", "verdict"));
     for (CompareReport.Ranked r : c.ranking()) {
       String tier = !tiers ? "" : String.format(Locale.ROOT, "%-4s ", r.tier() == null ? "-" : r.tier().toString());
       b.append(String.format(Locale.ROOT, "  %-4d %s%-24s %-32s %s%n", r.rank(), tier, clip(r.name(), 24), estimate(r.primary()), r.verdict()));
     }
-    b.append("\nPaired differences (row by row on the same ").append(c.pairs().isEmpty() ? "" : count(c.pairs().get(0).rows()) + " ")
+    b.append("\nPaired differences (row by row on the same ").append(c.pairs().isEmpty() ? "" : Format.count(c.pairs().get(0).rows()) + " ")
         .append(tiers ? "rows) and two-sided paired tests (Holm-adjusted over " + c.tiering().pairs() + (c.tiering().pairs() == 1 ? " pair" : " pairs")
             + "; a difference is real at p <= " + Format.plain(c.tiering().alpha()) + ")\n"
             : "rows; p = one-sided p-value that the first is not better)\n");
@@ -122,11 +122,11 @@ public final class TerminalReport {
       } else if (t != null) {
         if (t.description() != null) tests.add(t.description());
         verdict = signed(d) + "  " + testLabel(t.name()) + (t.pValue() == null ? ": no test, " + t.undefined()
-            : " p = " + Format.number(t.pValue()) + ", Holm p = " + Format.number(t.pHolm())
+            : " p = " + Format.score(t.pValue()) + ", Holm p = " + Format.score(t.pHolm())
                 + (Boolean.TRUE.equals(t.different()) ? "  (real difference)" : "  (not distinguishable)"));
       } else {
         boolean excludesZero = d.ci() != null && (d.ci().get(0) > 0 || d.ci().get(1) < 0);
-        verdict = signed(d) + (d.pValue() == null ? "" : String.format(Locale.ROOT, "  p = %.3f", d.pValue()))
+        verdict = signed(d) + (d.pValue() == null ? "" : "  p = " + Format.score(d.pValue()))
             + (excludesZero ? "  (real difference)" : "  (not distinguishable)");
       }
       b.append(String.format(Locale.ROOT, "  %-22s - %-22s %s%n", clip(p.a(), 22), clip(p.b(), 22), verdict));
@@ -161,46 +161,46 @@ public final class TerminalReport {
   /** "observed 0.8712 [0.8650, 0.8771] (group south)". */
   static String observedText(CriterionResult c) {
     if (c.observed() == null) return "observed: no value";
-    StringBuilder s = new StringBuilder("observed ").append(num(c.observed()));
-    if (c.ci() != null) s.append(" [").append(num(c.ci().get(0))).append(", ").append(num(c.ci().get(1))).append("]");
+    StringBuilder s = new StringBuilder("observed ").append(Format.number(c.observed()));
+    if (c.ci() != null) s.append(' ').append(Format.interval(c.ci().get(0), c.ci().get(1)));
     if (c.group() != null) s.append(" (").append(c.group()).append(")");
     return s.toString();
   }
 
   private static void serving(StringBuilder b, Report.Serving s) {
-    b.append(String.format(Locale.ROOT, "%nServing (%s %s): %s rows in %s calls of up to %d rows, %s s, %s rows/s, %s calls/s%n",
-        s.kind(), s.target(), count(s.rows()), count(s.calls()), s.batchSize(), num(s.seconds()), count(Math.round(s.rowsPerSecond())),
-        count(Math.round(s.callsPerSecond()))));
-    b.append(String.format(Locale.ROOT, "  latency per call (ms): p50 %s  p90 %s  p95 %s  p99 %s  max %s%n", num(s.latencyMs().p50()),
-        num(s.latencyMs().p90()), num(s.latencyMs().p95()), num(s.latencyMs().p99()), num(s.latencyMs().max())));
-    b.append(String.format(Locale.ROOT, "  rows without a prediction: %s (error rate %s); failed attempts %s, retries %s%s%n", count(s.rowsFailed()),
-        num(s.errorRate()), count(s.failedAttempts()), count(s.retries()),
-        s.costPer1000() == null ? "" : "; cost " + money(s.costPer1000()) + " per 1,000 rows"));
+    b.append(String.format(Locale.ROOT, "%nServing (%s %s): %s rows in %s calls of up to %d rows, %s, %s rows/s, %s calls/s%n",
+        s.kind(), s.target(), Format.count(s.rows()), Format.count(s.calls()), s.batchSize(), Format.seconds(s.seconds()), Format.count(s.rowsPerSecond()),
+        Format.count(s.callsPerSecond())));
+    b.append(String.format(Locale.ROOT, "  latency per call: p50 %s  p90 %s  p95 %s  p99 %s  max %s%n", Format.millis(s.latencyMs().p50()),
+        Format.millis(s.latencyMs().p90()), Format.millis(s.latencyMs().p95()), Format.millis(s.latencyMs().p99()), Format.millis(s.latencyMs().max())));
+    b.append(String.format(Locale.ROOT, "  rows without a prediction: %s (error rate %s); failed attempts %s, retries %s%s%n", Format.count(s.rowsFailed()),
+        Format.number(s.errorRate()), Format.count(s.failedAttempts()), Format.count(s.retries()),
+        s.costPer1000() == null ? "" : "; cost " + Format.money(s.costPer1000()) + " per 1,000 rows"));
     for (String e : s.errors()) b.append("  error: ").append(e).append("\n");
   }
 
   private static void judge(StringBuilder b, Report.JudgeSummary j) {
     b.append(String.format(Locale.ROOT, "%nJudge %s%s: grades %d to %d, %d per answer; %s rows judged, %s without a grade (every repeat failed), "
         + "%s failed judgements; %s requests, %s from the cache%n", j.url(), j.model() == null ? "" : " (" + j.model() + ")", j.scale().min(),
-        j.scale().max(), j.repeats(), count(j.rows()), count(j.errors()), count(j.failedJudgements()), count(j.requests()), count(j.cached())));
+        j.scale().max(), j.repeats(), Format.count(j.rows()), Format.count(j.errors()), Format.count(j.failedJudgements()), Format.count(j.requests()), Format.count(j.cached())));
     if (j.judgementsFile() != null) b.append("  every grade and reason: ").append(j.judgementsFile()).append("\n");
     for (String e : j.errorExamples()) b.append("  error: ").append(e).append("\n");
     Report.RepeatAgreement a = j.agreement();
     if (a.rows() == 0) {
       b.append("  agreement between repeats: ").append(a.exact().undefined()).append("\n");
     } else {
-      b.append(String.format(Locale.ROOT, "  agreement between repeats (%s rows): all equal %s, mean spread %s, Krippendorff's alpha %s%n", count(a.rows()),
+      b.append(String.format(Locale.ROOT, "  agreement between repeats (%s rows): all equal %s, mean spread %s, Krippendorff's alpha %s%n", Format.count(a.rows()),
           pointOrWhy(a.exact()), pointOrWhy(a.meanSpread()), pointOrWhy(a.krippendorffAlpha())));
     }
     Report.HumanAgreement h = j.human();
     if (h != null) {
       b.append(String.format(Locale.ROOT, "  judge vs human grades (%s: %s rows compared of %s graded): Cohen's kappa %s, quadratic %s%n", h.file(),
-          count(h.rows()), count(h.graded()), estimateOrWhy(h.cohenKappa()), estimateOrWhy(h.cohenKappaQuadratic())));
+          Format.count(h.rows()), Format.count(h.graded()), estimateOrWhy(h.cohenKappa()), estimateOrWhy(h.cohenKappaQuadratic())));
     }
   }
 
   private static String pointOrWhy(Report.Estimate e) {
-    return e.value() == null ? "undefined (" + e.undefined() + ")" : num(e.value());
+    return e.value() == null ? "undefined (" + e.undefined() + ")" : Format.number(e.value());
   }
 
   private static String estimateOrWhy(Report.Estimate e) {
@@ -210,40 +210,20 @@ public final class TerminalReport {
   private static String estimate(Report.Estimate e) {
     if (e == null) return "-";
     if (e.value() == null) return "undefined";
-    String s = num(e.value());
-    if (e.ci() != null) s += " [" + num(e.ci().get(0)) + ", " + num(e.ci().get(1)) + "]";
+    String s = Format.number(e.value());
+    if (e.ci() != null) s += " " + Format.interval(e.ci().get(0), e.ci().get(1));
     return s;
   }
 
   private static String value(Report.Estimate e) {
-    return e == null || e.value() == null ? "-" : num(e.value());
+    return e == null || e.value() == null ? "-" : Format.number(e.value());
   }
 
   private static String signed(Report.Estimate d) {
-    String s = String.format(Locale.ROOT, "%+.4f", d.value());
-    if (d.ci() != null) s += String.format(Locale.ROOT, " [%+.4f, %+.4f]", d.ci().get(0), d.ci().get(1));
-    return s;
-  }
-
-  private static String num(double v) {
-    return Format.number(v);
-  }
-
-  private static String money(double v) {
-    return String.format(Locale.ROOT, "%,.2f", v);
-  }
-
-  private static String count(double v) {
-    return String.format(Locale.ROOT, "%,d", Math.round(v));
-  }
-
-  private static String pct(double confidence) {
-    double p = confidence * 100;
-    return (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)) + "%";
+    return Format.signed(d.value()) + (d.ci() == null ? "" : " " + Format.signedInterval(d.ci().get(0), d.ci().get(1)));
   }
 
   private static String clip(String s, int width) {
     return s.length() <= width ? s : s.substring(0, width - 1) + "…";
   }
-
 }

@@ -66,10 +66,22 @@ public record Report(
    * every repeat failed ({@code errors}: they have no judge_score), single judgements that failed,
    * requests sent (with retries) and judgements answered from the cache, up to five distinct failure
    * messages, the agreement between repeats, and the agreement with human grades when given.
+   * {@code validated} says whether the judge's own mean grade may decide criteria (its quadratic
+   * kappa with people reaches {@code judge.min_kappa} at the interval's lower end), with the reason
+   * in {@code validation}; {@code ppi} is the mean grade people would give every answer, by
+   * prediction-powered inference, when human grades are given.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record JudgeSummary(String url, String model, Scale scale, int repeats, String judgementsFile, long rows, long errors,
-      long failedJudgements, long requests, long cached, List<String> errorExamples, RepeatAgreement agreement, HumanAgreement human) {}
+      long failedJudgements, long requests, long cached, List<String> errorExamples, RepeatAgreement agreement, HumanAgreement human,
+      boolean validated, String validation, PpiEstimate ppi) {}
+
+  /**
+   * The mean human-scale grade by prediction-powered inference (PPI++): its value, normal interval
+   * and standard error, the power-tuning weight {@code lambda} given to the judge (0: human grades
+   * alone), and the answers with and without a human grade.
+   */
+  public record PpiEstimate(double value, List<Double> ci, double se, double lambda, long graded, long ungraded) {}
 
   /** The judge's grades: whole numbers from {@code min} to {@code max}. */
   public record Scale(int min, int max) {}
@@ -129,7 +141,20 @@ public record Report(
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record CostSummary(double perDecision, double per1000, Double optimalThreshold, Double optimalPer1000, String note) {}
 
-  public record SliceGroup(long rows, Map<String, Estimate> metrics) {}
+  /**
+   * One group of a slice column: its rows, its metrics, and {@code worstFor}: the metrics (in the
+   * order of {@code metrics}) on which this group has the worst value of its column's groups, by
+   * the metric's direction, as worst_min and worst_max criteria judge it (groups without a value
+   * left out; on a tie the first group in order). Null (absent from the JSON) when the group is the
+   * worst on none.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SliceGroup(long rows, Map<String, Estimate> metrics, List<String> worstFor) {
+    /** A group that is the worst on no metric. */
+    public SliceGroup(long rows, Map<String, Estimate> metrics) {
+      this(rows, metrics, null);
+    }
+  }
 
   /**
    * The baseline (its kind: majority, prior, mean, median or column:NAME, and what it predicts),

@@ -1,23 +1,20 @@
 package dev.holdout.scoring;
 
-import dev.holdout.endpoint.Latencies;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
+import dev.holdout.endpoint.Endpoint;
+import dev.holdout.endpoint.FanOut;
+import dev.holdout.endpoint.RetryingClient;
+import dev.holdout.endpoint.Traffic;
 import dev.holdout.metric.Task;
 import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,55 +22,28 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Calls a vendor's HTTP JSON endpoint over the evaluation inputs: batches of rows, at most
- * {@code concurrency} calls in flight, a timeout per call, retries with exponential back-off on
- * network errors, timeouts, HTTP 429 and 5xx and unreadable answers. A row that still has no valid
- * answer is left without a prediction and counted, never guessed. Responses larger than
- * {@link #MAX_RESPONSE_BYTES} are refused, so a misbehaving endpoint cannot exhaust memory.
+ * Scores the evaluation inputs through a vendor's HTTP JSON endpoint: rows in batches of
+ * {@code batch_size}, each batch's JSON body built from the suite's request template, at most
+ * {@code concurrency} batches in flight ({@link FanOut}), each sent by the {@link RetryingClient}
+ * (a timeout per call, retries with exponential back-off on network errors, timeouts, HTTP 408, 429
+ * and 5xx, and answers that are not the expected JSON). A row that still has no valid answer is left
+ * without a prediction and counted, never guessed. Answers larger than
+ * {@link RetryingClient#MAX_RESPONSE_BYTES} are refused, so a misbehaving endpoint cannot exhaust memory.
  */
 public final class EndpointClient {
-  /** The largest response read, in bytes (16 MiB). */
-  public static final int MAX_RESPONSE_BYTES = 16 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** One daemon thread for every client's body deadlines; a cancelled deadline is removed at once. */
-  private static final ScheduledThreadPoolExecutor WATCHDOG = watchdog();
-
-  private static ScheduledThreadPoolExecutor watchdog() {
-    ScheduledThreadPoolExecutor w = new ScheduledThreadPoolExecutor(1, r -> {
-      Thread t = new Thread(r, "holdout-endpoint-deadline");
-      t.setDaemon(true);
-      return t;
-    });
-    w.setRemoveOnCancelPolicy(true);
-    return w;
-  }
 
   private final Suite suite;
   private final Suite.Endpoint spec;
   private final URI url;
-  private final HttpClient http;
 
   public EndpointClient(Suite suite, String url) {
     this.suite = suite;
     this.spec = suite.scoring().endpoint();
     this.url = uri(url);
-    this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofMillis(spec.timeoutMs())).build();
-  }
-
-  /** The URL as reports show it: without user information or a query, which may carry credentials. */
-  static String shown(URI u) {
-    return u.getScheme() + "://" + u.getHost() + (u.getPort() < 0 ? "" : ":" + u.getPort()) + (u.getRawPath() == null ? "" : u.getRawPath());
   }
 
   private static URI uri(String url) {
@@ -158,186 +128,89 @@ public final class EndpointClient {
     return run(batches);
   }
 
+  /** Sends every batch through a client of its own, so the serving figures are this run's. */
   private Scored run(Iterator<Batch> batches) {
     int width = PredictionsWriter.width(suite);
-    Latencies latencies = new Latencies();
-    AtomicLong attempts = new AtomicLong();
-    AtomicLong failedAttempts = new AtomicLong();
-    AtomicLong rowsFailed = new AtomicLong();
     Set<String> errors = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
     List<String[]> idChunks = new ArrayList<>();
     List<double[]> outChunks = new ArrayList<>();
     List<boolean[]> presentChunks = new ArrayList<>();
-    Semaphore slots = new Semaphore(2 * spec.concurrency());
+    AtomicLong rowsFailed = new AtomicLong();
+    RetryingClient http = new RetryingClient(url, spec.headers(), new RetryingClient.Policy(Duration.ofMillis(spec.timeoutMs()), spec.retries(),
+        Duration.ofMillis(spec.backoffMs()), "endpoint.timeout_ms"));
     long start = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(spec.concurrency(), r -> {
-      Thread t = new Thread(r, "holdout-endpoint");
-      t.setDaemon(true);
-      return t;
-    });
-    int n = 0;
-    try {
-      List<Future<?>> work = new ArrayList<>();
-      while (true) {
-        slots.acquire();
-        if (!batches.hasNext()) {
-          slots.release();
-          break;
-        }
-        Batch b;
-        try {
-          b = batches.next();
-        } catch (RuntimeException e) {
-          slots.release();
-          throw e;
-        }
+    int[] n = {0};
+    // The producer (this thread) builds a batch's body only when the pool has room for it.
+    FanOut.run("endpoint", spec.concurrency(), new Iterator<Runnable>() {
+      @Override
+      public boolean hasNext() {
+        return batches.hasNext();
+      }
+
+      @Override
+      public Runnable next() {
+        Batch b = batches.next();
         int rows = b.ids().length;
-        n += rows;
+        n[0] += rows;
         double[] out = new double[rows * width];
         boolean[] present = new boolean[rows];
         idChunks.add(b.ids());
         outChunks.add(out);
         presentChunks.add(present);
-        work.add(pool.submit(() -> {
-          try {
-            int ok = call(b, width, out, present, latencies, attempts, failedAttempts, errors);
-            rowsFailed.addAndGet(rows - ok);
-          } finally {
-            slots.release();
-          }
-        }));
+        return () -> {
+          RetryingClient.Outcome<Integer> o = http.post(b.body(), (bytes, latency) -> parse(bytes, b.ids(), width, out, present, errors));
+          if (!o.ok()) errors.add(o.error());
+          rowsFailed.addAndGet(rows - (o.ok() ? o.value() : 0));
+        };
       }
-      for (Future<?> f : work) f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HoldoutException("interrupted while calling " + url);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    });
     double seconds = (System.nanoTime() - start) / 1e9;
-    String[] ids = new String[n];
-    double[] out = new double[n * width];
-    boolean[] present = new boolean[n];
+    int rows = n[0];
+    String[] ids = new String[rows];
+    double[] out = new double[rows * width];
+    boolean[] present = new boolean[rows];
     int at = 0;
     for (int c = 0; c < idChunks.size(); c++) {
-      int rows = idChunks.get(c).length;
-      System.arraycopy(idChunks.get(c), 0, ids, at, rows);
-      System.arraycopy(outChunks.get(c), 0, out, at * width, rows * width);
-      System.arraycopy(presentChunks.get(c), 0, present, at, rows);
-      at += rows;
+      int k = idChunks.get(c).length;
+      System.arraycopy(idChunks.get(c), 0, ids, at, k);
+      System.arraycopy(outChunks.get(c), 0, out, at * width, k * width);
+      System.arraycopy(presentChunks.get(c), 0, present, at, k);
+      at += k;
     }
-    int calls = idChunks.size();
-    long att = attempts.get();
-    Double cost = spec.pricePerCall() == null || n == 0 ? null : spec.pricePerCall() * att / n * 1000;
+    Traffic.Counts sent = http.traffic().counts();
+    Double cost = spec.pricePerCall() == null || rows == 0 ? null : spec.pricePerCall() * sent.requests() / rows * 1000;
     List<String> firstErrors;
     synchronized (errors) {
       firstErrors = errors.stream().limit(5).toList();
     }
-    Report.Serving serving = new Report.Serving("endpoint", shown(url), null, n, rowsFailed.get(), calls, failedAttempts.get(),
-        att - calls, latencies.summary(), seconds, seconds > 0 ? n / seconds : 0, seconds > 0 ? att / seconds : 0,
-        n == 0 ? 0 : (double) rowsFailed.get() / n, cost, spec.batchSize(), spec.concurrency(), firstErrors);
+    Report.Serving serving = new Report.Serving("endpoint", Endpoint.shown(url), null, rows, rowsFailed.get(), sent.calls(), sent.failedRequests(),
+        sent.retries(), http.traffic().latencies().summary(), seconds, seconds > 0 ? rows / seconds : 0,
+        seconds > 0 ? sent.requests() / seconds : 0, rows == 0 ? 0 : (double) rowsFailed.get() / rows, cost, spec.batchSize(),
+        spec.concurrency(), firstErrors);
     return new Scored(ids, width, out, present, serving);
   }
 
-  /** One batch with its retries; returns the rows that got a valid answer. */
-  private int call(Batch b, int width, double[] out, boolean[] present, Latencies latencies,
-      AtomicLong attempts, AtomicLong failedAttempts, Set<String> errors) {
-    int rows = b.ids().length;
-    String body = b.body();
-    for (int attempt = 0; ; attempt++) {
-      attempts.incrementAndGet();
-      long t0 = System.nanoTime();
-      String failure;
-      boolean retryable = true;
-      try {
-        HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(Duration.ofMillis(spec.timeoutMs()))
-            .header("Content-Type", "application/json").header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-        spec.headers().forEach(req::header);
-        // The request's timeout covers the headers; a watchdog closes the body at the same deadline, so a
-        // server that sends headers and then stalls cannot hang the run.
-        HttpResponse<InputStream> resp = http.send(req.build(), HttpResponse.BodyHandlers.ofInputStream());
-        byte[] bytes;
-        java.util.concurrent.atomic.AtomicBoolean late = new java.util.concurrent.atomic.AtomicBoolean();
-        try (InputStream in = resp.body()) {
-          long left = Math.max(1, spec.timeoutMs() - (System.nanoTime() - t0) / 1_000_000);
-          ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
-            late.set(true);
-            try {
-              in.close();
-            } catch (IOException ignored) {
-              // closing is all the watchdog can do
-            }
-          }, left, TimeUnit.MILLISECONDS);
-          try {
-            bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-          } catch (IOException e) {
-            if (late.get()) throw new HttpTimeoutException("timed out reading the answer");
-            throw e;
-          } finally {
-            watchdog.cancel(false);
-          }
-        }
-        if (late.get()) throw new HttpTimeoutException("timed out reading the answer");
-        if (bytes.length > MAX_RESPONSE_BYTES) throw new TooLarge();
-        latencies.add((System.nanoTime() - t0) / 1e6);
-        int status = resp.statusCode();
-        if (status / 100 != 2) {
-          failure = "HTTP " + status + (bytes.length > 0 ? ": " + snippet(bytes) : "");
-          retryable = status == 429 || status >= 500 || status == 408;
-        } else {
-          failure = parse(bytes, b.ids(), rows, width, out, present, errors);
-          if (failure == null) {
-            int ok = 0;
-            for (boolean p : present) if (p) ok++;
-            return ok;
-          }
-        }
-      } catch (HttpTimeoutException e) {
-        latencies.add((System.nanoTime() - t0) / 1e6);
-        failure = "no answer within " + spec.timeoutMs() + " ms (endpoint.timeout_ms)";
-      } catch (TooLarge e) {
-        latencies.add((System.nanoTime() - t0) / 1e6);
-        failure = "the answer exceeded " + (MAX_RESPONSE_BYTES >> 20) + " MiB";
-      } catch (IOException e) {
-        latencies.add((System.nanoTime() - t0) / 1e6);
-        failure = "cannot reach the endpoint (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")";
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 0;
-      }
-      failedAttempts.incrementAndGet();
-      if (!retryable || attempt >= spec.retries()) {
-        errors.add(failure);
-        return 0;
-      }
-      try {
-        Thread.sleep((long) spec.backoffMs() << Math.min(attempt, 16));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return 0;
-      }
-    }
-  }
-
-  /** Reads one answer; null when the batch was read (rows with an invalid value are left absent), else why it failed. */
-  private String parse(byte[] bytes, String[] ids, int rows, int width, double[] out, boolean[] present, Set<String> errors) {
+  /**
+   * Reads one batch's answer into {@code out} and {@code present}: the rows answered, or garbled
+   * (retried) when it is not JSON, has no array at endpoint.response or the wrong number of
+   * predictions. A row with an invalid value is left absent and its error noted.
+   */
+  private RetryingClient.Reading<Integer> parse(byte[] bytes, String[] ids, int width, double[] out, boolean[] present, Set<String> errors) {
+    int rows = ids.length;
     JsonNode root;
     try {
       root = JSON.readTree(bytes);
     } catch (IOException e) {
-      return "the answer is not JSON: " + snippet(bytes);
+      return RetryingClient.Reading.garbled("the answer is not JSON: " + RetryingClient.clip(bytes));
     }
     JsonNode answers = root;
     if (root != null) for (String step : spec.response().split("\\.")) answers = answers == null ? null : answers.get(step);
     if (answers == null || !answers.isArray()) {
-      return "the answer has no array at '" + spec.response() + "' (endpoint.response): " + snippet(bytes);
+      return RetryingClient.Reading.garbled("the answer has no array at '" + spec.response() + "' (endpoint.response): " + RetryingClient.clip(bytes));
     }
-    if (answers.size() != rows) return "the answer has " + answers.size() + " predictions for " + rows + " rows";
+    if (answers.size() != rows) return RetryingClient.Reading.garbled("the answer has " + answers.size() + " predictions for " + rows + " rows");
     List<String> classes = suite.task() == Task.MULTICLASS_CLASSIFICATION ? PredictionsWriter.classes(suite) : null;
+    int ok = 0;
     for (int r = 0; r < rows; r++) {
       JsonNode a = answers.get(r);
       if (spec.field() != null) a = a == null ? null : a.get(spec.field());
@@ -362,8 +235,9 @@ public final class EndpointClient {
       }
       System.arraycopy(v, 0, out, r * width, width);
       present[r] = true;
+      ok++;
     }
-    return null;
+    return RetryingClient.Reading.of(ok);
   }
 
   private String body(List<String> columns, List<String[]> rows) {
@@ -410,17 +284,5 @@ public final class EndpointClient {
       }
     }
     b.append('"');
-  }
-
-  /** The answer was larger than {@link #MAX_RESPONSE_BYTES}. */
-  private static final class TooLarge extends IOException {
-    TooLarge() {
-      super("response too large");
-    }
-  }
-
-  private static String snippet(byte[] bytes) {
-    String s = new String(bytes, 0, Math.min(bytes.length, 120), java.nio.charset.StandardCharsets.UTF_8).replaceAll("\\s+", " ").strip();
-    return "'" + s + (bytes.length > 120 ? "...'" : "'");
   }
 }

@@ -1,7 +1,10 @@
 package dev.holdout.scoring;
 
-import dev.holdout.endpoint.TemplateEndpoint;
 import dev.holdout.endpoint.Endpoint;
+import dev.holdout.endpoint.FanOut;
+import dev.holdout.endpoint.Latencies;
+import dev.holdout.endpoint.TemplateEndpoint;
+import dev.holdout.endpoint.Traffic;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.base.HoldoutException;
@@ -10,8 +13,8 @@ import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
 import dev.holdout.base.AtomicFiles;
+import dev.holdout.base.CsvCells;
 import dev.holdout.result.Report;
-import dev.holdout.stats.Bootstrap;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.Template;
 import java.io.IOException;
@@ -21,7 +24,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -29,34 +31,53 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends every row of a text generation suite's evaluation set to the vendor's endpoint through
  * the suite's prompt, at most {@code concurrency} at a time, and writes the answers as a submission
  * (the suite's id and output columns, then latency_ms, prompt_tokens, completion_tokens, cached and
- * error). Answers are cached in {@code cache} by endpoint URL and request body, so a
- * re-run sends only what failed or changed. A row whose call failed gets an empty answer and its
- * error; the evaluation scores it as an empty answer.
+ * error). Ids and answers are written exactly, since the file is evaluated as the submission; the
+ * error column passes the formula guard ({@link CsvCells}). Answers are cached in {@code cache} by
+ * endpoint URL and request body, so a re-run sends only what failed or changed. A row whose call
+ * failed gets an empty answer and its error; the evaluation scores it as an empty answer.
  */
 public final class Harness {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Harness() {}
 
-  /** What a run did: requests sent, answers from the cache, failed rows, and latency percentiles of the answered rows. */
-  public record Summary(int rows, int requests, int cached, int errors, double latencyP50, double latencyP95, long promptTokens,
-      long completionTokens, List<String> errorExamples, Report.Latency latency, double seconds) {
+  /**
+   * What a run did: rows, answers from the cache, rows without an answer ({@code errors}), what was
+   * sent to the endpoint ({@code traffic}: one call per row not in the cache, its HTTP requests,
+   * retries and failed requests), tokens, a few errors, the latency percentiles of the answered rows
+   * (cached ones with the latency they had), and the wall-clock seconds.
+   */
+  public record Summary(int rows, int cached, int errors, Traffic.Counts traffic, long promptTokens, long completionTokens,
+      List<String> errorExamples, Report.Latency latency, double seconds) {
+    /** HTTP requests sent, retries included. */
+    public long requests() {
+      return traffic.requests();
+    }
+
     public double errorRate() {
       return rows == 0 ? 0 : (double) errors / rows;
     }
 
+    /** The median latency of the answered rows in milliseconds; NaN when none was answered. */
+    public double latencyP50() {
+      return rows - errors == 0 ? Double.NaN : latency.p50();
+    }
+
+    /** The 95th percentile latency of the answered rows in milliseconds; NaN when none was answered. */
+    public double latencyP95() {
+      return rows - errors == 0 ? Double.NaN : latency.p95();
+    }
+
     /**
      * The run as the report's serving section, so the suite's latency_p95_ms and error_rate
-     * criteria are judged; cost_per_1000 (per 1,000 rows) when the prompt section gives token prices.
+     * criteria are judged: {@code calls} are the rows sent (not those from the cache),
+     * {@code retries} and {@code failed_attempts} the endpoint's requests beyond each row's first
+     * and those that failed; cost_per_1000 (per 1,000 rows) when the prompt section gives token prices.
      */
     public Report.Serving serving(String kind, String target, int concurrency, Suite.Prompt prices) {
       Double cost = null;
@@ -64,8 +85,8 @@ public final class Harness {
         double total = promptTokens / 1000.0 * prices.pricePer1kPromptTokens() + completionTokens / 1000.0 * prices.pricePer1kCompletionTokens();
         cost = total / rows * 1000;
       }
-      return new Report.Serving(kind, target, null, rows, errors, requests, errors, 0, latency, seconds,
-          seconds > 0 ? rows / seconds : 0, seconds > 0 ? requests / seconds : 0, errorRate(), cost, 1, concurrency, errorExamples);
+      return new Report.Serving(kind, target, null, rows, errors, traffic.calls(), traffic.failedRequests(), traffic.retries(), latency, seconds,
+          seconds > 0 ? rows / seconds : 0, seconds > 0 ? traffic.requests() / seconds : 0, errorRate(), cost, 1, concurrency, errorExamples);
     }
   }
 
@@ -106,47 +127,27 @@ public final class Harness {
     int n = ids.size();
     Endpoint.Answer[] answers = new Endpoint.Answer[n];
     boolean[] fromCache = new boolean[n];
-    AtomicInteger requests = new AtomicInteger();
     long started = System.nanoTime();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, concurrency), runnable -> {
-      Thread t = new Thread(runnable, "holdout-run");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      List<Future<?>> work = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        int row = i;
-        work.add(pool.submit(() -> {
-          Path file = cache == null ? null : cacheFile(cache, endpoint.settings().url().toString(), bodies.get(row));
-          Endpoint.Answer hit = file == null ? null : read(file);
-          if (hit != null) {
-            answers[row] = hit;
-            fromCache[row] = true;
-            return;
-          }
-          Endpoint.Answer a = endpoint.send(bodies.get(row));
-          requests.addAndGet(a.attempts());
-          answers[row] = a;
-          if (file != null && a.error() == null) write(file, a);
-        }));
+    Traffic.Counts before = endpoint.traffic().counts();
+    FanOut.run("endpoint", Math.max(1, concurrency), n, row -> {
+      Path file = cache == null ? null : cacheFile(cache, endpoint.settings().url().toString(), bodies.get(row));
+      Endpoint.Answer hit = file == null ? null : read(file);
+      if (hit != null) {
+        answers[row] = hit;
+        fromCache[row] = true;
+        return;
       }
-      for (Future<?> f : work) f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HoldoutException("interrupted while waiting for the endpoint");
-    } catch (java.util.concurrent.ExecutionException e) {
-      throw new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+      Endpoint.Answer a = endpoint.send(bodies.get(row));
+      answers[row] = a;
+      if (file != null && a.error() == null) write(file, a);
+    });
+    Traffic.Counts traffic = endpoint.traffic().counts().minus(before);
+    double seconds = (System.nanoTime() - started) / 1e9;
     writeAnswers(suite, ids, answers, fromCache, out);
     int errors = 0, cached = 0;
     long promptTokens = 0, completionTokens = 0;
     List<String> examples = new ArrayList<>();
-    double[] latencies = new double[n];
-    dev.holdout.endpoint.Latencies all = new dev.holdout.endpoint.Latencies();
-    int answered = 0;
+    Latencies answered = new Latencies();
     for (int i = 0; i < n; i++) {
       Endpoint.Answer a = answers[i];
       if (fromCache[i]) cached++;
@@ -155,26 +156,20 @@ public final class Harness {
         if (examples.size() < 3) examples.add(ids.get(i) + ": " + a.error());
         continue;
       }
-      latencies[answered++] = a.latencyMillis();
-      all.add(a.latencyMillis());
+      answered.add(a.latencyMillis());
       promptTokens += Math.max(0, a.promptTokens());
       completionTokens += Math.max(0, a.completionTokens());
     }
-    double[] sorted = Arrays.copyOf(latencies, answered);
-    Arrays.sort(sorted);
-    double p50 = answered == 0 ? Double.NaN : Bootstrap.quantile(sorted, 0.5);
-    double p95 = answered == 0 ? Double.NaN : Bootstrap.quantile(sorted, 0.95);
-    return new Summary(n, requests.get(), cached, errors, p50, p95, promptTokens, completionTokens, List.copyOf(examples), all.summary(),
-        (System.nanoTime() - started) / 1e9);
+    return new Summary(n, cached, errors, traffic, promptTokens, completionTokens, List.copyOf(examples), answered.summary(), seconds);
   }
 
   private static void writeAnswers(Suite suite, List<String> ids, Endpoint.Answer[] answers, boolean[] cached, Path out) {
     AtomicFiles.write(out, w -> {
-      w.write(csv(suite.predictions().id()) + "," + csv(suite.text().output()) + ",latency_ms,prompt_tokens,completion_tokens,cached,error\n");
+      w.write(CsvCells.exact(suite.predictions().id()) + "," + CsvCells.exact(suite.text().output()) + ",latency_ms,prompt_tokens,completion_tokens,cached,error\n");
       for (int i = 0; i < ids.size(); i++) {
         Endpoint.Answer a = answers[i];
-        w.write(csv(ids.get(i)) + "," + csv(a.content() == null ? "" : a.content()) + "," + a.latencyMillis() + "," + a.promptTokens() + ","
-            + a.completionTokens() + "," + cached[i] + "," + csv(a.error() == null ? "" : a.error()) + "\n");
+        w.write(CsvCells.exact(ids.get(i)) + "," + CsvCells.exact(a.content()) + "," + a.latencyMillis() + "," + a.promptTokens() + ","
+            + a.completionTokens() + "," + cached[i] + "," + CsvCells.cell(a.error()) + "\n");
       }
     });
   }
@@ -211,10 +206,5 @@ public final class Harness {
     n.put("prompt_tokens", a.promptTokens());
     n.put("completion_tokens", a.completionTokens());
     AtomicFiles.write(file, w -> w.write(n.toString()));
-  }
-
-  private static String csv(String s) {
-    boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-    return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }
 }

@@ -3,6 +3,7 @@ package dev.holdout.scoring;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.metric.Task;
 import dev.holdout.base.AtomicFiles;
+import dev.holdout.base.CsvCells;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * Writes what a model answered as a CSV predictions file in the suite's own format, so it is
  * evaluated exactly like a file a vendor sent. Rows without an answer are left out and count as
- * missing predictions. Numbers are written with Java's shortest round-trip decimal form.
+ * missing predictions. Numbers are written with Java's shortest round-trip decimal form. Cells are
+ * written exactly ({@link CsvCells#exact}, no formula guard): the file is read back by id.
  */
 public final class PredictionsWriter {
   private PredictionsWriter() {}
@@ -39,20 +41,20 @@ public final class PredictionsWriter {
     int w = scored.width();
     AtomicFiles.write(file, out -> {
       StringBuilder line = new StringBuilder();
-      line.append(csv(p.id()));
+      line.append(CsvCells.exact(p.id()));
       switch (suite.task()) {
-        case BINARY_CLASSIFICATION -> line.append(',').append(csv(p.score()));
-        case REGRESSION -> line.append(',').append(csv(p.value()));
+        case BINARY_CLASSIFICATION -> line.append(',').append(CsvCells.exact(p.score()));
+        case REGRESSION -> line.append(',').append(CsvCells.exact(p.value()));
         default -> {
-          for (String c : classes) if (p.probabilities().containsKey(c)) line.append(',').append(csv(p.probabilities().get(c)));
-          if (p.label() != null) line.append(',').append(csv(p.label()));
+          for (String c : classes) if (p.probabilities().containsKey(c)) line.append(',').append(CsvCells.exact(p.probabilities().get(c)));
+          if (p.label() != null) line.append(',').append(CsvCells.exact(p.label()));
         }
       }
       out.write(line.append('\n').toString());
       for (int i = 0; i < scored.ids().length; i++) {
         if (!scored.present()[i]) continue;
         line.setLength(0);
-        line.append(csv(scored.ids()[i]));
+        line.append(CsvCells.exact(scored.ids()[i]));
         int base = i * w;
         if (suite.task() == Task.MULTICLASS_CLASSIFICATION) {
           int best = 0;
@@ -60,17 +62,12 @@ public final class PredictionsWriter {
             if (p.probabilities().containsKey(classes.get(c))) line.append(',').append(scored.values()[base + c]);
             if (scored.values()[base + c] > scored.values()[base + best]) best = c;
           }
-          if (p.label() != null) line.append(',').append(csv(classes.get(best)));
+          if (p.label() != null) line.append(',').append(CsvCells.exact(classes.get(best)));
         } else {
           line.append(',').append(scored.values()[base]);
         }
         out.write(line.append('\n').toString());
       }
     });
-  }
-
-  private static String csv(String s) {
-    if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
-    return '"' + s.replace("\"", "\"\"") + '"';
   }
 }

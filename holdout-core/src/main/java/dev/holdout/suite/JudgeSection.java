@@ -6,7 +6,7 @@ import java.util.List;
 /** The {@code judge} section: an endpoint, a rubric and its scale are required; the rest has defaults. */
 final class JudgeSection {
   private static final List<String> JUDGE = List.of("url", "model", "api_key_env", "rubric", "scale", "repeats", "input", "timeout_ms",
-      "concurrency", "retries", "backoff_ms");
+      "concurrency", "retries", "backoff_ms", "min_kappa");
   private static final List<String> SCALE = List.of("min", "max");
   /** The widest judge scale: a judge grades reliably on a few points, not on a hundred. */
   static final int MAX_SCALE_POINTS = 11;
@@ -48,7 +48,18 @@ final class JudgeSection {
     return new Suite.Judge(url, m.optionalText("model"), keyEnv, rubric.strip(), min, max,
         m.intOr("repeats", 1, 20, Suite.Judge.DEFAULT_REPEATS), input, m.intOr("timeout_ms", 1, 3_600_000, Suite.Judge.DEFAULT_TIMEOUT_MS),
         m.intOr("concurrency", 1, 256, Suite.Judge.DEFAULT_CONCURRENCY), m.intOr("retries", 0, 20, Suite.Judge.DEFAULT_RETRIES),
-        m.intOr("backoff_ms", 0, 600_000, Suite.Judge.DEFAULT_BACKOFF_MS), m.line());
+        m.intOr("backoff_ms", 0, 600_000, Suite.Judge.DEFAULT_BACKOFF_MS), m.line(), minKappa(m));
+  }
+
+  /** judge.min_kappa: above 0 (chance agreement) and at most 1. */
+  private static double minKappa(YamlCursor m) {
+    if (!m.has("min_kappa")) return Suite.Judge.DEFAULT_MIN_KAPPA;
+    double k = m.get("min_kappa").number();
+    if (!(k > 0 && k <= 1)) {
+      throw m.get("min_kappa").error("expected a quadratic kappa above 0 and at most 1, such as 0.6, found " + k
+          + "; 0 is agreement by chance, so a judge at or below it checks nothing");
+    }
+    return k;
   }
 
   private static URI url(YamlCursor m) {

@@ -210,7 +210,7 @@ final class MetricSections {
       String id = metric.substring(PASS_RATE_OF.length());
       throw at.error("no assertion has the id '" + id + "'" + Names.didYouMean(id, assertionIds) + "; the assertion ids are " + assertionIds);
     }
-    if ((metric.equals("judge_score") || metric.equals("judge_error_rate")) && !ctx.judged()) {
+    if ((metric.equals("judge_score") || metric.equals("judge_score_ppi") || metric.equals("judge_error_rate")) && !ctx.judged()) {
       throw at.error(metric + " needs a judge: add a 'judge' section with url, rubric and scale (docs/suite.md, Judged answers)");
     }
     if ((metric.equals("context_recall") || metric.equals("faithfulness")) && !ctx.usedContext()) {

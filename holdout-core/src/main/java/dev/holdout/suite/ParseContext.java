@@ -31,13 +31,18 @@ record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs,
 
   /** The metric names the suite may use, for messages and "did you mean". */
   List<String> knownMetrics() {
-    return task == Task.RETRIEVAL ? MetricCatalog.retrievalNames(cutoffs)
-        : task == Task.TEXT_GENERATION ? MetricCatalog.textNames(usedContext, judged(), assertionIds) : MetricCatalog.names(task);
+    if (task == Task.TEXT_GENERATION) {
+      List<String> names = new java.util.ArrayList<>(MetricCatalog.textNames(usedContext, judged(), assertionIds));
+      // computed from human grades beside the judge's, not per row
+      if (judged()) names.add("judge_score_ppi");
+      return names;
+    }
+    return task == Task.RETRIEVAL ? MetricCatalog.retrievalNames(cutoffs) : MetricCatalog.names(task);
   }
 
   /** The catalog's range of {@code metric}; judge_score lies on this suite's judge scale. */
   MetricCatalog.Bounds bounds(String metric) {
-    if (metric.equals("judge_score") && judge != null) return new MetricCatalog.Bounds(judge.min(), judge.max());
+    if ((metric.equals("judge_score") || metric.equals("judge_score_ppi")) && judge != null) return new MetricCatalog.Bounds(judge.min(), judge.max());
     return MetricCatalog.bounds(task, metric);
   }
 }

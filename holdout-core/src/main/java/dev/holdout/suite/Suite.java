@@ -215,7 +215,20 @@ public record Suite(
    * (null: no key is sent). {@code line} is the section's line in the suite file.
    */
   public record Judge(java.net.URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
-      int timeoutMs, int concurrency, int retries, int backoffMs, int line) {
+      int timeoutMs, int concurrency, int retries, int backoffMs, int line, double minKappa) {
+    /**
+     * The agreement with people a judge needs before its mean grade decides a criterion: the lower
+     * end of the interval of quadratic-weighted kappa against human grades (0.6: "substantial" on
+     * Landis and Koch's scale).
+     */
+    public static final double DEFAULT_MIN_KAPPA = 0.6;
+
+    /** A judge held to the default agreement. */
+    public Judge(java.net.URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
+        int timeoutMs, int concurrency, int retries, int backoffMs, int line) {
+      this(url, model, apiKeyEnv, rubric, min, max, repeats, input, timeoutMs, concurrency, retries, backoffMs, line, DEFAULT_MIN_KAPPA);
+    }
+
     public static final int DEFAULT_REPEATS = 3;
     public static final int DEFAULT_TIMEOUT_MS = 60_000;
     public static final int DEFAULT_CONCURRENCY = 4;

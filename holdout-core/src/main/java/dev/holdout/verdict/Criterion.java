@@ -1,7 +1,6 @@
 package dev.holdout.verdict;
 
 import dev.holdout.base.Format;
-import java.util.Locale;
 
 /**
  * One contractual bar from a suite: {@code roc_auc >= 0.80}, {@code worst region recall >= 0.5},
@@ -47,12 +46,7 @@ public record Criterion(String id, String metric, Kind kind, double threshold, S
       case MIN_LIFT -> metric + " lift over the baseline";
     };
     String judged = atPoint ? "point estimate"
-        : String.format(Locale.ROOT, "%s%% CI %s end", pct(confidence), kind.atLeast() ? "lower" : "upper");
+        : Format.level(confidence) + " CI " + (kind.atLeast() ? "lower" : "upper") + " end";
     return subject + " " + op + " " + Format.plain(threshold) + " (" + judged + ")";
-  }
-
-  /** 95, 99.5, 98.33: the confidence as a percentage to two decimals at most. */
-  private static String pct(double confidence) {
-    return Format.plain(Math.round(confidence * 10_000) / 100.0);
   }
 }

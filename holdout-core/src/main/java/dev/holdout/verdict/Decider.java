@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 
 /**
@@ -33,23 +32,35 @@ public final class Decider {
     }
   }
 
-  /**
-   * What was observed for a criterion: the point value (null when undefined, with the reason), the
-   * replicates (NaN entries dropped) out of {@code totalReplicates}, the slice group it came from,
-   * the independent units behind it ({@code rows}: labeled rows, or with data.group the groups of the
-   * column {@code unit}), and how its interval is formed at any confidence.
-   */
-  public record Observation(Double point, double[] replicates, int totalReplicates, String group, long rows, String unit, String undefined,
-      String note, IntervalAt interval) {
-    /** Rows as the unit, and the percentile interval of the replicates. */
-    public Observation(Double point, double[] replicates, int totalReplicates, String group, long rows, String undefined, String note) {
-      this(point, replicates, totalReplicates, group, rows, null, undefined, note, IntervalAt.percentile(replicates));
+  /** What the "more ... would decide it" estimate counts, in the singular and the plural. */
+  public record Unit(String one, String many) {
+    public static final Unit ROWS = new Unit("labeled row", "labeled rows");
+
+    /** The groups of a data.group column. */
+    public static Unit groupsOf(String column) {
+      return new Unit("group of '" + column + "'", "groups of '" + column + "'");
     }
 
-    /** "labeled rows", or "groups of 'customer_id'"; singular when {@code count} is 1. */
+    String of(long count) {
+      return count == 1 ? one : many;
+    }
+  }
+
+  /**
+   * What was observed for a criterion: the point value (null when undefined, with the reason), the
+   * replicates (NaN entries dropped) out of {@code totalReplicates} (0 when the interval is not a
+   * bootstrap's), the slice group it came from, the independent units behind it ({@code rows}
+   * counted in {@code unit}), and how its interval is formed at any confidence.
+   */
+  public record Observation(Double point, double[] replicates, int totalReplicates, String group, long rows, Unit unit, String undefined,
+      String note, IntervalAt interval) {
+    /** Labeled rows as the unit, and the percentile interval of the replicates. */
+    public Observation(Double point, double[] replicates, int totalReplicates, String group, long rows, String undefined, String note) {
+      this(point, replicates, totalReplicates, group, rows, Unit.ROWS, undefined, note, IntervalAt.percentile(replicates));
+    }
+
     String units(long count) {
-      String noun = unit == null ? (count == 1 ? "labeled row" : "labeled rows") : (count == 1 ? "group" : "groups");
-      return unit == null ? noun : noun + " of '" + unit + "'";
+      return (unit == null ? Unit.ROWS : unit).of(count);
     }
   }
 
@@ -93,7 +104,7 @@ public final class Decider {
   }
 
   private static boolean testable(Criterion c, Observation o) {
-    return !c.atPoint() && o.point() != null && o.replicates().length * 2 >= o.totalReplicates() && o.totalReplicates() > 0;
+    return !c.atPoint() && o.point() != null && o.replicates().length * 2 >= o.totalReplicates() && o.interval().at(0.5) != null;
   }
 
   /**
@@ -161,7 +172,7 @@ public final class Decider {
         OptionalLong extra = RowsToDecide.estimate(o.rows(), point, t, halfWidth);
         more = extra.isPresent() ? extra.getAsLong() : null;
         reason = "the interval contains " + Format.plain(t) + "; "
-            + (extra.isPresent() ? "about " + String.format(Locale.ROOT, "%,d", extra.getAsLong()) + " more " + o.units(extra.getAsLong())
+            + (extra.isPresent() ? "about " + Format.count(extra.getAsLong()) + " more " + o.units(extra.getAsLong())
                 + " (at the current mix) would likely decide it"
                 : "the observed value equals the threshold, so more " + o.units(2) + " may not decide it");
       }

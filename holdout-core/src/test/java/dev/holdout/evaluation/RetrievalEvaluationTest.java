@@ -228,4 +228,19 @@ class RetrievalEvaluationTest {
     assertThat(lines.get(1)).isEqualTo("q1,true,0,1,1,0,0.600000,0.300000,0,1,1,0,0.650412,0.650412,0.500000,0.533333");
     assertThat(lines.get(2)).isEqualTo("q2,false,0,0,0,0,0,0,0,0,0,0,0,0,0,0");
   }
+
+  @Test
+  void per_query_csv_cells_cannot_run_as_spreadsheet_formulas() throws IOException {
+    write("suite.yaml", SUITE);
+    write("qrels.csv", "query,doc,grade\n=1+2,d1,1\n\"@q,2\",a,1\n-7,b,1\n");
+    Path out = dir.resolve("per-query.csv");
+    Holdout.evaluate(Holdout.suite(dir.resolve("suite.yaml")), write("run.csv", "query,doc,score\n=1+2,d1,1.0\n\"@q,2\",a,1.0\n-7,b,1.0\n"),
+        Progress.NONE, out);
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.subList(1, 4)).as("guarded, quoted where needed; a number stays a number")
+        .anySatisfy(l -> assertThat(l).startsWith("'=1+2,true,"))
+        .anySatisfy(l -> assertThat(l).startsWith("\"'@q,2\",true,"))
+        .anySatisfy(l -> assertThat(l).startsWith("-7,true,"));
+  }
 }

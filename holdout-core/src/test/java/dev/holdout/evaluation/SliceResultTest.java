@@ -34,7 +34,7 @@ class SliceResultTest {
 
   private static CriterionResult judge(SliceResult s, Criterion.Kind kind, double bar) {
     Criterion c = new Criterion("c", "recall", kind, bar, "region", false, 1);
-    return Decider.judge(c, s.observe(c, 0, 10_000, null), 0.95);
+    return Decider.judge(c, s.observe(c, 0, 10_000, Decider.Unit.ROWS), 0.95);
   }
 
   /**
@@ -51,7 +51,7 @@ class SliceResultTest {
       SliceResult s = slice(10, 0.60, 1_000 + e);
       if (judge(s, Criterion.Kind.WORST_MIN, 0.60).status() == Status.FAIL) failed++;
       Criterion c = new Criterion("c", "recall", Criterion.Kind.WORST_MIN, 0.60, "region", false, 1);
-      Decider.Observation o = s.observe(c, 0, 10_000, null);
+      Decider.Observation o = s.observe(c, 0, 10_000, Decider.Unit.ROWS);
       Decider.Observation alone = new Decider.Observation(o.point(), o.replicates(), o.totalReplicates(), o.group(), o.rows(), null, null);
       if (Decider.judge(c, alone, 0.95).status() == Status.FAIL) failedByWorstAlone++;
     }
@@ -63,7 +63,7 @@ class SliceResultTest {
   void the_worst_interval_spans_the_lowest_lower_end_to_the_lowest_upper_end() {
     SliceResult s = slice(4, 0.7, 5);
     Criterion c = new Criterion("c", "recall", Criterion.Kind.WORST_MIN, 0.5, "region", false, 1);
-    Decider.Observation o = s.observe(c, 0, 10_000, null);
+    Decider.Observation o = s.observe(c, 0, 10_000, Decider.Unit.ROWS);
     double[] at95 = o.interval().at(0.95);
     double[] at99 = o.interval().at(0.99);
     assertThat(at95[0]).isLessThan(o.point()).isGreaterThan(at99[0]);
@@ -75,7 +75,7 @@ class SliceResultTest {
   void a_gap_interval_never_goes_below_zero_and_holds_the_observed_gap() {
     SliceResult s = slice(6, 0.7, 6);
     Criterion c = new Criterion("c", "recall", Criterion.Kind.MAX_GAP, 0.1, "region", false, 1);
-    Decider.Observation o = s.observe(c, 0, 10_000, null);
+    Decider.Observation o = s.observe(c, 0, 10_000, Decider.Unit.ROWS);
     double[] ci = o.interval().at(0.95);
     assertThat(ci[0]).isGreaterThanOrEqualTo(0).isLessThanOrEqualTo(o.point());
     assertThat(ci[1]).isGreaterThanOrEqualTo(o.point());

@@ -95,6 +95,29 @@ class BinaryCurvesTest {
   }
 
   @Test
+  void when_predicting_no_positive_is_cheapest_the_thinned_curves_gain_no_threshold_point() {
+    SplittableRandom r = new SplittableRandom(13);
+    int n = 20_000;
+    boolean[] y = new boolean[n];
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextDouble() < 0.2;
+      p[i] = r.nextDouble();
+    }
+    // every positive call costs 100 whether right or wrong, a missed positive nothing: calling none is cheapest
+    BinaryMetrics.Costs costs = new BinaryMetrics.Costs(100, 100, 0, 0);
+    BinaryCells cells = BinaryCells.ofRows(y, p);
+    assertThat(BinaryMetrics.costOptimum(cells, 0, costs).predictsNoPositive()).isTrue();
+    BinaryCurves.Points[] c = BinaryCurves.curves(cells, 0, costs, 400);
+    // the cheapest rule is point 0 ("no positive"), which thinning always keeps; a sweep that skipped
+    // it used to add the cheapest threshold (the highest score) as a 401st point
+    assertThat(c[0].x()).hasSize(400);
+    double highest = java.util.Arrays.stream(p).max().orElseThrow();
+    assertThat(c[0].t()[1]).isLessThan(highest);
+    assertThat(BinaryMetrics.cheapestRank(cells, 0, costs)).isZero();
+  }
+
+  @Test
   void calibration_bins_count_every_row_and_histograms_split_by_label() {
     BinaryCells cells = BinaryCells.ofRows(Y, P);
     double[][] cal = BinaryCurves.calibration(cells, 0);

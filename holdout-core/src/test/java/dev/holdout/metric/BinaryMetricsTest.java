@@ -305,10 +305,10 @@ class BinaryMetricsTest {
       TreeSet<Double> candidates = new TreeSet<>();
       for (double s : A_P) candidates.add(s);
       // Descending, strict improvement: ties go to the highest threshold, "never positive" first.
-      double best = BinaryMetrics.cost(BinaryMetrics.confusion(c, 0, c.counts(), Double.POSITIVE_INFINITY), costs) / 20;
+      double best = costs.of(BinaryMetrics.confusion(c, 0, c.counts(), Double.POSITIVE_INFINITY)) / 20;
       double bestThreshold = Double.NaN;
       for (double t : candidates.descendingSet()) {
-        double cost = BinaryMetrics.cost(BinaryMetrics.confusion(c, 0, c.counts(), t), costs) / 20;
+        double cost = costs.of(BinaryMetrics.confusion(c, 0, c.counts(), t)) / 20;
         if (cost < best - 1e-12) {
           best = cost;
           bestThreshold = t;
@@ -327,6 +327,29 @@ class BinaryMetricsTest {
     BinaryMetrics.CostOptimum o = BinaryMetrics.costOptimum(c, 0, new BinaryMetrics.Costs(100, 100, 0, 0));
     assertThat(o.predictsNoPositive()).isTrue();
     assertThat(o.expectedCost()).isEqualTo(0.0);
+  }
+
+  @Test
+  void the_cost_of_decisions_weighs_each_count_by_its_cost() {
+    BinaryMetrics.Costs costs = new BinaryMetrics.Costs(-80, 5, 120, 1);
+    // 3 tp, 4 fp, 10 tn, 2 fn: -240 + 20 + 10 + 240
+    assertThat(costs.of(3, 4, 10, 2)).isEqualTo(30.0);
+    assertThat(costs.of(new BinaryMetrics.Confusion(3, 4, 10, 2))).isEqualTo(30.0);
+  }
+
+  @Test
+  void a_threshold_that_only_ties_with_predicting_no_positive_does_not_win() {
+    // one positive at 0.9, one negative at 0.1; a true positive gains exactly what a false negative costs
+    BinaryCells c = BinaryCells.ofRows(new boolean[] {true, false}, new double[] {0.9, 0.1});
+    BinaryMetrics.CostOptimum o = BinaryMetrics.costOptimum(c, 0, new BinaryMetrics.Costs(0, 10, 0, 0));
+    assertThat(o.predictsNoPositive()).isTrue();
+    assertThat(o.expectedCost()).isZero();
+    assertThat(BinaryMetrics.cheapestRank(c, 0, new BinaryMetrics.Costs(0, 10, 0, 0))).isZero();
+    // once the true positive gains, the threshold 0.9 (rank 1) is cheaper: -1 per 2 decisions
+    BinaryMetrics.CostOptimum gain = BinaryMetrics.costOptimum(c, 0, new BinaryMetrics.Costs(-1, 10, 0, 0));
+    assertThat(gain.threshold()).isEqualTo(0.9);
+    assertThat(gain.expectedCost()).isEqualTo(-0.5);
+    assertThat(BinaryMetrics.cheapestRank(c, 0, new BinaryMetrics.Costs(-1, 10, 0, 0))).isEqualTo(1);
   }
 
   // ---- helpers ----

@@ -68,6 +68,31 @@ class MonitorTest {
   }
 
   @Test
+  void a_second_run_gives_the_same_windows_alerts_and_notes() {
+    // the reference's 5,000 rows compact its sketches (k = 4,000): the coins are the run's own, seeded, drawn in file order
+    MonitorReport again = Monitor.run(new Monitor.Settings(EXAMPLE.resolve("log.csv"), EXAMPLE.resolve("reference.csv"),
+        Holdout.suite(EXAMPLE.resolve("suite.yaml")), WindowSpec.parse("week"), null, EXAMPLE.resolve("outcomes.csv"), List.of()));
+    assertThat(again.windows()).isEqualTo(weekly.windows());
+    assertThat(again.alerts()).isEqualTo(weekly.alerts());
+    assertThat(again.notes()).isEqualTo(weekly.notes());
+  }
+
+  @Test
+  void every_missing_marker_in_a_numeric_log_column_is_a_missing_value() throws IOException {
+    Path log = smallLog(List.of("2026-03-02"));
+    List<String> lines = new ArrayList<>(Files.readAllLines(log));
+    for (int i = 0; i < 3; i++) {
+      String[] f = lines.get(2 + i).split(",");
+      f[2] = List.of("?", "-", "nil").get(i);
+      lines.set(2 + i, String.join(",", f));
+    }
+    Files.write(log, lines);
+    MonitorReport r = Monitor.run(new Monitor.Settings(log, reference(), suiteObject(), WindowSpec.parse("day"), "ts", null, List.of()));
+    assertThat(r.windows().get(0).drift().columns()).filteredOn(c -> c.column().equals("x")).singleElement()
+        .satisfies(c -> assertThat(c.currentMissing()).isEqualTo(3));
+  }
+
+  @Test
   void late_outcomes_are_joined_by_id_and_the_last_week_is_estimated_only() {
     assertThat(weekly.windows()).extracting(MonitorReport.WindowResult::labeledRows).containsExactly(4_900L, 4_900L, 4_900L, 4_900L, 4_900L, 0L);
     assertThat(weekly.outcomes().rows()).isEqualTo(4_900);
@@ -258,22 +283,10 @@ class MonitorTest {
   }
 
   private Path writeSuite() throws IOException {
-    return Files.writeString(dir.resolve("suite.yaml"), """
-        suite: holdout.suite/v1
-        name: small
-        problem: A small binary problem.
-        task: binary_classification
-        data:
-          path: reference.csv
-          id: id
-          label: y
-        predictions:
-          score: p
-        criteria:
+    return SmallSuite.write(dir, """
           - metric: accuracy
             min: 0.5
             at: point
-        bootstrap: {replicates: 50, seed: 1}
         """);
   }
 

@@ -77,7 +77,7 @@ class HtmlReportTest {
     assertThat(html).contains("data-verdict=\"INCONCLUSIVE\"", "1 of 4 is inconclusive: c2; more labeled rows would decide. 3 passed.");
     assertThat(figures(html)).containsExactly("chart-confusion", "chart-confusion-normalised", "chart-per-class",
         "chart-slice-channel-f1_macro", "chart-slice-channel-accuracy");
-    assertThat(html).as("counts and row shares").contains(">1,832</text>", ">84.3%</text>");
+    assertThat(html).as("counts and row shares").contains(">1,832</text>", ">84.27%</text>");
     for (String cls : List.of("account", "billing", "other", "technical")) assertThat(html).contains(">" + cls + "</text>");
     everyChartHasATextAlternative(html);
   }
@@ -202,6 +202,24 @@ class HtmlReportTest {
   }
 
   @Test
+  void the_page_highlights_the_worst_group_the_report_names_and_finds_none_itself() {
+    // The report names north as the worst roc_auc group of region (south really is): the page follows the report.
+    Map<String, Report.SliceGroup> named = new LinkedHashMap<>();
+    Map<String, Report.SliceGroup> unnamed = new LinkedHashMap<>();
+    churnB.slices().get("region").forEach((group, g) -> {
+      named.put(group, new Report.SliceGroup(g.rows(), g.metrics(), group.equals("north") ? List.of("roc_auc") : null));
+      unnamed.put(group, new Report.SliceGroup(g.rows(), g.metrics()));
+    });
+    String html = HtmlReport.render(withSlices(churnB, Map.of("region", named), churnB.criteria()));
+    assertThat(figure(html, "chart-slice-region-roc_auc")).contains("the worst group is north.", "worst group north.").doesNotContain("the worst group is south");
+    assertThat(figure(html, "chart-slice-region-recall")).as("recall: the worst_min criterion's group").contains("the worst group is south.");
+
+    String none = HtmlReport.render(withSlices(churnB, Map.of("region", unnamed), List.of()));
+    assertThat(none).as("a report that names no worst group gets none").contains("id=\"chart-slice-region-roc_auc\"")
+        .doesNotContain("the worst group is", "rows · worst", "class=\"worst-band\"");
+  }
+
+  @Test
   void a_sparse_report_read_back_from_json_still_renders(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("old.json"), """
         {"schema": "holdout.report/v1", "suite": {"name": "bare", "task": "binary_classification"}, "verdict": "ACCEPTED"}
@@ -273,6 +291,18 @@ class HtmlReportTest {
   }
 
   // ---- helpers ----
+
+  private static Report withSlices(Report r, Map<String, Map<String, Report.SliceGroup>> slices, List<CriterionResult> criteria) {
+    return new Report(r.schema(), r.suite(), r.submission(), r.rows(), r.metrics(), r.confusionMatrix(), r.perClass(), r.costs(), slices,
+        r.baseline(), criteria, r.verdict(), r.bootstrap(), r.charts(), r.provenance());
+  }
+
+  /** The figure with this id, from its opening tag to its end. */
+  private static String figure(String html, String id) {
+    int start = html.indexOf("id=\"" + id + "\"");
+    assertThat(start).as(id).isNotNegative();
+    return html.substring(start, html.indexOf("</figure>", start));
+  }
 
   private static List<String> figures(String html) {
     List<String> ids = new ArrayList<>();

@@ -132,13 +132,6 @@ class EndpointClientTest {
   }
 
   @Test
-  void reports_show_the_url_without_credentials_or_query() {
-    assertThat(EndpointClient.shown(java.net.URI.create("https://user:secret@api.example.com:8443/v1/predict?key=abc")))
-        .isEqualTo("https://api.example.com:8443/v1/predict");
-    assertThat(EndpointClient.shown(java.net.URI.create("http://127.0.0.1/p"))).isEqualTo("http://127.0.0.1/p");
-  }
-
-  @Test
   void the_label_is_never_sent_to_the_endpoint() throws IOException {
     var seen = ConcurrentHashMap.<String>newKeySet();
     String url = start((ex, body) -> {

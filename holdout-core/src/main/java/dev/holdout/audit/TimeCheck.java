@@ -1,0 +1,34 @@
+package dev.holdout.audit;
+
+import dev.holdout.base.Format;
+import dev.holdout.data.Values;
+import java.util.List;
+
+/**
+ * Findings on the time column's coverage ({@link TimeCoverage}): values that are not dates and
+ * periods without rows (warnings), and periods holding more than {@link TimeCoverage#BURST} times
+ * the median rows (info).
+ */
+final class TimeCheck {
+  private TimeCheck() {}
+
+  /** Checks the coverage {@code t} of time column {@code time}; returns it. */
+  static TimeCoverage.Result check(TimeCoverage.Result t, String time, Findings out) {
+    if (t.unreadable() > 0) {
+      out.add(Severity.WARNING, "time.unreadable", time, t.unreadable() + " values are not dates (yyyy-MM-dd), first " + t.firstUnreadable(), List.of(),
+          "write dates as yyyy-MM-dd");
+    }
+    if (!t.gaps().isEmpty()) {
+      List<String> shown = t.gaps().stream().limit(Findings.EXAMPLES).toList();
+      out.add(Severity.WARNING, "time.gaps", time, t.gaps().size() + " " + t.unit() + "s between " + t.first() + " and " + t.last() + " have no rows: "
+          + Values.sample(shown, t.gaps().size()), shown,
+          "find out whether data is missing for these periods; the evaluation says nothing about them");
+    }
+    if (!t.bursts().isEmpty()) {
+      out.add(Severity.INFO, "time.bursts", time, t.bursts().size() + " " + t.unit() + "s hold more than " + Format.plain(TimeCoverage.BURST)
+          + " times the median rows: " + String.join(", ", t.bursts().stream().limit(Findings.EXAMPLES).map(b -> b.start() + " (" + b.rows() + ")").toList()),
+          List.of(), "check for a backfill or a duplicated load; bursts weigh those periods heavily");
+    }
+    return t;
+  }
+}
