@@ -53,7 +53,7 @@ public record Suite(
   /** The same suite reading its evaluation set from {@code path}; the server keeps its own copies of the set. */
   public Suite withDataPath(Path path) {
     Data d = data;
-    return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices()), predictions,
+    return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices(), d.shareWithVendors()), predictions,
         primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text);
   }
 
@@ -127,8 +127,20 @@ public record Suite(
   /** One column's drift method (null: the default) and threshold (null: the method's default); {@code line} in the suite file. */
   public record DriftColumn(String method, Double threshold, int line) {}
 
-  /** The labeled evaluation set: where it is and which columns mean what. */
-  public record Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices) {}
+  /**
+   * The labeled evaluation set: where it is and which columns mean what. {@code shareWithVendors}
+   * names columns a server shows vendors even though the suite uses them for the label, the
+   * baseline or the reference answers (empty: none).
+   */
+  public record Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices, List<String> shareWithVendors) {
+    public Data {
+      shareWithVendors = shareWithVendors == null ? List.of() : List.copyOf(shareWithVendors);
+    }
+
+    public Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices) {
+      this(path, id, label, positive, classes, slices, List.of());
+    }
+  }
 
   /** How to read a submission's predictions file. */
   public record Predictions(

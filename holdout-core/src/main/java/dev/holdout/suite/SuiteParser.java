@@ -38,7 +38,8 @@ public final class SuiteParser {
       "request", "response", "usage");
   private static final List<String> USAGE = List.of("prompt_tokens", "completion_tokens");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
-  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries", "reference");
+  private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "doc", "relevance", "queries", "reference",
+      "share_with_vendors");
   private static final List<String> PREDICTIONS = List.of("id", "score", "threshold", "probabilities", "label",
       "value", "quantiles", "missing", "doc", "rank", "docs", "output", "context");
   private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "json_valid", "json_schema", "max_length");
@@ -134,6 +135,7 @@ public final class SuiteParser {
     if (slices == null) slices = List.of();
     Set<String> sliceSet = new LinkedHashSet<>(slices);
     if (sliceSet.size() != slices.size()) throw error(data.entries().get("slices"), "data.slices", "a slice column is listed twice");
+    List<String> shared = optionalTextList(data, "share_with_vendors", "data.share_with_vendors");
 
     YamlNode.Mapping pred = mapping(top.entries().get("predictions"), "predictions");
     checkKeys(pred, PREDICTIONS, "predictions");
@@ -206,7 +208,7 @@ public final class SuiteParser {
       }
     }
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task,
-        new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices)), predictions, primary,
+        new Suite.Data(dataPath, id, label, positive, classes, List.copyOf(slices), shared), predictions, primary,
         List.copyOf(criteria), costs, baseline, bootstrap, topK, drift(top.entries().get("drift")),
         champion(top.entries().get("champion"), task, primary, predictions, costs),
         new Suite.Scoring(model(top.entries().get("model")), endpoint(top.entries().get("endpoint"))), retrievalSpec, textSpec);

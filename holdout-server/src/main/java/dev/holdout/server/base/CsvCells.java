@@ -1,4 +1,4 @@
-package dev.holdout.server;
+package dev.holdout.server.base;
 
 /**
  * Cells of CSV files that people open in spreadsheets: text starting with =, +, -, @, a tab or
