@@ -159,6 +159,16 @@ public final class TestServer implements AutoCloseable {
     server.database().tx(sql -> sql.update(statement));
   }
 
+  /** The store, for tests that play an attacker with database access. */
+  public dev.holdout.server.store.Database database() {
+    return server.database();
+  }
+
+  /** The server's audit trail. */
+  public dev.holdout.server.trail.Trail trail() {
+    return server.trail();
+  }
+
   /** The first column of a query's rows, as text. */
   public java.util.List<String> column(String select) {
     return server.database().read(sql -> sql.list(select, rs -> rs.getString(1)));

@@ -66,7 +66,7 @@ public final class Trail {
     long seq = (Long) head[0] + 1;
     String prev = (String) head[1];
     long at = System.currentTimeMillis();
-    String by = Bounded.cut(actor, 200);
+    String by = Bounded.cut(actor, 160);
     String hash = hash(prev, seq, at, by, action, project, subject, json);
     sql.update("INSERT INTO audit_log (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", seq, at, by, action, project, subject, json, prev, hash,
         key.sign(hash));
