@@ -92,6 +92,10 @@ public final class Projects {
       throw ApiException.badRequest("a judge calls an outside endpoint with the buyer's key for every answer, which the server does not do; "
           + "remove the judge section here and grade the answers with holdout evaluate");
     }
+    if (suite.task() == dev.holdout.metric.Task.MULTICLASS_CLASSIFICATION && suite.data().classes() == null) {
+      throw ApiException.badRequest("a multiclass project names its classes in the suite (data: {classes: [...]}, or predictions.probabilities): "
+          + "vendors need the names to predict them, and the server does not reveal the classes of the hidden evaluation set");
+    }
     if (suite.baseline().kind() == Suite.Baseline.Kind.RUN) {
       throw ApiException.badRequest("baseline: {kind: run} reads a file beside the suite, which a project cannot hold; "
           + "put today's answers in a column of the evaluation set and use baseline: {kind: column, column: NAME}");
