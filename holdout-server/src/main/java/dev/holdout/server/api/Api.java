@@ -394,7 +394,7 @@ public final class Api {
   }
 
   private static byte[] limited(byte[] b, int max, String what) {
-    if (b.length > max) throw new ApiException(413, what + " is larger than " + max + " bytes");
+    if (b.length > max) throw new ApiException(413, what + " is larger than " + max + " bytes; send a smaller one");
     if (b.length == 0) throw ApiException.badRequest(what + " is empty");
     return b;
   }
