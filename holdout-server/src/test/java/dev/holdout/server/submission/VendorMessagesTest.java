@@ -82,6 +82,19 @@ class VendorMessagesTest {
         seen(s.call("GET", "/projects/" + p + "/submissions/" + a.json().path("id").asText(), v, (String) null));
       }
       assertThat(outcomes).containsExactly("done");
+      // With missing: ignore, a part without any of the file's ids has no rows to score: still the same outcome either way.
+      String lenient = project(s, BINARY.formatted("ignore"), eval.toString());
+      s.invite(lenient, "probe");
+      s.call("PATCH", "/projects/" + lenient, s.ownerToken, "{\"daily_quota\": 100}");
+      Set<String> lenientOutcomes = new HashSet<>();
+      for (int i = 0; i < 12; i++) {
+        String id = ids.get(i * 31 + 1);
+        TestServer.Answer a = probe(s, lenient, v, "one.csv", "id,p\n" + id + ",0.9\n", Set.of(id));
+        JsonNode done = s.await(lenient, a.json().path("id").asText());
+        lenientOutcomes.add(done.path("status").asText() + " " + done.path("error").asText());
+        seen(s.call("GET", "/projects/" + lenient + "/submissions/" + a.json().path("id").asText(), v, (String) null));
+      }
+      assertThat(lenientOutcomes).hasSize(1);
       // Foreign ids, an id twice, a huge cell, a bad value.
       probe(s, p, v, "foreign.csv", "id,p\nzz1,0.5\nzz2,0.5\n", Set.of("zz1", "zz2"));
       probe(s, p, v, "twice.csv", "id,p\nh1,0.5\nh1,0.6\n", Set.of("h1"));
