@@ -118,6 +118,16 @@ class HttpTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void a_store_that_fails_answers_503_with_advice_never_500() throws Exception {
+    try (TestServer s = new TestServer(dir, "h2")) {
+      String p = s.project(300);
+      s.database().close();
+      TestServer.Answer a = s.call("PATCH", "/projects/" + p, s.ownerToken, "{\"daily_quota\": 7}");
+      check("a closed store", a.status(), a.body(), 503, "try again shortly");
+    }
+  }
+
   private static void check(String what, int status, String body, int expected, String says) throws Exception {
     assertThat(status).as(what + ": " + body).isEqualTo(expected);
     assertThat(body.length()).as(what + ": a bounded answer").isLessThan(2_600);
