@@ -10,7 +10,7 @@ import java.util.List;
  * what the file itself says, so a caller that must not reveal the set (the server, to a vendor) can
  * word its own message from them.
  */
-public final class SubmissionMismatch extends HoldoutException {
+public final class SubmissionMismatch extends HoldoutException.BadData {
   /** What did not fit. */
   public enum Kind {
     /** No id of the file is in the set. */

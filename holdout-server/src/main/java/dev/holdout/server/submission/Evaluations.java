@@ -149,16 +149,17 @@ public final class Evaluations implements AutoCloseable {
       Membership before = membership(row.projectId(), row.vendorId());
       double threshold = p.ladderStep();
       double resolution = p.ladderStep();
-      if (variant == Ladder.Variant.PARAMETER_FREE) {
+      if (variant == Ladder.Variant.PARAMETER_FREE && before != null) {
         resolution = 1.0 / p.rowsPublic();
         threshold = before.bestSubmission() == null ? 0 : pairedStandardError(p, suite, before.bestSubmission(), id, file, row.name());
       }
-      Ladder.Decision decision = Ladder.decide(before.shown(), score, dir, threshold, resolution);
+      // A vendor removed from the project meanwhile has no leaderboard entry: nothing is released.
+      Ladder.Decision decision = before == null ? new Ladder.Decision(null, false) : Ladder.decide(before.shown(), score, dir, threshold, resolution);
       String privateJson = JsonReport.toJson(privateReport);
       boolean done = db.tx(sql -> {
         Membership now = sql.one("SELECT shown_score, best_submission_id FROM membership WHERE project_id = ? AND vendor_id = ? FOR UPDATE",
-            rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), row.projectId(), row.vendorId()).orElseThrow();
-        if (!now.equals(before)) return false;
+            rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), row.projectId(), row.vendorId()).orElse(null);
+        if (!java.util.Objects.equals(now, before)) return false;
         sql.update("UPDATE submission SET status = 'done', error = NULL, finished_at = ?, public_score = ?, shown_score = ?, verdict = ?, "
                 + "report_private = ? WHERE id = ?",
             System.currentTimeMillis(), score, decision.shown(), privateReport.verdict().name(), privateJson, id);
@@ -194,9 +195,10 @@ public final class Evaluations implements AutoCloseable {
 
   private record Membership(Double shown, String bestSubmission) {}
 
+  /** The vendor's leaderboard entry in the project, or null when it was removed from it. */
   private Membership membership(String projectId, String vendorId) {
     return db.read(sql -> sql.one("SELECT shown_score, best_submission_id FROM membership WHERE project_id = ? AND vendor_id = ?",
-        rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), projectId, vendorId).orElseThrow());
+        rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), projectId, vendorId).orElse(null));
   }
 
   /** The bootstrap standard error of the paired public-part difference between this submission and the vendor's best. */

@@ -27,6 +27,7 @@ class TokensTest {
       s.invite(q, "acme");
       assertThat(s.call("GET", "/projects/" + p + "/inputs", vendor, (String) null).status()).isEqualTo(200);
 
+      String queued = s.submit(p, vendor, TestServer.Data.predictions(dir, "queued", 300, 0.4, 1));
       TestServer.Answer removed = s.call("DELETE", "/projects/" + p + "/vendors/acme", s.ownerToken, (String) null);
       assertThat(removed.status()).as(removed.body()).isEqualTo(200);
       TestServer.Answer refused = s.call("GET", "/projects/" + p + "/inputs", vendor, (String) null);
@@ -35,6 +36,7 @@ class TokensTest {
       assertThat(s.call("GET", "/projects/" + p + "/leaderboard", s.ownerToken, (String) null).json().path("entries")).isEmpty();
       assertThat(s.call("GET", "/projects/" + q + "/inputs", vendor, (String) null).status()).isEqualTo(200);
       assertThat(s.call("DELETE", "/projects/" + p + "/vendors/acme", s.ownerToken, (String) null).status()).isEqualTo(404);
+      assertThat(s.await(p, queued).path("status").asText()).as("a removed vendor's submission is still evaluated, for the owner").isEqualTo("done");
 
       TestServer.Answer revoked = s.call("DELETE", "/accounts/acme/tokens", s.ownerToken, (String) null);
       assertThat(revoked.json().path("tokens_revoked").asInt()).isEqualTo(1);
