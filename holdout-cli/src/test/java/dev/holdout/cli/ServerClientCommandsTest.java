@@ -12,7 +12,7 @@ class ServerClientCommandsTest {
   @TempDir Path dir;
 
   @Test
-  void owner_creates_vendor_submits_and_the_log_verifies() {
+  void owner_creates_vendor_submits_and_the_log_verifies() throws Exception {
     String url;
     String owner;
     try (HoldoutServer server = HoldoutServer.start(new HoldoutServer.Config(dir.resolve("data"), "127.0.0.1", 0, null, 2, 1L << 30))) {
@@ -84,5 +84,22 @@ class ServerClientCommandsTest {
     Cli badCheckpoint = Cli.run("admin", "verify-log", "--data-dir", dir.resolve("data"), "--checkpoint", "banana");
     assertThat(badCheckpoint.exit()).isEqualTo(2);
     assertThat(badCheckpoint.err()).contains("COUNT:HASH");
+
+    // Someone with the database cuts the last entry and moves the head back: only the checkpoint shows it.
+    String kept = Cli.run("admin", "checkpoint", "--data-dir", dir.resolve("data")).out().strip();
+    Cli.run("admin", "token", "--data-dir", dir.resolve("data"), "--name", "carol");
+    String written = Cli.run("admin", "checkpoint", "--data-dir", dir.resolve("data")).out().strip();
+    long keptEntries = Long.parseLong(kept.substring(0, kept.indexOf(':')));
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("data/db/holdout").toAbsolutePath()
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE")) {
+      c.createStatement().execute("DELETE FROM audit_log WHERE seq > " + keptEntries);
+      c.createStatement().execute("UPDATE audit_head SET seq = " + keptEntries + ", hash = '" + kept.substring(kept.indexOf(':') + 1) + "'");
+      c.createStatement().execute("DELETE FROM token WHERE principal_id IN (SELECT id FROM principal WHERE name = 'carol')");
+      c.createStatement().execute("DELETE FROM principal WHERE name = 'carol'");
+    }
+    assertThat(Cli.run("admin", "verify-log", "--data-dir", dir.resolve("data")).exit()).as("consistent without the checkpoint").isZero();
+    Cli cut = Cli.run("admin", "verify-log", "--data-dir", dir.resolve("data"), "--checkpoint", written);
+    assertThat(cut.exit()).isEqualTo(1);
+    assertThat(cut.out()).contains("audit log BROKEN").contains("were cut, or the store was rolled back");
   }
 }

@@ -101,8 +101,8 @@ public final class ServerAdmin {
     if (lock.isEmpty()) {
       FolderLock.Holder h = FolderLock.holder(dir).orElse(null);
       if (h == null || h.url() == null || h.adminSecret() == null) {
-        throw new HoldoutException("a Holdout server " + (h == null ? "" : "(process " + h.pid() + ") ") + "holds " + dir
-            + " but is not answering yet; try again once it has started");
+        throw new HoldoutException("another Holdout process " + (h == null ? "" : "(" + h.pid() + ") ") + "holds " + dir
+            + " and does not take requests (a server still starting, or another holdout admin); try again in a moment");
       }
       return viaServer.apply(new Remote(h));
     }
