@@ -114,6 +114,8 @@ class HoldoutServerProcessTest {
         ServerAdmin.Check check = ServerAdmin.verify(new ServerAdmin.Store(data, db, null), null);
         assertThat(check.intact()).as(why + ": " + check.problem()).isTrue();
       }
+      System.out.printf("%s: %d SIGKILLs survived; %d acknowledged submissions and %d acknowledged settings changes, none lost (seed %d)%n",
+          store, KILLS, acked.size(), acknowledgedSettings, seed);
       assertThat(acked).as("acknowledged submissions across the kills").hasSizeGreaterThan(KILLS);
       assertThat(acknowledgedSettings).as("acknowledged settings changes across the kills").isGreaterThan(KILLS);
 
