@@ -25,9 +25,10 @@ final class LeaderboardCommand implements Callable<Integer> {
     out.printf("%s on the public part (%s); %s%n", b.path("metric").asText(), b.path("direction").asText().replace('_', ' '), b.path("note").asText());
     out.printf("%-5s %-30s %10s %12s%n", "rank", "vendor", "score", "submissions");
     for (JsonNode e : b.path("entries")) {
-      out.printf("%-5s %-30s %10s %12d%n", e.path("rank").isNull() ? "-" : e.path("rank").asText(),
+      // Other vendors' counts are null unless the owner shows their activity.
+      out.printf("%-5s %-30s %10s %12s%n", e.path("rank").isNull() ? "-" : e.path("rank").asText(),
           e.path("vendor").asText() + (e.path("you").asBoolean(false) ? " (you)" : ""),
-          e.path("score").isNull() ? "-" : e.path("score").asText(), e.path("submissions").asLong());
+          e.path("score").isNull() ? "-" : e.path("score").asText(), e.path("submissions").isNull() ? "-" : e.path("submissions").asText());
     }
     return 0;
   }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code holdout project}: the owner's side of a Holdout server, for the steps done once per project. */
 @Command(name = "project", mixinStandardHelpOptions = true, description = "Create projects and invite vendors on a Holdout server (owners).",
-    subcommands = {ProjectCommand.Create.class, ProjectCommand.Invite.class})
+    subcommands = {ProjectCommand.Create.class, ProjectCommand.Invite.class, ProjectCommand.RemoveVendor.class})
 final class ProjectCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true,
@@ -64,6 +64,26 @@ final class ProjectCommand {
       JsonNode v = client.post("/projects/" + ServerClient.encode(project) + "/vendors", HttpRequest.BodyPublishers.ofString(body), "application/json");
       PrintWriter out = spec.commandLine().getOut();
       out.println(v.path("token").isNull() ? "(existing vendor: it keeps its token)" : v.path("token").asText());
+      return 0;
+    }
+  }
+
+  @Command(name = "remove-vendor", mixinStandardHelpOptions = true,
+      description = "Remove a vendor from a project: its next request there is refused (403); its submissions stay on record.")
+  static final class RemoveVendor implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin ServerClient client;
+
+    @Option(names = {"-p", "--project"}, required = true, paramLabel = "ID", description = "The project id.")
+    String project;
+
+    @Parameters(index = "0", paramLabel = "VENDOR", description = "The vendor's name.")
+    String vendor;
+
+    @Override
+    public Integer call() {
+      client.delete("/projects/" + ServerClient.encode(project) + "/vendors/" + ServerClient.encode(vendor).replace("+", "%20"));
+      spec.commandLine().getOut().println("removed vendor '" + vendor + "' from project " + project);
       return 0;
     }
   }

@@ -2,7 +2,6 @@ package dev.holdout.cli;
 
 import dev.holdout.base.HoldoutException;
 import dev.holdout.server.HoldoutServer;
-import dev.holdout.server.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -36,6 +35,10 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--db", paramLabel = "URL", description = "Use PostgreSQL instead of the embedded database, e.g. postgresql://127.0.0.1:5432/holdout?user=holdout.")
   String db;
 
+  @Option(names = "--signing-key", paramLabel = "FILE",
+      description = "The audit trail's signing key file (default: signing.key in the data folder, made at the first start); keep it where the database's writers cannot read.")
+  Path signingKey;
+
   @Option(names = "--workers", paramLabel = "N", description = "Evaluations run at once (default: the number of cores).")
   Integer workers;
 
@@ -49,18 +52,14 @@ final class ServeCommand implements Callable<Integer> {
     if (cachedRows < 1) throw new HoldoutException("--cached-rows: expected 1 or more rows, found " + cachedRows);
     HoldoutServer.Config d = HoldoutServer.Config.defaults(dataDir);
     HoldoutServer.Config config = new HoldoutServer.Config(dataDir, host, port, db, workers == null ? d.workers() : Math.max(1, workers), d.maxDataBytes(),
-        cachedRows);
-    HoldoutServer server;
-    try {
-      server = HoldoutServer.start(config);
-    } catch (Database.StoreException e) {
-      throw new HoldoutException(e.getMessage());
-    }
+        cachedRows, signingKey);
+    HoldoutServer server = HoldoutServer.start(config);
     PrintWriter out = spec.commandLine().getOut();
     out.println("Holdout server listening on http://" + host + ":" + server.port() + "/api/v1 (data in " + dataDir.toAbsolutePath() + ")");
     server.ownerToken().ifPresent(t -> {
       out.println("Owner token (shown once; keep it secret): " + t);
-      out.println("More owner tokens: holdout admin token --data-dir " + dataDir);
+      out.println("More owner tokens: holdout admin token --data-dir " + dataDir + (db == null ? "" : " --db '" + db.replaceAll("(?i)(password=)[^&]*", "$1...") + "'")
+          + (signingKey == null ? "" : " --signing-key " + signingKey));
     });
     if (server.requeued() > 0) out.println("Resumed " + server.requeued() + " queued evaluation(s).");
     out.flush();

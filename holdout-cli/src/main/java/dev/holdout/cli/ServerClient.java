@@ -48,6 +48,10 @@ final class ServerClient {
     return send(request(path).header("Content-Type", contentType).PUT(body).build());
   }
 
+  JsonNode delete(String path) {
+    return send(request(path).DELETE().build());
+  }
+
   static HttpRequest.BodyPublisher file(Path p) {
     try {
       return HttpRequest.BodyPublishers.ofFile(p);

@@ -92,7 +92,7 @@ class ServerCrashTest {
   }
 
   @Test
-  void killedDuringUploadAndEvaluation() throws Exception {
+  void a_server_killed_during_an_upload_and_an_evaluation_leaves_nothing_half_written_and_resumes() throws Exception {
     int rows = 300_000;
     Path eval = dir.resolve("eval.csv");
     Path preds = dir.resolve("preds.csv");

@@ -14,7 +14,7 @@ public class HoldoutException extends RuntimeException {
   }
 
   /** Bad data: a file that is missing, unreadable or holds values the suite cannot use. */
-  public static final class BadData extends HoldoutException {
+  public static class BadData extends HoldoutException {
     public BadData(String message) {
       super(message);
     }

@@ -102,6 +102,12 @@ final class Answers {
    */
   static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, String what,
       boolean passagesOptional) {
+    return loadSubmission(suite, eval, path, name, progress, what, passagesOptional, false);
+  }
+
+  /** As above; {@code part}: as {@link Submission#loadPart}. */
+  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, String what,
+      boolean passagesOptional, boolean part) {
     Suite.Text ts = suite.text();
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
@@ -113,7 +119,7 @@ final class Answers {
       int[] ctxCols = new int[passages ? ts.usedContext().size() : 0];
       for (int k = 0; k < ctxCols.length; k++) ctxCols[k] = Values.column(r, ts.usedContext().get(k), "predictions.context in the suite");
       String[][] texts = new String[n][];
-      IdJoin join = new IdJoin(suite, eval, path, what);
+      IdJoin join = new IdJoin(suite, eval, path, what, part);
       while (r.next()) {
         int row = join.row(r, idCol);
         if (row < 0) continue;

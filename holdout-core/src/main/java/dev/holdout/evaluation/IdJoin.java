@@ -26,8 +26,15 @@ final class IdJoin {
   private int extra;
   private int last = -1;
   private final List<String> extraExamples = new ArrayList<>();
+  /** The set is a part of one the file was already checked against: matching none of its ids is not an error. */
+  private final boolean part;
 
   IdJoin(Suite suite, EvaluationSet eval, Path path, String one) {
+    this(suite, eval, path, one, false);
+  }
+
+  IdJoin(Suite suite, EvaluationSet eval, Path path, String one, boolean part) {
+    this.part = part;
     this.suite = suite;
     this.eval = eval;
     this.path = path;
@@ -71,19 +78,22 @@ final class IdJoin {
   /** Checks the whole file once read; returns how many evaluation set ids it left without a row. */
   int finish() {
     String noun = noun();
-    if (seen == 0) throw new HoldoutException.BadData(path + ": has a header but no rows; expected one " + noun + " per id of the evaluation set");
     int n = eval.rows;
     int missing = n - (seen - extra);
+    if (part) return missing;
+    if (seen == 0) throw new HoldoutException.BadData(path + ": has a header but no rows; expected one " + noun + " per id of the evaluation set");
     if (missing == n) {
-      throw new HoldoutException.BadData(path + ": none of its " + seen + " ids (e.g. " + Values.sample(extraExamples, extra)
+      throw new SubmissionMismatch(path + ": none of its " + seen + " ids (e.g. " + Values.sample(extraExamples, extra)
           + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + eval.ids.get(0)
-          + "); check that both files use the same ids");
+          + "); check that both files use the same ids",
+          new SubmissionMismatch.Facts(SubmissionMismatch.Kind.NO_ID_MATCHES, seen, 0, extraExamples, null, null));
     }
     if (missing > 0 && suite.predictions().missing() == Suite.Missing.FAIL) {
       List<String> ex = new ArrayList<>();
       for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids.get(i));
-      throw new HoldoutException.BadData(path + ": " + missing + " ids of the evaluation set have no " + noun + " (e.g. " + Values.sample(ex, missing)
-          + ") and the suite says predictions.missing: fail; send " + one + " for every id");
+      throw new SubmissionMismatch(path + ": " + missing + " ids of the evaluation set have no " + noun + " (e.g. " + Values.sample(ex, missing)
+          + ") and the suite says predictions.missing: fail; send " + one + " for every id",
+          new SubmissionMismatch.Facts(SubmissionMismatch.Kind.IDS_MISSING, seen, seen - extra, extraExamples, null, null));
     }
     return missing;
   }

@@ -98,8 +98,23 @@ public final class Submission {
    * {@code predictions.context} columns may be absent and grounding is then not measured.
    */
   public static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean fromHarness) {
+    return load(suite, eval, path, name, progress, fromHarness, false);
+  }
+
+  /**
+   * A file already loaded without error against a whole evaluation set, loaded against a part of
+   * that set (a server's public or private part): ids of the other part are extra, and a file that
+   * matches none of this part's ids has all of them missing instead of being refused, so whether it
+   * fails does not depend on which part its ids are in.
+   */
+  public static Submission loadPart(Suite suite, EvaluationSet part, Path path, String name, Progress progress) {
+    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) throw new IllegalArgumentException("retrieval submissions are not split into parts");
+    return load(suite, part, path, name, progress, false, true);
+  }
+
+  private static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean fromHarness, boolean part) {
     if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false);
-    if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, "an answer", fromHarness);
+    if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, "an answer", fromHarness, part);
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {
@@ -140,7 +155,7 @@ public final class Submission {
         }
         default -> throw new IllegalStateException("unsupported task " + suite.task());
       }
-      IdJoin join = new IdJoin(suite, eval, path, "a prediction");
+      IdJoin join = new IdJoin(suite, eval, path, "a prediction", part);
       double[] probs = probCols == null ? null : new double[probCols.length];
       while (r.next()) {
         int row = join.row(r, idCol);
@@ -165,7 +180,9 @@ public final class Submission {
               String label = Values.requiredText(r, labelCol, "a predicted class").toString();
               best = classes.indexOf(label);
               if (best < 0) {
-                throw new HoldoutException.BadData(Values.where(r, labelCol) + ": predicted class '" + label + "' is not among the classes " + classes);
+                throw new SubmissionMismatch(Values.where(r, labelCol) + ": predicted class '" + label + "' is not among the classes " + classes,
+                    new SubmissionMismatch.Facts(SubmissionMismatch.Kind.UNKNOWN_CLASS, join.seen(), join.seen() - join.extra(), List.of(),
+                        r.position() + ", column '" + r.header().get(labelCol) + "'", label));
               }
             }
             predicted[row] = best;

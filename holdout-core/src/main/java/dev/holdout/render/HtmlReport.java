@@ -80,6 +80,10 @@ public final class HtmlReport {
       facts.append("<li><b>").append(Format.count(r.rows().missingPredictions())).append(queries ? "</b> without a ranked list</li>" : "</b> missing predictions</li>");
       if (!queries) facts.append("<li><b>").append(Format.count(r.rows().extraPredictions())).append("</b> extra</li>");
       if (r.rows().ignored() > 0) facts.append("<li><b>").append(Format.count(r.rows().ignored())).append("</b> left out</li>");
+      if (r.rows().groups() != null) {
+        facts.append("<li><b>").append(Format.count(r.rows().groups())).append("</b> groups of <span class=\"mono\">")
+            .append(esc(r.bootstrap().group())).append("</span>, resampled by the intervals</li>");
+      }
     }
     if (r.suite().primaryMetric() != null) facts.append("<li>Primary metric <b>").append(esc(r.suite().primaryMetric())).append("</b></li>");
     Page.header(b, "Holdout acceptance report · " + Html.words(r.suite().task()), name(r.suite()), r.suite().problem(), facts);

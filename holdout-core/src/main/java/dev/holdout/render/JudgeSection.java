@@ -34,6 +34,13 @@ final class JudgeSection {
           .append(Format.count(h.graded())).append(" graded; Cohen's kappa ").append(estimateOrWhy(h.cohenKappa())).append(", quadratic-weighted ")
           .append(estimateOrWhy(h.cohenKappaQuadratic())).append("</dd>");
     }
+    b.append("<dt>Decides criteria</dt><dd>").append(j.validated() ? "yes: " : "no: ").append(esc(j.validation())).append("</dd>");
+    Report.PpiEstimate p = j.ppi();
+    if (p != null) {
+      b.append("<dt>judge_score_ppi</dt><dd>").append(Html.num(p.value())).append(' ').append(esc(Format.interval(p.ci().get(0), p.ci().get(1))))
+          .append(": the mean grade people would give, by prediction-powered inference from ").append(Format.count(p.graded()))
+          .append(" human and ").append(Format.count(p.ungraded())).append(" judge-only grades (lambda ").append(Html.num(p.lambda())).append(")</dd>");
+    }
     for (String e : j.errorExamples()) b.append("<dt>Error</dt><dd>").append(esc(e)).append("</dd>");
     b.append("</dl>\n</section>\n");
   }

@@ -28,6 +28,10 @@ public final class TerminalReport {
           .append(Format.count(r.rows().extraPredictions())).append(" extra");
     }
     if (r.rows().ignored() > 0) b.append(", ").append(Format.count(r.rows().ignored())).append(" left out");
+    if (r.rows().groups() != null) {
+      b.append("; ").append(Format.count(r.rows().groups())).append(r.rows().groups() == 1 ? " group" : " groups").append(" of '")
+          .append(r.bootstrap().group()).append("', which the intervals resample");
+    }
     b.append("\n\n");
 
     String level = Format.level(r.bootstrap().confidence());
@@ -196,6 +200,13 @@ public final class TerminalReport {
     if (h != null) {
       b.append(String.format(Locale.ROOT, "  judge vs human grades (%s: %s rows compared of %s graded): Cohen's kappa %s, quadratic %s%n", h.file(),
           Format.count(h.rows()), Format.count(h.graded()), estimateOrWhy(h.cohenKappa()), estimateOrWhy(h.cohenKappaQuadratic())));
+    }
+    b.append("  ").append(j.validated() ? "judge_score may decide criteria: " : "judge_score decides no criterion: ").append(j.validation()).append("\n");
+    Report.PpiEstimate p = j.ppi();
+    if (p != null) {
+      b.append("  judge_score_ppi (the mean grade people would give, prediction-powered): ").append(Format.number(p.value())).append(' ')
+          .append(Format.interval(p.ci().get(0), p.ci().get(1))).append(" from ").append(Format.count(p.graded())).append(" human and ")
+          .append(Format.count(p.ungraded())).append(" judge-only grades, lambda ").append(Format.number(p.lambda())).append("\n");
     }
   }
 

@@ -63,8 +63,9 @@ public record Suite(
   /** The same suite reading its evaluation set from {@code path}; the server keeps its own copies of the set. */
   public Suite withDataPath(Path path) {
     Data d = data;
-    return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices(), d.group()),
-        predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text, adjust);
+    return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices(), d.group(),
+        d.shareWithVendors()), predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text,
+        adjust);
   }
 
   /** The same suite with other bootstrap settings. */
@@ -140,12 +141,24 @@ public record Suite(
   /**
    * The labeled evaluation set: where it is and which columns mean what. {@code group} names the
    * column whose value says which rows belong together (a customer, a question, a document, a
-   * series): intervals then resample groups, not rows. Null when rows are independent.
+   * series): intervals then resample groups, not rows; null when rows are independent.
+   * {@code shareWithVendors} names columns a server shows vendors even though the suite uses them
+   * for the label, the baseline or the reference answers (empty: none).
    */
-  public record Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices, String group) {
-    /** An evaluation set whose rows are independent. */
+  public record Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices, String group,
+      List<String> shareWithVendors) {
+    public Data {
+      shareWithVendors = shareWithVendors == null ? List.of() : List.copyOf(shareWithVendors);
+    }
+
+    /** An evaluation set whose rows are independent, nothing shared with vendors. */
     public Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices) {
-      this(path, id, label, positive, classes, slices, null);
+      this(path, id, label, positive, classes, slices, null, List.of());
+    }
+
+    /** Nothing shared with vendors beyond the inputs. */
+    public Data(Path path, String id, String label, String positive, List<String> classes, List<String> slices, String group) {
+      this(path, id, label, positive, classes, slices, group, List.of());
     }
 
     /** The columns read per row into groups: data.slices, then data.group when there is one. */

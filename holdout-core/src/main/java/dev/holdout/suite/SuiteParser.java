@@ -32,7 +32,7 @@ public final class SuiteParser {
   private static final List<String> VERDICT = List.of("adjust");
   private static final List<String> REQUIRED = List.of("suite", "name", "problem", "task", "data", "predictions");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "group", "doc", "relevance", "queries",
-      "reference");
+      "reference", "share_with_vendors");
 
   private SuiteParser() {}
 
@@ -115,7 +115,7 @@ public final class SuiteParser {
     Suite.Champion champion = MetricSections.champion(top, ctx, primary);
     Suite.Scoring scoring = ScoringSections.parse(top);
     Suite.Data resolved = new Suite.Data(declared.path(), declared.id(), declared.label(), declared.positive(), classes, declared.slices(),
-        declared.group());
+        declared.group(), declared.shareWithVendors());
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task, resolved, predictions, primary,
         List.copyOf(criteria), costs, baseline, bootstrap, topK, drift, champion, scoring, retrievalSpec, textSpec, adjustment(top));
   }
@@ -169,7 +169,8 @@ public final class SuiteParser {
       throw data.get("group").error("names the id column, so every row is its own group and rows are resampled as without data.group;"
           + " name the column that says which rows belong together (a customer, question, document or series), or remove it");
     }
-    return new Suite.Data(path, id, label, positive, classes, slices, group);
+    List<String> shared = data.optionalTextList("share_with_vendors");
+    return new Suite.Data(path, id, label, positive, classes, slices, group, shared);
   }
 
   /** The classes: as declared, else the probability columns' keys, which must then name exactly the declared ones. */

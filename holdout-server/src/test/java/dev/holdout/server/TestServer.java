@@ -23,60 +23,69 @@ import java.util.Random;
  * folder, or a fresh schema of this machine's PostgreSQL (127.0.0.1:5432, database test),
  * dropped afterwards. Plus a small HTTP client and generated data.
  */
-final class TestServer implements AutoCloseable {
-  static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class TestServer implements AutoCloseable {
+  public static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+  public static final ObjectMapper JSON = new ObjectMapper();
 
-  final Path dir;
-  final String store;
-  final String dbUrl;
+  public final Path dir;
+  public final String store;
+  public final String dbUrl;
   private final String schema;
-  HoldoutServer server;
-  final String ownerToken;
+  public HoldoutServer server;
+  public final String ownerToken;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final long cachedRows;
 
-  TestServer(Path dir, String store) {
+  public TestServer(Path dir, String store) {
     this(dir, store, HoldoutServer.Config.CACHED_ROWS);
   }
 
-  TestServer(Path dir, String store, long cachedRows) {
+  public TestServer(Path dir, String store, long cachedRows) {
     this.dir = dir;
     this.cachedRows = cachedRows;
     this.store = store;
-    if (store.equals("postgresql")) {
-      schema = "holdout_test_" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
-      try (Connection c = DriverManager.getConnection(POSTGRES)) {
-        c.createStatement().execute("CREATE SCHEMA " + schema);
-      } catch (SQLException e) {
-        throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 (database test) is needed for this test: " + e.getMessage(), e);
-      }
-      dbUrl = POSTGRES + "&currentSchema=" + schema;
-    } else {
-      schema = null;
-      dbUrl = null;
-    }
+    schema = store.equals("postgresql") ? newSchema() : null;
+    dbUrl = schema == null ? null : POSTGRES + "&currentSchema=" + schema;
     server = HoldoutServer.start(config());
     ownerToken = server.ownerToken().orElseThrow();
   }
 
-  HoldoutServer.Config config() {
+  /** A fresh schema in this machine's PostgreSQL, dropped by {@link #dropSchema}. */
+  public static String newSchema() {
+    String schema = "holdout_test_" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);
+    try (Connection c = DriverManager.getConnection(POSTGRES)) {
+      c.createStatement().execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at 127.0.0.1:5432 (database test) is needed for this test: " + e.getMessage(), e);
+    }
+    return schema;
+  }
+
+  public static void dropSchema(String schema) {
+    try (Connection c = DriverManager.getConnection(POSTGRES)) {
+      c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+    } catch (SQLException e) {
+      // a leftover schema of a test run does no harm
+    }
+  }
+
+  public HoldoutServer.Config config() {
     return new HoldoutServer.Config(dir, "127.0.0.1", 0, dbUrl, 2, 1L << 30, cachedRows);
   }
 
   /** Stops and starts the server on the same store, as after a restart. */
-  void restart() {
+  public void restart() {
     server.close();
     server = HoldoutServer.start(config());
   }
 
-  String base() {
+  public String base() {
     return "http://127.0.0.1:" + server.port() + "/api/v1";
   }
 
-  record Answer(int status, String body) {
-    JsonNode json() {
+  public record Answer(int status, String body) {
+    public JsonNode json() {
       try {
         return JSON.readTree(body);
       } catch (IOException e) {
@@ -85,11 +94,11 @@ final class TestServer implements AutoCloseable {
     }
   }
 
-  Answer call(String method, String path, String token, String body) {
+  public Answer call(String method, String path, String token, String body) {
     return call(method, path, token, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
   }
 
-  Answer call(String method, String path, String token, HttpRequest.BodyPublisher body) {
+  public Answer call(String method, String path, String token, HttpRequest.BodyPublisher body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path)).timeout(Duration.ofSeconds(60)).method(method, body);
     if (token != null) b.header("Authorization", "Bearer " + token);
     try {
@@ -103,7 +112,7 @@ final class TestServer implements AutoCloseable {
     }
   }
 
-  Answer upload(String path, String token, Path file) {
+  public Answer upload(String path, String token, Path file) {
     try {
       return call(path.contains("/data") ? "PUT" : "POST", path, token, HttpRequest.BodyPublishers.ofFile(file));
     } catch (IOException e) {
@@ -112,7 +121,7 @@ final class TestServer implements AutoCloseable {
   }
 
   /** Creates a project from the generated suite and data; returns its id. */
-  String project(int rows) {
+  public String project(int rows) {
     Answer p = call("POST", "/projects", ownerToken, Data.suite());
     if (p.status() != 201) throw new AssertionError(p.body());
     String id = p.json().path("id").asText();
@@ -122,14 +131,14 @@ final class TestServer implements AutoCloseable {
   }
 
   /** Invites a vendor; returns its token. */
-  String invite(String project, String name) {
+  public String invite(String project, String name) {
     Answer a = call("POST", "/projects/" + project + "/vendors", ownerToken, "{\"name\": \"" + name + "\"}");
     if (a.status() != 201) throw new AssertionError(a.body());
     return a.json().path("token").asText();
   }
 
   /** Waits until a submission is done or failed and returns it as its owner sees it. */
-  JsonNode await(String project, String submission) {
+  public JsonNode await(String project, String submission) {
     long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode s = call("GET", "/projects/" + project + "/submissions/" + submission, ownerToken, (String) null).json();
@@ -146,27 +155,53 @@ final class TestServer implements AutoCloseable {
   }
 
   /** Runs SQL against the server's store directly, as an attacker with database access would. */
-  void sql(String statement) {
+  public void sql(String statement) {
     server.database().tx(sql -> sql.update(statement));
+  }
+
+  /** The store, for tests that play an attacker with database access. */
+  public dev.holdout.server.store.Database database() {
+    return server.database();
+  }
+
+  /** The server's audit trail. */
+  public dev.holdout.server.trail.Trail trail() {
+    return server.trail();
+  }
+
+  /** The first column of a query's rows, as text. */
+  public java.util.List<String> column(String select) {
+    return server.database().read(sql -> sql.list(select, rs -> rs.getString(1)));
+  }
+
+  /** Checks the audit trail, against {@code checkpoint} when not null. */
+  public dev.holdout.server.trail.Trail.Verification verify(String checkpoint) {
+    return server.trail().verify(server.database(), checkpoint == null ? null : dev.holdout.server.trail.Checkpoint.parse(checkpoint));
+  }
+
+  /** The trail's head now, as COUNT:HASH. */
+  public String checkpoint() {
+    return server.trail().checkpoint(server.database()).toString();
+  }
+
+  /** Uploads predictions and asserts the 202; returns the submission id. */
+  public String submit(String project, String token, Path file) {
+    Answer a = upload("/projects/" + project + "/submissions?name=" + file.getFileName(), token, file);
+    if (a.status() != 202) throw new AssertionError(a.body());
+    return a.json().path("id").asText();
   }
 
   @Override
   public void close() {
     if (server != null) server.close();
-    if (schema != null) {
-      try (Connection c = DriverManager.getConnection(POSTGRES)) {
-        c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
-      } catch (SQLException e) {
-        // a leftover schema of a test run does no harm
-      }
-    }
+    if (schema != null) dropSchema(schema);
   }
 
   /** Generated binary churn data: a score that separates the label well for "good" predictions. */
-  static final class Data {
+  public static final class Data {
     private Data() {}
 
-    static String suite() {
+    public static String suite() {
       return """
           suite: holdout.suite/v1
           name: server-test
@@ -190,7 +225,7 @@ final class TestServer implements AutoCloseable {
           """;
     }
 
-    static Path evaluationSet(Path dir, int rows) {
+    public static Path evaluationSet(Path dir, int rows) {
       StringBuilder sb = new StringBuilder("id,region,tenure,churned\n");
       Random r = new Random(1);
       for (int i = 0; i < rows; i++) {
@@ -200,12 +235,12 @@ final class TestServer implements AutoCloseable {
       return write(dir.resolve("eval-" + rows + ".csv"), sb.toString());
     }
 
-    static int label(int i) {
+    public static int label(int i) {
       return new Random(i * 31L + 5).nextDouble() < 0.3 ? 1 : 0;
     }
 
     /** Predictions whose quality falls with {@code noise}: 0 separates perfectly, 1 is random. */
-    static Path predictions(Path dir, String name, int rows, double noise, long seed) {
+    public static Path predictions(Path dir, String name, int rows, double noise, long seed) {
       StringBuilder sb = new StringBuilder("id,p\n");
       Random r = new Random(seed);
       for (int i = 0; i < rows; i++) {
@@ -216,7 +251,7 @@ final class TestServer implements AutoCloseable {
       return write(dir.resolve(name + ".csv"), sb.toString());
     }
 
-    static Path write(Path file, String text) {
+    public static Path write(Path file, String text) {
       try {
         Files.writeString(file, text, StandardCharsets.UTF_8);
       } catch (IOException e) {

@@ -3,6 +3,8 @@ package dev.holdout.server.ladder;
 import dev.holdout.metric.Direction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * The Ladder (Blum and Hardt, 2015): a leaderboard score changes only when a submission beats
@@ -16,6 +18,9 @@ import java.math.RoundingMode;
  */
 public final class Ladder {
   private Ladder() {}
+
+  /** Metrics not measured in shares of rows (errors in the target's unit, losses, lengths): no resolution follows from the row count. */
+  private static final Set<String> UNSCALED = Set.of("mae", "rmse", "median_ae", "max_error", "mape", "log_loss", "expected_cost", "answer_length");
 
   public enum Variant {
     FIXED,
@@ -51,5 +56,17 @@ public final class Ladder {
     BigDecimal u = BigDecimal.valueOf(unit);
     BigDecimal q = BigDecimal.valueOf(value).divide(u, 0, RoundingMode.HALF_EVEN);
     return q.multiply(u).doubleValue();
+  }
+
+  /**
+   * The finest step a fixed Ladder may use for {@code metric} on {@code publicRows} rows: one row's
+   * share, 1/n (the rounding unit of the parameter-free variant, as in the paper). A finer step
+   * shows changes no larger than one row can make, which lets a vendor read the public labels row
+   * by row. Empty for metrics in the target's own unit (mae, rmse, log_loss, pinball ...), where the
+   * owner chooses the step in that unit, and while the row count is unknown.
+   */
+  public static OptionalDouble resolution(String metric, Integer publicRows) {
+    if (publicRows == null || publicRows < 1 || UNSCALED.contains(metric) || metric.startsWith("pinball_q")) return OptionalDouble.empty();
+    return OptionalDouble.of(1.0 / publicRows);
   }
 }

@@ -6,14 +6,17 @@ import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Progress;
-import dev.holdout.server.ApiException;
-import dev.holdout.server.CsvCells;
-import dev.holdout.server.Uploads;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.auth.Tokens;
+import dev.holdout.server.base.ApiException;
+import dev.holdout.server.base.Bounded;
+import dev.holdout.base.CsvCells;
 import dev.holdout.server.ladder.Ladder;
-import dev.holdout.server.log.AuditLog;
 import dev.holdout.server.store.Database;
+import dev.holdout.server.store.DurableFiles;
+import dev.holdout.server.store.StoreException;
+import dev.holdout.server.store.Uploads;
+import dev.holdout.server.trail.Trail;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteParser;
 import java.io.IOException;
@@ -21,18 +24,21 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Projects: a suite, its labeled evaluation set split once into a public and a private part,
  * the vendors invited to it and the rules they play by. Files live under
- * {@code projects/<id>/} in the data folder; everything else in the store.
+ * {@code projects/<id>/} in the data folder, synced before the row that names them commits;
+ * everything else in the store, each change with its audit entry.
  */
 public final class Projects {
   public static final double DEFAULT_PUBLIC_SHARE = 0.3;
@@ -41,20 +47,22 @@ public final class Projects {
   public static final double DEFAULT_LADDER_STEP = 0.01;
   /** The parts of the evaluation set a submission is scored on. */
   public static final List<String> PARTS = List.of("public", "private", "all");
+  /** The settings an owner may change, in the order the API documents them. */
+  public static final List<String> SETTINGS = List.of("show_vendor_names", "show_vendor_activity", "daily_quota", "max_upload_bytes", "ladder",
+      "ladder_step", "public_share");
 
   private final Database db;
-  private final AuditLog log;
+  private final Trail trail;
   private final Tokens tokens;
   private final Uploads uploads;
   private final Path root;
   private final long maxDataBytes;
-  private final Map<String, Project> cache = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Set<String> members = java.util.concurrent.ConcurrentHashMap.newKeySet();
-  private final Map<String, Object> uploading = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Project> cache = new ConcurrentHashMap<>();
+  private final Map<String, Object> uploading = new ConcurrentHashMap<>();
 
-  public Projects(Database db, AuditLog log, Tokens tokens, Uploads uploads, Path dataDir, long maxDataBytes) {
+  public Projects(Database db, Trail trail, Tokens tokens, Uploads uploads, Path dataDir, long maxDataBytes) {
     this.db = db;
-    this.log = log;
+    this.trail = trail;
     this.tokens = tokens;
     this.uploads = uploads;
     this.root = dataDir.resolve("projects");
@@ -84,23 +92,41 @@ public final class Projects {
       throw ApiException.badRequest("a judge calls an outside endpoint with the buyer's key for every answer, which the server does not do; "
           + "remove the judge section here and grade the answers with holdout evaluate");
     }
+    if (suite.task() == dev.holdout.metric.Task.MULTICLASS_CLASSIFICATION && suite.data().classes() == null) {
+      throw ApiException.badRequest("a multiclass project names its classes in the suite (data: {classes: [...]}, or predictions.probabilities): "
+          + "vendors need the names to predict them, and the server does not reveal the classes of the hidden evaluation set");
+    }
     if (suite.baseline().kind() == Suite.Baseline.Kind.RUN) {
       throw ApiException.badRequest("baseline: {kind: run} reads a file beside the suite, which a project cannot hold; "
           + "put today's answers in a column of the evaluation set and use baseline: {kind: column, column: NAME}");
     }
     try {
-      Files.createDirectories(dir);
-      dev.holdout.base.AtomicFiles.write(dir.resolve("suite.yaml"), w -> w.write(yaml));
+      DurableFiles.createFolders(dir);
+      Path tmp = Files.createTempFile(dir, ".suite", ".tmp");
+      Files.writeString(tmp, yaml, StandardCharsets.UTF_8);
+      DurableFiles.move(tmp, dir.resolve("suite.yaml"));
     } catch (IOException e) {
-      throw new IllegalStateException("cannot create " + dir + ": " + e.getMessage(), e);
+      throw new StoreException("cannot create " + dir + ": " + e.getMessage() + "; check the data folder's free space and permissions", e);
     }
     long seed = new SecureRandom().nextLong();
     long now = System.currentTimeMillis();
     db.tx(sql -> {
-      sql.update("INSERT INTO project (" + Project.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          id, suite.name(), yaml, Project.Status.AWAITING_DATA.key(), seed, DEFAULT_PUBLIC_SHARE, null, null, null, false,
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put("name", suite.name());
+      settings.put("status", Project.Status.AWAITING_DATA.key());
+      settings.put("public_share", DEFAULT_PUBLIC_SHARE);
+      settings.put("show_vendor_names", false);
+      settings.put("show_vendor_activity", false);
+      settings.put("daily_quota", DEFAULT_DAILY_QUOTA);
+      settings.put("max_upload_bytes", DEFAULT_MAX_UPLOAD_BYTES);
+      settings.put("ladder", Ladder.Variant.FIXED.key());
+      settings.put("ladder_step", DEFAULT_LADDER_STEP);
+      sql.update("INSERT INTO project (" + Project.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          id, suite.name(), yaml, Project.Status.AWAITING_DATA.key(), seed, DEFAULT_PUBLIC_SHARE, null, null, null, false, false,
           DEFAULT_DAILY_QUOTA, DEFAULT_MAX_UPLOAD_BYTES, Ladder.Variant.FIXED.key(), DEFAULT_LADDER_STEP, now);
-      log.append(sql, owner.name(), "project.created", id, id, Map.of("name", suite.name(), "task", suite.task().key()));
+      settings.put("task", suite.task().key());
+      settings.put("suite_sha256", Trail.sha256(yaml));
+      trail.append(sql, owner.name(), "project.created", id, id, settings);
       return null;
     });
     return get(id);
@@ -110,7 +136,7 @@ public final class Projects {
     Project cached = cache.get(id);
     if (cached != null) return cached;
     Project p = db.read(sql -> sql.one("SELECT " + Project.COLUMNS + " FROM project WHERE id = ?", Project::read, id))
-        .orElseThrow(() -> ApiException.notFound("no project '" + id + "'; list your projects with GET /api/v1/projects"));
+        .orElseThrow(() -> ApiException.notFound("no project '" + Bounded.echo(id) + "'; list your projects with GET /api/v1/projects"));
     cache.put(id, p);
     return p;
   }
@@ -126,63 +152,95 @@ public final class Projects {
     return "p." + Project.COLUMNS.replace(", ", ", p.");
   }
 
-  /** Whether the vendor is invited to the project; memberships are never withdrawn, so a yes is cached. */
+  /** Whether the vendor is invited to the project now; asked of the store each time, so a removal counts from the next request. */
   public boolean isMember(String projectId, String vendorId) {
-    String key = projectId + "|" + vendorId;
-    if (members.contains(key)) return true;
-    boolean yes = db.read(sql -> sql.count("SELECT COUNT(*) FROM membership WHERE project_id = ? AND vendor_id = ?", projectId, vendorId)) > 0;
-    if (yes) members.add(key);
-    return yes;
+    return db.read(sql -> sql.count("SELECT COUNT(*) FROM membership WHERE project_id = ? AND vendor_id = ?", projectId, vendorId)) > 0;
   }
 
-  /** Changes the rules vendors play by; the public share only before the evaluation set arrives. */
+  /**
+   * Changes the rules vendors play by; the public share only before the evaluation set arrives.
+   * Every value is checked as given and refused rather than changed: a quota of 5.7 is an error,
+   * not 5, and a Ladder step that is not positive, or (once the set is split) finer than one public
+   * row's share of the primary metric, is refused.
+   */
   public Project update(Principal owner, String id, Map<String, Object> changes) {
     Project p = get(id);
     Map<String, Object> applied = new LinkedHashMap<>();
     for (var e : changes.entrySet()) {
       Object v = e.getValue();
-      switch (e.getKey()) {
-        case "show_vendor_names" -> applied.put("show_vendor_names", bool(e.getKey(), v));
-        case "daily_quota" -> applied.put("daily_quota", (int) number(e.getKey(), v, 1, 10_000));
-        case "max_upload_bytes" -> applied.put("max_upload_bytes", (long) number(e.getKey(), v, 1024, 1L << 40));
-        case "ladder_step" -> applied.put("ladder_step", number(e.getKey(), v, 0, 1e9));
+      String key = e.getKey();
+      switch (key) {
+        case "show_vendor_names", "show_vendor_activity" -> applied.put(key, bool(key, v));
+        case "daily_quota" -> applied.put(key, (int) whole(key, v, 1, 10_000));
+        case "max_upload_bytes" -> applied.put(key, whole(key, v, 1024, 1L << 40));
+        case "ladder_step" -> applied.put(key, number(key, v, 0, 1e9));
         case "ladder" -> {
           try {
-            applied.put("ladder", Ladder.Variant.of(String.valueOf(v)).key());
+            applied.put(key, Ladder.Variant.of(String.valueOf(v)).key());
           } catch (IllegalArgumentException ex) {
-            throw ApiException.badRequest("ladder: expected 'fixed' or 'parameter_free', found '" + v + "'");
+            throw ApiException.badRequest("ladder: expected 'fixed' or 'parameter_free', found " + shown(v));
           }
         }
         case "public_share" -> {
           if (p.status() != Project.Status.AWAITING_DATA) {
             throw ApiException.conflict("public_share: the evaluation set is already split; the split is fixed for the project's life");
           }
-          applied.put("public_share", number(e.getKey(), v, 0.05, 0.95));
+          applied.put(key, number(key, v, 0.05, 0.95));
         }
-        default -> throw ApiException.badRequest("unknown setting '" + e.getKey()
-            + "'; settings are show_vendor_names, daily_quota, max_upload_bytes, ladder, ladder_step, public_share");
+        default -> throw ApiException.badRequest("unknown setting '" + Bounded.echo(key) + "'; settings are " + String.join(", ", SETTINGS));
       }
     }
     if (applied.isEmpty()) throw ApiException.badRequest("no settings given; send a JSON object such as {\"daily_quota\": 10}");
+    if (applied.containsKey("ladder_step")) checkStep(p, (Double) applied.get("ladder_step"), p.rowsPublic());
     db.tx(sql -> {
       for (var e : applied.entrySet()) sql.update("UPDATE project SET " + e.getKey() + " = ? WHERE id = ?", e.getValue(), id);
-      log.append(sql, owner.name(), "project.settings", id, id, applied);
+      trail.append(sql, owner.name(), "project.settings", id, id, applied);
       return null;
     });
     cache.remove(id);
     return get(id);
   }
 
+  /** Refuses a Ladder step that is not positive, or finer than the primary metric's resolution on the public part. */
+  private void checkStep(Project p, double step, Integer publicRows) {
+    String metric = suite(p, "all").primaryMetric();
+    if (!(step > 0)) {
+      throw ApiException.badRequest("ladder_step: expected a positive number, found " + shown(step) + "; a step of 0 shows every change of the public "
+          + "score, which lets a vendor climb the leaderboard by trying variations; use about one standard error of " + metric + " on the public part "
+          + "(0.01 for 6,000 public rows), or ladder: parameter_free");
+    }
+    OptionalDouble resolution = Ladder.resolution(metric, publicRows);
+    if (resolution.isPresent() && step < resolution.getAsDouble()) {
+      throw ApiException.badRequest("ladder_step: " + shown(step) + " is finer than one public row's share of " + metric + " (1/" + publicRows + " = "
+          + dev.holdout.base.Format.number(resolution.getAsDouble()) + "): such a step shows what a single row changes; use at least that, "
+          + "better about one standard error (0.01 for 6,000 public rows), or ladder: parameter_free");
+    }
+  }
+
   private static boolean bool(String key, Object v) {
     if (v instanceof Boolean b) return b;
-    throw ApiException.badRequest(key + ": expected true or false, found " + v);
+    throw ApiException.badRequest(key + ": expected true or false, found " + shown(v));
   }
 
   private static double number(String key, Object v, double min, double max) {
     if (!(v instanceof Number n) || !(n.doubleValue() >= min && n.doubleValue() <= max)) {
-      throw ApiException.badRequest(key + ": expected a number from " + fmt(min) + " to " + fmt(max) + ", found " + v);
+      throw ApiException.badRequest(key + ": expected a number from " + fmt(min) + " to " + fmt(max) + ", found " + shown(v));
     }
     return n.doubleValue();
+  }
+
+  /** A whole number in [min, max]; 5.7 is refused, not cut to 5. */
+  private static long whole(String key, Object v, long min, long max) {
+    boolean integral = v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger
+        || v instanceof Double d && d == Math.rint(d) && !d.isInfinite();
+    if (!integral || !(((Number) v).doubleValue() >= min && ((Number) v).doubleValue() <= max)) {
+      throw ApiException.badRequest(key + ": expected a whole number from " + min + " to " + max + ", found " + shown(v));
+    }
+    return ((Number) v).longValue();
+  }
+
+  private static String shown(Object v) {
+    return v instanceof String s ? "'" + Bounded.echo(s) + "'" : Bounded.echo(String.valueOf(v));
   }
 
   private static String fmt(double v) {
@@ -191,8 +249,7 @@ public final class Projects {
 
   /**
    * Receives the labeled evaluation set, checks it against the suite, and splits it once into
-   * the public and private parts plus the inputs vendors may download (no label; for text
-   * generation, no reference answers and no baseline answer).
+   * the public and private parts plus the inputs vendors may download (see {@link #hiddenColumns}).
    */
   public Project uploadData(Principal owner, String id, InputStream body, String extension) {
     synchronized (uploading.computeIfAbsent(id, k -> new Object())) {
@@ -202,7 +259,7 @@ public final class Projects {
 
   private Project receiveData(Principal owner, String id, InputStream body, String extension) {
     Project p = db.read(sql -> sql.one("SELECT " + Project.COLUMNS + " FROM project WHERE id = ?", Project::read, id))
-        .orElseThrow(() -> ApiException.notFound("no project '" + id + "'"));
+        .orElseThrow(() -> ApiException.notFound("no project '" + Bounded.echo(id) + "'"));
     if (p.status() != Project.Status.AWAITING_DATA) {
       throw ApiException.conflict("this project already has its evaluation set; create a new project for a new set, so scores stay comparable");
     }
@@ -222,7 +279,8 @@ public final class Projects {
       db.tx(sql -> {
         sql.update("UPDATE project SET status = ?, rows_public = ?, rows_private = ?, data_sha256 = ? WHERE id = ?",
             Project.Status.READY.key(), counts[0], counts[1], up.sha256(), id);
-        log.append(sql, owner.name(), "project.data", id, id, Map.of("sha256", up.sha256(), "rows_public", counts[0], "rows_private", counts[1]));
+        trail.append(sql, owner.name(), "project.data", id, id, Map.of("status", Project.Status.READY.key(), "data_sha256", up.sha256(),
+            "rows_public", counts[0], "rows_private", counts[1]));
         return null;
       });
       cache.remove(id);
@@ -237,6 +295,7 @@ public final class Projects {
     Path[] tmps = new Path[targets.length];
     int[] counts = new int[2];
     try (RecordReader r = RecordReaders.open(source)) {
+      DurableFiles.createFolders(dir);
       for (int i = 0; i < targets.length; i++) tmps[i] = Files.createTempFile(dir, "." + targets[i].getFileName(), ".tmp");
       List<String> header = r.header();
       int idCol = header.indexOf(suite.data().id());
@@ -257,7 +316,7 @@ public final class Projects {
           for (int c = 0, k = 0; c < row.length; c++) {
             String v = r.field(c);
             row[c] = v == null ? "" : v;
-            if (!hidden[c]) in[k++] = c == idCol ? row[c] : CsvCells.safe(row[c]);
+            if (!hidden[c]) in[k++] = c == idCol ? row[c] : CsvCells.guard(row[c]);
           }
           all.writeRecord(row);
           boolean isPublic = split.isPublic(row[idCol].strip());
@@ -266,29 +325,27 @@ public final class Projects {
           inputs.writeRecord(in);
         }
       }
-      for (int i = 0; i < targets.length; i++) Files.move(tmps[i], targets[i], StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      for (int i = 0; i < targets.length; i++) DurableFiles.move(tmps[i], targets[i]);
       return counts;
     } catch (IOException e) {
-      throw new IllegalStateException("cannot write the split evaluation set in " + dir + ": " + e.getMessage(), e);
+      throw new StoreException("cannot write the split evaluation set in " + dir + ": " + e.getMessage() + "; check the data folder's free space", e);
     } finally {
       for (Path t : tmps) if (t != null) Uploads.deleteQuietly(t);
     }
   }
 
-  /** Columns vendors must not see: the label, or a text suite's reference answers and its baseline answer. */
-  private static boolean[] hiddenColumns(Suite suite, List<String> header) {
+  /**
+   * Columns vendors must not see: every column the suite uses for the label, the baseline or the
+   * reference answers, unless the suite lists it under {@code data.share_with_vendors}.
+   */
+  static boolean[] hiddenColumns(Suite suite, List<String> header) {
+    Set<String> names = new LinkedHashSet<>();
+    if (suite.data().label() != null) names.add(suite.data().label());
+    if (suite.text() != null) names.addAll(suite.text().references());
+    if (suite.baseline().kind() == Suite.Baseline.Kind.COLUMN) names.add(suite.baseline().column());
+    names.removeAll(suite.data().shareWithVendors());
     boolean[] hidden = new boolean[header.size()];
-    List<String> names = new ArrayList<>();
-    if (suite.text() != null) {
-      names.addAll(suite.text().references());
-      if (suite.baseline().kind() == Suite.Baseline.Kind.COLUMN) names.add(suite.baseline().column());
-    } else {
-      names.add(suite.data().label());
-    }
-    for (String name : names) {
-      int c = header.indexOf(name);
-      if (c >= 0) hidden[c] = true;
-    }
+    for (int c = 0; c < header.size(); c++) hidden[c] = names.contains(header.get(c));
     return hidden;
   }
 
@@ -300,7 +357,7 @@ public final class Projects {
       case "all" -> s.withDataPath(dir.resolve("all.csv"));
       case "public" -> s.withDataPath(dir.resolve("public.csv"));
       case "private" -> s.withDataPath(dir.resolve("private.csv"));
-      default -> throw ApiException.badRequest("unknown part '" + part + "'; use one of " + PARTS);
+      default -> throw ApiException.badRequest("part: expected one of " + PARTS + ", found '" + Bounded.echo(part) + "'");
     };
   }
 
@@ -319,7 +376,8 @@ public final class Projects {
   public Map<String, Object> invite(Principal owner, String id, String vendorName) {
     get(id);
     if (vendorName == null || vendorName.isBlank() || vendorName.length() > 200 || !vendorName.matches("[\\p{L}\\p{N} ._@-]+")) {
-      throw ApiException.badRequest("vendor name: expected 1 to 200 letters, digits, spaces or . _ @ -, found '" + vendorName + "'");
+      throw ApiException.badRequest("vendor name: expected 1 to 200 letters, digits, spaces or . _ @ -, found "
+          + (vendorName == null ? "none" : "'" + Bounded.echo(vendorName) + "'"));
     }
     return db.tx(sql -> {
       Tokens.Issued issued = null;
@@ -329,11 +387,7 @@ public final class Projects {
         if (existing.get().owner()) throw ApiException.conflict("'" + vendorName + "' is an owner, not a vendor; choose another name");
         vendorId = existing.get().id();
       } else {
-        try {
-          issued = tokens.issue(sql, Principal.Kind.VENDOR, vendorName, owner.name(), log);
-        } catch (IllegalArgumentException e) {
-          throw ApiException.conflict(e.getMessage());
-        }
+        issued = tokens.issue(sql, Principal.Kind.VENDOR, vendorName, owner.name(), trail);
         vendorId = issued.principal().id();
       }
       if (sql.count("SELECT COUNT(*) FROM membership WHERE project_id = ? AND vendor_id = ?", id, vendorId) > 0) {
@@ -341,12 +395,34 @@ public final class Projects {
       }
       sql.update("INSERT INTO membership (project_id, vendor_id, shown_score, best_submission_id, invited_at) VALUES (?, ?, ?, ?, ?)",
           id, vendorId, null, null, System.currentTimeMillis());
-      log.append(sql, owner.name(), "vendor.invited", id, vendorId, Map.of("vendor", vendorName));
+      trail.append(sql, owner.name(), "vendor.invited", id, vendorId, Map.of("vendor", vendorName));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("vendor_id", vendorId);
       out.put("name", vendorName);
       out.put("token", issued == null ? null : issued.token());
       out.put("note", issued == null ? "an existing vendor: it uses the token it already has" : "the token is shown once; give it to the vendor");
+      return out;
+    });
+  }
+
+  /**
+   * Removes a vendor from a project: its next request there is refused (403). Its submissions stay
+   * on record (the owner's reports and the audit trail keep them) and it leaves the leaderboard;
+   * invited again, it starts with no shown score.
+   */
+  public Map<String, Object> removeVendor(Principal owner, String id, String vendorName) {
+    get(id);
+    return db.tx(sql -> {
+      Principal vendor = Tokens.byName(sql, vendorName).filter(v -> !v.owner())
+          .orElseThrow(() -> ApiException.notFound("no vendor '" + Bounded.echo(vendorName) + "'; GET /api/v1/projects/" + id + "/vendors lists them"));
+      if (sql.update("DELETE FROM membership WHERE project_id = ? AND vendor_id = ?", id, vendor.id()) == 0) {
+        throw ApiException.notFound("vendor '" + vendorName + "' is not invited to this project; GET /api/v1/projects/" + id + "/vendors lists them");
+      }
+      trail.append(sql, owner.name(), "vendor.removed", id, vendor.id(), Map.of("vendor", vendorName));
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("vendor_id", vendor.id());
+      out.put("name", vendorName);
+      out.put("removed", true);
       return out;
     });
   }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,12 @@ import org.flywaydb.core.Flyway;
 /**
  * The server's store: an embedded H2 database in the data folder, or PostgreSQL, behind one
  * connection pool and one set of migrations. Every change runs in a transaction through
- * {@link #tx}, so a request either lands whole or not at all.
+ * {@link #tx}, so a request either lands whole or not at all, and is on disk when {@code tx}
+ * returns: PostgreSQL syncs its log at commit (synchronous_commit, on by default); on H2 each
+ * commit is followed by {@code CHECKPOINT SYNC}, which writes the store and forces it to the device
+ * (H2 otherwise writes commits in the background within its write delay, 500 ms, and a SIGKILL in
+ * that time loses them). The embedded database opens only in the process holding the data
+ * folder's {@link FolderLock}.
  */
 public final class Database implements AutoCloseable {
   private final HikariDataSource pool;
@@ -36,10 +42,8 @@ public final class Database implements AutoCloseable {
     if (pg) {
       cfg.setJdbcUrl(url.startsWith("jdbc:") ? url : "jdbc:" + url);
     } else {
-      // WRITE_DELAY=0: a commit reaches the file before the request is answered, so SIGKILL loses nothing acknowledged.
-      // AUTO_SERVER: `holdout admin` can open the store while the server runs.
       cfg.setJdbcUrl("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("holdout")
-          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000;WRITE_DELAY=0;AUTO_SERVER=TRUE");
+          + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=60000");
     }
     cfg.setMaximumPoolSize(12);
     cfg.setAutoCommit(true);
@@ -50,7 +54,7 @@ public final class Database implements AutoCloseable {
       ds = new HikariDataSource(cfg);
     } catch (RuntimeException e) {
       throw new StoreException("cannot open the database " + (pg ? url : "in " + dataDir) + ": " + rootMessage(e)
-          + (pg ? "; check the URL, that PostgreSQL runs and that the database exists" : "; is another Holdout server using this data folder?"), e);
+          + (pg ? "; check the URL, that PostgreSQL runs and that the database exists" : "; check that the data folder is readable and writable by this user"), e);
     }
     try {
       Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -73,6 +77,11 @@ public final class Database implements AutoCloseable {
       try {
         T result = work.run(new Sql(c));
         c.commit();
+        if (!postgres) {
+          try (Statement sync = c.createStatement()) {
+            sync.execute("CHECKPOINT SYNC");
+          }
+        }
         return result;
       } catch (Throwable e) {
         c.rollback();
@@ -153,10 +162,4 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** The store could not do its work; the message says why. */
-  public static final class StoreException extends RuntimeException {
-    public StoreException(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
 }

@@ -7,12 +7,13 @@ import dev.holdout.metric.Direction;
 import dev.holdout.result.CompareReport;
 import dev.holdout.render.JsonReport;
 import dev.holdout.result.Report;
-import dev.holdout.server.ApiException;
 import dev.holdout.server.auth.Principal;
-import dev.holdout.server.log.AuditLog;
+import dev.holdout.server.base.ApiException;
+import dev.holdout.server.base.Bounded;
 import dev.holdout.server.project.Project;
 import dev.holdout.server.project.Projects;
 import dev.holdout.server.store.Database;
+import dev.holdout.server.trail.Trail;
 import dev.holdout.suite.Suite;
 import dev.holdout.verdict.Verdict;
 import java.time.Instant;
@@ -28,30 +29,23 @@ import java.util.Map;
  */
 public final class Champions {
   private final Database db;
-  private final AuditLog log;
+  private final Trail trail;
   private final Projects projects;
   private final Submissions submissions;
   private final Evaluations evaluations;
 
-  public Champions(Database db, AuditLog log, Projects projects, Submissions submissions, Evaluations evaluations) {
+  public Champions(Database db, Trail trail, Projects projects, Submissions submissions, Evaluations evaluations) {
     this.db = db;
-    this.log = log;
+    this.trail = trail;
     this.projects = projects;
     this.submissions = submissions;
     this.evaluations = evaluations;
   }
 
-  /** The refusal of a promotion, with the evidence. */
-  public static final class Refused extends RuntimeException {
-    private final Map<String, Object> evidence;
-
+  /** The refusal of a promotion (409), with the evidence as the error's details. */
+  public static final class Refused extends ApiException {
     Refused(String message, Map<String, Object> evidence) {
-      super(message);
-      this.evidence = evidence;
-    }
-
-    public Map<String, Object> evidence() {
-      return evidence;
+      super(409, message, evidence);
     }
   }
 
@@ -105,7 +99,7 @@ public final class Champions {
       details.put("submission", submissionId);
       details.put("previous", champion);
       if (gate != null) details.put("difference", gate.get("difference"));
-      log.append(sql, owner.name(), "champion.promoted", projectId, submissionId, details);
+      trail.append(sql, owner.name(), "champion.promoted", projectId, submissionId, details);
       return null;
     });
     Map<String, Object> out = current(projectId);
@@ -119,8 +113,8 @@ public final class Champions {
     Suite suite = base.withPrimaryMetric(base.champion().metric());
     EvaluationSet eval = evaluations.set(p, "private");
     Submission champ = submissions.get(championId);
-    var a = dev.holdout.evaluation.Submission.load(suite, eval, submissions.file(champ), "champion", Progress.NONE);
-    var b = dev.holdout.evaluation.Submission.load(suite, eval, submissions.file(challenger), "challenger", Progress.NONE);
+    var a = dev.holdout.evaluation.Submission.loadPart(suite, eval, submissions.file(champ), "champion", Progress.NONE);
+    var b = dev.holdout.evaluation.Submission.loadPart(suite, eval, submissions.file(challenger), "challenger", Progress.NONE);
     CompareReport c = new Evaluator(suite, eval, Progress.NONE).compare(List.of(a, b));
     CompareReport.Pair pair = c.pairs().get(0);
     Report.Estimate d = pair.difference();
@@ -162,7 +156,7 @@ public final class Champions {
     return v == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", v);
   }
 
-  /** Removes the current champion and restores the one before it. */
+  /** Removes the current champion and restores the one before it; refused (409) when there is no champion before it to restore. */
   public Map<String, Object> rollback(Principal owner, String projectId) {
     projects.get(projectId);
     db.tx(sql -> {
@@ -170,11 +164,15 @@ public final class Champions {
       List<String[]> top = sql.list("SELECT position, submission_id FROM champion WHERE project_id = ? ORDER BY position DESC LIMIT 2",
           rs -> new String[] {rs.getString(1), rs.getString(2)}, projectId);
       if (top.isEmpty()) throw ApiException.conflict("project '" + projectId + "' has no champion to roll back");
+      if (top.size() < 2) {
+        throw ApiException.conflict("project '" + projectId + "' has no previous champion to restore: '" + top.get(0)[1]
+            + "' is the only one promoted; promote another submission to replace it");
+      }
       sql.update("DELETE FROM champion WHERE project_id = ? AND position = ?", projectId, Integer.parseInt(top.get(0)[0]));
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("removed", top.get(0)[1]);
-      details.put("restored", top.size() > 1 ? top.get(1)[1] : null);
-      log.append(sql, owner.name(), "champion.rolled_back", projectId, top.get(0)[1], details);
+      details.put("restored", top.get(1)[1]);
+      trail.append(sql, owner.name(), "champion.rolled_back", projectId, top.get(0)[1], details);
       return null;
     });
     return current(projectId);
@@ -193,8 +191,8 @@ public final class Champions {
     List<dev.holdout.evaluation.Submission> subs = new ArrayList<>();
     for (String id : ids) {
       Submission s = submissions.get(id);
-      if (!s.projectId().equals(projectId)) throw ApiException.notFound("no submission '" + id + "' in project '" + projectId + "'");
-      subs.add(dev.holdout.evaluation.Submission.load(suite, eval, submissions.file(s), s.vendorName() + "/" + s.id(), Progress.NONE));
+      if (!s.projectId().equals(projectId)) throw ApiException.notFound("no submission '" + Bounded.echo(id) + "' in project '" + projectId + "'");
+      subs.add(dev.holdout.evaluation.Submission.loadPart(suite, eval, submissions.file(s), s.vendorName() + "/" + s.id(), Progress.NONE));
     }
     return new Evaluator(suite, eval, Progress.NONE).compare(subs);
   }

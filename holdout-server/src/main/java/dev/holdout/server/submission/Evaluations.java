@@ -10,12 +10,13 @@ import dev.holdout.metric.Direction;
 import dev.holdout.result.CompareReport;
 import dev.holdout.render.JsonReport;
 import dev.holdout.result.Report;
+import dev.holdout.server.base.Bounded;
 import dev.holdout.server.ladder.Ladder;
-import dev.holdout.server.ladder.Leaderboard;
-import dev.holdout.server.log.AuditLog;
+import dev.holdout.server.leaderboard.Leaderboard;
 import dev.holdout.server.project.Project;
 import dev.holdout.server.project.Projects;
 import dev.holdout.server.store.Database;
+import dev.holdout.server.trail.Trail;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.Probability;
 import dev.holdout.suite.Suite;
@@ -33,13 +34,15 @@ import java.util.logging.Logger;
  * The evaluation queue: submissions wait in the store as {@code queued}, a worker pool scores
  * each on the public part, the private part and the whole set, releases the public score
  * through the Ladder, and records the result in one transaction. Work left {@code queued} or
- * {@code running} by a stopped server is picked up again at start.
+ * {@code running} by a stopped server is picked up again at start. A file is read against a
+ * part with {@link dev.holdout.evaluation.Submission#loadPart}, so whether an evaluation fails
+ * never depends on which part the file's ids are in; a failure's reason is kept for the owner.
  */
 public final class Evaluations implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Evaluations.class.getName());
 
   private final Database db;
-  private final AuditLog log;
+  private final Trail trail;
   private final Projects projects;
   private final Leaderboard leaderboard;
   private final Path root;
@@ -49,10 +52,10 @@ public final class Evaluations implements AutoCloseable {
   /** Replicates of the public part's run: only its point estimate is used, which does not depend on them. */
   private static final int POINT_REPLICATES = 20;
 
-  public Evaluations(Database db, AuditLog log, Projects projects, Leaderboard leaderboard, Path submissionsRoot, int workers, long cachedRows) {
+  public Evaluations(Database db, Trail trail, Projects projects, Leaderboard leaderboard, Path submissionsRoot, int workers, long cachedRows) {
     this.db = db;
     this.sets = Caffeine.newBuilder().maximumWeight(cachedRows).weigher((String k, EvaluationSet e) -> Math.max(1, e.rows())).build();
-    this.log = log;
+    this.trail = trail;
     this.projects = projects;
     this.leaderboard = leaderboard;
     this.root = submissionsRoot;
@@ -146,27 +149,33 @@ public final class Evaluations implements AutoCloseable {
       Membership before = membership(row.projectId(), row.vendorId());
       double threshold = p.ladderStep();
       double resolution = p.ladderStep();
-      if (variant == Ladder.Variant.PARAMETER_FREE) {
+      if (variant == Ladder.Variant.PARAMETER_FREE && before != null) {
         resolution = 1.0 / p.rowsPublic();
         threshold = before.bestSubmission() == null ? 0 : pairedStandardError(p, suite, before.bestSubmission(), id, file, row.name());
       }
-      Ladder.Decision decision = Ladder.decide(before.shown(), score, dir, threshold, resolution);
+      // A vendor removed from the project meanwhile has no leaderboard entry: nothing is released.
+      Ladder.Decision decision = before == null ? new Ladder.Decision(null, false) : Ladder.decide(before.shown(), score, dir, threshold, resolution);
+      String privateJson = JsonReport.toJson(privateReport);
       boolean done = db.tx(sql -> {
         Membership now = sql.one("SELECT shown_score, best_submission_id FROM membership WHERE project_id = ? AND vendor_id = ? FOR UPDATE",
-            rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), row.projectId(), row.vendorId()).orElseThrow();
-        if (!now.equals(before)) return false;
+            rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), row.projectId(), row.vendorId()).orElse(null);
+        if (!java.util.Objects.equals(now, before)) return false;
         sql.update("UPDATE submission SET status = 'done', error = NULL, finished_at = ?, public_score = ?, shown_score = ?, verdict = ?, "
                 + "report_private = ? WHERE id = ?",
-            System.currentTimeMillis(), score, decision.shown(), privateReport.verdict().name(), JsonReport.toJson(privateReport), id);
+            System.currentTimeMillis(), score, decision.shown(), privateReport.verdict().name(), privateJson, id);
         if (decision.released()) {
           sql.update("UPDATE membership SET shown_score = ?, best_submission_id = ? WHERE project_id = ? AND vendor_id = ?",
               decision.shown(), id, row.projectId(), row.vendorId());
         }
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("verdict_private", privateReport.verdict().name());
-        details.put("leaderboard_score", decision.shown());
+        details.put("status", "done");
+        details.put("verdict", privateReport.verdict().name());
+        details.put("public_score", score);
+        details.put("shown_score", decision.shown());
         details.put("released", decision.released());
-        log.append(sql, "evaluator", "submission.evaluated", row.projectId(), id, details);
+        details.put("error", null);
+        details.put("report_private_sha256", Trail.sha256(privateJson));
+        trail.append(sql, "evaluator", "submission.evaluated", row.projectId(), id, details);
         return true;
       });
       if (done) break;
@@ -180,23 +189,24 @@ public final class Evaluations implements AutoCloseable {
     Suite suite = projects.suite(p, part);
     if (bootstrap != null) suite = suite.withBootstrap(bootstrap);
     EvaluationSet eval = set(p, part);
-    var sub = dev.holdout.evaluation.Submission.load(suite, eval, file, name, Progress.NONE);
+    var sub = dev.holdout.evaluation.Submission.loadPart(suite, eval, file, name, Progress.NONE);
     return new Evaluator(suite, eval, Progress.NONE).evaluate(sub);
   }
 
   private record Membership(Double shown, String bestSubmission) {}
 
+  /** The vendor's leaderboard entry in the project, or null when it was removed from it. */
   private Membership membership(String projectId, String vendorId) {
     return db.read(sql -> sql.one("SELECT shown_score, best_submission_id FROM membership WHERE project_id = ? AND vendor_id = ?",
-        rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), projectId, vendorId).orElseThrow());
+        rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), projectId, vendorId).orElse(null));
   }
 
   /** The bootstrap standard error of the paired public-part difference between this submission and the vendor's best. */
   private double pairedStandardError(Project p, Suite suite, String bestId, String id, Path file, String name) {
     String bestFile = db.read(sql -> sql.one("SELECT file_name FROM submission WHERE id = ?", rs -> rs.getString(1), bestId)).orElseThrow();
     EvaluationSet eval = set(p, "public");
-    var best = dev.holdout.evaluation.Submission.load(suite, eval, file(p.id(), bestId, bestFile), "best", Progress.NONE);
-    var now = dev.holdout.evaluation.Submission.load(suite, eval, file, name.equals("best") ? "current" : name, Progress.NONE);
+    var best = dev.holdout.evaluation.Submission.loadPart(suite, eval, file(p.id(), bestId, bestFile), "best", Progress.NONE);
+    var now = dev.holdout.evaluation.Submission.loadPart(suite, eval, file, name.equals("best") ? "current" : name, Progress.NONE);
     CompareReport c = new Evaluator(suite, eval, Progress.NONE).compare(List.of(best, now));
     List<Double> ci = c.pairs().get(0).difference().ci();
     if (ci == null) return 0;
@@ -207,9 +217,9 @@ public final class Evaluations implements AutoCloseable {
   private void fail(String id, String message) {
     db.tx(sql -> {
       var where = sql.one("SELECT project_id, file_name FROM submission WHERE id = ?", rs -> new String[] {rs.getString(1), rs.getString(2)}, id);
-      String msg = where.map(w -> message.replace(file(w[0], id, w[1]).toString(), "the predictions file")).orElse(message);
+      String msg = Bounded.message(where.map(w -> message.replace(file(w[0], id, w[1]).toString(), "the predictions file")).orElse(message));
       sql.update("UPDATE submission SET status = 'failed', error = ?, finished_at = ? WHERE id = ?", msg, System.currentTimeMillis(), id);
-      log.append(sql, "evaluator", "submission.failed", where.map(w -> w[0]).orElse(null), id, Map.of("error", msg));
+      trail.append(sql, "evaluator", "submission.failed", where.map(w -> w[0]).orElse(null), id, Map.of("status", "failed", "error", msg));
       return null;
     });
   }

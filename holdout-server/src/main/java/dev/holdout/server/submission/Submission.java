@@ -43,8 +43,18 @@ public record Submission(
         rs.getString(11), (Long) rs.getObject(12), (Double) rs.getObject(13), (Double) rs.getObject(14), rs.getString(15));
   }
 
-  /** What the vendor may see of its own submission: status and the leaderboard score, never private results. */
+  /**
+   * What the vendor may see of its own submission: status and the leaderboard score, never private
+   * results; a failed evaluation's reason is the owner's ({@link VendorMessages#EVALUATION_FAILED}).
+   */
   public Map<String, Object> forVendor() {
+    Map<String, Object> m = common();
+    m.put("error", status == Status.FAILED ? VendorMessages.EVALUATION_FAILED : null);
+    m.put("leaderboard_score", shownScore);
+    return m;
+  }
+
+  private Map<String, Object> common() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
     m.put("project", projectId);
@@ -53,14 +63,14 @@ public record Submission(
     m.put("bytes", bytes);
     m.put("submitted_at", Instant.ofEpochMilli(createdAt).toString());
     m.put("status", status.key());
-    m.put("error", error);
-    m.put("leaderboard_score", shownScore);
     return m;
   }
 
   /** What the owner sees: everything but the reports themselves. */
   public Map<String, Object> forOwner() {
-    Map<String, Object> m = forVendor();
+    Map<String, Object> m = common();
+    m.put("error", error);
+    m.put("leaderboard_score", shownScore);
     m.put("vendor", vendorName);
     m.put("vendor_id", vendorId);
     m.put("finished_at", finishedAt == null ? null : Instant.ofEpochMilli(finishedAt).toString());

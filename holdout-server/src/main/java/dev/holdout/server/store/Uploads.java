@@ -1,4 +1,6 @@
-package dev.holdout.server;
+package dev.holdout.server.store;
+
+import dev.holdout.server.base.ApiException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Streams a request body to a temporary file with a size limit, hashing it on the way; never held in memory. */
+/**
+ * Streams a request body to a temporary file in the data folder's {@code tmp/} with a size limit,
+ * hashing it on the way; never held in memory. The caller moves the file into place with
+ * {@link DurableFiles#move} (which syncs it) or deletes it; {@link #sweep} removes what a crash left.
+ */
 public final class Uploads {
   private final Path tmpDir;
 
@@ -27,7 +33,7 @@ public final class Uploads {
       Files.createDirectories(tmpDir);
       tmp = Files.createTempFile(tmpDir, "upload-", extension);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot create a temporary file in " + tmpDir + ": " + e.getMessage(), e);
+      throw new StoreException("cannot create a temporary file in " + tmpDir + ": " + e.getMessage() + "; check the data folder's free space and permissions", e);
     }
     MessageDigest sha;
     try {

@@ -1,7 +1,8 @@
-package dev.holdout.server.ladder;
+package dev.holdout.server.leaderboard;
 
 import dev.holdout.metric.Direction;
 import dev.holdout.server.auth.Principal;
+import dev.holdout.server.ladder.Ladder;
 import dev.holdout.server.project.Project;
 import dev.holdout.server.project.Projects;
 import dev.holdout.server.store.Database;
@@ -15,8 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The public leaderboard: each vendor's Ladder-released score on the public part. Kept in
- * memory per project and rebuilt when an evaluation finishes or a vendor joins, so reads
- * never touch the store.
+ * memory per project and rebuilt when an evaluation finishes, a vendor joins or leaves, or a
+ * setting changes, so reads never touch the store.
  */
 public final class Leaderboard {
   private final Database db;
@@ -60,7 +61,9 @@ public final class Leaderboard {
 
   /**
    * The leaderboard as {@code viewer} may see it: other vendors appear as "vendor N" unless the
-   * owner allows names; scores are the Ladder's shown scores, never raw or private ones.
+   * owner allows names (show_vendor_names), and their submission counts and last times are shown
+   * only when the owner allows it (show_vendor_activity; null otherwise); scores are the Ladder's
+   * shown scores, never raw or private ones.
    */
   public Map<String, Object> view(Principal viewer, Project p) {
     Board b = board(p);
@@ -70,12 +73,14 @@ public final class Leaderboard {
       if (e.shown() != null) rank++;
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rank", e.shown() == null ? null : rank);
-      boolean named = viewer.owner() || p.showVendorNames() || viewer.id().equals(e.vendorId());
+      boolean self = viewer.id().equals(e.vendorId());
+      boolean named = viewer.owner() || p.showVendorNames() || self;
+      boolean active = viewer.owner() || p.showVendorActivity() || self;
       m.put("vendor", named ? e.vendorName() : "vendor " + e.invitedOrder());
-      if (viewer.id().equals(e.vendorId())) m.put("you", true);
+      if (self) m.put("you", true);
       m.put("score", e.shown());
-      m.put("submissions", e.submissions());
-      m.put("last_submission_at", e.lastAt() == null ? null : Instant.ofEpochMilli(e.lastAt()).toString());
+      m.put("submissions", active ? e.submissions() : null);
+      m.put("last_submission_at", !active || e.lastAt() == null ? null : Instant.ofEpochMilli(e.lastAt()).toString());
       rows.add(m);
     }
     Map<String, Object> out = new LinkedHashMap<>();

@@ -1,8 +1,10 @@
-package dev.holdout.server;
+package dev.holdout.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.holdout.server.Api.Access;
+import dev.holdout.server.TestServer;
+import dev.holdout.server.api.Api.Access;
+import dev.holdout.base.CsvCells;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +34,9 @@ class SecurityTest {
     EXPECTED.put("GET /api/v1/projects/{project}/inputs", Access.MEMBER);
     EXPECTED.put("POST /api/v1/projects/{project}/vendors", Access.OWNER);
     EXPECTED.put("GET /api/v1/projects/{project}/vendors", Access.OWNER);
+    EXPECTED.put("DELETE /api/v1/projects/{project}/vendors/{vendor}", Access.OWNER);
+    EXPECTED.put("POST /api/v1/accounts/{account}/tokens", Access.OWNER);
+    EXPECTED.put("DELETE /api/v1/accounts/{account}/tokens", Access.OWNER);
     EXPECTED.put("POST /api/v1/projects/{project}/submissions", Access.VENDOR);
     EXPECTED.put("GET /api/v1/projects/{project}/submissions", Access.MEMBER);
     EXPECTED.put("GET /api/v1/projects/{project}/submissions.csv", Access.OWNER);
@@ -45,19 +50,22 @@ class SecurityTest {
     EXPECTED.put("POST /api/v1/projects/{project}/champion", Access.OWNER);
     EXPECTED.put("POST /api/v1/projects/{project}/champion/rollback", Access.OWNER);
     EXPECTED.put("GET /api/v1/audit-log", Access.OWNER);
+    EXPECTED.put("GET /api/v1/audit-log/checkpoint", Access.OWNER);
+    EXPECTED.put("GET /api/v1/audit-log/verify", Access.OWNER);
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void everyEndpointAsEveryCaller(String store) throws Exception {
+  void every_endpoint_answers_each_caller_exactly_as_its_access_rule_says(String store) throws Exception {
     try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(600);
       String invited = s.invite(p, "acme");
       String other = s.project(300);
       String outside = s.invite(other, "initech");
+      s.invite(p, "bystander");
       Path preds = TestServer.Data.predictions(dir, "good", 600, 0.4, 1);
-      String s1 = ServerFlowTest.submit(s, p, invited, preds);
-      String s2 = ServerFlowTest.submit(s, p, invited, TestServer.Data.predictions(dir, "good2", 600, 0.45, 2));
+      String s1 = s.submit(p, invited, preds);
+      String s2 = s.submit(p, invited, TestServer.Data.predictions(dir, "good2", 600, 0.45, 2));
       s.await(p, s1);
       s.await(p, s2);
       String fresh = s.call("POST", "/projects", s.ownerToken, TestServer.Data.suite()).json().path("id").asText();
@@ -73,11 +81,14 @@ class SecurityTest {
       for (var e : EXPECTED.entrySet()) {
         String method = e.getKey().substring(0, e.getKey().indexOf(' '));
         String path = e.getKey().substring(e.getKey().indexOf(' ') + 1).replace("/api/v1", "")
-            .replace("{project}", method.equals("PUT") ? fresh : p).replace("{submission}", s1);
+            .replace("{project}", method.equals("PUT") ? fresh : p).replace("{submission}", s1).replace("{vendor}", "bystander")
+            .replace("{account}", "bystander");
         if (path.endsWith("/compare")) path += "?submission=" + s1 + "&submission=" + s2;
         int ok = switch (e.getKey()) {
-          case "POST /api/v1/projects", "POST /api/v1/projects/{project}/vendors" -> 201;
+          case "POST /api/v1/projects", "POST /api/v1/projects/{project}/vendors", "POST /api/v1/accounts/{account}/tokens" -> 201;
           case "POST /api/v1/projects/{project}/submissions" -> 202;
+          // Access granted; the one champion has no previous one to restore.
+          case "POST /api/v1/projects/{project}/champion/rollback" -> 409;
           default -> 200;
         };
         int[] expected = switch (e.getValue()) {
@@ -113,13 +124,13 @@ class SecurityTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void tokensAreLongRandomAndStoredOnlyAsHashes(String store) {
+  void tokens_are_long_random_and_stored_only_as_hashes(String store) {
     try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(300);
       String token = s.invite(p, "acme");
       // 32 random bytes in base64url: 256 bits
       assertThat(token.substring(4)).hasSize(43).matches("[A-Za-z0-9_-]+");
-      List<String> stored = s.server.database().read(sql -> sql.list("SELECT hash FROM token", rs -> rs.getString(1)));
+      List<String> stored = s.column("SELECT hash FROM token");
       assertThat(stored).hasSize(2).allMatch(h -> h.matches("[0-9a-f]{64}")).doesNotContain(token, s.ownerToken);
       assertThat(stored).contains(dev.holdout.server.auth.Tokens.hash(token));
       assertThat(s.call("GET", "/me", token.substring(0, token.length() - 1) + "x", (String) null).status()).isEqualTo(401);
@@ -128,7 +139,7 @@ class SecurityTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void uploadsAreLimitedAndLeaveNothingBehind(String store) throws Exception {
+  void uploads_are_limited_and_leave_nothing_behind(String store) throws Exception {
     try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(600);
       String vendor = s.invite(p, "acme");
@@ -152,7 +163,7 @@ class SecurityTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void exportedCsvCannotRunFormulas(String store) throws Exception {
+  void exported_csv_cannot_run_formulas(String store) throws Exception {
     try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(600);
       String vendor = s.invite(p, "acme");
@@ -162,15 +173,15 @@ class SecurityTest {
       assertThat(a.status()).isEqualTo(202);
       String csv = s.call("GET", "/projects/" + p + "/submissions.csv", s.ownerToken, (String) null).body();
       assertThat(csv).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
-      assertThat(CsvCells.safe("-0.25")).isEqualTo("-0.25");
-      assertThat(CsvCells.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-      assertThat(CsvCells.safe("+1+cmd")).isEqualTo("'+1+cmd");
+      assertThat(CsvCells.guard("-0.25")).isEqualTo("-0.25");
+      assertThat(CsvCells.guard("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+      assertThat(CsvCells.guard("+1+cmd")).isEqualTo("'+1+cmd");
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void badRequestsGetAdviceNotTraces(String store) {
+  void bad_requests_get_advice_not_traces(String store) {
     try (TestServer s = new TestServer(dir, store)) {
       TestServer.Answer badSuite = s.call("POST", "/projects", s.ownerToken, "suite: holdout.suite/v1\nname: x\n");
       assertThat(badSuite.status()).isEqualTo(400);

@@ -1,32 +1,47 @@
-package dev.holdout.server;
+package dev.holdout.server.api;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.holdout.render.JsonReport;
+import dev.holdout.server.auth.Accounts;
 import dev.holdout.server.auth.Principal;
+import dev.holdout.server.auth.Throttle;
 import dev.holdout.server.auth.Tokens;
-import dev.holdout.server.ladder.Leaderboard;
-import dev.holdout.server.log.AuditLog;
+import dev.holdout.server.base.ApiException;
+import dev.holdout.server.base.Bounded;
+import dev.holdout.base.CsvCells;
+import dev.holdout.server.leaderboard.Leaderboard;
 import dev.holdout.server.project.Project;
 import dev.holdout.server.project.Projects;
 import dev.holdout.server.store.Database;
 import dev.holdout.server.submission.Champions;
+import dev.holdout.server.submission.Evaluations;
 import dev.holdout.server.submission.Submission;
 import dev.holdout.server.submission.Submissions;
+import dev.holdout.server.trail.Checkpoint;
+import dev.holdout.server.trail.Trail;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * The HTTP API under {@code /api/v1}: one table of routes, each with the role it needs, so the
- * access checks, the OpenAPI document and the security test all read the same list.
+ * access checks, the OpenAPI document and the security test all read the same list. Tokens are
+ * checked before any handler; repeated bad tokens from one address are slowed and then refused
+ * ({@link Throttle}). JSON bodies are at most 64 KiB, 1,000 levels deep and numbers 1,000 digits.
  */
 public final class Api {
   /** Who may call a route. */
@@ -52,22 +67,29 @@ public final class Api {
   /** One endpoint. {@code body} describes the request body, or is null when there is none. */
   public record Route(HandlerType method, String path, Access access, String summary, String body, Handler handler) {}
 
+  /** Reads request bodies: duplicate keys are an error rather than the last one silently winning. */
+  private static final ObjectMapper BODY = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
   private final Database db;
   private final Tokens tokens;
-  private final AuditLog log;
+  private final Throttle throttle;
+  private final Accounts accounts;
+  private final Trail trail;
   private final Projects projects;
   private final Submissions submissions;
   private final Champions champions;
   private final Leaderboard leaderboard;
-  private final dev.holdout.server.submission.Evaluations evaluations;
+  private final Evaluations evaluations;
   private final List<Route> routes = new ArrayList<>();
 
-  Api(Database db, Tokens tokens, AuditLog log, Projects projects, Submissions submissions, Champions champions, Leaderboard leaderboard,
-      dev.holdout.server.submission.Evaluations evaluations) {
+  public Api(Database db, Tokens tokens, Throttle throttle, Trail trail, Projects projects, Submissions submissions, Champions champions,
+      Leaderboard leaderboard, Evaluations evaluations) {
     this.evaluations = evaluations;
     this.db = db;
     this.tokens = tokens;
-    this.log = log;
+    this.throttle = throttle;
+    this.accounts = new Accounts(db, tokens, trail);
+    this.trail = trail;
     this.projects = projects;
     this.submissions = submissions;
     this.champions = champions;
@@ -100,7 +122,8 @@ public final class Api {
     route(HandlerType.GET, "/projects/{project}", Access.MEMBER, "A project: its suite, status and rules.", null,
         (ctx, who) -> ctx.json(projectView(projects.get(ctx.pathParam("project")), who)));
     route(HandlerType.PATCH, "/projects/{project}", Access.OWNER,
-        "Change settings: show_vendor_names, daily_quota, max_upload_bytes, ladder (fixed|parameter_free), ladder_step, public_share (before data).",
+        "Change settings: show_vendor_names, show_vendor_activity, daily_quota, max_upload_bytes, ladder (fixed|parameter_free), ladder_step, "
+            + "public_share (before data).",
         "a JSON object of settings", (ctx, who) -> ctx.json(projectView(projects.update(who, ctx.pathParam("project"), jsonObject(ctx)), who)));
     route(HandlerType.PUT, "/projects/{project}/data", Access.OWNER,
         "Upload the labeled evaluation set (once); it is split into the public and private parts. ?format=csv|tsv|jsonl|parquet",
@@ -109,7 +132,8 @@ public final class Api {
           evaluations.warm(p);
           ctx.json(projectView(p, who));
         });
-    route(HandlerType.GET, "/projects/{project}/inputs", Access.MEMBER, "The evaluation inputs as CSV: ids and features, never labels.", null,
+    route(HandlerType.GET, "/projects/{project}/inputs", Access.MEMBER,
+        "The evaluation inputs as CSV: ids and features, without the columns the suite uses for the label, the baseline or reference answers.", null,
         (ctx, who) -> {
           var file = projects.inputs(projects.get(ctx.pathParam("project")));
           ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"inputs.csv\"");
@@ -123,6 +147,23 @@ public final class Api {
         });
     route(HandlerType.GET, "/projects/{project}/vendors", Access.OWNER, "The vendors invited to a project.", null,
         (ctx, who) -> ctx.json(projects.vendors(ctx.pathParam("project"))));
+    route(HandlerType.DELETE, "/projects/{project}/vendors/{vendor}", Access.OWNER,
+        "Remove a vendor from a project: its next request there answers 403; its submissions stay on record.", null, (ctx, who) -> {
+          ctx.json(projects.removeVendor(who, ctx.pathParam("project"), ctx.pathParam("vendor")));
+          leaderboard.invalidate(ctx.pathParam("project"));
+        });
+    route(HandlerType.POST, "/accounts/{account}/tokens", Access.OWNER,
+        "A new token for an account (shown once); {\"role\": \"owner\"} makes an owner account of that name if there is none.",
+        "{\"role\": \"owner\"} or {}", (ctx, who) -> {
+          Object role = jsonObject(ctx, true).get("role");
+          if (role != null && !"owner".equals(role)) {
+            throw ApiException.badRequest("role: only 'owner' accounts are made here (vendors by invitation), found " + Bounded.echo(String.valueOf(role)));
+          }
+          ctx.status(201).json(accounts.newToken(who.name(), ctx.pathParam("account"), role != null));
+        });
+    route(HandlerType.DELETE, "/accounts/{account}/tokens", Access.OWNER,
+        "Revoke every token of an account: its next request answers 401.", null,
+        (ctx, who) -> ctx.json(accounts.revoke(who.name(), ctx.pathParam("account"))));
 
     route(HandlerType.POST, "/projects/{project}/submissions", Access.VENDOR,
         "Upload predictions for every input id (?name=, ?format=csv|tsv|jsonl|parquet); answered 202 once stored and queued.",
@@ -168,26 +209,57 @@ public final class Api {
           if (!(id instanceof String s)) throw ApiException.badRequest("give the submission to promote: {\"submission\": \"s_...\"}");
           ctx.json(champions.promote(who, ctx.pathParam("project"), s));
         });
-    route(HandlerType.POST, "/projects/{project}/champion/rollback", Access.OWNER, "Restore the previous champion.", null,
+    route(HandlerType.POST, "/projects/{project}/champion/rollback", Access.OWNER,
+        "Restore the previous champion; 409 when there is none before the current one.", null,
         (ctx, who) -> ctx.json(champions.rollback(who, ctx.pathParam("project"))));
 
     route(HandlerType.GET, "/audit-log", Access.OWNER, "Audit log entries, oldest first (?after=SEQ, ?limit=, ?project=).", null,
         (ctx, who) -> {
           long after = longParam(ctx, "after", 0);
           int limit = (int) Math.min(10_000, Math.max(1, longParam(ctx, "limit", 1000)));
-          ctx.json(AuditLog.asMaps(log.entries(db, after, limit, ctx.queryParam("project"))));
+          ctx.json(Trail.asMaps(trail.entries(db, after, limit, ctx.queryParam("project"))));
+        });
+    route(HandlerType.GET, "/audit-log/checkpoint", Access.OWNER,
+        "The audit trail's head (entries and hash) after a full check, to keep elsewhere and verify against later.", null, (ctx, who) -> {
+          Checkpoint c = trail.checkpoint(db);
+          ctx.json(Map.of("entries", c.entries(), "hash", c.hash(), "checkpoint", c.toString()));
+        });
+    route(HandlerType.GET, "/audit-log/verify", Access.OWNER,
+        "Check the audit trail: chain, signatures, tables, and the head against ?checkpoint=COUNT:HASH when given.", null, (ctx, who) -> {
+          String cp = ctx.queryParam("checkpoint");
+          Trail.Verification v = trail.verify(db, cp == null || cp.isBlank() ? null : Checkpoint.parse(cp));
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("intact", v.intact());
+          m.put("entries", v.entries());
+          m.put("first_bad_entry", v.firstBadEntry().orElse(null));
+          m.put("problem", v.problem().orElse(null));
+          ctx.json(m);
         });
   }
 
-  /** Authenticates and checks the route's access rule; returns the caller. */
-  Principal authorize(Context ctx, Route r) {
+  /**
+   * Authenticates and checks the route's access rule; returns the caller. An address over the
+   * {@link Throttle}'s limit gets 429 without a store lookup unless its token is one the server
+   * already knows to be valid.
+   */
+  public Principal authorize(Context ctx, Route r) throws InterruptedException {
     if (r.access() == Access.PUBLIC) return null;
     String header = ctx.header("Authorization");
     String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-    Principal who = tokens.principal(token).orElse(null);
+    Principal who = tokens.known(token).orElse(null);
+    if (who == null && token != null) {
+      long wait = throttle.refusedFor(ctx.ip());
+      if (wait > 0) {
+        ctx.header("Retry-After", Long.toString(wait));
+        throw new ApiException(429, "too many invalid tokens from this address; try again in " + wait + " s with a valid token");
+      }
+      who = tokens.principal(token).orElse(null);
+      if (who == null) Thread.sleep(throttle.failed(ctx.ip()));
+    }
     if (who == null) {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw new ApiException(401, token == null ? "this endpoint needs a token: send 'Authorization: Bearer <token>'" : "the token is not valid; ask the project owner for a new one");
+      throw new ApiException(401, token == null ? "this endpoint needs a token: send 'Authorization: Bearer <token>'"
+          : "the token is not valid (revoked, mistyped or from another server); ask the project owner for a new one");
     }
     switch (r.access()) {
       case OWNER -> {
@@ -206,7 +278,7 @@ public final class Api {
   }
 
   private static ApiException notInvited(Context ctx) {
-    return new ApiException(403, "you are not invited to project '" + ctx.pathParam("project") + "'");
+    return new ApiException(403, "you are not invited to project '" + Bounded.echo(ctx.pathParam("project")) + "'");
   }
 
   private Map<String, Object> projectView(Project p, Principal who) {
@@ -222,6 +294,7 @@ public final class Api {
       m.put("data_sha256", p.dataSha256());
       m.put("public_share", p.publicShare());
       m.put("show_vendor_names", p.showVendorNames());
+      m.put("show_vendor_activity", p.showVendorActivity());
     }
     m.put("daily_quota", p.dailyQuota());
     m.put("max_upload_bytes", p.maxUploadBytes());
@@ -245,9 +318,9 @@ public final class Api {
     StringWriter out = new StringWriter();
     try (CsvWriter w = CsvWriter.builder().build(out)) {
       w.writeRecord(header);
-      for (List<String> row : rows) w.writeRecord(row.stream().map(CsvCells::safe).toList());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      for (List<String> row : rows) w.writeRecord(row.stream().map(CsvCells::guard).toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     ctx.contentType("text/csv; charset=utf-8").header("Content-Disposition", "attachment; filename=\"" + name + "\"").result(out.toString());
   }
@@ -267,7 +340,7 @@ public final class Api {
     try {
       return Long.parseLong(v.strip());
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest(name + ": expected a whole number, found '" + v + "'");
+      throw ApiException.badRequest(name + ": expected a whole number, found '" + Bounded.echo(v) + "'");
     }
   }
 
@@ -275,37 +348,53 @@ public final class Api {
   static String extension(Context ctx) {
     String format = ctx.queryParam("format");
     if (format == null) {
-      String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(java.util.Locale.ROOT);
+      String type = ctx.contentType() == null ? "" : ctx.contentType().toLowerCase(Locale.ROOT);
       if (type.startsWith("text/tab-separated-values")) format = "tsv";
       else if (type.contains("ndjson") || type.contains("jsonl") || type.contains("json-lines")) format = "jsonl";
       else if (type.contains("parquet")) format = "parquet";
       else format = "csv";
     }
-    return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (format.toLowerCase(Locale.ROOT)) {
       case "csv" -> ".csv";
       case "tsv" -> ".tsv";
       case "jsonl", "ndjson" -> ".jsonl";
       case "parquet" -> ".parquet";
-      default -> throw ApiException.badRequest("format: expected csv, tsv, jsonl or parquet, found '" + format + "'");
+      default -> throw ApiException.badRequest("format: expected csv, tsv, jsonl or parquet, found '" + Bounded.echo(format) + "'");
     };
   }
 
+  /**
+   * The body as a JSON object. Jackson's limits (1,000 levels of nesting, numbers of 1,000 digits,
+   * strings of 20 million characters, all far above any real request) and the 64 KiB body limit
+   * make a hostile body a 400 or 413 with advice; a failure without a location is worded alike.
+   */
+  static Map<String, Object> jsonObject(Context ctx) throws IOException {
+    return jsonObject(ctx, false);
+  }
+
+  /** As {@link #jsonObject(Context)}; {@code optional}: an empty body is an empty object. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> jsonObject(Context ctx) throws java.io.IOException {
-    byte[] body = limited(ctx.bodyInputStream(), 1 << 16, "the request body");
+  static Map<String, Object> jsonObject(Context ctx, boolean optional) throws IOException {
+    byte[] body = ctx.bodyInputStream().readNBytes((1 << 16) + 1);
+    if (optional && new String(body, StandardCharsets.UTF_8).isBlank()) return Map.of();
+    limited(body, 1 << 16, "the request body");
     try {
-      Object v = OpenApi.MAPPER.readValue(body, Object.class);
+      Object v = BODY.readValue(body, Object.class);
       if (v instanceof Map<?, ?> m) return (Map<String, Object>) m;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw ApiException.badRequest("the request body is not valid JSON (" + e.getOriginalMessage() + ", line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr() + "); send a JSON object");
+    } catch (JsonProcessingException e) {
+      var at = e.getLocation();
+      throw ApiException.badRequest("the request body is not valid JSON (" + Bounded.echo(e.getOriginalMessage())
+          + (at == null ? "" : ", line " + at.getLineNr() + ", column " + at.getColumnNr()) + "); send a JSON object such as {\"daily_quota\": 10}");
     }
     throw ApiException.badRequest("the request body must be a JSON object, such as {\"name\": \"acme\"}");
   }
 
-  private static byte[] limited(InputStream in, int max, String what) throws java.io.IOException {
-    byte[] b = in.readNBytes(max + 1);
-    if (b.length > max) throw new ApiException(413, what + " is larger than " + max + " bytes");
+  private static byte[] limited(InputStream in, int max, String what) throws IOException {
+    return limited(in.readNBytes(max + 1), max, what);
+  }
+
+  private static byte[] limited(byte[] b, int max, String what) {
+    if (b.length > max) throw new ApiException(413, what + " is larger than " + max + " bytes; send a smaller one");
     if (b.length == 0) throw ApiException.badRequest(what + " is empty");
     return b;
   }

@@ -3,7 +3,7 @@ package dev.holdout.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.holdout.server.log.AuditLog;
+import dev.holdout.server.trail.Trail;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +14,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The owner's and vendors' whole journey, on the embedded store and on PostgreSQL. */
-class ServerFlowTest {
+class HoldoutServerTest {
   @TempDir Path dir;
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void projectSubmissionsLeaderboardChampionAndAuditLog(String store) throws Exception {
+  void a_project_runs_from_suite_to_champion_with_every_decision_on_the_audit_trail(String store) throws Exception {
     try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(3000);
       JsonNode project = s.call("GET", "/projects/" + p, s.ownerToken, (String) null).json();
@@ -81,7 +81,7 @@ class ServerFlowTest {
       // Champion: a rejected submission is refused with the evidence; an accepted one is promoted.
       TestServer.Answer refused = s.call("POST", "/projects/" + p + "/champion", s.ownerToken, "{\"submission\": \"" + bad + "\"}");
       assertThat(refused.status()).isEqualTo(409);
-      assertThat(refused.json().path("evidence").path("verdict_private").asText()).isEqualTo("REJECTED");
+      assertThat(refused.json().path("details").path("verdict_private").asText()).isEqualTo("REJECTED");
       assertThat(s.call("POST", "/projects/" + p + "/champion", s.ownerToken, "{\"submission\": \"" + good + "\"}").status()).isEqualTo(200);
 
       // A challenger that is accepted on its own but clearly worse than the champion is refused by the gate.
@@ -89,7 +89,7 @@ class ServerFlowTest {
       assertThat(s.await(p, worse).path("verdict_private").asText()).isEqualTo("ACCEPTED");
       TestServer.Answer gate = s.call("POST", "/projects/" + p + "/champion", s.ownerToken, "{\"submission\": \"" + worse + "\"}");
       assertThat(gate.status()).isEqualTo(409);
-      JsonNode against = gate.json().path("evidence").path("against_champion");
+      JsonNode against = gate.json().path("details").path("against_champion");
       assertThat(against.path("pass").asBoolean()).isFalse();
       assertThat(against.path("difference").path("ci").get(0).asDouble()).isLessThan(-0.01);
 
@@ -106,11 +106,10 @@ class ServerFlowTest {
       log.forEach(e -> actions.add(e.path("action").asText()));
       assertThat(actions).contains("project.created", "project.data", "vendor.invited", "submission.uploaded", "submission.evaluated",
           "champion.promoted", "champion.rolled_back");
-      AuditLog audit = new AuditLog();
-      assertThat(audit.verify(s.server.database()).intact()).isTrue();
+      assertThat(s.verify(null).intact()).as(s.verify(null).toString()).isTrue();
       long tampered = log.get(3).path("seq").asLong();
       s.sql("UPDATE audit_log SET details = '{\"sha256\":\"forged\"}' WHERE seq = " + tampered);
-      AuditLog.Verification v = audit.verify(s.server.database());
+      Trail.Verification v = s.verify(null);
       assertThat(v.intact()).isFalse();
       assertThat(v.firstBadEntry()).contains(tampered);
       assertThat(v.problem().orElseThrow()).contains("altered");
@@ -119,17 +118,16 @@ class ServerFlowTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void deletedEntriesAndRestartsAreFound(String store) {
+  void a_restart_keeps_everything_and_a_deleted_entry_is_found(String store) {
     try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(500);
       s.invite(p, "acme");
       s.invite(p, "initech");
       s.restart();
       assertThat(s.call("GET", "/projects/" + p + "/vendors", s.ownerToken, (String) null).json()).hasSize(2);
-      AuditLog audit = new AuditLog();
-      assertThat(audit.verify(s.server.database()).intact()).isTrue();
+      assertThat(s.verify(null).intact()).isTrue();
       s.sql("DELETE FROM audit_log WHERE seq = 4");
-      AuditLog.Verification v = audit.verify(s.server.database());
+      Trail.Verification v = s.verify(null);
       assertThat(v.firstBadEntry()).contains(4L);
       assertThat(v.problem().orElseThrow()).contains("missing");
     }
@@ -137,7 +135,7 @@ class ServerFlowTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
-  void parameterFreeLadderReleasesOnlyGainsBeyondTheStandardError(String store) throws Exception {
+  void the_parameter_free_ladder_releases_only_gains_beyond_the_standard_error(String store) throws Exception {
     try (TestServer s = new TestServer(dir, store)) {
       String p = s.project(3000);
       assertThat(s.call("PATCH", "/projects/" + p, s.ownerToken, "{\"ladder\": \"parameter_free\"}").status()).isEqualTo(200);
@@ -158,7 +156,7 @@ class ServerFlowTest {
 
   /** With room for fewer rows than one project's set, sets are dropped and read again, and the scores do not change. */
   @Test
-  void evaluationSetsDroppedFromMemoryAreReadAgainWithTheSameScores() throws Exception {
+  void evaluation_sets_dropped_from_memory_are_read_again_with_the_same_scores() throws Exception {
     try (TestServer s = new TestServer(dir, "h2", 1000)) {
       String p1 = s.project(3000);
       String p2 = s.project(3000);
@@ -181,7 +179,7 @@ class ServerFlowTest {
    * 400 questions; "good" answers every one exactly, "poor" half of them.
    */
   @Test
-  void textGenerationProjectsHideTheReferencesAndScoreAnswers() throws Exception {
+  void text_generation_projects_hide_the_references_and_score_answers() throws Exception {
     try (TestServer s = new TestServer(dir, "h2")) {
       String yaml = """
           suite: holdout.suite/v1

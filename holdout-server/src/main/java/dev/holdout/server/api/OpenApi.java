@@ -1,6 +1,5 @@
-package dev.holdout.server;
+package dev.holdout.server.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
 
 /** The OpenAPI 3.0 document of the API, built from the same route table that serves it, so the two cannot disagree. */
 public final class OpenApi {
-  static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Pattern PARAM = Pattern.compile("\\{([a-z_]+)}");
 
   private OpenApi() {}
@@ -21,7 +19,8 @@ public final class OpenApi {
     doc.put("openapi", "3.0.3");
     doc.put("info", Map.of("title", "Holdout API", "version", "1",
         "description", "Hidden evaluation sets, vendor submissions, a Ladder leaderboard, champion and challenger, and a hash-chained audit log. "
-            + "Send 'Authorization: Bearer <token>'. Errors are {\"error\": message}."));
+            + "Send 'Authorization: Bearer <token>'. Errors are {\"error\": advice, \"status\": N} with structured evidence under \"details\" "
+            + "where there is some."));
     doc.put("components", Map.of("securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
     Map<String, Object> paths = new LinkedHashMap<>();
     for (Api.Route r : routes) {
@@ -48,7 +47,7 @@ public final class OpenApi {
         responses.put("401", Map.of("description", "no token or an invalid one"));
         if (r.access() != Api.Access.ANY) responses.put("403", Map.of("description", "the caller's role or project membership does not allow it"));
       }
-      responses.put("4XX", Map.of("description", "bad input: {\"error\": what to do}"));
+      responses.put("4XX", Map.of("description", "bad input: {\"error\": what to do, \"status\": N}"));
       op.put("responses", responses);
       item.put(r.method().name().toLowerCase(Locale.ROOT), op);
     }
