@@ -41,8 +41,8 @@ class PlanCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).startsWith("Holdout plan · tiny-plan · 80% of evaluations decided\nDecide before signing how many rows to label.\n");
     assertThat(r.out()).contains("Population: positive rate 25% from eval.csv.\n");
-    assertThat(r.out()).containsPattern("  auc  roc_auc >= 0\\.7 \\(95% CI lower end\\)\n      expected 0\\.8: [0-9,]+ rows needed; at that size \\d+(\\.\\d)?% "
-        + "of simulated evaluations decide it \\(PASS \\d+(\\.\\d)?%, FAIL 0%\\)\n");
+    assertThat(r.out()).containsPattern("  auc  roc_auc >= 0\\.7 \\(95% CI lower end\\)\n      expected 0\\.8: [0-9,]+ rows needed; at that size \\d+(\\.\\d+)?% "
+        + "of simulated evaluations decide it \\(PASS \\d+(\\.\\d+)?%, FAIL 0%\\)\n");
     assertThat(r.out()).contains("  cal  ece <= 0.1 (95% CI upper end)\n      not planned: no --expect for ece\n");
     assertThat(r.out()).containsPattern("The evaluation set needs about [0-9,]+ rows \\(eval\\.csv has 4\\)\\.\n$");
     JsonNode j = new ObjectMapper().readTree(json.toFile());
