@@ -122,8 +122,9 @@ final class Comparison {
           ? "DeLong's test (DeLong, DeLong and Clarke-Pearson 1988; Sun and Xu's fast algorithm, 2014)"
           : "DeLong's test with the clustered variance of Obuchowski (1997)" + by, r);
     }
-    if (primary.equals("accuracy") && model.right(a, rows) != null) {
-      McNemar.Outcome o = McNemar.test(model.right(a, rows), model.right(c, rows), groups);
+    boolean[] rightA = primary.equals("accuracy") ? model.right(a, rows) : null;
+    if (rightA != null) {
+      McNemar.Outcome o = McNemar.test(rightA, model.right(c, rows), groups);
       return switch (o.variant()) {
         case EXACT -> raw("mcnemar_exact", "McNemar's exact binomial test (fewer than " + McNemar.EXACT_BELOW + " discordant rows)", o.result());
         case CHI_SQUARE -> raw("mcnemar_chi_square", "McNemar's chi-square test with continuity correction", o.result());

@@ -51,11 +51,11 @@ class PairedCoverageTest {
       BinaryCells right = BinaryCells.ofRows(all, ra, rb);
       double[][] accReps = Bootstrap.run(right.counts(), REPLICATES, d, "acc", w -> new double[] {
           BinaryMetrics.compute(right, 0, w, 0.5, null).get("accuracy").orNaN() - BinaryMetrics.compute(right, 1, w, 0.5, null).get("accuracy").orNaN()});
-      if (covers(Bootstrap.column(accReps, 0), 0.05)) accuracy++;
+      if (Coverage.covers(Bootstrap.column(accReps, 0), 0.05)) accuracy++;
       BinaryCells scores = BinaryCells.ofRows(positive, a, b);
       double[][] aucReps = Bootstrap.run(scores.counts(), REPLICATES, d, "auc", w -> new double[] {
           BinaryMetrics.compute(scores, 0, w, 0.5, null).get("roc_auc").orNaN() - BinaryMetrics.compute(scores, 1, w, 0.5, null).get("roc_auc").orNaN()});
-      if (covers(Bootstrap.column(aucReps, 0), trueAucDifference)) auc++;
+      if (Coverage.covers(Bootstrap.column(aucReps, 0), trueAucDifference)) auc++;
     }
     assertThat((double) accuracy / DATASETS).as("accuracy difference coverage").isBetween(0.93, 0.97);
     assertThat((double) auc / DATASETS).as("roc_auc difference coverage").isBetween(0.93, 0.97);
@@ -98,15 +98,11 @@ class PairedCoverageTest {
       java.util.function.Function<double[], double[]> diff = w -> new double[] {
           BinaryMetrics.compute(cells, 0, w, 0.5, null).get("accuracy").orNaN() - BinaryMetrics.compute(cells, 1, w, 0.5, null).get("accuracy").orNaN()};
       Clusters clusters = Clusters.of(group, cells.cellOfRow(n), cells.counts().length);
-      if (covers(Bootstrap.column(Bootstrap.run(cells.counts(), clusters, REPLICATES, d, "g", diff), 0), truth)) byGroup++;
-      if (covers(Bootstrap.column(Bootstrap.run(cells.counts(), null, REPLICATES, d, "g", diff), 0), truth)) byRow++;
+      if (Coverage.covers(Bootstrap.column(Bootstrap.run(cells.counts(), clusters, REPLICATES, d, "g", diff), 0), truth)) byGroup++;
+      if (Coverage.covers(Bootstrap.column(Bootstrap.run(cells.counts(), null, REPLICATES, d, "g", diff), 0), truth)) byRow++;
     }
     assertThat((double) byGroup / DATASETS).as("paired cluster bootstrap").isBetween(0.93, 0.97);
     assertThat((double) byRow / DATASETS).as("paired row bootstrap").isLessThan(0.88);
   }
 
-  private static boolean covers(double[] replicates, double truth) {
-    double[] ci = Bootstrap.percentileInterval(replicates, 0.95);
-    return ci[0] <= truth && truth <= ci[1];
-  }
 }

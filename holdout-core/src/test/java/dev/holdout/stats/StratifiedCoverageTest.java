@@ -38,16 +38,12 @@ class StratifiedCoverageTest {
       int[] label = new int[cells.size()];
       for (int i = 0; i < label.length; i++) label[i] = cells.positive(i) ? 1 : 0;
       Function<double[], double[]> auc = w -> new double[] {BinaryMetrics.compute(cells, 0, w, 0.5, null).get("roc_auc").orNaN()};
-      if (covers(Bootstrap.column(Bootstrap.run(cells.counts(), null, Strata.of(label, cells.counts()), 250, d, "s", auc), 0))) stratified++;
-      if (covers(Bootstrap.column(Bootstrap.run(cells.counts(), null, null, 250, d, "s", auc), 0))) poisson++;
+      if (Coverage.covers(Bootstrap.column(Bootstrap.run(cells.counts(), null, Strata.of(label, cells.counts()), 250, d, "s", auc), 0), TRUE_AUC)) stratified++;
+      if (Coverage.covers(Bootstrap.column(Bootstrap.run(cells.counts(), null, null, 250, d, "s", auc), 0), TRUE_AUC)) poisson++;
     }
     assertThat((double) stratified / DATASETS).as("stratified").isBetween(0.90, 0.96);
     assertThat((double) poisson / DATASETS).as("poisson").isBetween(0.90, 0.96);
     assertThat(Math.abs(stratified - poisson)).isLessThan(30);
   }
 
-  private static boolean covers(double[] replicates) {
-    double[] ci = Bootstrap.percentileInterval(replicates, 0.95);
-    return ci[0] <= TRUE_AUC && TRUE_AUC <= ci[1];
-  }
 }
