@@ -9,6 +9,7 @@ import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
 import dev.holdout.render.TerminalReport;
 import dev.holdout.suite.Suite;
+import dev.holdout.verdict.Verdict;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description = {"Rank several submissions on the same suite by the primary metric, with intervals, and",
-        "give the paired difference of every pair so you see which gaps are real."},
-    footer = {"", "Exit codes: 0 done, 2 bad input or usage."})
+    description = {"Rank several submissions on the same suite by the primary metric, with intervals, give the paired difference and "
+        + "the paired test of every pair (DeLong for roc_auc, McNemar for accuracy, the paired bootstrap otherwise), and group the "
+        + "submissions into tiers that cannot be told apart."},
+    footer = {"", "Exit codes: 0 at least one submission is accepted, 1 none is (3 when the best-ranked one is inconclusive), "
+        + "2 bad input or usage."})
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -65,6 +68,15 @@ final class CompareCommand implements Callable<Integer> {
     if (html != null) HtmlReport.write(report, html);
     spec.commandLine().getOut().print(TerminalReport.render(report));
     spec.commandLine().getOut().flush();
-    return 0;
+    return exitCode(report);
+  }
+
+  /**
+   * 0 when any submission is ACCEPTED; otherwise 3 when the best-ranked one is INCONCLUSIVE (more
+   * labeled rows might accept it), else 1.
+   */
+  static int exitCode(CompareReport report) {
+    if (report.ranking().stream().anyMatch(r -> r.verdict() == Verdict.ACCEPTED)) return 0;
+    return !report.ranking().isEmpty() && report.ranking().get(0).verdict() == Verdict.INCONCLUSIVE ? 3 : 1;
   }
 }

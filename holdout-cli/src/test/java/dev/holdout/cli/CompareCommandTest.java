@@ -24,11 +24,14 @@ class CompareCommandTest {
     assertThat(r.out()).startsWith("Holdout · churn-acceptance · 2 submissions ranked by roc_auc\n");
     String[] lines = r.out().split("\n");
     int header = indexOfLineStartingWith(lines, "  rank");
-    assertThat(lines[header + 1]).startsWith("  1    vendor-a ").endsWith("ACCEPTED");
-    assertThat(lines[header + 2]).startsWith("  2    vendor-b ").endsWith("REJECTED");
-    assertThat(r.out()).contains("Paired differences (row by row on the same 20,000 rows;");
+    assertThat(lines[header]).startsWith("  rank tier submission");
+    assertThat(lines[header + 1]).startsWith("  1    1    vendor-a ").endsWith("ACCEPTED");
+    assertThat(lines[header + 2]).startsWith("  2    2    vendor-b ").endsWith("REJECTED");
+    assertThat(r.out()).contains("Paired differences (row by row on the same 20,000 rows) and two-sided paired tests (Holm-adjusted over 1 pair;");
     String pair = lines[indexOfLineStartingWith(lines, "  vendor-a")];
-    assertThat(pair).matches("  vendor-a +- vendor-b +[+-]\\d\\.\\d{4} \\[[+-]\\d\\.\\d{4}, [+-]\\d\\.\\d{4}\\]  p = \\d\\.\\d+  \\(.*\\)");
+    assertThat(pair).matches("  vendor-a +- vendor-b +[+-]\\d\\.\\d{4} \\[[+-]\\d\\.\\d{4}, [+-]\\d\\.\\d{4}\\]  DeLong p = \\S+, Holm p = \\S+  \\(real difference\\)");
+    assertThat(r.out()).contains("  test: DeLong's test (DeLong, DeLong and Clarke-Pearson 1988; Sun and Xu's fast algorithm, 2014)\n");
+    assertThat(r.out()).endsWith("Tiers (a tier's submissions cannot be told apart from its best): 1: vendor-a; 2: vendor-b\n");
 
     JsonNode j = new ObjectMapper().readTree(json.toFile());
     assertThat(j.path("schema").asText()).isEqualTo("holdout.compare/v1");
@@ -41,6 +44,66 @@ class CompareCommandTest {
     assertThat(j.path("pairs").get(0).path("rows").asLong()).isEqualTo(20_000);
     assertThat(j.path("pairs").get(0).path("difference").path("value").asDouble()).isPositive();
     assertThat(j.path("reports")).hasSize(2);
+    JsonNode test = j.path("pairs").get(0).path("test");
+    assertThat(test.path("name").asText()).isEqualTo("delong");
+    assertThat(test.path("statistic").asDouble()).isGreaterThan(3);
+    assertThat(test.path("p_value").asDouble()).isLessThan(0.001);
+    assertThat(test.path("p_holm").asDouble()).isEqualTo(test.path("p_value").asDouble());
+    assertThat(test.path("different").asBoolean()).isTrue();
+    assertThat(j.path("ranking").get(0).path("tier").asInt()).isEqualTo(1);
+    assertThat(j.path("ranking").get(1).path("tier").asInt()).isEqualTo(2);
+    assertThat(j.path("tiering").path("alpha").asDouble()).isEqualTo(0.05);
+    assertThat(j.path("tiering").path("pairs").asInt()).isEqualTo(1);
+    assertThat(j.path("tiering").path("adjust").asText()).isEqualTo("holm");
+  }
+
+  @Test
+  void accuracy_is_compared_by_mcnemars_exact_test_and_an_accepted_submission_exits_0() throws Exception {
+    Path suite = accuracySuite(true);
+    Path good = Files.writeString(dir.resolve("good.csv"), "id,p\na,0.9\nb,0.1\nc,0.8\nd,0.2\ne,0.7\nf,0.3\n");
+    Path bad = Files.writeString(dir.resolve("bad.csv"), "id,p\na,0.1\nb,0.9\nc,0.2\nd,0.8\ne,0.3\nf,0.7\n");
+    Path json = dir.resolve("c.json");
+    Cli r = run("compare", suite, "-p", bad, "-p", good, "--json", json);
+    assertThat(r.exit()).isZero();
+    // 6 rows right only by 'good', none only by 'bad': exact two-sided p = 2 * 0.5^6 = 0.03125
+    assertThat(r.out()).contains("  good                   - bad                    +1.0000");
+    assertThat(r.out()).contains("McNemar exact p = 0.0313, Holm p = 0.0313  (real difference)");
+    JsonNode test = new ObjectMapper().readTree(json.toFile()).path("pairs").get(0).path("test");
+    assertThat(test.path("name").asText()).isEqualTo("mcnemar_exact");
+    assertThat(test.path("p_value").asDouble()).isCloseTo(0.03125, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(test.path("detail").asText()).isEqualTo("6 rows right only by the first, 0 right only by the second");
+  }
+
+  @Test
+  void compare_exits_1_when_no_submission_is_accepted_and_3_when_the_best_is_inconclusive() throws Exception {
+    Path wrong = Files.writeString(dir.resolve("wrong.csv"), "id,p\na,0.1\nb,0.9\nc,0.2\nd,0.8\ne,0.3\nf,0.7\n");
+    Path half = Files.writeString(dir.resolve("half.csv"), "id,p\na,0.9\nb,0.9\nc,0.2\nd,0.8\ne,0.3\nf,0.7\n");
+    Cli rejected = run("compare", accuracySuite(true), "-p", wrong, "-p", half);
+    assertThat(rejected.out()).contains("REJECTED").doesNotContain("ACCEPTED");
+    assertThat(rejected.exit()).isEqualTo(1);
+    // recall 2 of 3: on three positive rows the interval is far too wide to decide recall >= 0.5
+    Path most = Files.writeString(dir.resolve("most.csv"), "id,p\na,0.9\nb,0.1\nc,0.8\nd,0.2\ne,0.3\nf,0.3\n");
+    Cli inconclusive = run("compare", accuracySuite(false), "-p", wrong, "-p", most);
+    String[] lines = inconclusive.out().split("\n");
+    assertThat(lines[indexOfLineStartingWith(lines, "  1 ")]).contains("most").endsWith("INCONCLUSIVE");
+    assertThat(inconclusive.exit()).isEqualTo(3);
+  }
+
+  /** Six rows, accuracy as the primary metric; a criterion recall >= 0.5 at the point, or on the interval (undecidable on six rows). */
+  private Path accuracySuite(boolean atPoint) throws Exception {
+    Files.writeString(dir.resolve("eval.csv"), "id,y\na,1\nb,0\nc,1\nd,0\ne,1\nf,0\n");
+    return Files.writeString(dir.resolve("suite.yaml"), """
+        suite: holdout.suite/v1
+        name: tiny
+        problem: Tiny binary problem.
+        task: binary_classification
+        data: {path: eval.csv, id: id, label: y}
+        predictions: {score: p}
+        primary_metric: accuracy
+        criteria:
+          - metric: recall
+            min: 0.5
+        """ + (atPoint ? "    at: point\n" : "") + "bootstrap: {replicates: 200, seed: 1}\n");
   }
 
   @Test

@@ -433,7 +433,8 @@ class JudgeCommandTest {
     Path paris = Files.writeString(dir.resolve("paris.csv"), "id,out\nq1,Paris\nq2,Paris\nq3,Paris\nq4,Paris\nq5,Paris\nq6,Paris\nq7,Paris\nq8,Paris\n");
     Path json = dir.resolve("compare.json");
     Cli r = run("compare", suite, "-p", dir.resolve("vendor.csv"), "-p", paris, "--json", json);
-    assertThat(r.exit()).as(r.err() + r.out()).isZero();
+    // both INCONCLUSIVE (the judge is unchecked against human grades): none accepted and the best inconclusive
+    assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(3);
     JsonNode c = JSON.readTree(json.toFile());
     assertThat(c.path("primary_metric").asText()).isEqualTo("judge_score");
     assertThat(c.path("ranking").get(0).path("name").asText()).isEqualTo("paris");

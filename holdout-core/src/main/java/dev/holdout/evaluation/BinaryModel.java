@@ -63,6 +63,23 @@ final class BinaryModel extends TaskModel {
     return Sorting.order(scores[source]);
   }
 
+  /** Each of {@code rows}' label. */
+  boolean[] positive(int[] rows) {
+    return pick(eval.positive, rows);
+  }
+
+  /** Source {@code source}'s scores on {@code rows}, missing predictions already scored as the surest wrong answer. */
+  double[] scores(int source, int[] rows) {
+    return pick(scores[source], rows);
+  }
+
+  @Override
+  boolean[] right(int source, int[] rows) {
+    boolean[] out = new boolean[rows.length];
+    for (int i = 0; i < rows.length; i++) out[i] = (scores[source][rows[i]] >= thresholds[source]) == eval.positive[rows[i]];
+    return out;
+  }
+
   @Override
   String baselineName() {
     return baselineName;
@@ -91,6 +108,13 @@ final class BinaryModel extends TaskModel {
 
     @Override public double[] counts() { return cells.counts(); }
     @Override public int[] cellOfRow(int rows) { return cells.cellOfRow(rows); }
+
+    @Override
+    public int[] labelOfCell() {
+      int[] out = new int[cells.size()];
+      for (int i = 0; i < out.length; i++) out[i] = cells.positive(i) ? 1 : 0;
+      return out;
+    }
 
     @Override
     public Cells compress(int budget) {

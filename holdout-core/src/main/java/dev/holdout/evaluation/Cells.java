@@ -15,6 +15,14 @@ interface Cells {
    */
   int[] cellOfRow(int rows);
 
+  /**
+   * Each cell's label as a stratum (0 negative, 1 positive) for the stratified bootstrap; null
+   * where the task's cells have no such strata (every task but binary classification).
+   */
+  default int[] labelOfCell() {
+    return null;
+  }
+
   /** Cells at most about {@code budget} in number (this object when already small enough). */
   Cells compress(int budget);
 

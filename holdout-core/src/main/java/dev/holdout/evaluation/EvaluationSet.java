@@ -150,6 +150,19 @@ public final class EvaluationSet {
     return cols;
   }
 
+  /** The share of positive rows of a binary evaluation set; NaN for other tasks or no rows. */
+  public double positiveRate() {
+    if (positive == null || rows == 0) return Double.NaN;
+    long k = 0;
+    for (boolean p : positive) if (p) k++;
+    return (double) k / rows;
+  }
+
+  /** The file the evaluation set was read from. */
+  public Path path() {
+    return path;
+  }
+
   /** The number of groups (data.group) behind the rows, or the rows when rows are independent. */
   public long units() {
     if (group == null) return rows;

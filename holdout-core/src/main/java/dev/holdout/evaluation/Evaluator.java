@@ -6,6 +6,7 @@ import dev.holdout.result.CompareReport;
 import dev.holdout.result.Report;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.Clusters;
+import dev.holdout.stats.Strata;
 import dev.holdout.suite.ServingMetrics;
 import dev.holdout.suite.Suite;
 import dev.holdout.verdict.Adjustment;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +78,7 @@ public final class Evaluator {
     int m = names.size();
     Clusters clusters = clusters(rows, boot);
     long units = clusters == null ? rows.length : clusters.groups();
-    double[][] overall = Bootstrap.run(boot.counts(), clusters, reps, b.seed(), "overall", w -> {
+    double[][] overall = Bootstrap.run(boot.counts(), clusters, strata(boot), reps, b.seed(), "overall", w -> {
       double[] v = new double[2 * m];
       vector(boot.metrics(0, w), names, v, 0);
       vector(boot.metrics(1, w), names, v, m);
@@ -209,51 +209,22 @@ public final class Evaluator {
     return new Decider.Observation(value, new double[0], 0, null, s == null ? 0 : s.rows(), undefined, null);
   }
 
-  /** Every submission's report, the ranking by the primary metric and the paired difference of every pair. */
+  /**
+   * Every submission's report, the ranking by the primary metric, the paired difference and paired
+   * test of every pair, and tiers of submissions that cannot be told apart ({@link Comparison}).
+   */
   public CompareReport compare(List<Submission> submissions) {
     List<Report> reports = new ArrayList<>();
     for (Submission s : submissions) reports.add(evaluate(s));
-    String primary = suite.primaryMetric();
     TaskModel model = TaskModel.of(suite, eval, submissions);
-    Direction dir = model.direction(primary);
-    Bootstrap.Settings b = suite.bootstrap();
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < submissions.size(); i++) order.add(i);
-    Comparator<Integer> better = Comparator.comparingDouble(i -> {
-      Double v = reports.get(i).metrics().get(primary).value();
-      if (v == null) return Double.POSITIVE_INFINITY;
-      return dir == Direction.HIGHER_IS_BETTER ? -v : v;
-    });
-    order.sort(better);
-    List<CompareReport.Ranked> ranking = new ArrayList<>();
-    for (int r = 0; r < order.size(); r++) {
-      Report rep = reports.get(order.get(r));
-      ranking.add(new CompareReport.Ranked(r + 1, rep.submission().name(), rep.metrics().get(primary), rep.verdict()));
-    }
-    List<CompareReport.Pair> pairs = new ArrayList<>();
-    for (int x = 0; x < order.size(); x++) {
-      for (int y = x + 1; y < order.size(); y++) {
-        int a = order.get(x);
-        int c = order.get(y);
-        int[] rows = rows(List.of(submissions.get(a), submissions.get(c)), model.order(a));
-        Cells exact = model.cells(rows, new int[] {a, c});
-        MetricValue va = exact.metrics(0, exact.counts()).get(primary);
-        MetricValue vc = exact.metrics(1, exact.counts()).get(primary);
-        Cells boot = exact.compress(MAX_CELLS);
-        double[][] reps = Bootstrap.run(boot.counts(), clusters(rows, boot), b.replicates(), b.seed(), "pair:" + a + ":" + c, w ->
-            new double[] {boot.metrics(0, w).get(primary).orNaN(), boot.metrics(1, w).get(primary).orNaN()});
-        pairs.add(new CompareReport.Pair(submissions.get(a).name, submissions.get(c).name, rows.length,
-            differenceEstimate(va, vc, pairedColumns(reps, 0, 1), dir, b.confidence())));
-      }
-    }
-    return new CompareReport(CompareReport.SCHEMA, suiteInfo(), primary, ranking, pairs, reports, provenance());
+    return new Comparison(this, eval, suite.bootstrap()).compare(model, submissions, reports, suite.primaryMetric());
   }
 
   /**
    * Evaluation set rows that take part, in {@code order}: all of them, or with
    * {@code missing: ignore} those every submission predicted. Slices keep this order.
    */
-  private int[] rows(List<Submission> submissions, int[] order) {
+  int[] rows(List<Submission> submissions, int[] order) {
     boolean ignore = suite.predictions().missing() == Suite.Missing.IGNORE;
     int[] out = new int[eval.rows];
     int n = 0;
@@ -285,7 +256,7 @@ public final class Evaluator {
     List<Object[]> done = present.parallelStream().map(g -> {
       Cells exact = model.cells(members[g], new int[] {0});
       Cells boot = exact.compress(MAX_CELLS);
-      double[][] reps = Bootstrap.run(boot.counts(), clusters(members[g], boot), b.replicates(), b.seed(),
+      double[][] reps = Bootstrap.run(boot.counts(), clusters(members[g], boot), strata(boot), b.replicates(), b.seed(),
           "slice:" + slice.column() + ":" + slice.groups().get(g),
           w -> {
             double[] v = new double[names.size()];
@@ -303,8 +274,16 @@ public final class Evaluator {
     return result;
   }
 
+  /** The label strata of a view's cells with {@code bootstrap.stratify: label}; null otherwise. */
+  Strata strata(Cells boot) {
+    if (suite.bootstrap().stratify() != Bootstrap.Stratify.LABEL) return null;
+    int[] labels = boot.labelOfCell();
+    if (labels == null) throw new IllegalStateException("stratify: label on cells without labels (" + suite.task().key() + ")");
+    return Strata.of(labels, boot.counts());
+  }
+
   /** The data.group groups behind a view's rows, for a bootstrap that resamples groups; null when rows are independent. */
-  private Clusters clusters(int[] rows, Cells boot) {
+  Clusters clusters(int[] rows, Cells boot) {
     if (eval.group == null) return null;
     return Clusters.of(TaskModel.pick(eval.group.groupOf(), rows), boot.cellOfRow(rows.length), boot.counts().length);
   }
@@ -356,7 +335,7 @@ public final class Evaluator {
         Decider.IntervalAt.percentile(replicates));
   }
 
-  private Report.SuiteInfo suiteInfo() {
+  Report.SuiteInfo suiteInfo() {
     return new Report.SuiteInfo(suite.name(), suite.problem(), suite.task().key(), suite.primaryMetric(), fileName(suite.file()),
         dev.holdout.data.RecordReaders.sha256(suite.file()), fileName(eval.path), eval.sha256);
   }
@@ -369,11 +348,16 @@ public final class Evaluator {
 
   private Report.BootstrapInfo bootstrapInfo(String note) {
     Bootstrap.Settings b = suite.bootstrap();
+    if (b.stratify() == Bootstrap.Stratify.LABEL) {
+      note = "every replicate keeps the number of positive and of negative rows fixed (bootstrap.stratify: label; "
+          + "a multinomial draw within each label); " + note;
+    }
     if (eval.group != null) {
       note = "every replicate resamples the groups of column '" + eval.group.column() + "' (data.group), so rows of one group move together; " + note;
     }
     return new Report.BootstrapInfo("poisson", b.replicates(), b.confidence(), b.seed(), MAX_CELLS, note,
-        eval.group == null ? null : eval.group.column(), suite.adjust() == Adjustment.NONE ? null : suite.adjust().key());
+        eval.group == null ? null : eval.group.column(), suite.adjust() == Adjustment.NONE ? null : suite.adjust().key(),
+        b.stratify() == Bootstrap.Stratify.NONE ? null : b.stratify().key());
   }
 
   private static <T> T join(CompletableFuture<T> work) {

@@ -84,6 +84,13 @@ final class MulticlassModel extends TaskModel {
   }
 
   @Override
+  boolean[] right(int source, int[] rows) {
+    boolean[] out = new boolean[rows.length];
+    for (int i = 0; i < rows.length; i++) out[i] = predicted[source][rows[i]] == eval.classOf[rows[i]];
+    return out;
+  }
+
+  @Override
   String baselineName() {
     return baselineName;
   }

@@ -35,6 +35,14 @@ abstract class TaskModel {
     return all;
   }
 
+  /**
+   * Whether {@code source} is right about each of {@code rows} in the sense of accuracy (McNemar's
+   * test needs it); null where accuracy is not a share of right rows.
+   */
+  boolean[] right(int source, int[] rows) {
+    return null;
+  }
+
   /** A one-line description of the baseline for the report. */
   abstract String baselineName();
 

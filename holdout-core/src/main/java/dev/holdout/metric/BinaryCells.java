@@ -143,6 +143,11 @@ public final class BinaryCells {
     return d * d;
   }
 
+  /** Whether cell i holds positive rows (a cell never mixes labels). */
+  public boolean positive(int i) {
+    return positive[i];
+  }
+
   public int size() {
     return size;
   }

@@ -48,13 +48,17 @@ final class ComparePage {
     b.append("<section class=\"card\" id=\"ranking\">\n<h2>Ranking by ").append(esc(c.primaryMetric())).append("</h2>\n");
     b.append("<p class=\"lede\">Each submission's ").append(esc(c.primaryMetric())).append(" with its ").append(level)
         .append(" bootstrap interval, best first, and its own verdict against the suite.</p>\n");
-    b.append("<div class=\"table-wrap\"><table class=\"ranking\"><thead><tr><th class=\"num\">Rank</th><th>Submission</th>")
+    boolean tiered = c.tiering() != null;
+    if (tiered) b.append("<p class=\"lede\">").append(esc(tierSentence(c))).append("</p>\n");
+    b.append("<div class=\"table-wrap\"><table class=\"ranking\"><thead><tr><th class=\"num\">Rank</th>")
+        .append(tiered ? "<th class=\"num\">Tier</th>" : "").append("<th>Submission</th>")
         .append("<th class=\"num\">").append(esc(c.primaryMetric())).append("</th><th class=\"num\">").append(level)
         .append(" interval</th><th>Verdict</th><th>Criteria</th></tr></thead><tbody>\n");
     for (CompareReport.Ranked rk : ranking) {
       Report r = byName.get(rk.name());
       b.append("<tr data-submission=\"").append(esc(rk.name())).append("\" data-verdict=\"").append(rk.verdict()).append("\"><td class=\"num\">")
-          .append(rk.rank()).append("</td><td class=\"metric-name\">").append(esc(rk.name())).append("</td>");
+          .append(rk.rank()).append("</td>").append(tiered ? "<td class=\"num\">" + (rk.tier() == null ? "–" : rk.tier()) + "</td>" : "")
+          .append("<td class=\"metric-name\">").append(esc(rk.name())).append("</td>");
       MetricsSection.estimateCells(b, rk.primary());
       b.append("<td>").append(Html.badge(rk.verdict() == null ? "–" : rk.verdict().name())).append("</td><td>")
           .append(r == null ? "" : esc(VerdictBanner.criteriaSummary(r.criteria()))).append("</td></tr>\n");
@@ -173,6 +177,10 @@ final class ComparePage {
         String word = kind == null ? "undefined" : kind.equals("same") ? "no clear difference" : kind.equals("better") ? "row better" : "row worse";
         String tip = names.get(i) + " minus " + names.get(j) + ": " + (d == null || d.value() == null ? "no value" : Format.signed(d.value()) + " "
             + Html.signedInterval(d.ci()) + (d.pValue() == null ? "" : ", p = " + Format.score(d.pValue()))) + " (" + word + ")";
+        CompareReport.Test test = test(c.pairs(), names.get(i), names.get(j));
+        if (test != null && test.pValue() != null) {
+          tip += "; " + test.name() + " two-sided p = " + Format.score(test.pValue()) + ", Holm p = " + Format.score(test.pHolm());
+        }
         p.rect(cx + 1, cy + 1, cell - 2, cellH - 2, cls, null, tip);
         if (d == null || d.value() == null) {
           p.text(cx + cell / 2, cy + cellH / 2 + 4, "undefined", "small", "middle");
@@ -187,6 +195,27 @@ final class ComparePage {
     String title = "Paired differences in " + c.primaryMetric();
     return Figures.figure("chart-pairs", "pairs", title, "Row minus column; coloured when the interval excludes zero.", "", p.svg("chart-pairs-svg", title, desc.toString()),
         null, k > 3);
+  }
+
+  /** The paired test of a and b in either order, or null. */
+  private static CompareReport.Test test(List<CompareReport.Pair> pairs, String a, String b) {
+    if (pairs == null) return null;
+    for (CompareReport.Pair p : pairs) {
+      if ((p.a().equals(a) && p.b().equals(b)) || (p.a().equals(b) && p.b().equals(a))) return p.test();
+    }
+    return null;
+  }
+
+  /** "Tiers of submissions that cannot be told apart: tier 1: a, c; tier 2: b. Rule: ...". */
+  private static String tierSentence(CompareReport c) {
+    StringBuilder s = new StringBuilder("Tiers of submissions that cannot be told apart:");
+    Integer shown = null;
+    for (CompareReport.Ranked r : c.ranking()) {
+      if (r.tier() == null) continue;
+      s.append(r.tier().equals(shown) ? ", " : (shown == null ? " " : "; ") + "tier " + r.tier() + ": ").append(r.name());
+      shown = r.tier();
+    }
+    return s.append(". Rule: ").append(c.tiering().rule()).append('.').toString();
   }
 
   /** The pair's difference as a minus b; the report holds each pair once, so the other order is its negation. */

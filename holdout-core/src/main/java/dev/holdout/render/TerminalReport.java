@@ -106,17 +106,28 @@ public final class TerminalReport {
     b.append("Holdout · ").append(c.suite().name()).append(" · ").append(c.ranking().size()).append(" submissions ranked by ")
         .append(c.primaryMetric()).append("\n\n");
     String level = c.reports().isEmpty() ? "95%" : Format.level(c.reports().get(0).bootstrap().confidence());
-    b.append(String.format(Locale.ROOT, "  %-4s %-24s %-32s %s%n", "rank", "submission", c.primaryMetric() + " [" + level + " CI]", "verdict"));
+    boolean tiers = c.tiering() != null;
+    b.append(String.format(Locale.ROOT, "  %-4s %s%-24s %-32s %s%n", "rank", tiers ? "tier " : "", "submission", c.primaryMetric() + " [" + level + " CI]", "verdict"));
     for (CompareReport.Ranked r : c.ranking()) {
-      b.append(String.format(Locale.ROOT, "  %-4d %-24s %-32s %s%n", r.rank(), clip(r.name(), 24), estimate(r.primary()), r.verdict()));
+      String tier = !tiers ? "" : String.format(Locale.ROOT, "%-4s ", r.tier() == null ? "-" : r.tier().toString());
+      b.append(String.format(Locale.ROOT, "  %-4d %s%-24s %-32s %s%n", r.rank(), tier, clip(r.name(), 24), estimate(r.primary()), r.verdict()));
     }
     b.append("\nPaired differences (row by row on the same ").append(c.pairs().isEmpty() ? "" : Format.count(c.pairs().get(0).rows()) + " ")
-        .append("rows; p = one-sided p-value that the first is not better)\n");
+        .append(tiers ? "rows) and two-sided paired tests (Holm-adjusted over " + c.tiering().pairs() + (c.tiering().pairs() == 1 ? " pair" : " pairs")
+            + "; a difference is real at p <= " + Format.plain(c.tiering().alpha()) + ")\n"
+            : "rows; p = one-sided p-value that the first is not better)\n");
+    Set<String> tests = new LinkedHashSet<>();
     for (CompareReport.Pair p : c.pairs()) {
       Report.Estimate d = p.difference();
+      CompareReport.Test t = p.test();
       String verdict;
       if (d.value() == null) {
         verdict = "undefined: " + d.undefined();
+      } else if (t != null) {
+        if (t.description() != null) tests.add(t.description());
+        verdict = signed(d) + "  " + testLabel(t.name()) + (t.pValue() == null ? ": no test, " + t.undefined()
+            : " p = " + Format.score(t.pValue()) + ", Holm p = " + Format.score(t.pHolm())
+                + (Boolean.TRUE.equals(t.different()) ? "  (real difference)" : "  (not distinguishable)"));
       } else {
         boolean excludesZero = d.ci() != null && (d.ci().get(0) > 0 || d.ci().get(1) < 0);
         verdict = signed(d) + (d.pValue() == null ? "" : "  p = " + Format.score(d.pValue()))
@@ -124,7 +135,31 @@ public final class TerminalReport {
       }
       b.append(String.format(Locale.ROOT, "  %-22s - %-22s %s%n", clip(p.a(), 22), clip(p.b(), 22), verdict));
     }
+    for (String t : tests) b.append("  test: ").append(t).append("\n");
+    if (tiers) {
+      b.append("\nTiers (a tier's submissions cannot be told apart from its best):");
+      Integer shown = null;
+      for (CompareReport.Ranked r : c.ranking()) {
+        if (r.tier() == null) continue;
+        b.append(r.tier().equals(shown) ? ", " : (shown == null ? " " : "; ") + r.tier() + ": ").append(r.name());
+        shown = r.tier();
+      }
+      b.append("\n");
+    }
     return b.toString();
+  }
+
+  /** The short name of a paired test's key, for the pair lines. */
+  private static String testLabel(String name) {
+    return switch (name) {
+      case "delong" -> "DeLong";
+      case "delong_clustered" -> "DeLong (clustered)";
+      case "mcnemar_exact" -> "McNemar exact";
+      case "mcnemar_chi_square", "mcnemar" -> "McNemar";
+      case "mcnemar_clustered" -> "McNemar (clustered)";
+      case "paired_cluster_bootstrap" -> "cluster bootstrap";
+      default -> "bootstrap";
+    };
   }
 
   /** "observed 0.8712 [0.8650, 0.8771] (group south)". */

@@ -165,12 +165,18 @@ public record Report(
   /**
    * How intervals were made: the method, replicates, confidence, seed, cells per view and a note;
    * {@code group} names the data.group column whose groups every replicate resamples (absent when
-   * rows are independent), {@code adjust} the multiplicity adjustment of the criteria (absent: none).
+   * rows are independent), {@code adjust} the multiplicity adjustment of the criteria (absent: none),
+   * {@code stratify} what every replicate keeps fixed ({@code label}: the rows of each label; absent: nothing).
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record BootstrapInfo(String method, int replicates, double confidence, long seed, int maxCells, String note, String group, String adjust) {
+  public record BootstrapInfo(String method, int replicates, double confidence, long seed, int maxCells, String note, String group, String adjust,
+      String stratify) {
     public BootstrapInfo(String method, int replicates, double confidence, long seed, int maxCells, String note) {
-      this(method, replicates, confidence, seed, maxCells, note, null, null);
+      this(method, replicates, confidence, seed, maxCells, note, null, null, null);
+    }
+
+    public BootstrapInfo(String method, int replicates, double confidence, long seed, int maxCells, String note, String group, String adjust) {
+      this(method, replicates, confidence, seed, maxCells, note, group, adjust, null);
     }
   }
 

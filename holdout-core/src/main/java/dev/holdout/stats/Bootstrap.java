@@ -14,13 +14,38 @@ import java.util.stream.IntStream;
 public final class Bootstrap {
   private Bootstrap() {}
 
-  /** The settings of a suite's {@code bootstrap} section. */
-  public record Settings(int replicates, double confidence, long seed) {
+  /**
+   * The settings of a suite's {@code bootstrap} section; {@code stratify} says whether replicates
+   * keep the number of rows of each label fixed ({@link Strata}).
+   */
+  public record Settings(int replicates, double confidence, long seed, Stratify stratify) {
     public static final Settings DEFAULT = new Settings(1000, 0.95, 7);
 
     public Settings {
       if (replicates < 1) throw new IllegalArgumentException("replicates must be positive: " + replicates);
       if (!(confidence > 0 && confidence < 1)) throw new IllegalArgumentException("confidence must be in (0, 1): " + confidence);
+      if (stratify == null) throw new IllegalArgumentException("stratify is null; use Stratify.NONE");
+    }
+
+    /** Settings whose replicates resample rows (or groups) without strata. */
+    public Settings(int replicates, double confidence, long seed) {
+      this(replicates, confidence, seed, Stratify.NONE);
+    }
+  }
+
+  /** What a replicate keeps fixed: nothing ({@code none}, the default) or the rows of each label ({@code label}, binary only). */
+  public enum Stratify {
+    NONE("none"),
+    LABEL("label");
+
+    private final String key;
+
+    Stratify(String key) {
+      this.key = key;
+    }
+
+    public String key() {
+      return key;
     }
   }
 
@@ -39,16 +64,31 @@ public final class Bootstrap {
    * make the interval narrower than the groups allow.
    */
   public static double[][] run(double[] counts, Clusters clusters, int replicates, long seed, String stream, Function<double[], double[]> statistic) {
+    return run(counts, clusters, null, replicates, seed, stream, statistic);
+  }
+
+  /**
+   * As {@link #run(double[], Clusters, int, long, String, Function)}, keeping each stratum's rows
+   * fixed in every replicate when {@code strata} is not null (the stratified bootstrap). Groups and
+   * strata do not combine: a group may hold rows of both strata.
+   */
+  public static double[][] run(double[] counts, Clusters clusters, Strata strata, int replicates, long seed, String stream,
+      Function<double[], double[]> statistic) {
     if (clusters != null && clusters.cells() != counts.length) {
       throw new IllegalArgumentException("clusters over " + clusters.cells() + " cells for " + counts.length + " cells");
     }
+    if (strata != null && (clusters != null || strata.cells() != counts.length)) {
+      throw new IllegalArgumentException(clusters != null ? "groups and strata together" : "strata over " + strata.cells() + " cells for " + counts.length);
+    }
     long base = mix(seed) ^ streamHash(stream);
     double[][] out = new double[replicates][];
-    Poisson.Means means = clusters == null ? new Poisson.Means(counts) : null;
+    Poisson.Means means = clusters == null && strata == null ? new Poisson.Means(counts) : null;
     IntStream.range(0, replicates).parallel().forEach(r -> {
       SplittableRandom random = new SplittableRandom(mix(base + r * 0x9E3779B97F4A7C15L));
       double[] w = new double[counts.length];
-      if (clusters == null) means.draw(random, w); else clusters.draw(random, w);
+      if (clusters != null) clusters.draw(random, w);
+      else if (strata != null) strata.draw(random, w);
+      else means.draw(random, w);
       out[r] = statistic.apply(w);
     });
     return out;
@@ -102,5 +142,21 @@ public final class Bootstrap {
   public static double pValueNotPositive(double[] improvements) {
     long notPositive = Arrays.stream(improvements).filter(d -> d <= 0).count();
     return (notPositive + 1.0) / (improvements.length + 1.0);
+  }
+
+  /**
+   * Two-sided p-value that a paired difference is zero, from its replicates: twice the smaller
+   * share of replicates on either side of zero (zero counting on both), each with the +1
+   * correction, at most 1. It is the level at which the percentile interval just reaches zero.
+   */
+  public static double pValueTwoSided(double[] differences) {
+    long atMost = 0;
+    long atLeast = 0;
+    for (double d : differences) {
+      if (d <= 0) atMost++;
+      if (d >= 0) atLeast++;
+    }
+    double n = differences.length + 1.0;
+    return Math.min(1, 2 * Math.min((atMost + 1) / n, (atLeast + 1) / n));
   }
 }

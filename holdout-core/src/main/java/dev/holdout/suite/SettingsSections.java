@@ -20,7 +20,7 @@ import java.util.TreeSet;
 final class SettingsSections {
   private static final List<String> BINARY_COSTS = List.of("tp", "fp", "fn", "tn");
   private static final List<String> BASELINE = List.of("kind", "column", "path");
-  private static final List<String> BOOTSTRAP = List.of("replicates", "confidence", "seed");
+  private static final List<String> BOOTSTRAP = List.of("replicates", "confidence", "seed", "stratify");
   private static final List<String> DRIFT = List.of("columns", "share", "classifier_auc");
   private static final List<String> DRIFT_COLUMN = List.of("method", "threshold");
 
@@ -90,7 +90,12 @@ final class SettingsSections {
     return new Suite.Baseline(Suite.Baseline.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), column, path);
   }
 
-  static Bootstrap.Settings bootstrap(YamlCursor top) {
+  /**
+   * The bootstrap section; {@code stratify: label} (keep each label's rows fixed in every
+   * replicate) is refused for other tasks than binary classification and together with
+   * {@code data.group} ({@code group}, null when rows are independent).
+   */
+  static Bootstrap.Settings bootstrap(YamlCursor top, Task task, String group) {
     Bootstrap.Settings d = Bootstrap.Settings.DEFAULT;
     if (!top.has("bootstrap")) return d;
     YamlCursor m = top.get("bootstrap").mapping();
@@ -104,7 +109,25 @@ final class SettingsSections {
       }
     }
     long seed = m.has("seed") ? m.get("seed").integer(Long.MIN_VALUE, Long.MAX_VALUE) : d.seed();
-    return new Bootstrap.Settings(replicates, confidence, seed);
+    return new Bootstrap.Settings(replicates, confidence, seed, stratify(m, task, group));
+  }
+
+  private static Bootstrap.Stratify stratify(YamlCursor m, Task task, String group) {
+    if (!m.has("stratify")) return Bootstrap.Stratify.NONE;
+    YamlCursor node = m.get("stratify");
+    String key = node.text();
+    List<String> keys = List.of(Bootstrap.Stratify.values()).stream().map(Bootstrap.Stratify::key).toList();
+    if (!keys.contains(key)) throw node.error("expected one of " + keys + ", found '" + key + "'" + Names.didYouMean(key, keys));
+    if (key.equals("none")) return Bootstrap.Stratify.NONE;
+    if (task != Task.BINARY_CLASSIFICATION) {
+      throw node.error("stratify: label keeps the number of positive and negative rows fixed in every replicate, which only "
+          + "binary_classification has; remove it for " + task.key());
+    }
+    if (group != null) {
+      throw node.error("stratify: label cannot be combined with data.group ('" + group + "'): a group can hold rows of both labels, so "
+          + "resampling whole groups cannot keep each label's rows fixed, and the groups are what is independent; keep data.group and remove stratify");
+    }
+    return Bootstrap.Stratify.LABEL;
   }
 
   /** The drift section for {@code holdout drift}: methods and thresholds per column, the share and the classifier's bar. */

@@ -102,7 +102,7 @@ public final class SuiteParser {
     } else if (top.has("judge")) {
       throw top.get("judge").error("a judge grades generated text: it is for task: text_generation only; remove it");
     }
-    Bootstrap.Settings bootstrap = SettingsSections.bootstrap(top);
+    Bootstrap.Settings bootstrap = SettingsSections.bootstrap(top, task, declared.group());
 
     ParseContext ctx = new ParseContext(task, predictions, costs, declared.slices(), retrievalSpec == null ? List.of() : retrievalSpec.k(),
         // retrieval and text generation lift over a baseline only when the suite names one

@@ -22,7 +22,6 @@ class ClusteredCoverageTest {
   private static final int GROUPS = 80;
   private static final int PER_GROUP = 8;
   private static final int REPLICATES = 250;
-  private static final double CONFIDENCE = 0.95;
   // A row is answered correctly when a + u_g + e > 0, u_g and e standard normal: P = Phi(a / sqrt(2)).
   // scipy.stats.norm.cdf(0.5 / math.sqrt(2)) == 0.6381631950841185
   private static final double A = 0.5;
@@ -56,8 +55,8 @@ class ClusteredCoverageTest {
           w -> new double[] {BinaryMetrics.compute(cells, 0, w, 0.5, null).get("accuracy").orNaN()});
       double[][] byRow = Bootstrap.run(cells.counts(), null, REPLICATES, d, "coverage",
           w -> new double[] {BinaryMetrics.compute(cells, 0, w, 0.5, null).get("accuracy").orNaN()});
-      if (covers(Bootstrap.column(byGroup, 0), TRUE_ACCURACY)) grouped++;
-      if (covers(Bootstrap.column(byRow, 0), TRUE_ACCURACY)) rows++;
+      if (Coverage.covers(Bootstrap.column(byGroup, 0), TRUE_ACCURACY)) grouped++;
+      if (Coverage.covers(Bootstrap.column(byRow, 0), TRUE_ACCURACY)) rows++;
     }
     assertThat((double) grouped / DATASETS).as("coverage resampling groups").isBetween(0.93, 0.97);
     assertThat((double) rows / DATASETS).as("coverage resampling rows").isLessThan(0.85);
@@ -89,7 +88,7 @@ class ClusteredCoverageTest {
       Clusters clusters = Clusters.of(group, cells.cellOfRow(n), cells.counts().length);
       double[][] reps = Bootstrap.run(cells.counts(), clusters, REPLICATES, d, "coverage",
           w -> new double[] {RegressionMetrics.compute(cells, 0, w).get("mae").orNaN()});
-      if (covers(Bootstrap.column(reps, 0), TRUE_MAE)) grouped++;
+      if (Coverage.covers(Bootstrap.column(reps, 0), TRUE_MAE)) grouped++;
     }
     assertThat((double) grouped / DATASETS).as("mae coverage resampling groups").isBetween(0.93, 0.97);
   }
@@ -120,8 +119,4 @@ class ClusteredCoverageTest {
     assertThat(variance).isBetween(180.0, 220.0);
   }
 
-  private static boolean covers(double[] replicates, double truth) {
-    double[] ci = Bootstrap.percentileInterval(replicates, CONFIDENCE);
-    return ci[0] <= truth && truth <= ci[1];
-  }
 }

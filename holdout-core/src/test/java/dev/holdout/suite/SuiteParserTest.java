@@ -163,6 +163,23 @@ class SuiteParserTest {
   }
 
   @Test
+  void bootstrap_stratify_label_is_for_binary_suites_without_data_group() throws IOException {
+    assertThat(parse(BASE).bootstrap().stratify()).isEqualTo(Bootstrap.Stratify.NONE);
+    Suite s = parse(BASE + "bootstrap: {stratify: label, replicates: 200}\n");
+    assertThat(s.bootstrap()).isEqualTo(new Bootstrap.Settings(200, 0.95, 7, Bootstrap.Stratify.LABEL));
+    assertThat(parse(BASE + "bootstrap: {stratify: none}\n").bootstrap().stratify()).isEqualTo(Bootstrap.Stratify.NONE);
+    refused(BASE + "bootstrap: {stratify: lable}\n")
+        .hasMessage(at(19) + "bootstrap.stratify: expected one of [none, label], found 'lable'; did you mean 'label'?");
+    refused(REGRESSION + "bootstrap: {stratify: label}\n")
+        .hasMessage(at(14) + "bootstrap.stratify: stratify: label keeps the number of positive and negative rows fixed in every replicate, "
+            + "which only binary_classification has; remove it for regression");
+    refused(edit(BASE, "  slices: [region]", "  slices: [region]\n  group: household") + "bootstrap: {stratify: label}\n")
+        .hasMessage(at(20) + "bootstrap.stratify: stratify: label cannot be combined with data.group ('household'): a group can hold rows of "
+            + "both labels, so resampling whole groups cannot keep each label's rows fixed, and the groups are what is independent; "
+            + "keep data.group and remove stratify");
+  }
+
+  @Test
   void unknown_keys_at_every_level_suggest_the_nearest_and_list_the_allowed() throws IOException {
     refused(edit(BASE, "name: churn", "nmae: churn"))
         .hasMessageStartingWith(at(2) + "nmae: unknown key 'nmae'; did you mean 'name'? (allowed here: suite, name, problem,");
