@@ -18,6 +18,8 @@ done
 h compare $ex/churn/suite.yaml -p $ex/churn/vendor-a.csv -p $ex/churn/vendor-b.csv --json "$out/churn-compare.json" --html "$out/churn-compare.html"
 h evaluate $ex/demand/suite.yaml -p $ex/demand/vendor.csv --json "$out/demand.json" --html "$out/demand.html"
 h evaluate $ex/tickets/suite.yaml -p $ex/tickets/vendor.csv --json "$out/tickets.json" --html "$out/tickets.html"
+h evaluate $ex/tagging/suite.yaml -p $ex/tagging/vendor.csv --json "$out/tagging.json" --html "$out/tagging.html" --junit "$out/tagging.xml"
+h evaluate $ex/churn/call-list.yaml -p $ex/churn/vendor-a.csv --json "$out/churn-call-list.json"
 h evaluate $ex/qa/suite.yaml -p $ex/qa/vendor.csv --json "$out/qa.json" --html "$out/qa.html" --per-row "$out/qa-rows.csv" --judge-cache "$out/cache"
 for v in vendor-a.csv vendor-b.jsonl bm25.csv; do
   h evaluate $ex/rag-retrieval/suite.yaml -p $ex/rag-retrieval/$v --json "$out/rag-$v.json" --html "$out/rag-$v.html" --per-row "$out/rag-$v-rows.csv"

@@ -116,6 +116,39 @@ class EvaluateCommandTest {
   }
 
   @Test
+  void the_tagging_example_is_rejected_on_its_weakest_label_and_prints_the_labels() throws Exception {
+    Path json = dir.resolve("tagging.json");
+    Cli r = run("evaluate", example("tagging/suite.yaml"), "-p", example("tagging/vendor.csv"), "--json", json);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).startsWith("Holdout · ticket-topics (multilabel_classification)\n")
+        .contains("* f1_micro ", "  label_ranking_average_precision 0.9547 ", "Labels: 1.5325 per row, 1.4950 predicted per row\n")
+        .contains("  cancellation            104     0.3500     0.1667     0.7404     0.2721     0.8277\n")
+        .contains("FAIL          every-topic: worst label f1 >= 0.5 (95% CI lower end)")
+        .contains("observed 0.2721 [0.2072, 0.3370] (cancellation): the whole interval is below 0.5; interval simultaneous over the 8 labels")
+        .endsWith("Verdict: REJECTED (3 passed, 1 failed, 1 inconclusive of 5 criteria)\n");
+    JsonNode j = JSON.readTree(json.toFile());
+    assertThat(j.path("labels").path("per_label").fieldNames()).toIterable().hasSize(8).startsWith("account");
+    assertThat(j.path("labels").path("per_label").path("refund").path("metrics").path("recall").path("ci")).hasSize(2);
+    assertThat(j.path("charts").isMissingNode()).isTrue();
+  }
+
+  @Test
+  void the_call_list_example_reports_metrics_at_each_budget_and_where_each_list_ends() throws Exception {
+    Path json = dir.resolve("calls.json");
+    Cli r = run("evaluate", example("churn/call-list.yaml"), "-p", example("churn/vendor-a.csv"), "--json", json);
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("* recall@5%          0.1984 [0.1923, 0.2043]        0.1459       +0.0526 [+0.0461, +0.0585]\n")
+        .contains("Top 5% by score: 1,000 rows, scores at or above 0.7593\n", "Top 10% by score: 2,000 rows, scores at or above 0.5912\n")
+        .endsWith("Verdict: ACCEPTED (4 passed, 0 failed, 0 inconclusive of 4 criteria)\n");
+    JsonNode charts = JSON.readTree(json.toFile()).path("charts");
+    assertThat(charts.path("budgets")).hasSize(2);
+    assertThat(charts.path("budgets").get(0).path("rows").asDouble()).isEqualTo(1000.0);
+    assertThat(charts.path("budgets").get(0).path("recall").asDouble()).isEqualTo(0.19840536168245898);
+    assertThat(charts.path("gains").path("x").get(0).asDouble()).isZero();
+    assertThat(charts.path("lift").path("y").size()).isEqualTo(charts.path("gains").path("y").size() - 1);
+  }
+
+  @Test
   void the_same_evaluation_twice_gives_identical_json_apart_from_the_creation_time() throws IOException {
     Path one = dir.resolve("one.json");
     Path two = dir.resolve("two.json");

@@ -18,6 +18,7 @@ final class BinaryModel extends TaskModel {
   private final double[][] scores;
   private final double[] thresholds;
   private final BinaryMetrics.Costs costs;
+  private final double[] budgets;
   private final String baselineName;
 
   BinaryModel(Suite suite, EvaluationSet eval, List<Submission> submissions) {
@@ -56,6 +57,7 @@ final class BinaryModel extends TaskModel {
     thresholds[submissions.size()] = suite.predictions().threshold();
     Suite.Costs c = suite.costs();
     costs = c == null ? null : new BinaryMetrics.Costs(c.tp(), c.fp(), c.fn(), c.tn());
+    budgets = suite.budgets().stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   @Override
@@ -118,13 +120,13 @@ final class BinaryModel extends TaskModel {
 
     @Override
     public Cells compress(int budget) {
-      BinaryCells c = cells.compress(budget, thresholds);
+      BinaryCells c = cells.compress(budget, thresholds, budgets);
       return c == cells ? this : new View(c, thresholds);
     }
 
     @Override
     public Map<String, MetricValue> metrics(int set, double[] w) {
-      return BinaryMetrics.compute(cells, set, w, thresholds[set], costs);
+      return BinaryMetrics.compute(cells, set, w, thresholds[set], costs, budgets);
     }
 
     @Override
@@ -164,8 +166,17 @@ final class BinaryModel extends TaskModel {
       List<Double> edges = new ArrayList<>();
       for (int b = 0; b <= bins; b++) edges.add((double) b / bins);
       Report.Histogram scores = new Report.Histogram(edges, null, Charts.list(hist[1]), Charts.list(hist[0]));
+      BinaryCurves.Points[] gains = BinaryCurves.gains(cells, set, max);
+      BinaryCurves.Points[] baseGains = cells.sets() > 1 && set == 0 ? BinaryCurves.gains(cells, 1, max) : new BinaryCurves.Points[2];
+      List<Report.BudgetPoint> calls = new ArrayList<>();
+      for (double q : budgets) {
+        BinaryMetrics.AtBudget b = BinaryMetrics.atBudget(cells, set, cells.counts(), q);
+        calls.add(new Report.BudgetPoint(q, b.rows(), Double.isNaN(b.threshold()) ? null : b.threshold(), b.precision().value(), b.recall().value(),
+            b.lift().value()));
+      }
       return new Report.Charts(Charts.curve(own[0]), Charts.curve(base[0]), Charts.curve(own[1]), Charts.curve(base[1]), at,
-          calibration, scores, Charts.curve(own[2]), null, null);
+          calibration, scores, Charts.curve(own[2]), null, null, Charts.curve(gains[0]), Charts.curve(baseGains[0]), Charts.curve(gains[1]),
+          calls.isEmpty() ? null : calls);
     }
   }
 }

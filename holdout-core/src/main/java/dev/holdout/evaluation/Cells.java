@@ -30,11 +30,31 @@ interface Cells {
   Map<String, MetricValue> metrics(int set, double[] w);
 
   /**
+   * The metrics of {@link #metrics} and, where the task has labels (multilabel), each label's
+   * figures from the same pass: label to metric to value, in the suite's label order; empty for
+   * other tasks.
+   */
+  default Measured measure(int set, double[] w) {
+    return new Measured(metrics(set, w), Map.of());
+  }
+
+  /** Overall metrics, and per-label figures (empty unless multilabel). */
+  record Measured(Map<String, MetricValue> overall, Map<String, Map<String, MetricValue>> perLabel) {}
+
+  /**
    * Confusion matrix, per-class figures, costs and chart data of set {@code set} (the baseline is
    * set 1 where the view has one), where the task has them.
    */
   Details details(int set);
 
+  /**
+   * {@code labels}: multilabel only, the label counts and cardinalities with each label's figures
+   * as point values (the evaluator adds their intervals); null for other tasks.
+   */
   record Details(Report.ConfusionMatrix confusion, Map<String, Report.ClassFigures> perClass, Report.CostSummary costs,
-      Report.Charts charts) {}
+      Report.Charts charts, Report.LabelSummary labels) {
+    Details(Report.ConfusionMatrix confusion, Map<String, Report.ClassFigures> perClass, Report.CostSummary costs, Report.Charts charts) {
+      this(confusion, perClass, costs, charts, null);
+    }
+  }
 }

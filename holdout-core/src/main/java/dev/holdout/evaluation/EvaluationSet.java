@@ -21,7 +21,7 @@ import java.util.concurrent.CompletionException;
 
 /**
  * The buyer's labeled evaluation set, read once into columns: ids with their lines, the label
- * (binary flag, class index or number), slice codes and the baseline rule's column.
+ * (binary flag, class index, number, or a multilabel row's labels), slice codes and the baseline rule's column.
  */
 public final class EvaluationSet {
   /** The group of rows whose slice value is empty. */
@@ -53,6 +53,8 @@ public final class EvaluationSet {
   Answers references;
   /** Text generation only: the answers of the suite's column or run baseline, or null. */
   Answers baselineAnswers;
+  /** Multilabel only: the labels of each row; null for other tasks. */
+  LabelSets labelSets;
 
   /** One slice column: its groups (sorted) and each row's group. */
   public record Slice(String column, List<String> groups, int[] groupOf) {}
@@ -180,6 +182,7 @@ public final class EvaluationSet {
       return set;
     }
     if (task == Task.TEXT_GENERATION) return Answers.loadSet(suite, progress);
+    if (task == Task.MULTILABEL_CLASSIFICATION) return LabelSets.loadSet(suite, progress);
     try (RecordReader r = RecordReaders.open(spec.path())) {
       var hash = RecordReaders.sha256Async(spec.path());
       int idCol = Values.column(r, spec.id(), "data.id in the suite");

@@ -66,7 +66,8 @@ public final class Evaluator {
     int reps = b.replicates();
     progress.step("bootstrap", 0, 1 + eval.slices.size());
     Cells exact = model.cells(rows, new int[] {0, model.baseline});
-    Map<String, MetricValue> point = exact.metrics(0, exact.counts());
+    Cells.Measured first = exact.measure(0, exact.counts());
+    Map<String, MetricValue> point = first.overall();
     Map<String, MetricValue> basePoint = exact.metrics(1, exact.counts());
     Cells.Details details = exact.details(0);
     List<String> names = new ArrayList<>(point.keySet());
@@ -78,12 +79,17 @@ public final class Evaluator {
     int m = names.size();
     Clusters clusters = clusters(rows, boot);
     long units = clusters == null ? rows.length : clusters.groups();
+    // multilabel: each label's figures ride in the same replicates, after the submission's and the baseline's metrics
+    int labelColumns = LabelResults.width(first.perLabel());
     double[][] overall = Bootstrap.run(boot.counts(), clusters, strata(boot), reps, b.seed(), "overall", w -> {
-      double[] v = new double[2 * m];
-      vector(boot.metrics(0, w), names, v, 0);
+      double[] v = new double[2 * m + labelColumns];
+      Cells.Measured sub = boot.measure(0, w);
+      vector(sub.overall(), names, v, 0);
       vector(boot.metrics(1, w), names, v, m);
+      if (labelColumns > 0) LabelResults.fill(first.perLabel(), sub.perLabel(), v, 2 * m);
       return v;
     });
+    LabelResults labels = labelColumns == 0 ? null : new LabelResults(first.perLabel(), overall, 2 * m);
     Map<String, Report.Estimate> metrics = new LinkedHashMap<>();
     Map<String, Report.Estimate> baseMetrics = new LinkedHashMap<>();
     Map<String, Report.Estimate> difference = new LinkedHashMap<>();
@@ -137,6 +143,10 @@ public final class Evaluator {
         observations.add(servingObservation(c.metric(), serving));
         continue;
       }
+      if (c.onLabels()) {
+        observations.add(labels.observe(c, reps, units, unitName()));
+        continue;
+      }
       if (c.metric().equals(PPI)) {
         observations.add(ppiObservation(c, judge));
         continue;
@@ -166,7 +176,8 @@ public final class Evaluator {
         new Report.Rows(rows.length, submission.missing, submission.extra, ignored, eval.group == null ? null : units),
         metrics, details.confusion(), details.perClass(), details.costs(), slices.isEmpty() ? null : slices,
         new Report.BaselineResult(suite.baseline().name(), model.baselineName(), baseMetrics, difference),
-        criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance(), serving, judge);
+        criteria, verdict, bootstrapInfo(bootstrapNote), details.charts(), provenance(), serving, judge,
+        labels == null ? null : labels.summary(details.labels(), reps, b.confidence()));
   }
 
   /** The metric name of the judge's score corrected by human grades (prediction-powered inference). */

@@ -15,7 +15,8 @@ import java.util.function.Function;
  * One slice column's groups with their point metrics and bootstrap replicates, and the worst-group
  * and gap observations criteria need, with intervals simultaneous over the groups. Groups are
  * resampled independently; a replicate in which a group that has a value overall has none is left
- * out rather than judged without that group.
+ * out rather than judged without that group. The labels of a multilabel suite are compared the same
+ * way as groups that share every replicate ({@link LabelResults}).
  */
 final class SliceResult {
   final String column;
@@ -24,11 +25,19 @@ final class SliceResult {
   final List<Map<String, MetricValue>> point = new ArrayList<>();
   final List<double[][]> replicates = new ArrayList<>();
   private final Function<String, Direction> direction;
+  /** What the groups are, in the plural, for messages: "groups", or "labels" when a multilabel suite's labels are compared. */
+  private final String plural;
 
   /** A slice column's results; {@code direction} says for each metric whether higher is better. */
   SliceResult(String column, Function<String, Direction> direction) {
+    this(column, direction, "groups");
+  }
+
+  /** Results of groups that are not a slice column's, such as the labels of a multilabel suite, called {@code plural} in messages. */
+  SliceResult(String column, Function<String, Direction> direction, String plural) {
     this.column = column;
     this.direction = direction;
+    this.plural = plural;
   }
 
   void add(String group, long groupRows, Map<String, MetricValue> metrics, double[][] reps) {
@@ -72,7 +81,8 @@ final class SliceResult {
     }
     if (defined.isEmpty()) {
       return new Decider.Observation(null, new double[0], 0, null, units, unit,
-          "no group of " + column + " has a " + c.metric() + ": " + String.join("; ", skipped), null, conf -> null);
+          (plural.equals("groups") ? "no group of " + column : "none of " + column) + " has a " + c.metric() + ": " + String.join("; ", skipped),
+          null, conf -> null);
     }
     boolean gap = c.kind() == Criterion.Kind.MAX_GAP;
     int k = defined.size();
@@ -147,8 +157,8 @@ final class SliceResult {
     };
     double observed = gap ? Math.abs(theta[best] - theta[worst]) : theta[worst];
     String group = gap ? groups.get(defined.get(best)) + " vs " + groups.get(defined.get(worst)) : groups.get(defined.get(worst));
-    String note = (k > 1 ? "interval simultaneous over the " + k + " groups" : null);
-    if (!skipped.isEmpty()) note = (note == null ? "" : note + "; ") + "groups without a value, left out: " + String.join("; ", skipped);
+    String note = (k > 1 ? "interval simultaneous over the " + k + " " + plural : null);
+    if (!skipped.isEmpty()) note = (note == null ? "" : note + "; ") + plural + " without a value, left out: " + String.join("; ", skipped);
     return new Decider.Observation(observed, extreme, reps, group, units, unit, null, note, simultaneous);
   }
 }

@@ -34,6 +34,8 @@ public final class Submission {
   final Answers answers;
   /** Text generation with a judge: the judgements of the answers (null: not judged). */
   final Judging.Judged judged;
+  /** Multilabel only: scores[label][row], labels in the suite's order; null for other tasks. */
+  final double[][] labelScores;
 
   /** A retrieval submission: which queries have a ranked list, and the lists as grades. */
   Submission(String name, Path path, String sha256, boolean[] present, int missing, RankedLists rankings) {
@@ -50,9 +52,23 @@ public final class Submission {
     this(name, path, sha256, present, missing, extra, extraExamples, score, predicted, topKHit, logLoss, value, quantiles, rankings, answers, null);
   }
 
+  /** A multilabel submission: the score of every label for the rows it has. */
+  static Submission ofLabelScores(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
+      double[][] labelScores) {
+    return new Submission(name, path, sha256, present, missing, extra, extraExamples, null, null, null, null, null, null, null, null, null,
+        labelScores);
+  }
+
   private Submission(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
       double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles, RankedLists rankings, Answers answers,
       Judging.Judged judged) {
+    this(name, path, sha256, present, missing, extra, extraExamples, score, predicted, topKHit, logLoss, value, quantiles, rankings, answers, judged,
+        null);
+  }
+
+  private Submission(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
+      double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles, RankedLists rankings, Answers answers,
+      Judging.Judged judged, double[][] labelScores) {
     this.name = name;
     this.path = path;
     this.sha256 = sha256;
@@ -69,6 +85,7 @@ public final class Submission {
     this.rankings = rankings;
     this.answers = answers;
     this.judged = judged;
+    this.labelScores = labelScores;
   }
 
   /** The same submission with its answers' judgements. */
@@ -115,6 +132,7 @@ public final class Submission {
   private static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean fromHarness, boolean part) {
     if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false);
     if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, "an answer", fromHarness, part);
+    if (suite.task() == dev.holdout.metric.Task.MULTILABEL_CLASSIFICATION) return LabelSets.loadSubmission(suite, eval, path, name, progress, part);
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {

@@ -54,6 +54,7 @@ abstract class TaskModel {
     return switch (suite.task()) {
       case BINARY_CLASSIFICATION -> new BinaryModel(suite, eval, submissions);
       case MULTICLASS_CLASSIFICATION -> new MulticlassModel(suite, eval, submissions);
+      case MULTILABEL_CLASSIFICATION -> new MultilabelModel(suite, eval, submissions);
       case REGRESSION -> new RegressionModel(suite, eval, submissions);
       case RETRIEVAL -> new RetrievalModel(suite, eval, submissions);
       case TEXT_GENERATION -> new TextModel(suite, eval, submissions);

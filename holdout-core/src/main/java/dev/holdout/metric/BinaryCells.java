@@ -167,6 +167,20 @@ public final class BinaryCells {
    * per set) and the calibration edges as forced bin edges.
    */
   public BinaryCells compress(int budget, double[] thresholds) {
+    return compress(budget, thresholds, new double[0]);
+  }
+
+  /** Up to this many forced edges around each budget's cut; see {@link #compress(int, double[], double[])}. */
+  static final int CUT_EDGES = 256;
+
+  /**
+   * As {@link #compress(int, double[])}, with set 0's bins also split finely around the cut of each
+   * share in {@code budgets} (precision@q% takes the top ceil(q × n) rows): up to {@link #CUT_EDGES}
+   * forced edges spread over the ranks within 8 √k + 8 of the cut at k, where a replicate's cut
+   * lands, so the rows a replicate takes or leaves at its cut sit in cells of a few rows each rather
+   * than in quantile bins of a few dozen, whose mean score could put them on the wrong side.
+   */
+  public BinaryCells compress(int budget, double[] thresholds, double[] budgets) {
     if (size <= budget) return this;
     int sets = score.length;
     // Groups: label x bins of the secondary sets; within a group, bins of set 0.
@@ -180,7 +194,13 @@ public final class BinaryCells {
       for (int i = 0; i < size; i++) group[i] = group[i] + groups * binTmp[i];
       groups *= Math.max(used, 1);
     }
-    Binning.Bins bins = Binning.withinGroups(group, groups, order[0], score[0], budget, 16, edges(thresholds[0]));
+    double[] forced = edges(thresholds[0]);
+    double[] cuts = cutEdges(budgets);
+    if (cuts.length > 0) {
+      forced = Arrays.copyOf(forced, forced.length + cuts.length);
+      System.arraycopy(cuts, 0, forced, forced.length - cuts.length, cuts.length);
+    }
+    Binning.Bins bins = Binning.withinGroups(group, groups, order[0], score[0], budget, 16, forced);
     int[] cellOf = bins.binOf();
     int cells = bins.count();
     double[] c = new double[cells];
@@ -218,6 +238,32 @@ public final class BinaryCells {
     BinaryCells out = new BinaryCells(c, pos, sc, ll, br);
     out.rowCell = Binning.compose(rowCell, cellOf);
     return out;
+  }
+
+  /** Set 0's scores at ranks (from the top, by the cells' counts) spread around each budget's cut. */
+  private double[] cutEdges(double[] budgets) {
+    if (budgets.length == 0) return new double[0];
+    double total = 0;
+    for (double c : count) total += c;
+    java.util.TreeSet<Double> ranks = new java.util.TreeSet<>();
+    for (double q : budgets) {
+      double k = Math.ceil(q * total * (1 - 1e-12));
+      double half = Math.ceil(8 * Math.sqrt(k)) + 8;
+      double step = Math.max(1, Math.ceil(2 * half / CUT_EDGES));
+      for (double r = Math.max(1, k - half); r <= Math.min(total, k + half); r += step) ranks.add(r);
+    }
+    double[] out = new double[ranks.size()];
+    int n = 0;
+    double taken = 0;
+    int[] byScore = order[0];
+    for (int i = size - 1; i >= 0 && !ranks.isEmpty(); i--) {
+      taken += count[byScore[i]];
+      while (!ranks.isEmpty() && ranks.first() <= taken) {
+        ranks.pollFirst();
+        out[n++] = score[0][byScore[i]];
+      }
+    }
+    return Arrays.copyOf(out, n);
   }
 
   private static double[] edges(double threshold) {

@@ -5,7 +5,8 @@ package dev.holdout.metric;
  * expected cost at every distinct score threshold, thinned to at most a given number of points
  * (every k-th threshold, keeping both ends and, with costs, the cost optimum of
  * {@link BinaryMetrics#costOptimum}, which may add one point; when predicting no positive is
- * cheapest, that is the first point, always kept), and the score histogram per label.
+ * cheapest, that is the first point, always kept), the cumulative gains and lift of a call list
+ * worked down the scores, and the score histogram per label.
  */
 public final class BinaryCurves {
   private BinaryCurves() {}
@@ -71,6 +72,60 @@ public final class BinaryCurves {
       costCurve = new Points(x, java.util.Arrays.copyOfRange(cost, 1, m), x.clone());
     }
     return new Points[] {roc, pr, costCurve};
+  }
+
+  /**
+   * The cumulative gains and lift curves of a call list worked down the scores, one point per
+   * distinct score threshold from the highest, thinned as {@link #curves} thins (every k-th
+   * threshold, both ends kept): gains has x = the share of rows scoring at or above the threshold
+   * and y = the share of all positives among them, starting at (0, 0) before any threshold; lift
+   * has the same x and y = the positive rate of those rows over the positive rate of all rows, with
+   * no point before any threshold. Both are null when no row is positive.
+   */
+  public static Points[] gains(BinaryCells c, int set, int maxPoints) {
+    int[] order = c.order[set];
+    double[] s = c.score[set];
+    double pos = 0, all = 0;
+    int distinct = 0;
+    for (int i = 0; i < c.size; i++) {
+      all += c.count[i];
+      if (c.positive[i]) pos += c.count[i];
+      if (i == 0 || s[order[i]] != s[order[i - 1]]) distinct++;
+    }
+    if (pos == 0) return new Points[2];
+    int[] keep = thin(distinct + 1, maxPoints);
+    int m = keep.length;
+    double[] x = new double[m];
+    double[] gain = new double[m];
+    double[] lift = new double[m];
+    double[] thr = new double[m];
+    double tp = 0, taken = 0;
+    int next = 0;
+    int i = c.size - 1;
+    for (int k = 0; next < m; k++) {
+      if (k > 0) {
+        double v = s[order[i]];
+        while (i >= 0 && s[order[i]] == v) {
+          int cell = order[i];
+          taken += c.count[cell];
+          if (c.positive[cell]) tp += c.count[cell];
+          i--;
+        }
+        thr[next] = v;
+      } else {
+        thr[next] = Double.NaN;
+      }
+      if (keep[next] == k) {
+        x[next] = taken / all;
+        gain[next] = tp / pos;
+        lift[next] = taken > 0 ? (tp / taken) / (pos / all) : Double.NaN;
+        next++;
+      }
+    }
+    Points gains = new Points(x, gain, thr);
+    Points lifts = m > 1 ? new Points(java.util.Arrays.copyOfRange(x, 1, m), java.util.Arrays.copyOfRange(lift, 1, m),
+        java.util.Arrays.copyOfRange(thr, 1, m)) : null;
+    return new Points[] {gains, lifts};
   }
 
   /** Counts of rows per equal-width score bin on [0, 1], for negatives then positives. */

@@ -38,8 +38,18 @@ public final class BinaryMetrics {
   /** The threshold with the lowest expected cost per decision, and that cost. */
   public record CostOptimum(double threshold, double expectedCost, boolean predictsNoPositive) {}
 
-  /** Every binary metric of prediction set {@code set} under weights {@code w} (one per cell). */
+  /** Every binary metric of prediction set {@code set} under weights {@code w} (one per cell), without budgets. */
   public static Map<String, MetricValue> compute(BinaryCells c, int set, double[] w, double threshold, Costs costs) {
+    return compute(c, set, w, threshold, costs, NO_BUDGETS);
+  }
+
+  private static final double[] NO_BUDGETS = {};
+
+  /**
+   * Every binary metric of prediction set {@code set} under weights {@code w} (one per cell), then
+   * precision, recall and lift at each share of {@code budgets} (see {@link #atBudget}).
+   */
+  public static Map<String, MetricValue> compute(BinaryCells c, int set, double[] w, double threshold, Costs costs, double[] budgets) {
     // One fused pass for the confusion counts, the losses and the calibration bins.
     double tp = 0, fp = 0, tn = 0, fn = 0, ll = 0, br = 0;
     double[] binScore = new double[ECE_BINS];
@@ -79,6 +89,7 @@ public final class BinaryMetrics {
       for (String name : MetricCatalog.names(Task.BINARY_CLASSIFICATION)) {
         if (!name.equals("expected_cost") || costs != null) out.put(name, MetricValue.undefined("no rows"));
       }
+      for (double q : budgets) for (String family : MetricCatalog.AT_BUDGET) out.put(MetricCatalog.budgetName(family, q), MetricValue.undefined("no rows"));
       return out;
     }
     String noPositives = "the evaluated rows have no positive label";
@@ -95,15 +106,7 @@ public final class BinaryMetrics {
     double mccd = Math.sqrt((tp + fp) * p * (tn + fn) * n);
     out.put("mcc", mccd > 0 ? MetricValue.of((tp * tn - fp * fn) / mccd)
         : MetricValue.undefined("a row or column of the confusion matrix is empty (one class only, or one prediction only)"));
-    if (p > 0 && n > 0) {
-      double[] ranks = rankStatistics(c, set, w, p, n);
-      out.put("roc_auc", MetricValue.of(ranks[0]));
-      out.put("average_precision", MetricValue.of(ranks[1]));
-    } else {
-      String why = p > 0 ? noNegatives : noPositives;
-      out.put("roc_auc", MetricValue.undefined(why));
-      out.put("average_precision", p > 0 ? MetricValue.of(1.0) : MetricValue.undefined(why));
-    }
+    rankMetrics(out, c.order[set], c.score[set], c.positive, w, p, n, noPositives, noNegatives);
     out.put("log_loss", MetricValue.of(ll / total));
     out.put("brier", MetricValue.of(br / total));
     double ece = 0;
@@ -112,7 +115,71 @@ public final class BinaryMetrics {
     if (costs != null) {
       out.put("expected_cost", MetricValue.of(costs.of(m) / total));
     }
+    for (double q : budgets) {
+      AtBudget at = atBudget(c, set, w, q);
+      out.put(MetricCatalog.budgetName("precision", q), at.precision());
+      out.put(MetricCatalog.budgetName("recall", q), at.recall());
+      out.put(MetricCatalog.budgetName("lift", q), at.lift());
+    }
     return out;
+  }
+
+  /**
+   * The top share {@code share} of rows by score, as a call list: {@code rows} = ceil(share × n)
+   * (n the rows under the weights; the product is taken with a relative tolerance of 1e-12 so that
+   * 0.07 × 100 is 7, not 8), {@code threshold} the score of the last rows taken, and precision (the
+   * positive rate in the list), recall (the share of all positives in it) and lift (precision over
+   * the positive rate of all rows). Rows tied at the cut are taken in part: when the list has room
+   * for r of the t rows sharing the last score, each counts r/t, which is the expected precision
+   * when ties are broken at random (the rule of the prior baseline, whose rows all tie: its
+   * precision is the positive rate and its lift 1). Cells of a compressed view count as ties.
+   */
+  public record AtBudget(double share, double rows, double threshold, MetricValue precision, MetricValue recall, MetricValue lift) {}
+
+  /** See {@link AtBudget}; undefined figures say why (no rows; no positive label for recall and lift). */
+  public static AtBudget atBudget(BinaryCells c, int set, double[] w, double share) {
+    double total = 0;
+    double pos = 0;
+    for (int i = 0; i < c.size; i++) {
+      total += w[i];
+      if (c.positive[i]) pos += w[i];
+    }
+    if (total == 0) {
+      MetricValue none = MetricValue.undefined("no rows");
+      return new AtBudget(share, 0, Double.NaN, none, none, none);
+    }
+    double k = Math.ceil(share * total * (1 - 1e-12));
+    int[] order = c.order[set];
+    double[] s = c.score[set];
+    double taken = 0;
+    double tp = 0;
+    double cut = Double.NaN;
+    int i = c.size - 1;
+    while (i >= 0) {
+      double v = s[order[i]];
+      double group = 0;
+      double groupPos = 0;
+      while (i >= 0 && s[order[i]] == v) {
+        int cell = order[i];
+        group += w[cell];
+        if (c.positive[cell]) groupPos += w[cell];
+        i--;
+      }
+      if (group == 0) continue;
+      cut = v;
+      double room = k - taken;
+      if (group >= room) {
+        tp += groupPos * (room / group);
+        break;
+      }
+      taken += group;
+      tp += groupPos;
+    }
+    MetricValue precision = MetricValue.of(tp / k);
+    String noPositives = "the evaluated rows have no positive label";
+    MetricValue recall = pos > 0 ? MetricValue.of(tp / pos) : MetricValue.undefined(noPositives);
+    MetricValue lift = pos > 0 ? MetricValue.of(tp / k / (pos / total)) : MetricValue.undefined(noPositives);
+    return new AtBudget(share, k, cut, precision, recall, lift);
   }
 
   /**
@@ -145,22 +212,49 @@ public final class BinaryMetrics {
     return new Confusion(tp, fp, tn, fn);
   }
 
+  /**
+   * roc_auc and average_precision of the items {@link #rankStatistics(int[], double[], boolean[],
+   * double[], double, double)} reads into {@code out}, or the reason each has none: roc_auc needs
+   * both labels; average_precision needs a positive and is 1 without a negative, as scikit-learn's.
+   */
+  static void rankMetrics(Map<String, MetricValue> out, int[] order, double[] s, boolean[] positive, double[] w, double totalPos,
+      double totalNeg, String noPositives, String noNegatives) {
+    if (totalPos > 0 && totalNeg > 0) {
+      double[] ranks = rankStatistics(order, s, positive, w, totalPos, totalNeg);
+      out.put("roc_auc", MetricValue.of(ranks[0]));
+      out.put("average_precision", MetricValue.of(ranks[1]));
+    } else {
+      String why = totalPos > 0 ? noNegatives : noPositives;
+      out.put("roc_auc", MetricValue.undefined(why));
+      out.put("average_precision", totalPos > 0 ? MetricValue.of(1.0) : MetricValue.undefined(why));
+    }
+  }
+
   /** roc_auc and average_precision in one walk down the scores; both labels must be present. */
   static double[] rankStatistics(BinaryCells c, int set, double[] w, double totalPos, double totalNeg) {
-    int[] order = c.order[set];
-    double[] s = c.score[set];
+    return rankStatistics(c.order[set], c.score[set], c.positive, w, totalPos, totalNeg);
+  }
+
+  /**
+   * roc_auc and average_precision of items {@code order} lists in ascending score {@code s}, with
+   * labels {@code positive} and weights {@code w} (all indexed by item), in one walk down the
+   * scores: tied scores count half in roc_auc and form one step in average_precision, as
+   * scikit-learn's {@code roc_auc_score} and {@code average_precision_score}. Both labels must be
+   * present: {@code totalPos} and {@code totalNeg} are their weights.
+   */
+  static double[] rankStatistics(int[] order, double[] s, boolean[] positive, double[] w, double totalPos, double totalNeg) {
     double tpAbove = 0;
     double fpAbove = 0;
     double auc = 0;
     double ap = 0;
-    int i = c.size - 1;
+    int i = order.length - 1;
     while (i >= 0) {
       double v = s[order[i]];
       double tpG = 0;
       double fpG = 0;
       while (i >= 0 && s[order[i]] == v) {
         int k = order[i];
-        if (c.positive[k]) tpG += w[k]; else fpG += w[k];
+        if (positive[k]) tpG += w[k]; else fpG += w[k];
         i--;
       }
       if (tpG == 0 && fpG == 0) continue;

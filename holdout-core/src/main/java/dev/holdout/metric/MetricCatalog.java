@@ -11,18 +11,27 @@ import java.util.regex.Pattern;
 
 /**
  * The one home of metric facts: the names each task knows (scikit-learn's), each metric's
- * direction and the range its values lie in, the default primary metric of each task, and the
- * metrics CBPE estimates. Suites, evaluation, renderers and the monitor ask here; nothing else
+ * direction and the range its values lie in, the default primary metric of each task, the
+ * figures each label of a multilabel suite gets, the names of binary metrics at a budget
+ * ({@code precision@5%}), and the metrics CBPE estimates. Suites, evaluation, renderers and the monitor ask here; nothing else
  * lists metric names. Stateless and thread-safe.
  */
 public final class MetricCatalog {
   private static final Pattern PINBALL = Pattern.compile("pinball_q(0?\\.\\d+)");
   private static final Pattern CUTOFF = Pattern.compile("(recall|precision|hit_rate|ndcg)@([1-9]\\d{0,5})");
+  private static final Pattern BUDGET = Pattern.compile("(precision|recall|lift)@(\\d{1,3}(?:\\.\\d{1,6})?)%");
   private static final String PASS_RATE_OF = "pass_rate:";
   /** Retrieval metrics measured at each cutoff k, in report order; mrr and map follow them. */
   public static final List<String> AT_K = List.of("recall", "precision", "hit_rate", "ndcg");
   /** The cutoffs a retrieval suite without {@code k} uses. */
   public static final List<Integer> DEFAULT_CUTOFFS = List.of(1, 5, 10);
+  /** Binary metrics at a budget (the top share of rows by score), in report order for each budget. */
+  public static final List<String> AT_BUDGET = List.of("precision", "recall", "lift");
+  /**
+   * The figures every label of a multilabel suite gets (its own binary precision, recall, f1,
+   * roc_auc and average_precision), which criteria name with {@code label:} or {@code labels:}.
+   */
+  public static final List<String> PER_LABEL = List.of("precision", "recall", "f1", "roc_auc", "average_precision");
   /** The binary metrics confidence-based performance estimation (CBPE) estimates from scores alone, in report order. */
   public static final List<String> CBPE = List.of("accuracy", "precision", "recall", "specificity", "f1", "roc_auc");
 
@@ -90,6 +99,19 @@ public final class MetricCatalog {
     lower(multi, "log_loss", NON_NEGATIVE);
     lower(multi, "expected_cost", Bounds.ANY);
     BY_TASK.put(Task.MULTICLASS_CLASSIFICATION, multi);
+
+    Map<String, Fact> multilabel = new LinkedHashMap<>();
+    higher(multilabel, "subset_accuracy", SHARE);
+    lower(multilabel, "hamming_loss", SHARE);
+    for (String average : List.of("micro", "macro", "weighted", "samples")) {
+      for (String m : List.of("precision", "recall", "f1")) higher(multilabel, m + "_" + average, SHARE);
+    }
+    higher(multilabel, "jaccard_samples", SHARE);
+    higher(multilabel, "label_ranking_average_precision", SHARE);
+    // at most the number of labels, which only the suite knows
+    lower(multilabel, "coverage_error", NON_NEGATIVE);
+    higher(multilabel, "roc_auc_macro", SHARE);
+    BY_TASK.put(Task.MULTILABEL_CLASSIFICATION, multilabel);
 
     Map<String, Fact> regression = new LinkedHashMap<>();
     for (String m : List.of("mae", "rmse", "mape")) lower(regression, m, NON_NEGATIVE);
@@ -165,7 +187,50 @@ public final class MetricCatalog {
   }
 
   /**
-   * The primary metric of a suite that names none: roc_auc (binary), f1_macro (multiclass), mae
+   * Binary metric names at each budget, in report order: precision@q%, recall@q% and lift@q% for
+   * each share q of {@code budgets} (0.05 gives {@code precision@5%}).
+   */
+  public static List<String> budgetNames(List<Double> budgets) {
+    List<String> names = new ArrayList<>();
+    for (double q : budgets) for (String family : AT_BUDGET) names.add(budgetName(family, q));
+    return names;
+  }
+
+  /** {@code precision@5%} for family precision and share 0.05: the share as a percentage in its shortest decimal form. */
+  public static String budgetName(String family, double share) {
+    return family + "@" + percent(share);
+  }
+
+  /** A share as the percentage budget names use: 0.05 is {@code 5%}, 0.125 is {@code 12.5%}. */
+  public static String percent(double share) {
+    return java.math.BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+  }
+
+  /** The share of a budget name: 0.05 for {@code recall@5%} (or {@code recall@5.0%}); empty for any other name or a share outside (0, 1]. */
+  public static Optional<Double> budget(String metric) {
+    Matcher m = BUDGET.matcher(metric);
+    if (!m.matches()) return Optional.empty();
+    double q = new java.math.BigDecimal(m.group(2)).movePointLeft(2).doubleValue();
+    return q > 0 && q <= 1 ? Optional.of(q) : Optional.empty();
+  }
+
+  /** The one spelling of a budget name ({@code recall@5.0%} becomes {@code recall@5%}), or the name itself. */
+  public static String canonicalBudget(String metric) {
+    return budget(metric).map(q -> budgetName(metric.substring(0, metric.indexOf('@')), q)).orElse(metric);
+  }
+
+  /** The direction of a per-label figure of a multilabel suite ({@link #PER_LABEL}): all are better higher. */
+  public static Optional<Direction> labelDirection(String metric) {
+    return PER_LABEL.contains(metric) ? Optional.of(Direction.HIGHER_IS_BETTER) : Optional.empty();
+  }
+
+  /** The range of a per-label figure: [0, 1] for each of {@link #PER_LABEL}. */
+  public static Bounds labelBounds(String metric) {
+    return PER_LABEL.contains(metric) ? SHARE : Bounds.ANY;
+  }
+
+  /**
+   * The primary metric of a suite that names none: roc_auc (binary), f1_macro (multiclass), f1_micro (multilabel), mae
    * (regression), token_f1 (text generation), and for retrieval ndcg@10, or ndcg at the largest of
    * {@code cutoffs} when 10 is not among them. {@code cutoffs} matter for retrieval only.
    */
@@ -173,6 +238,7 @@ public final class MetricCatalog {
     return switch (task) {
       case BINARY_CLASSIFICATION -> "roc_auc";
       case MULTICLASS_CLASSIFICATION -> "f1_macro";
+      case MULTILABEL_CLASSIFICATION -> "f1_micro";
       case REGRESSION -> "mae";
       case RETRIEVAL -> "ndcg@" + (cutoffs.contains(10) ? 10 : cutoffs.get(cutoffs.size() - 1));
       case TEXT_GENERATION -> "token_f1";
@@ -186,8 +252,9 @@ public final class MetricCatalog {
 
   /**
    * The range of {@code metric}'s values for {@code task}: [0, 1] for shares and areas (roc_auc,
-   * recall, ndcg@k, pass_rate), [-1, 1] for mcc and cohen_kappa, 0 or more for errors and losses
-   * (mae, log_loss), [0, 2] for smape, at most 1 for r2; {@link Bounds#ANY} for expected_cost, for
+   * recall, ndcg@k, pass_rate, precision@q%), [-1, 1] for mcc and cohen_kappa, 0 or more for errors and losses
+   * (mae, log_loss, coverage_error), [0, 2] for smape, at most 1 for r2, [0, 1/q] for lift@q% (the top
+   * share q holds at most every positive); {@link Bounds#ANY} for expected_cost, for
    * judge_score (the suite's judge scale bounds it) and for a name the task does not know.
    */
   public static Bounds bounds(Task task, String metric) {
@@ -199,6 +266,10 @@ public final class MetricCatalog {
     if (known.containsKey(metric)) return Optional.of(known.get(metric));
     if (task == Task.REGRESSION && pinballQuantile(metric).isPresent()) return Optional.of(new Fact(Direction.LOWER_IS_BETTER, NON_NEGATIVE));
     if (task == Task.RETRIEVAL && cutoff(metric).isPresent()) return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, SHARE));
+    if (task == Task.BINARY_CLASSIFICATION && budget(metric).isPresent()) {
+      double q = budget(metric).get();
+      return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, metric.startsWith("lift@") ? new Bounds(0, 1 / q) : SHARE));
+    }
     if (task == Task.TEXT_GENERATION && metric.startsWith(PASS_RATE_OF) && metric.length() > PASS_RATE_OF.length()) {
       return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, SHARE));
     }

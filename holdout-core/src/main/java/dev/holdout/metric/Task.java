@@ -8,6 +8,7 @@ import java.util.Optional;
 public enum Task {
   BINARY_CLASSIFICATION("binary_classification"),
   MULTICLASS_CLASSIFICATION("multiclass_classification"),
+  MULTILABEL_CLASSIFICATION("multilabel_classification"),
   REGRESSION("regression"),
   RETRIEVAL("retrieval"),
   TEXT_GENERATION("text_generation");
@@ -30,7 +31,10 @@ public enum Task {
     return Arrays.stream(values()).map(Task::key).toList();
   }
 
-  /** Tasks this version evaluates; retrieval and text generation come later. */
+  /**
+   * Tasks whose rows carry one label and one prediction, which the audit and the monitor read;
+   * retrieval, text generation and multilabel suites are evaluated but not audited or monitored.
+   */
   public boolean supported() {
     return this == BINARY_CLASSIFICATION || this == MULTICLASS_CLASSIFICATION || this == REGRESSION;
   }

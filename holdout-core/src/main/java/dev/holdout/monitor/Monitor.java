@@ -150,7 +150,7 @@ public final class Monitor {
     Suite.Data d = suite.data();
     return new Suite(suite.file(), suite.name(), suite.problem(), task, new Suite.Data(d.path(), d.id(), d.label(), d.positive(), d.classes(),
         List.copyOf(slices)), suite.predictions(), suite.primaryMetric(), criteria, suite.costs(), baseline, suite.bootstrap(), suite.topK(),
-        suite.drift());
+        suite.drift()).withBudgets(suite.budgets());
   }
 
   /** The report: judged windows in order with the empty calendar windows between them, numbered, with their alerts. */

@@ -3,6 +3,7 @@ package dev.holdout.render;
 import dev.holdout.result.Report;
 import dev.holdout.result.CompareReport;
 import dev.holdout.base.Format;
+import dev.holdout.metric.MetricCatalog;
 import dev.holdout.verdict.CriterionResult;
 import dev.holdout.verdict.Status;
 import java.util.LinkedHashSet;
@@ -35,13 +36,16 @@ public final class TerminalReport {
     b.append("\n\n");
 
     String level = Format.level(r.bootstrap().confidence());
-    b.append(String.format(Locale.ROOT, "%-20s %-30s %-12s %s%n", "Metric", "value [" + level + " CI]", "baseline", "difference [" + level + " CI]"));
+    // 18 fits every name but a few multilabel ones (label_ranking_average_precision), which widen the column
+    int width = Math.max(18, r.metrics().keySet().stream().mapToInt(String::length).max().orElse(0));
+    b.append(String.format(Locale.ROOT, "%-" + (width + 2) + "s %-30s %-12s %s%n", "Metric", "value [" + level + " CI]", "baseline",
+        "difference [" + level + " CI]"));
     for (Map.Entry<String, Report.Estimate> e : r.metrics().entrySet()) {
       String name = e.getKey();
       String primary = name.equals(r.suite().primaryMetric()) ? "*" : " ";
       Report.Estimate base = r.baseline().metrics().get(name);
       Report.Estimate diff = r.baseline().difference().get(name);
-      b.append(String.format(Locale.ROOT, "%s %-18s %-30s %-12s %s%n", primary, name, estimate(e.getValue()),
+      b.append(String.format(Locale.ROOT, "%s %-" + width + "s %-30s %-12s %s%n", primary, name, estimate(e.getValue()),
           base == null || base.value() == null ? "-" : Format.number(base.value()), diff == null || diff.value() == null ? "-" : signed(diff)));
     }
     b.append("  * primary metric. Baseline: ").append(r.baseline().description()).append("\n");
@@ -65,6 +69,13 @@ public final class TerminalReport {
       b.append(String.format(Locale.ROOT, "%n%-20s %-10s %-10s %-10s %s%n", "Class", "precision", "recall", "f1", "support"));
       r.perClass().forEach((cls, f) -> b.append(String.format(Locale.ROOT, "  %-18s %-10s %-10s %-10s %s%n", cls,
           value(f.precision()), value(f.recall()), value(f.f1()), Format.count(f.support()))));
+    }
+    if (r.labels() != null) labels(b, r.labels());
+    if (r.charts() != null && r.charts().budgets() != null) {
+      for (Report.BudgetPoint p : r.charts().budgets()) {
+        b.append(String.format(Locale.ROOT, "Top %s by score: %s rows%s%n", MetricCatalog.percent(p.share()), Format.count(p.rows()),
+            p.threshold() == null ? "" : ", scores at or above " + Format.number(p.threshold())));
+      }
     }
     if (r.slices() != null) {
       Set<String> shown = new LinkedHashSet<>();
@@ -169,6 +180,17 @@ public final class TerminalReport {
     if (c.ci() != null) s.append(' ').append(Format.interval(c.ci().get(0), c.ci().get(1)));
     if (c.group() != null) s.append(" (").append(c.group()).append(")");
     return s.toString();
+  }
+
+  /** Each label's support, threshold and point figures, under the label cardinality. */
+  private static void labels(StringBuilder b, Report.LabelSummary l) {
+    b.append(String.format(Locale.ROOT, "%nLabels: %s per row, %s predicted per row%n", Format.number(l.cardinality()),
+        Format.number(l.predictedCardinality())));
+    b.append(String.format(Locale.ROOT, "  %-18s %8s %10s %10s %10s %10s %10s%n", "label", "support", "threshold", "precision", "recall", "f1", "roc_auc"));
+    l.perLabel().forEach((label, f) -> b.append(String.format(Locale.ROOT, "  %-18s %8s %10s %10s %10s %10s %10s%n", clip(label, 18),
+        Format.count(f.support()), Format.number(f.threshold()), value(f.metrics().get("precision")), value(f.metrics().get("recall")), value(f.metrics().get("f1")),
+        value(f.metrics().get("roc_auc")))));
+    if (l.note() != null) b.append("  ").append(l.note()).append("\n");
   }
 
   private static void serving(StringBuilder b, Report.Serving s) {

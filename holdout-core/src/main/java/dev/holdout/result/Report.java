@@ -25,9 +25,19 @@ public record Report(
     Charts charts,
     Provenance provenance,
     Serving serving,
-    JudgeSummary judge) {
+    JudgeSummary judge,
+    LabelSummary labels) {
 
   public static final String SCHEMA = "holdout.report/v1";
+
+  /** A report without a labels section (any task but multilabel). */
+  public Report(String schema, SuiteInfo suite, SubmissionInfo submission, Rows rows, Map<String, Estimate> metrics,
+      ConfusionMatrix confusionMatrix, Map<String, ClassFigures> perClass, CostSummary costs, Map<String, Map<String, SliceGroup>> slices,
+      BaselineResult baseline, List<CriterionResult> criteria, Verdict verdict, BootstrapInfo bootstrap, Charts charts, Provenance provenance,
+      Serving serving, JudgeSummary judge) {
+    this(schema, suite, submission, rows, metrics, confusionMatrix, perClass, costs, slices, baseline, criteria, verdict, bootstrap, charts,
+        provenance, serving, judge, null);
+  }
 
   /** A report without a judge section. */
   public Report(String schema, SuiteInfo suite, SubmissionInfo submission, Rows rows, Map<String, Estimate> metrics,
@@ -100,6 +110,21 @@ public record Report(
    * intervals over rows.
    */
   public record HumanAgreement(String file, long graded, long rows, Estimate cohenKappa, Estimate cohenKappaQuadratic) {}
+
+  /**
+   * Multilabel only: the mean number of labels an evaluated row has (label cardinality) and is
+   * predicted to have, each label's figures in the suite's order, and a note naming the labels
+   * roc_auc_macro leaves out (absent when it averages every label).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record LabelSummary(double cardinality, double predictedCardinality, Map<String, LabelFigures> perLabel, String note) {}
+
+  /**
+   * One label: the evaluated rows that have it ({@code support}), their share of the evaluated rows
+   * ({@code prior}, the score the baseline gives every row), its threshold, the rows predicted to
+   * have it, and its precision, recall, f1, roc_auc and average_precision with intervals.
+   */
+  public record LabelFigures(double support, double prior, double threshold, double predicted, Map<String, Estimate> metrics) {}
 
   /** Percentiles of one call's latency in milliseconds (numpy's linear method over every call). */
   public record Latency(double p50, double p90, double p95, double p99, double max) {}
@@ -183,10 +208,12 @@ public record Report(
   public record Provenance(String holdoutVersion, String java, String createdAt) {}
 
   /**
-   * What the HTML report draws, computed once from every row and downsampled (curves to at most
+   * The data behind the report's charts (the HTML report does not draw gains, lift and budgets
+   * yet), computed once from every row and downsampled (curves to at most
    * {@code Charts.MAX_POINTS} points, scatter plots to at most {@code Charts.MAX_SCATTER} rows), so
    * a renderer computes nothing and a ten-million-row report stays small. Binary reports fill the
-   * curve, calibration, score and cost parts; regression reports the scatter and residuals.
+   * curve, calibration, score, cost, gains and lift parts (and the budgets when the suite has
+   * them); regression reports the scatter and residuals.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Charts(
@@ -199,15 +226,37 @@ public record Report(
       Histogram scores,
       Curve cost,
       Scatter predictedVsActual,
-      Histogram residuals) {
+      Histogram residuals,
+      Curve gains,
+      Curve baselineGains,
+      Curve lift,
+      List<BudgetPoint> budgets) {
     public static final int MAX_POINTS = 400;
     public static final int MAX_SCATTER = 2000;
+
+    /** Charts without the gains and lift of a call list (regression). */
+    public Charts(Curve roc, Curve baselineRoc, Curve precisionRecall, Curve baselinePrecisionRecall, OperatingPoint operatingPoint,
+        List<CalibrationBin> calibration, Histogram scores, Curve cost, Scatter predictedVsActual, Histogram residuals) {
+      this(roc, baselineRoc, precisionRecall, baselinePrecisionRecall, operatingPoint, calibration, scores, cost, predictedVsActual, residuals,
+          null, null, null, null);
+    }
   }
+
+  /**
+   * The call list of one of the suite's budgets on the submission: the share, the rows it takes
+   * (ceil(share × rows evaluated)), the score of the last rows taken (call every row scoring at
+   * least this; rows tied at it are taken in part), and precision, recall and lift there (null
+   * when undefined; the same values as {@code metrics["precision@5%"]} and its partners).
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record BudgetPoint(double share, double rows, Double threshold, Double precision, Double recall, Double lift) {}
 
   /**
    * A curve as parallel lists: roc has x = false positive rate and y = true positive rate;
    * precision-recall has x = recall and y = precision; cost has x = threshold and y = expected
-   * cost per 1,000 decisions. {@code threshold} is the score threshold of each point where one applies.
+   * cost per 1,000 decisions; gains has x = the share of rows scoring at least the threshold and
+   * y = the share of all positives among them; lift the same x and y = their positive rate over
+   * that of all rows. {@code threshold} is the score threshold of each point where one applies.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Curve(List<Double> x, List<Double> y, List<Double> threshold) {}

@@ -17,8 +17,12 @@ import java.util.List;
 public final class PredictionsWriter {
   private PredictionsWriter() {}
 
-  /** The number of numbers per row a model must give for this suite. */
+  /** The number of numbers per row a model must give for this suite; a multilabel suite is refused (its models are not run yet). */
   public static int width(Suite suite) {
+    if (suite.task() == Task.MULTILABEL_CLASSIFICATION) {
+      throw new HoldoutException.BadSuite(suite.file() + ": holdout score does not run multilabel models yet; have the model write its score per label"
+          + " to a predictions file and use holdout evaluate");
+    }
     return suite.task() == Task.MULTICLASS_CLASSIFICATION ? classes(suite).size() : 1;
   }
 

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  */
 final class MetricSections {
   private static final List<String> CRITERION = List.of("id", "metric", "min", "max", "worst_min", "worst_max",
-      "max_gap", "min_lift", "at", "slice");
+      "max_gap", "min_lift", "at", "slice", "label", "labels");
   private static final List<String> CHAMPION = List.of("metric", "tolerance");
   private static final String PASS_RATE_OF = "pass_rate:";
 
@@ -78,7 +78,8 @@ final class MetricSections {
     if (!m.has("metric")) throw m.error("missing 'metric': the metric this criterion judges, e.g. metric: roc_auc");
     String metric = canonical(m.text("metric"));
     if (ServingMetrics.is(metric)) return servingCriterion(m, index, metric);
-    Direction direction = checkMetric(m.get("metric"), ctx, metric);
+    Labels labels = labels(m, ctx);
+    Direction direction = labels == null ? checkMetric(m.get("metric"), ctx, metric) : labelMetric(m.get("metric"), metric);
     List<Criterion.Kind> kinds = new ArrayList<>();
     for (Criterion.Kind k : Criterion.Kind.values()) if (m.has(k.key())) kinds.add(k);
     if (kinds.size() != 1) {
@@ -88,6 +89,10 @@ final class MetricSections {
     }
     Criterion.Kind kind = kinds.get(0);
     YamlCursor bar = m.get(kind.key());
+    if (kind == Criterion.Kind.MIN_LIFT && labels != null) {
+      throw bar.error("min_lift judges the whole set against the baseline; a label's lift is not measured: bound the label with min, or remove "
+          + (labels.many() ? "labels" : "label"));
+    }
     if (kind == Criterion.Kind.MIN_LIFT && !ctx.hasBaseline()) {
       throw bar.error("min_lift needs a baseline to lift over: add " + (ctx.task() == Task.RETRIEVAL
           ? "baseline: {kind: run, path: FILE} with the ranked lists of the search you use today"
@@ -96,8 +101,17 @@ final class MetricSections {
     double threshold = bar.number();
     String slice = m.optionalText("slice");
     boolean sliced = kind == Criterion.Kind.WORST_MIN || kind == Criterion.Kind.WORST_MAX || kind == Criterion.Kind.MAX_GAP;
-    if (sliced && slice == null) {
-      throw m.error(kind.key() + " compares slice groups: add 'slice: COLUMN' naming one of data.slices " + ctx.slices());
+    if (labels != null) {
+      if (slice != null) throw m.get("slice").error("a label criterion judges the label on the whole set; slice and label together are not supported");
+      if (sliced && !labels.many()) {
+        throw m.get("label").error(kind.key() + " compares labels: write labels: all (or a list of labels) instead of label");
+      }
+      if (!sliced && labels.many()) {
+        throw m.get("labels").error(kind.key() + " bounds one label: write label: NAME, or worst_min to bound every label of labels");
+      }
+    } else if (sliced && slice == null) {
+      throw m.error(kind.key() + " compares slice groups: add 'slice: COLUMN' naming one of data.slices " + ctx.slices()
+          + (ctx.task() == Task.MULTILABEL_CLASSIFICATION ? ", or 'labels: all' to compare the labels" : ""));
     }
     if (!sliced && slice != null) {
       String instead = direction == Direction.HIGHER_IS_BETTER ? "worst_min" : "worst_max";
@@ -113,7 +127,7 @@ final class MetricSections {
     }
     if (wrongDirection != null) throw bar.error(wrongDirection);
     if (kind == Criterion.Kind.MAX_GAP && threshold < 0) throw bar.error("a gap is never negative; give 0 or more");
-    String outOfRange = outOfRange(metric, ctx.bounds(metric), kind, threshold);
+    String outOfRange = outOfRange(metric, labels == null ? ctx.bounds(metric) : MetricCatalog.labelBounds(metric), kind, threshold);
     if (outOfRange != null) throw bar.error(outOfRange);
     boolean atPoint = false;
     if (m.has("at")) {
@@ -124,7 +138,50 @@ final class MetricSections {
       atPoint = at.equals("point");
     }
     String id = m.has("id") ? m.text("id") : "c" + (index + 1);
-    return new Criterion(id, metric, kind, threshold, slice, atPoint, m.line());
+    return new Criterion(id, metric, kind, threshold, slice, atPoint, m.line(), labels == null ? null : labels.names(), labels != null && labels.all());
+  }
+
+  /** The labels a criterion names: one ({@code label}), or those compared ({@code labels}: all, or a list of two or more). */
+  private record Labels(List<String> names, boolean all, boolean many) {}
+
+  /** The criterion's {@code label} or {@code labels}, checked against the suite's labels; null when it has neither. */
+  private static Labels labels(YamlCursor m, ParseContext ctx) {
+    boolean one = m.has("label");
+    boolean many = m.has("labels");
+    if (!one && !many) return null;
+    YamlCursor at = m.get(one ? "label" : "labels");
+    if (ctx.task() != Task.MULTILABEL_CLASSIFICATION) {
+      throw at.error("label and labels name the labels of a multilabel_classification suite; remove it"
+          + (ctx.task() == Task.MULTICLASS_CLASSIFICATION ? " (per-class figures are in the report's per_class)" : ""));
+    }
+    if (one && many) throw m.get("labels").error("give label (one label, with min) or labels (the labels compared, with worst_min or max_gap), not both");
+    List<String> known = ctx.labels();
+    if (one) {
+      String label = at.text();
+      if (!known.contains(label)) {
+        throw at.error(notALabel(label, known) + (label.equals("all") ? "; to compare every label write labels: all (with worst_min or max_gap)" : ""));
+      }
+      return new Labels(List.of(label), false, false);
+    }
+    if (at.node() instanceof YamlNode.Scalar && "all".equals(at.text())) return new Labels(known, true, true);
+    List<String> names = m.optionalTextList("labels");
+    Set<String> seen = new LinkedHashSet<>();
+    for (String label : names) {
+      if (!known.contains(label)) throw at.error(notALabel(label, known) + (names.size() == 1 && !label.equals("all") ? "; write 'all' to compare every label" : ""));
+      if (!seen.add(label)) throw at.error("label '" + label + "' is listed twice");
+    }
+    if (seen.size() < 2) throw at.error("compare at least 2 labels, or write labels: all; to bound one label use label: NAME with min");
+    return new Labels(List.copyOf(seen), seen.size() == known.size(), true);
+  }
+
+  private static String notALabel(String label, List<String> known) {
+    return "'" + label + "' is not a label of predictions.scores " + known + Names.didYouMean(label, known);
+  }
+
+  /** The direction of a per-label figure named with label or labels. */
+  private static Direction labelMetric(YamlCursor at, String metric) {
+    return MetricCatalog.labelDirection(metric).orElseThrow(() -> at.error("'" + metric + "' is not a figure of one label; with label or labels use one of "
+        + MetricCatalog.PER_LABEL + Names.didYouMean(metric, MetricCatalog.PER_LABEL)));
   }
 
   /**
@@ -188,16 +245,26 @@ final class MetricSections {
     return new Criterion(id, metric, Criterion.Kind.MAX, threshold, null, true, m.line());
   }
 
-  /** One spelling per metric: pinball_q0.90 and pinball_q.9 become pinball_q0.9. */
+  /** One spelling per metric: pinball_q0.90 and pinball_q.9 become pinball_q0.9, recall@5.0% becomes recall@5%. */
   private static String canonical(String metric) {
-    return MetricCatalog.pinballQuantile(metric).map(MetricCatalog::pinballName).orElse(metric);
+    return MetricCatalog.pinballQuantile(metric).map(MetricCatalog::pinballName).orElse(MetricCatalog.canonicalBudget(metric));
   }
 
   /** The direction of {@code metric}, after checking the task knows it and the suite provides what it needs. */
   private static Direction checkMetric(YamlCursor at, ParseContext ctx, String metric) {
     Task task = ctx.task();
     List<String> known = ctx.knownMetrics();
-    Direction d = MetricCatalog.direction(task, metric).orElseThrow(() -> at.error(MetricCatalog.allNames().contains(metric)
+    if (task == Task.MULTILABEL_CLASSIFICATION && MetricCatalog.labelDirection(metric).isPresent()) {
+      String whole = switch (metric) {
+        case "roc_auc" -> "roc_auc_macro";
+        case "average_precision" -> "label_ranking_average_precision";
+        default -> metric + "_micro, " + metric + "_macro, " + metric + "_weighted or " + metric + "_samples";
+      };
+      throw at.error(metric + " is a figure of one label: add 'label: NAME' (with min), or 'labels: all' (with worst_min or max_gap);"
+          + " for the whole set use " + whole);
+    }
+    Direction d = MetricCatalog.direction(task, metric).orElseThrow(() -> at.error(
+        MetricCatalog.allNames().contains(metric) || MetricCatalog.budget(metric).isPresent()
         ? "metric '" + metric + "' does not apply to " + task.key() + "; use one of " + known
         : "unknown metric '" + metric + "'" + Names.didYouMean(metric, ServingMetrics.withServing(known))
             + " (" + task.key() + " metrics: " + String.join(", ", known) + ")"));
@@ -224,6 +291,14 @@ final class MetricSections {
         throw at.error(metric + " needs the cutoff " + k + " in the suite's k, which is " + cutoffs + "; add it, e.g. k: " + with);
       }
     });
+    MetricCatalog.budget(metric).ifPresent(q -> {
+      if (task == Task.BINARY_CLASSIFICATION && !ctx.budgets().contains(q)) {
+        TreeSet<Double> with = new TreeSet<>(ctx.budgets());
+        with.add(q);
+        throw at.error(metric + " needs the budget " + Format.plain(q) + " in the suite's budgets, which " + (ctx.budgets().isEmpty() ? "are not given"
+            : "are " + plain(ctx.budgets())) + "; add it, e.g. budgets: " + plain(with));
+      }
+    });
     Suite.Predictions predictions = ctx.predictions();
     if (task == Task.MULTICLASS_CLASSIFICATION && (metric.equals("log_loss") || metric.equals("top_k_accuracy"))
         && predictions.probabilities().isEmpty()) {
@@ -235,5 +310,9 @@ final class MetricSections {
       }
     });
     return d;
+  }
+
+  private static String plain(java.util.Collection<Double> shares) {
+    return "[" + String.join(", ", shares.stream().map(Format::plain).toList()) + "]";
   }
 }

@@ -15,14 +15,24 @@ import java.util.List;
  * @param assertionIds text generation's assertion ids, empty without assertions
  * @param usedContext whether the submission names the passages it used (text generation)
  * @param judge the judge section, or null
+ * @param labels a multilabel suite's labels; empty for other tasks
+ * @param budgets a binary suite's budgets (shares of rows), empty without them
  */
 record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs, List<String> slices, List<Integer> cutoffs,
-    boolean hasBaseline, List<String> assertionIds, boolean usedContext, Suite.Judge judge) {
+    boolean hasBaseline, List<String> assertionIds, boolean usedContext, Suite.Judge judge, List<String> labels, List<Double> budgets) {
 
   ParseContext {
     slices = List.copyOf(slices);
     cutoffs = List.copyOf(cutoffs);
     assertionIds = List.copyOf(assertionIds);
+    labels = List.copyOf(labels);
+    budgets = List.copyOf(budgets);
+  }
+
+  /** A context without labels (not multilabel) or budgets. */
+  ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs, List<String> slices, List<Integer> cutoffs,
+      boolean hasBaseline, List<String> assertionIds, boolean usedContext, Suite.Judge judge) {
+    this(task, predictions, costs, slices, cutoffs, hasBaseline, assertionIds, usedContext, judge, List.of(), List.of());
   }
 
   boolean judged() {
@@ -37,12 +47,19 @@ record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs,
       if (judged()) names.add("judge_score_ppi");
       return names;
     }
+    if (task == Task.BINARY_CLASSIFICATION && !budgets.isEmpty()) {
+      List<String> names = new java.util.ArrayList<>(MetricCatalog.names(task));
+      names.addAll(MetricCatalog.budgetNames(budgets));
+      return names;
+    }
     return task == Task.RETRIEVAL ? MetricCatalog.retrievalNames(cutoffs) : MetricCatalog.names(task);
   }
 
-  /** The catalog's range of {@code metric}; judge_score lies on this suite's judge scale. */
+  /** The catalog's range of {@code metric}; judge_score lies on this suite's judge scale, coverage_error within the labels. */
   MetricCatalog.Bounds bounds(String metric) {
     if ((metric.equals("judge_score") || metric.equals("judge_score_ppi")) && judge != null) return new MetricCatalog.Bounds(judge.min(), judge.max());
+    // a row's coverage counts labels, so it is at most the number of labels
+    if (metric.equals("coverage_error") && task == Task.MULTILABEL_CLASSIFICATION) return new MetricCatalog.Bounds(0, labels.size());
     return MetricCatalog.bounds(task, metric);
   }
 }

@@ -10,12 +10,12 @@ import java.util.TreeMap;
 
 /**
  * The {@code predictions} section: which columns of a submission hold what the task needs (a score,
- * class probabilities or a label, a value and quantiles, ranked documents, an answer), and what a
+ * class probabilities or a label, a score per label, a value and quantiles, ranked documents, an answer), and what a
  * missing prediction counts as. Keys of another task are refused by name.
  */
 final class PredictionsSection {
   static final List<String> KEYS = List.of("id", "score", "threshold", "probabilities", "label",
-      "value", "quantiles", "missing", "doc", "rank", "docs", "output", "context");
+      "value", "quantiles", "missing", "doc", "rank", "docs", "output", "context", "scores");
 
   private PredictionsSection() {}
 
@@ -42,6 +42,11 @@ final class PredictionsSection {
           throw pred.error("multiclass_classification needs 'probabilities' ({class: column, ...}) or 'label' (the predicted class column), or both");
         }
       }
+      case MULTILABEL_CLASSIFICATION -> {
+        pred.forbid("multilabel_classification (a score column per label goes in 'scores')", "score", "probabilities", "label", "value", "quantiles");
+        // a mapping of thresholds per label is read with the labels (MultilabelSection)
+        if (pred.has("threshold") && !(pred.get("threshold").node() instanceof YamlNode.Mapping)) threshold = threshold(pred.get("threshold"));
+      }
       case REGRESSION -> {
         if (value == null) throw pred.error("regression needs 'value': the column with the predicted value");
         pred.forbid("regression", "score", "threshold", "probabilities", "label");
@@ -56,10 +61,12 @@ final class PredictionsSection {
     }
     if (task != Task.TEXT_GENERATION) pred.forbid(task.key() + " (output and context are for text_generation)", "output", "context");
     if (task != Task.RETRIEVAL) pred.forbid(task.key() + " (doc, rank and docs are for retrieval)", "doc", "rank", "docs");
+    if (task != Task.MULTILABEL_CLASSIFICATION) pred.forbid(task.key() + " (scores per label are for multilabel_classification)", "scores");
     return new Suite.Predictions(id, score, threshold, probabilities, label, value, quantiles, missing(pred));
   }
 
-  private static double threshold(YamlCursor at) {
+  /** A decision threshold: above 0 and at most 1. */
+  static double threshold(YamlCursor at) {
     double threshold = at.number();
     // 0 would predict every row positive, and leave no score below it for a missing prediction to count as wrong.
     if (!(threshold > 0 && threshold <= 1)) {

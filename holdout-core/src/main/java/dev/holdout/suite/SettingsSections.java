@@ -1,5 +1,6 @@
 package dev.holdout.suite;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.Names;
 import dev.holdout.drift.Method;
 import dev.holdout.metric.MetricCatalog;
@@ -13,7 +14,7 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The small sections: {@code costs}, {@code baseline}, {@code bootstrap}, {@code drift} and the
+ * The small sections: {@code costs}, {@code baseline}, {@code bootstrap}, {@code drift}, {@code budgets} and the
  * retrieval keys ({@code data.doc}, {@code data.relevance}, {@code data.queries}, {@code k}). Each
  * absent section takes its documented default.
  */
@@ -50,7 +51,9 @@ final class SettingsSections {
         }
         return new Suite.Costs(0, 0, 0, 0, matrix);
       }
-      default -> throw m.error("costs apply to classification suites only; remove the section");
+      default -> throw m.error(task == Task.MULTILABEL_CLASSIFICATION
+          ? "costs are for binary and multiclass suites; a multilabel suite has no costs yet; remove the section"
+          : "costs apply to classification suites only; remove the section");
     }
   }
 
@@ -69,7 +72,7 @@ final class SettingsSections {
     String kind = m.text("kind");
     List<String> allowed = task == Task.REGRESSION ? List.of("mean", "median", "column")
         : task == Task.RETRIEVAL ? List.of("none", "run") : task == Task.TEXT_GENERATION ? List.of("none", "column", "run")
-        : List.of("majority", "prior", "column");
+        : task == Task.MULTILABEL_CLASSIFICATION ? List.of("prior") : List.of("majority", "prior", "column");
     if (!allowed.contains(kind)) {
       throw m.get("kind").error("expected one of " + allowed + " for " + task.key() + ", found '" + kind + "'" + Names.didYouMean(kind, allowed));
     }
@@ -88,6 +91,34 @@ final class SettingsSections {
     if (!kind.equals("column") && column != null) throw m.get("column").error("only kind: column reads a column; remove it");
     Path path = kind.equals("run") ? folder.resolve(m.text("path")) : null;
     return new Suite.Baseline(Suite.Baseline.Kind.valueOf(kind.toUpperCase(Locale.ROOT)), column, path);
+  }
+
+  /**
+   * Binary only: the shares of {@code budgets}, in increasing order, each above 0 and at most 1; a
+   * single number is a list of one. Each share's percentage must have at most 6 decimals, so its
+   * metric names ({@code precision@5%}) can be written back.
+   */
+  static List<Double> budgets(YamlCursor top, Task task) {
+    if (!top.has("budgets")) return List.of();
+    YamlCursor node = top.get("budgets");
+    if (task != Task.BINARY_CLASSIFICATION) {
+      throw node.error("budgets (the top share of rows by score: precision@5%, recall@5%, lift@5%) are for binary_classification only; remove them");
+    }
+    List<YamlCursor> items = node.node() instanceof YamlNode.Sequence ? node.items("a list") : List.of(node.named("budgets[0]"));
+    TreeSet<Double> shares = new TreeSet<>();
+    for (YamlCursor item : items) {
+      double q = item.number();
+      if (!(q > 0 && q <= 1)) {
+        throw item.error("a budget is the share of rows taken from the top by score, above 0 and at most 1, such as 0.05 for the top 5%; found "
+            + Format.plain(q) + (q > 1 && q <= 100 ? "; if " + Format.plain(q) + " is a percentage, write " + Format.plain(q / 100) : ""));
+      }
+      if (MetricCatalog.budget(MetricCatalog.budgetName("precision", q)).orElse(-1.0) != q) {
+        throw item.error("give the share with at most 8 decimals (a percentage with at most 6), found " + q);
+      }
+      if (!shares.add(q)) throw item.error("the budget " + Format.plain(q) + " is listed twice");
+    }
+    if (shares.isEmpty()) throw node.error("give at least one share, e.g. budgets: [0.05, 0.1]");
+    return List.copyOf(shares);
   }
 
   /**

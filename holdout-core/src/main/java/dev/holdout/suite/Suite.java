@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * A parsed and validated {@code holdout.suite/v1} file. Paths are resolved against the suite's
  * folder. Optional sections hold their documented defaults, so the engine never guesses.
+ * {@code multilabel} is null for other tasks; {@code budgets} holds the shares of binary metrics
+ * at a budget ({@code budgets: [0.05]} gives precision@5%, recall@5% and lift@5%), empty without them.
  */
 public record Suite(
     Path file,
@@ -30,7 +32,21 @@ public record Suite(
     Scoring scoring,
     Retrieval retrieval,
     Text text,
-    Adjustment adjust) {
+    Adjustment adjust,
+    Multilabel multilabel,
+    List<Double> budgets) {
+
+  public Suite {
+    budgets = budgets == null ? List.of() : List.copyOf(budgets);
+  }
+
+  /** A suite that is not multilabel and names no budgets. */
+  public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
+      List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK, Drift drift, Champion champion,
+      Scoring scoring, Retrieval retrieval, Text text, Adjustment adjust) {
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,
+        retrieval, text, adjust, null, List.of());
+  }
 
   /** A suite whose criteria are each judged alone (no {@code verdict.adjust}). */
   public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
@@ -65,13 +81,19 @@ public record Suite(
     Data d = data;
     return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices(), d.group(),
         d.shareWithVendors()), predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text,
-        adjust);
+        adjust, multilabel, budgets);
+  }
+
+  /** The same suite measuring binary metrics at the shares {@code budgets}. */
+  public Suite withBudgets(List<Double> budgets) {
+    return new Suite(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,
+        retrieval, text, adjust, multilabel, budgets);
   }
 
   /** The same suite with other bootstrap settings. */
   public Suite withBootstrap(Bootstrap.Settings settings) {
     return new Suite(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, settings, topK, drift, champion, scoring,
-        retrieval, text, adjust);
+        retrieval, text, adjust, multilabel, budgets);
   }
 
   /** Whether the primary metric is better higher or lower; the parser has checked it is a metric of the task. */
@@ -82,7 +104,7 @@ public record Suite(
   /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
   public Suite withPrimaryMetric(String metric) {
     return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,
-        retrieval, text, adjust);
+        retrieval, text, adjust, multilabel, budgets);
   }
 
   /**
@@ -180,6 +202,23 @@ public record Suite(
       String value,
       Map<Double, String> quantiles,
       Missing missing) {}
+
+  /**
+   * Multilabel only: the labels, in report order (the keys of {@code predictions.scores}); where the
+   * evaluation set holds each row's labels, as {@code column} (data.label) with labels joined by
+   * {@code separator}, or as one 0/1 column per label ({@code columns}, data.labels; empty with a
+   * column); each label's score column in a submission; and each label's threshold (a label is
+   * predicted when its score is at least it).
+   */
+  public record Multilabel(List<String> labels, String column, String separator, Map<String, String> columns, Map<String, String> scores,
+      Map<String, Double> thresholds) {
+    public Multilabel {
+      labels = List.copyOf(labels);
+      columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+      scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
+      thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
+    }
+  }
 
   /** What a missing prediction counts as. */
   public enum Missing {

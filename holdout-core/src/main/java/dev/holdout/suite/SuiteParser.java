@@ -19,8 +19,8 @@ import java.util.Locale;
 /**
  * Reads and validates a {@code holdout.suite/v1} file into a {@link Suite}. The top level, the
  * task and the {@code data} section are read here; each other section has its parser
- * ({@link PredictionsSection}, {@link SettingsSections}, {@link TextSection}, {@link MetricSections},
- * {@link ScoringSections}), all over one {@link YamlCursor}. The sections that name metrics come
+ * ({@link PredictionsSection}, {@link MultilabelSection}, {@link SettingsSections}, {@link TextSection},
+ * {@link MetricSections}, {@link ScoringSections}), all over one {@link YamlCursor}. The sections that name metrics come
  * last and see the others only through an immutable {@link ParseContext}.
  */
 public final class SuiteParser {
@@ -28,11 +28,11 @@ public final class SuiteParser {
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
       "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt", "judge",
-      "verdict");
+      "verdict", "budgets");
   private static final List<String> VERDICT = List.of("adjust");
   private static final List<String> REQUIRED = List.of("suite", "name", "problem", "task", "data", "predictions");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "group", "doc", "relevance", "queries",
-      "reference", "share_with_vendors");
+      "reference", "share_with_vendors", "separator", "labels");
 
   private SuiteParser() {}
 
@@ -78,6 +78,8 @@ public final class SuiteParser {
     pred.checkKeys(PredictionsSection.KEYS);
     Suite.Predictions predictions = PredictionsSection.parse(pred, task, declared.id());
     List<String> classes = classes(declared.classes(), data, pred, predictions);
+    Suite.Multilabel multilabel = task == Task.MULTILABEL_CLASSIFICATION ? MultilabelSection.parse(data, pred, predictions.threshold()) : null;
+    List<Double> budgets = SettingsSections.budgets(top, task);
 
     int topK = 2;
     if (top.has("top_k")) {
@@ -108,7 +110,8 @@ public final class SuiteParser {
         // retrieval and text generation lift over a baseline only when the suite names one
         !(retrieval || text) || baseline.kind() != Suite.Baseline.Kind.NONE,
         textSpec == null ? List.of() : textSpec.assertions().stream().map(Suite.Assertion::id).toList(),
-        textSpec != null && !textSpec.usedContext().isEmpty(), textSpec == null ? null : textSpec.judge());
+        textSpec != null && !textSpec.usedContext().isEmpty(), textSpec == null ? null : textSpec.judge(),
+        multilabel == null ? List.of() : multilabel.labels(), budgets);
     String primary = MetricSections.primary(top, ctx);
     List<Criterion> criteria = MetricSections.criteria(top, ctx);
     Suite.Drift drift = SettingsSections.drift(top);
@@ -117,7 +120,7 @@ public final class SuiteParser {
     Suite.Data resolved = new Suite.Data(declared.path(), declared.id(), declared.label(), declared.positive(), classes, declared.slices(),
         declared.group(), declared.shareWithVendors());
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task, resolved, predictions, primary,
-        List.copyOf(criteria), costs, baseline, bootstrap, topK, drift, champion, scoring, retrievalSpec, textSpec, adjustment(top));
+        List.copyOf(criteria), costs, baseline, bootstrap, topK, drift, champion, scoring, retrievalSpec, textSpec, adjustment(top), multilabel, budgets);
   }
 
   /** The {@code verdict} section: {@code adjust: none} (the default) or {@code holm}. */
@@ -135,9 +138,9 @@ public final class SuiteParser {
     String key = at.text();
     Task task = Task.byKey(key).orElseThrow(() -> at.error(
         "unknown task '" + key + "'" + taskHint(key) + " (tasks: " + String.join(", ", Task.keys()) + ")"));
-    if (!task.supported() && task != Task.RETRIEVAL && task != Task.TEXT_GENERATION) {
-      throw at.error("task '" + key
-          + "' is not supported by this version of Holdout yet; supported: binary_classification, multiclass_classification, regression, retrieval, text_generation");
+    if (!task.supported() && task != Task.RETRIEVAL && task != Task.TEXT_GENERATION && task != Task.MULTILABEL_CLASSIFICATION) {
+      throw at.error("task '" + key + "' is not supported by this version of Holdout yet; supported: binary_classification,"
+          + " multiclass_classification, multilabel_classification, regression, retrieval, text_generation");
     }
     return task;
   }
@@ -148,7 +151,10 @@ public final class SuiteParser {
     String id = data.requiredText("id");
     boolean retrieval = task == Task.RETRIEVAL;
     boolean text = task == Task.TEXT_GENERATION;
-    String label = retrieval || text ? null : data.requiredText("label");
+    boolean multilabel = task == Task.MULTILABEL_CLASSIFICATION;
+    // a multilabel suite names its labels with label or labels (MultilabelSection)
+    String label = retrieval || text || multilabel ? null : data.requiredText("label");
+    if (!multilabel) data.forbid(task.key() + " (separator and labels are for multilabel_classification)", "separator", "labels");
     if (retrieval) data.forbid("retrieval (name the relevance grade column with 'relevance')", "label");
     else data.forbid(task.key() + " (doc, relevance and queries are for retrieval)", "doc", "relevance", "queries");
     if (text) data.forbid("text_generation (name the reference answer columns with 'reference')", "label");
@@ -201,7 +207,7 @@ public final class SuiteParser {
     return switch (key) {
       case "suite" -> " (the first line should be 'suite: " + SCHEMA + "')";
       case "problem" -> " (the problem in one sentence, e.g. 'Predict which subscribers cancel within 30 days')";
-      case "task" -> " (binary_classification, multiclass_classification or regression)";
+      case "task" -> " (binary_classification, multiclass_classification, multilabel_classification, regression, retrieval or text_generation)";
       case "data" -> " (data: {path: eval.csv, id: ..., label: ...})";
       case "predictions" -> " (predictions: the columns of a submission, e.g. {score: p_churn})";
       default -> "";

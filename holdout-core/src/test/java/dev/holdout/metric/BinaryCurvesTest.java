@@ -21,6 +21,59 @@ class BinaryCurvesTest {
   }
 
   @Test
+  void gains_and_lift_follow_the_thresholds_from_the_top() {
+    BinaryCurves.Points[] g = BinaryCurves.gains(BinaryCells.ofRows(Y, P), 0, 100);
+    // 8 rows, 4 positive; thresholds: none, 0.9, 0.8 (two rows, one positive), 0.6, 0.4, 0.3, 0.2, 0.1
+    assertThat(g[0].x()).containsExactly(0, 0.125, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0);
+    assertThat(g[0].y()).containsExactly(0, 0.25, 0.5, 0.75, 0.75, 0.75, 1.0, 1.0);
+    assertThat(g[0].t()[0]).isNaN();
+    // lift: the positive rate of the rows taken over 0.5; no point before any threshold
+    assertThat(g[1].x()).containsExactly(0.125, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0);
+    assertThat(g[1].y()[0]).isCloseTo(2.0, within(1e-12));
+    assertThat(g[1].y()[1]).isCloseTo((2.0 / 3) / 0.5, within(1e-12));
+    assertThat(g[1].y()[6]).isCloseTo(1.0, within(1e-12));
+    assertThat(g[1].t()).containsExactly(0.9, 0.8, 0.6, 0.4, 0.3, 0.2, 0.1);
+  }
+
+  @Test
+  void a_gains_point_at_a_whole_budget_is_its_recall_and_the_lift_point_its_lift() {
+    SplittableRandom r = new SplittableRandom(13);
+    int n = 2000;
+    boolean[] y = new boolean[n];
+    double[] p = new double[n];
+    for (int i = 0; i < n; i++) {
+      y[i] = r.nextDouble() < 0.25;
+      p[i] = r.nextDouble() * 0.5 + (y[i] ? 0.3 : 0);
+    }
+    BinaryCells cells = BinaryCells.ofRows(y, p);
+    BinaryCurves.Points[] g = BinaryCurves.gains(cells, 0, Integer.MAX_VALUE);
+    // distinct scores: point i takes the top i rows; 5% of 2,000 is point 100
+    BinaryMetrics.AtBudget at = BinaryMetrics.atBudget(cells, 0, cells.counts(), 0.05);
+    assertThat(g[0].x()[100]).isEqualTo(0.05);
+    assertThat(g[0].y()[100]).isCloseTo(at.recall().value(), within(1e-12));
+    assertThat(g[1].y()[99]).isCloseTo(at.lift().value(), within(1e-12));
+    assertThat(g[0].t()[100]).isEqualTo(at.threshold());
+  }
+
+  @Test
+  void gains_and_lift_are_absent_without_a_positive_and_thinned_to_the_limit() {
+    assertThat(BinaryCurves.gains(BinaryCells.ofRows(new boolean[] {false, false}, new double[] {0.1, 0.2}), 0, 100)).containsOnlyNulls();
+    SplittableRandom r = new SplittableRandom(2);
+    boolean[] y = new boolean[10_000];
+    double[] p = new double[y.length];
+    for (int i = 0; i < y.length; i++) {
+      y[i] = r.nextBoolean();
+      p[i] = r.nextDouble();
+    }
+    BinaryCurves.Points[] g = BinaryCurves.gains(BinaryCells.ofRows(y, p), 0, 400);
+    assertThat(g[0].x()).hasSize(400);
+    assertThat(g[0].x()[0]).isEqualTo(0.0);
+    assertThat(g[0].x()[399]).isEqualTo(1.0);
+    assertThat(g[0].y()[399]).isEqualTo(1.0);
+    assertThat(g[1].x()).hasSize(399);
+  }
+
+  @Test
   void trapezoids_under_the_full_roc_curve_equal_roc_auc() {
     SplittableRandom r = new SplittableRandom(5);
     int n = 3000;

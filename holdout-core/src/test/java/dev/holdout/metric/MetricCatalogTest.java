@@ -38,6 +38,45 @@ class MetricCatalogTest {
   }
 
   @Test
+  void budget_names_give_their_share_back_in_one_spelling() {
+    assertThat(MetricCatalog.budgetNames(List.of(0.05, 0.125))).containsExactly("precision@5%", "recall@5%", "lift@5%", "precision@12.5%",
+        "recall@12.5%", "lift@12.5%");
+    assertThat(MetricCatalog.budget("recall@5%")).contains(0.05);
+    assertThat(MetricCatalog.budget("lift@0.5%")).contains(0.005);
+    assertThat(MetricCatalog.budget("precision@100%")).contains(1.0);
+    assertThat(MetricCatalog.canonicalBudget("recall@5.00%")).isEqualTo("recall@5%");
+    assertThat(MetricCatalog.canonicalBudget("recall@10")).isEqualTo("recall@10");
+    assertThat(MetricCatalog.budget("precision@0%")).isEmpty();
+    assertThat(MetricCatalog.budget("precision@101%")).isEmpty();
+    assertThat(MetricCatalog.budget("ndcg@5%")).isEmpty();
+    for (double q : new double[] {0.01, 0.05, 0.07, 0.1, 0.125, 0.333333, 1.0}) {
+      assertThat(MetricCatalog.budget(MetricCatalog.budgetName("recall", q))).as("%s", q).contains(q);
+    }
+  }
+
+  @Test
+  void budget_metrics_are_binary_shares_better_higher_and_lift_reaches_one_over_the_share() {
+    assertThat(MetricCatalog.direction(Task.BINARY_CLASSIFICATION, "precision@5%")).contains(Direction.HIGHER_IS_BETTER);
+    assertThat(MetricCatalog.bounds(Task.BINARY_CLASSIFICATION, "recall@5%")).isEqualTo(new MetricCatalog.Bounds(0, 1));
+    assertThat(MetricCatalog.bounds(Task.BINARY_CLASSIFICATION, "lift@5%")).isEqualTo(new MetricCatalog.Bounds(0, 20));
+    assertThat(MetricCatalog.direction(Task.MULTICLASS_CLASSIFICATION, "precision@5%")).isEmpty();
+  }
+
+  @Test
+  void multilabel_metrics_and_per_label_figures_have_directions_and_ranges() {
+    assertThat(MetricCatalog.names(Task.MULTILABEL_CLASSIFICATION)).startsWith("subset_accuracy", "hamming_loss", "precision_micro")
+        .contains("f1_samples", "jaccard_samples", "label_ranking_average_precision", "coverage_error", "roc_auc_macro");
+    assertThat(MetricCatalog.direction(Task.MULTILABEL_CLASSIFICATION, "hamming_loss")).contains(Direction.LOWER_IS_BETTER);
+    assertThat(MetricCatalog.direction(Task.MULTILABEL_CLASSIFICATION, "coverage_error")).contains(Direction.LOWER_IS_BETTER);
+    assertThat(MetricCatalog.direction(Task.MULTILABEL_CLASSIFICATION, "recall")).isEmpty();
+    for (String figure : MetricCatalog.PER_LABEL) {
+      assertThat(MetricCatalog.labelDirection(figure)).contains(Direction.HIGHER_IS_BETTER);
+      assertThat(MetricCatalog.labelBounds(figure)).isEqualTo(new MetricCatalog.Bounds(0, 1));
+    }
+    assertThat(MetricCatalog.labelDirection("subset_accuracy")).isEmpty();
+  }
+
+  @Test
   void bounds_describe_themselves_in_words() {
     assertThat(new MetricCatalog.Bounds(0, 1).describe()).isEqualTo("in [0, 1]");
     assertThat(new MetricCatalog.Bounds(0, Double.POSITIVE_INFINITY).describe()).isEqualTo("0 or more");
@@ -52,6 +91,7 @@ class MetricCatalogTest {
   void each_task_has_a_default_primary_metric_it_knows() {
     assertThat(MetricCatalog.defaultPrimary(Task.BINARY_CLASSIFICATION, List.of())).isEqualTo("roc_auc");
     assertThat(MetricCatalog.defaultPrimary(Task.MULTICLASS_CLASSIFICATION, List.of())).isEqualTo("f1_macro");
+    assertThat(MetricCatalog.defaultPrimary(Task.MULTILABEL_CLASSIFICATION, List.of())).isEqualTo("f1_micro");
     assertThat(MetricCatalog.defaultPrimary(Task.REGRESSION, List.of())).isEqualTo("mae");
     assertThat(MetricCatalog.defaultPrimary(Task.TEXT_GENERATION, List.of())).isEqualTo("token_f1");
     assertThat(MetricCatalog.defaultPrimary(Task.RETRIEVAL, MetricCatalog.DEFAULT_CUTOFFS)).isEqualTo("ndcg@10");

@@ -1,8 +1,10 @@
 package dev.holdout.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.holdout.Holdout;
+import dev.holdout.base.HoldoutException;
 import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteParser;
@@ -37,5 +39,20 @@ class PredictionsWriterTest {
     assertThat(r.rows().evaluated()).isEqualTo(3);
     assertThat(r.rows().missingPredictions()).isZero();
     assertThat(r.metrics().get("accuracy").value()).isEqualTo(1.0);
+  }
+
+  @Test
+  void a_multilabel_suite_is_refused_with_the_way_to_evaluate_its_model() {
+    var suite = SuiteParser.parse("suite.yaml", """
+        suite: holdout.suite/v1
+        name: tags
+        problem: Tag tickets.
+        task: multilabel_classification
+        data: {path: eval.csv, id: id, label: tags}
+        predictions: {scores: {a: p_a, b: p_b}}
+        """, Path.of("/buyer"));
+    assertThatThrownBy(() -> PredictionsWriter.width(suite)).isInstanceOf(HoldoutException.BadSuite.class)
+        .hasMessage("/buyer/suite.yaml: holdout score does not run multilabel models yet; have the model write its score per label to a predictions file"
+            + " and use holdout evaluate");
   }
 }
