@@ -16,7 +16,10 @@ import picocli.CommandLine.Option;
 
 /** The CLI's side of the Holdout API: the server address, the caller's token, and JSON requests that turn errors into advice. */
 final class ServerClient {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made on first use: picocli builds every command's mixins for {@code --help}, which must not load Jackson. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:HOLDOUT_SERVER:-http://127.0.0.1:8080}",
       description = "The Holdout server (default: $HOLDOUT_SERVER or ${DEFAULT-VALUE}).")
@@ -87,7 +90,7 @@ final class ServerClient {
     }
     JsonNode body;
     try {
-      body = res.body().isEmpty() ? JSON.nullNode() : JSON.readTree(res.body());
+      body = res.body().isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(res.body());
     } catch (IOException e) {
       throw new HoldoutException(server + " answered " + res.statusCode() + " with something that is not JSON; is --server a Holdout server?");
     }
