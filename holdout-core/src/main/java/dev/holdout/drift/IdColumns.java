@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * or when every one of its values, over both windows, is distinct: text, or whole numbers, with at
  * least {@value #MIN_VALUES} values. A continuous measurement (decimals) is never taken for an id.
  */
-final class IdColumns {
+public final class IdColumns {
   /** Fewer values than this prove nothing by being distinct. */
   static final int MIN_VALUES = 20;
 
@@ -35,7 +35,8 @@ final class IdColumns {
     return out;
   }
 
-  static boolean looksNamedLikeId(String name) {
+  /** Whether {@code name} reads like an id column: id, uuid, customer_id, customerId, ticket-ID. */
+  public static boolean looksNamedLikeId(String name) {
     return NAMED.matcher(name).matches();
   }
 
