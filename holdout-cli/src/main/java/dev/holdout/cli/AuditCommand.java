@@ -77,7 +77,7 @@ final class AuditCommand implements Callable<Integer> {
       Suite s = SuiteParser.parse(suite);
       Task t = task == null ? s.task() : parseTask(task);
       settings = new AuditSettings(data, train, id == null ? s.data().id() : id, label == null ? s.data().label() : label, t,
-          s.data().positive(), s.data().slices(), time, s.criteria(), s.bootstrap().confidence());
+          s.data().positive(), s.data().slices(), time, s.criteria(), s.bootstrap().confidence(), s.data().group());
     } else {
       settings = new AuditSettings(data, train, id, label, task == null ? null : parseTask(task), null, List.of(), time, List.of(), 0.95);
     }

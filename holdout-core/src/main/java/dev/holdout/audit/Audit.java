@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * then the evaluation set once ({@link EvaluationPass}), and hands what the pass saw to one check
  * per family of findings: {@link ProfileCheck}, {@link IdCheck}, {@link LabelCheck}, {@link
  * LeakageCheck}, {@link ConsistencyCheck}, {@link ContaminationCheck}, {@link ShiftCheck}, {@link
- * SchemaCheck}, {@link SliceCheck}, {@link TimeCheck} and {@link AfterTimeCheck}. Any blocker makes
+ * SchemaCheck}, {@link SliceCheck}, {@link TimeCheck} and {@link AfterTimeCheck}; {@link RepeatsCheck}
+ * reads the evaluation set a second time for rows that are not independent. Any blocker makes
  * the verdict NOT_READY. Memory grows by about 40 bytes per evaluation row (ids, row hashes,
  * labels) plus, when near-duplicate text is checked, the evaluation texts' shingles (8 bytes a word)
  * and about 150 bytes per evaluation row (nothing per training row: training texts are streamed
@@ -73,6 +74,12 @@ public final class Audit {
     }
     AuditReport.Consistency consistency = labelCol < 0 ? null
         : ConsistencyCheck.check(featureNames, pass.rows, pass.conflictingRows(), pass.conflictExamples, pass.duplicateRows, findings);
+    if (s.group() != null) {
+      try (RecordReader r = RecordReaders.open(s.data())) {
+        Values.column(r, s.group(), "data.group in the suite");
+      }
+    }
+    AuditReport.Repeats repeats = RepeatsCheck.check(s.data(), header, idCol, labelCol, timeCol, s.group(), positive, findings);
     AuditReport.Contamination contamination = null;
     List<Shift.ColumnShift> shift = null;
     if (train != null) {
@@ -98,7 +105,7 @@ public final class Audit {
     AuditReport.Source trainSource = train == null ? null
         : new AuditReport.Source(s.train().toString(), RecordReaders.await(trainHash), train.rows, train.header);
     AuditReport.Roles roles = new AuditReport.Roles(s.id(), s.label(), task, positive, s.slices(), s.time());
-    return new AuditReport(AuditReport.SCHEMA, data, trainSource, roles, profiles, ids, labels, consistency, contamination,
+    return new AuditReport(AuditReport.SCHEMA, data, trainSource, roles, profiles, ids, labels, consistency, repeats, contamination,
         shift, slices, time, sorted, counts, verdict);
   }
 }

@@ -16,6 +16,7 @@ public record AuditReport(
     Ids ids,
     Labels labels,
     Consistency consistency,
+    Repeats repeats,
     Contamination contamination,
     List<Shift.ColumnShift> shift,
     List<SliceGroup> slices,
@@ -40,6 +41,25 @@ public record AuditReport(
 
   /** Rows sharing all feature values: duplicates, and those whose labels disagree. */
   public record Consistency(List<String> featureColumns, long duplicateFeatureRows, long conflictingRows, double conflictingShare) {}
+
+  /**
+   * Rows that are not independent ({@link RepeatsCheck}): the suite's data.group (or null), each
+   * column whose values repeat an entity, and inputs repeated exactly or nearly.
+   *
+   * @param inputClusters distinct inputs once exact and near-duplicate repeats are merged
+   */
+  public record Repeats(String group, List<Grouping> groupings, long duplicateInputRows, long nearDuplicateInputRows, long inputClusters,
+      double inputDesignEffect, double inputEffectiveRows) {}
+
+  /**
+   * Rows grouped by one column (or by repeated inputs): the groups, the largest, the size-weighted
+   * mean size m = Σ size² / rows, the label's intraclass correlation (null: not estimated, taken as
+   * 1), Kish's design effect 1 + (m − 1)·ρ and the effective independent rows, rows / design effect.
+   *
+   * @param source data.group, named like an id, or repeated or near-duplicate inputs
+   */
+  public record Grouping(String column, String source, long groups, long largest, double meanSize, Double intraclassCorrelation,
+      double designEffect, double effectiveRows) {}
 
   /** Evaluation rows also found in the training file. */
   public record Contamination(long sameId, long sameFeatures, long nearDuplicateText, long anyOverlap, double share,

@@ -1,6 +1,7 @@
 package dev.holdout.audit;
 
 import dev.holdout.base.Format;
+import dev.holdout.data.SliceGroups;
 import dev.holdout.data.Values;
 import dev.holdout.stats.Probability;
 import dev.holdout.verdict.Criterion;
@@ -12,6 +13,8 @@ import java.util.List;
  * rows a proportion's interval of half-width w needs at worst, p = 0.5) at the suite's confidence,
  * with w = {@link #SLICE_HALF_WIDTH} or half the smallest max_gap criterion on the slice; positives
  * only when the slice's first criterion is on recall, negatives on specificity. A warning per slice.
+ * A slice column of numbers with more than {@value SliceGroups#MAX_NUMERIC_GROUPS} values is a
+ * blocker instead ({@link SliceGroups}): evaluation refuses it.
  */
 final class SliceCheck {
   /** Interval half-width slice coverage aims at when no max_gap criterion asks for less. */
@@ -41,6 +44,12 @@ final class SliceCheck {
       boolean positives = positive >= 0 && "recall".equals(metric);
       boolean negatives = positive >= 0 && "specificity".equals(metric);
       List<String> values = counts.groups(k);
+      String continuous = SliceGroups.continuous(slice, values, null);
+      if (continuous != null) {
+        out.add(Severity.BLOCKER, "slices.continuous", slice, continuous, values.stream().limit(Findings.EXAMPLES).toList(),
+            "bin '" + slice + "' into a few ranges in a column of its own and name that column in data.slices; evaluate refuses this slice");
+        continue;
+      }
       List<String> small = new ArrayList<>();
       for (int g = 0; g < values.size(); g++) {
         long rows = 0;

@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import dev.holdout.metric.BinaryMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -16,6 +17,13 @@ import java.util.SplittableRandom;
  * categorical columns as 0/1 indicators of their 20 most frequent values plus "other". Its roc_auc
  * is the Mann-Whitney statistic of the out-of-fold scores (ties count half), with the Hanley-McNeil
  * normal interval: 0.5 means the windows cannot be told apart.
+ *
+ * <p>Which columns tell the windows apart: permutation importance, as scikit-learn's
+ * {@code permutation_importance} (Breiman 2001; Fisher, Rudin and Dominici 2019): a column's
+ * importance is the drop in roc_auc when its values are shuffled among the held-out rows of each
+ * fold (all of a category's indicators moved together, as the column is one input), scored by that
+ * fold's model, averaged over {@value #REPEATS} shuffles. Unlike summed weights, it does not grow
+ * with a column's number of categories: an unchanged column scores about 0 whatever its width.
  */
 public final class DomainCheck {
   public static final int DEFAULT_ROWS_PER_SIDE = 5_000;
@@ -24,12 +32,20 @@ public final class DomainCheck {
 
   private DomainCheck() {}
 
-  /** A column's share of the classifier's total absolute weight. */
-  public record ColumnWeight(String column, double share) {}
+  /** Shuffles per column for its permutation importance (scikit-learn's {@code n_repeats} default is 5). */
+  static final int REPEATS = 5;
+  /** Columns listed as telling the windows apart most. */
+  static final int TOP = 5;
+
+  /**
+   * A column's permutation importance: the out-of-fold roc_auc minus the roc_auc with the column
+   * shuffled among each fold's held-out rows, the mean over {@value #REPEATS} shuffles.
+   */
+  public record ColumnImportance(String column, double aucDrop) {}
 
   /** The result; {@code drifted} when {@code low} is at or above {@code threshold}. */
   public record Result(String learner, int referenceRows, int currentRows, int folds, double rocAuc, double low, double high,
-      double threshold, boolean drifted, List<ColumnWeight> topColumns) {}
+      double threshold, boolean drifted, List<ColumnImportance> topColumns) {}
 
   static Result run(List<WindowColumns.Column> columns, int refRows, int curRows, DomainClassifier classifier, int rowsPerSide,
       double confidence, double threshold, long seed) {
@@ -52,20 +68,80 @@ public final class DomainCheck {
     boolean[] current = new boolean[n];
     for (int i = refSample.length; i < n; i++) current[i] = true;
     int[] fold = folds(refSample.length, curSample.length, random);
-    DomainClassifier.Fit fit = classifier.fit(rows, current, features, fold, FOLDS, seed);
-    double auc = dev.holdout.metric.BinaryMetrics.rocAuc(fit.outOfFold(), current);
-    double[] ci = Auc.hanleyMcNeil(auc, curSample.length, refSample.length, confidence);
-    Map<String, Double> byColumn = new LinkedHashMap<>();
-    double total = 0;
-    for (int f = 0; f < features.size(); f++) {
-      byColumn.merge(owner.get(f), fit.importance()[f], Double::sum);
-      total += fit.importance()[f];
+    DomainClassifier.Scorer[] models = new DomainClassifier.Scorer[FOLDS];
+    double[] scores = new double[n];
+    for (int f = 0; f < FOLDS; f++) {
+      int[] train = rowsWhere(fold, f, false);
+      double[][] x = new double[train.length][];
+      boolean[] y = new boolean[train.length];
+      for (int k = 0; k < train.length; k++) {
+        x[k] = rows[train[k]];
+        y[k] = current[train[k]];
+      }
+      models[f] = classifier.train(x, y, features, seed + f);
+      for (int i : rowsWhere(fold, f, true)) scores[i] = models[f].score(rows[i]);
     }
-    List<ColumnWeight> top = new ArrayList<>();
-    for (var e : byColumn.entrySet()) top.add(new ColumnWeight(e.getKey(), total > 0 ? e.getValue() / total : 0));
-    top.sort(Comparator.comparingDouble(ColumnWeight::share).reversed());
+    double auc = BinaryMetrics.rocAuc(scores, current);
+    double[] ci = Auc.hanleyMcNeil(auc, curSample.length, refSample.length, confidence);
+    List<ColumnImportance> top = importances(rows, current, owner, fold, models, auc, new SplittableRandom(seed ^ 0x5DEECE66DL));
     return new Result(classifier.description(), refSample.length, curSample.length, FOLDS, auc, ci[0], ci[1], threshold,
-        ci[0] >= threshold, List.copyOf(top.subList(0, Math.min(5, top.size()))));
+        ci[0] >= threshold, top);
+  }
+
+  /**
+   * Permutation importance per column, the columns with a positive drop first by size (at most
+   * {@value #TOP}); a column whose shuffling does not lower the roc_auc does not tell the windows apart.
+   */
+  static List<ColumnImportance> importances(double[][] rows, boolean[] current, List<String> owner, int[] fold,
+      DomainClassifier.Scorer[] models, double auc, SplittableRandom random) {
+    Map<String, List<Integer>> byColumn = new LinkedHashMap<>();
+    for (int f = 0; f < owner.size(); f++) byColumn.computeIfAbsent(owner.get(f), k -> new ArrayList<>()).add(f);
+    int[][] heldOut = new int[models.length][];
+    for (int f = 0; f < models.length; f++) heldOut[f] = rowsWhere(fold, f, true);
+    double[] shuffled = new double[rows.length];
+    List<ColumnImportance> out = new ArrayList<>();
+    for (var e : byColumn.entrySet()) {
+      int[] cols = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+      double drop = 0;
+      for (int r = 0; r < REPEATS; r++) {
+        for (int f = 0; f < models.length; f++) {
+          int[] held = heldOut[f];
+          int[] from = permutation(held, random);
+          for (int k = 0; k < held.length; k++) {
+            double[] row = rows[held[k]].clone();
+            for (int c : cols) row[c] = rows[from[k]][c];
+            shuffled[held[k]] = models[f].score(row);
+          }
+        }
+        drop += auc - BinaryMetrics.rocAuc(shuffled, current);
+      }
+      out.add(new ColumnImportance(e.getKey(), drop / REPEATS));
+    }
+    out.sort(Comparator.comparingDouble(ColumnImportance::aucDrop).reversed());
+    List<ColumnImportance> positive = out.stream().filter(c -> c.aucDrop() > 0).toList();
+    return List.copyOf(positive.subList(0, Math.min(TOP, positive.size())));
+  }
+
+  /** The rows of fold {@code f} ({@code in}) or of every other fold. */
+  private static int[] rowsWhere(int[] fold, int f, boolean in) {
+    int n = 0;
+    for (int v : fold) if ((v == f) == in) n++;
+    int[] out = new int[n];
+    n = 0;
+    for (int i = 0; i < fold.length; i++) if ((fold[i] == f) == in) out[n++] = i;
+    return out;
+  }
+
+  /** {@code rows} in a uniformly random order (Fisher-Yates). */
+  private static int[] permutation(int[] rows, SplittableRandom random) {
+    int[] out = rows.clone();
+    for (int i = out.length - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      int t = out[i];
+      out[i] = out[j];
+      out[j] = t;
+    }
+    return out;
   }
 
   /** Row indices: all rows when there are at most {@code max}, else a uniform sample without replacement, in order. */

@@ -5,19 +5,19 @@ import java.util.List;
 /**
  * A learner that tells reference rows from current rows. Implementations must be deterministic for
  * a seed. Features arrive standardised (numeric: z-scores against the reference sample; categorical:
- * 0/1 indicators), so weights of different columns are comparable.
+ * 0/1 indicators). {@link DomainCheck} cross-validates it and measures each column's importance by
+ * permutation, so a learner only trains and scores.
  */
 public interface DomainClassifier {
-  /**
-   * Out-of-fold scores (higher means "more like the current window") for every row under
-   * {@code folds}-fold cross-validation with the given fold of each row, and an importance per
-   * feature from a model fit on all rows.
-   */
-  Fit fit(double[][] rows, boolean[] current, List<String> features, int[] fold, int folds, long seed);
+  /** A model fit on {@code rows}, {@code current[i]} telling which window row i came from. */
+  Scorer train(double[][] rows, boolean[] current, List<String> features, long seed);
 
   /** What learned, for the report: "Tribuo 4.3.2 logistic regression (...)". */
   String description();
 
-  /** Scores and importances; {@code importance[f]} is non-negative. */
-  record Fit(double[] outOfFold, double[] importance) {}
+  /** A fitted model: higher scores mean "more like the current window". Safe to call from one thread at a time. */
+  @FunctionalInterface
+  interface Scorer {
+    double score(double[] row);
+  }
 }

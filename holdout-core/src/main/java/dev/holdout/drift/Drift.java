@@ -4,6 +4,7 @@ import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
 import dev.holdout.stats.Bootstrap;
+import dev.holdout.stats.FalseDiscovery;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,8 +22,8 @@ import java.util.stream.IntStream;
  * <p>Default method per column: when the smaller window has at most {@value #SMALL} non-missing
  * values, a p-value test at 0.05 (Kolmogorov-Smirnov for numeric columns, chi-square for
  * categorical); above, an effect size with a bootstrap interval (Wasserstein distance divided by
- * the reference's standard deviation, threshold 0.1, for numeric; Jensen-Shannon distance, base 2,
- * threshold 0.1, for categorical), because at hundreds of thousands of rows a p-value flags shifts
+ * the reference's standard deviation, threshold 0.1, for numeric; Jensen-Shannon distance, base e
+ * as Evidently's, threshold 0.1, for categorical), because at hundreds of thousands of rows a p-value flags shifts
  * far too small to matter. A numeric column with at most {@value #FEW_VALUES} distinct reference
  * values is judged as categorical, by its values' shares.
  *
@@ -63,7 +64,13 @@ public final class Drift {
     Set<String> exclude = new HashSet<>(settings.exclude());
     Set<String> optional = settings.label() == null ? Set.of() : Set.of(settings.label());
     WindowColumns w = WindowColumns.read(reference, current, exclude, optional);
-    DriftReport overall = judge(w, settings, classifier);
+    List<String> idNotes = List.of();
+    if (settings.guessIds()) {
+      Map<String, String> ids = IdColumns.find(w, settings);
+      w = w.without(ids.keySet());
+      idNotes = IdColumns.notes(ids);
+    }
+    DriftReport overall = judge(w, settings, classifier, idNotes);
     if (slices.isEmpty()) return overall;
     List<String> notes = new ArrayList<>(overall.notes());
     Map<String, Map<String, DriftReport.SliceGroup>> bySlice = new LinkedHashMap<>();
@@ -104,9 +111,9 @@ public final class Drift {
       DriftReport r = report(new DriftReport.Window("", ref.length), new DriftReport.Window("", cur.length), List.of(judged), names, null, null,
           s, List.of());
       List<String> drifted = new ArrayList<>();
-      for (ColumnDrift c : judged) if (Boolean.TRUE.equals(c.drifted())) drifted.add(c.column());
+      for (ColumnDrift c : r.columns()) if (Boolean.TRUE.equals(c.drifted())) drifted.add(c.column());
       out.put(group, new DriftReport.SliceGroup(ref.length, cur.length, r.verdict(), r.reasons(), r.featureColumns(), r.driftedFeatures(),
-          List.copyOf(drifted), List.of(judged), null));
+          List.copyOf(drifted), r.columns(), null));
     }
     return out;
   }
@@ -143,6 +150,11 @@ public final class Drift {
   }
 
   static DriftReport judge(WindowColumns w, DriftSettings s, DomainClassifier classifier) {
+    return judge(w, s, classifier, List.of());
+  }
+
+  /** As above, adding {@code notes} (columns left out before judging) to the report's. */
+  static DriftReport judge(WindowColumns w, DriftSettings s, DomainClassifier classifier, List<String> notes) {
     List<String> names = w.columns.stream().map(WindowColumns.Column::name).toList();
     for (var e : s.columns().entrySet()) {
       if (!names.contains(e.getKey())) {
@@ -173,7 +185,7 @@ public final class Drift {
       }
     }
     return report(new DriftReport.Window(w.referencePath.toString(), w.referenceRows),
-        new DriftReport.Window(w.currentPath.toString(), w.currentRows), columns, names, domain, note, s, List.of());
+        new DriftReport.Window(w.currentPath.toString(), w.currentRows), columns, names, domain, note, s, notes);
   }
 
   /**
@@ -182,6 +194,10 @@ public final class Drift {
    */
   static DriftReport report(DriftReport.Window reference, DriftReport.Window current, List<ColumnDrift> columns, List<String> names,
       DomainCheck.Result domain, String note, DriftSettings s, List<String> moreNotes) {
+    columns = controlFalseDiscovery(columns);
+    int tested = tested(columns);
+    String family = tested == 0 ? "" : "; p-values at a false discovery rate of " + Format.level(FalseDiscovery.DEFAULT_RATE) + " over "
+        + tested + (tested == 1 ? " column" : " columns");
     int features = 0;
     int drifted = 0;
     List<String> reasons = new ArrayList<>();
@@ -191,12 +207,14 @@ public final class Drift {
         features++;
         if (c.drifted()) drifted++;
       } else if (c.drifted()) {
-        reasons.add("the " + c.role() + " column '" + c.column() + "' drifted (" + c.method() + " " + Format.score(c.score()) + ")");
+        reasons.add("the " + c.role() + " column '" + c.column() + "' drifted (" + c.method() + " " + Format.score(c.score())
+            + (c.adjustedPValue() == null ? "" : " adjusted" + family) + ")");
       }
     }
     Double share = features == 0 ? null : (double) drifted / features;
     if (share != null && share >= s.share()) {
-      reasons.add(0, drifted + " of " + features + " feature columns drifted (" + Format.percent(share) + ", at least " + Format.level(s.share()) + ")");
+      reasons.add(0, drifted + " of " + features + " feature columns drifted (" + Format.percent(share) + ", at least " + Format.level(s.share())
+          + family + ")");
     }
     if (domain != null && domain.drifted()) {
       reasons.add("the domain classifier tells the windows apart (roc_auc " + Format.score(domain.rocAuc()) + ", lower bound "
@@ -209,12 +227,41 @@ public final class Drift {
     for (String p : s.predictions()) {
       if (!names.contains(p)) notes.add("prediction column '" + p + "' is not in the windows: prediction drift not judged");
     }
+    if (tested > 0) {
+      notes.add("columns judged by a p-value (ks, chi_square): Benjamini-Hochberg false discovery rate " + Format.level(FalseDiscovery.DEFAULT_RATE)
+          + " over " + tested + (tested == 1 ? " column" : " columns") + ", each adjusted p-value compared with its threshold");
+    }
     notes.addAll(moreNotes);
     String rule = "DRIFT when at least " + Format.level(s.share()) + " of the feature columns drift, or the prediction or label column drifts, "
         + "or the domain classifier's roc_auc lower bound is at least " + Format.score(s.classifierAuc());
     return new DriftReport(DriftReport.SCHEMA, reference, current,
         reasons.isEmpty() ? "NO_DRIFT" : "DRIFT", List.copyOf(reasons), rule, s.share(), features, drifted, share,
         columns, domain, note, s.bootstrap().confidence(), s.bootstrap().replicates(), s.bootstrap().seed(), List.copyOf(notes), null);
+  }
+
+  /**
+   * The columns with every p-value adjusted by Benjamini-Hochberg over the columns judged by a
+   * p-value, and judged on the adjusted value: so testing many columns (a multiclass model's
+   * probability columns, wide feature sets) does not make a random split drift. Distances are left
+   * as they are: a threshold on an effect size is not a test.
+   */
+  static List<ColumnDrift> controlFalseDiscovery(List<ColumnDrift> columns) {
+    double[] p = new double[columns.size()];
+    for (int i = 0; i < p.length; i++) {
+      ColumnDrift c = columns.get(i);
+      p[i] = c.drifted() != null && c.pValue() != null && c.adjustedPValue() == null ? c.pValue() : Double.NaN;
+    }
+    if (FalseDiscovery.tested(p) == 0) return columns;
+    double[] adjusted = FalseDiscovery.adjust(p);
+    List<ColumnDrift> out = new ArrayList<>(columns.size());
+    for (int i = 0; i < p.length; i++) out.add(Double.isNaN(p[i]) ? columns.get(i) : columns.get(i).adjusted(adjusted[i]));
+    return List.copyOf(out);
+  }
+
+  private static int tested(List<ColumnDrift> columns) {
+    int n = 0;
+    for (ColumnDrift c : columns) if (c.adjustedPValue() != null) n++;
+    return n;
   }
 
   static String role(String name, DriftSettings s) {

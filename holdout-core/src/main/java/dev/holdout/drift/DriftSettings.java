@@ -16,6 +16,8 @@ import java.util.Map;
  * @param predictions the prediction columns (judged for prediction drift), possibly empty
  * @param exclude columns left out altogether (ids)
  * @param classifierRows rows per window the domain classifier sees; 0 turns it off
+ * @param guessIds leave out columns that look like ids ({@link IdColumns}); on by default, off
+ *     with a suite, which names its id columns
  */
 public record DriftSettings(
     Map<String, ColumnRule> columns,
@@ -25,7 +27,8 @@ public record DriftSettings(
     Bootstrap.Settings bootstrap,
     String label,
     List<String> predictions,
-    List<String> exclude) {
+    List<String> exclude,
+    boolean guessIds) {
 
   public static final double DEFAULT_SHARE = 0.5;
   public static final double DEFAULT_CLASSIFIER_AUC = 0.55;
@@ -47,22 +50,27 @@ public record DriftSettings(
 
   public static DriftSettings defaults() {
     return new DriftSettings(Map.of(), DEFAULT_SHARE, DEFAULT_CLASSIFIER_AUC, DomainCheck.DEFAULT_ROWS_PER_SIDE,
-        Bootstrap.Settings.DEFAULT, null, List.of(), List.of());
+        Bootstrap.Settings.DEFAULT, null, List.of(), List.of(), true);
   }
 
   public DriftSettings withColumns(Map<String, ColumnRule> rules) {
-    return new DriftSettings(rules, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude);
+    return new DriftSettings(rules, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude, guessIds);
   }
 
   public DriftSettings withRoles(String label, List<String> predictions, List<String> exclude) {
-    return new DriftSettings(columns, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude);
+    return new DriftSettings(columns, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude, guessIds);
   }
 
   public DriftSettings withVerdict(double share, double classifierAuc, int classifierRows) {
-    return new DriftSettings(columns, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude);
+    return new DriftSettings(columns, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude, guessIds);
+  }
+
+  /** These settings, guessing id columns or not. */
+  public DriftSettings withIdGuess(boolean guessIds) {
+    return new DriftSettings(columns, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude, guessIds);
   }
 
   public DriftSettings withBootstrap(Bootstrap.Settings bootstrap) {
-    return new DriftSettings(columns, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude);
+    return new DriftSettings(columns, share, classifierAuc, classifierRows, bootstrap, label, predictions, exclude, guessIds);
   }
 }

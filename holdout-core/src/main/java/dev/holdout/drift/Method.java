@@ -17,7 +17,7 @@ public enum Method {
   PSI("psi", false, 0.2, true, true),
   /** First Wasserstein distance divided by the reference's population standard deviation; numeric only; 0.1. */
   WASSERSTEIN("wasserstein", false, 0.1, true, false),
-  /** Jensen-Shannon distance, base 2, in [0, 1], over categories or the reference's decile bins; 0.1. */
+  /** Jensen-Shannon distance, base e as Evidently's and SciPy's default, in [0, 0.8326], over categories or the reference's decile bins; 0.1. */
   JENSEN_SHANNON("jensen_shannon", false, 0.1, true, true);
 
   private final String key;

@@ -1,9 +1,7 @@
 package dev.holdout.drift;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tribuo.Example;
@@ -20,8 +18,7 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 /**
  * The domain classifier as Tribuo's logistic regression: AdaGrad (learning rate 1.0, epsilon 0.1),
  * 10 epochs, minibatch 1, seeded. Linear, so it finds shifts of location and of category shares,
- * not a change of spread alone (the per-column tests catch those). Importance of a feature: the
- * absolute weight for the "current" label.
+ * not a change of spread alone (the per-column tests catch those).
  */
 public final class TribuoDomainClassifier implements DomainClassifier {
   private static final Logger TRIBUO_LOG = Logger.getLogger("org.tribuo");
@@ -42,26 +39,12 @@ public final class TribuoDomainClassifier implements DomainClassifier {
   }
 
   @Override
-  public Fit fit(double[][] rows, boolean[] current, List<String> features, int[] fold, int folds, long seed) {
+  public Scorer train(double[][] rows, boolean[] current, List<String> features, long seed) {
     String[] names = features.toArray(String[]::new);
-    double[] scores = new double[rows.length];
-    for (int f = 0; f < folds; f++) {
-      MutableDataset<Label> train = dataset();
-      for (int i = 0; i < rows.length; i++) if (fold[i] != f) train.add(example(rows[i], current[i], names));
-      Model<Label> model = trainer(seed + f).train(train);
-      for (int i = 0; i < rows.length; i++) {
-        if (fold[i] == f) scores[i] = currentScore(model, example(rows[i], current[i], names));
-      }
-    }
-    MutableDataset<Label> all = dataset();
-    for (int i = 0; i < rows.length; i++) all.add(example(rows[i], current[i], names));
-    Model<Label> model = trainer(seed + folds).train(all);
-    Map<String, Double> weights = new HashMap<>();
-    var top = model.getTopFeatures(-1);
-    for (var p : top.getOrDefault(CURRENT.getLabel(), List.of())) weights.put(p.getA(), Math.abs(p.getB()));
-    double[] importance = new double[names.length];
-    for (int k = 0; k < names.length; k++) importance[k] = weights.getOrDefault(names[k], 0.0);
-    return new Fit(scores, importance);
+    MutableDataset<Label> data = dataset();
+    for (int i = 0; i < rows.length; i++) data.add(example(rows[i], current[i], names));
+    Model<Label> model = trainer(seed).train(data);
+    return row -> currentScore(model, example(row, false, names));
   }
 
   private static LinearSGDTrainer trainer(long seed) {

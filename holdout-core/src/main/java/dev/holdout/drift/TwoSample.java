@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * Exact two-sample statistics over sorted arrays (ascending, no NaN) and over category counts.
  * Definitions follow SciPy's, so any figure can be checked there: {@code ks_2samp},
- * {@code wasserstein_distance}, {@code spatial.distance.jensenshannon(base=2)},
+ * {@code wasserstein_distance}, {@code spatial.distance.jensenshannon} (its default base e, as Evidently's),
  * {@code chi2_contingency(correction=False)}. Cost: linear in the rows after sorting.
  */
 public final class TwoSample {
@@ -179,7 +179,13 @@ public final class TwoSample {
     return psi;
   }
 
-  /** The Jensen-Shannon distance in base 2 (the square root of the divergence), in [0, 1]. */
+  /**
+   * The Jensen-Shannon distance in base e: the square root of the Jensen-Shannon divergence taken
+   * with natural logarithms, in [0, sqrt(ln 2)] = [0, 0.8326]. As SciPy's
+   * {@code spatial.distance.jensenshannon(p, q)} at its default base and as Evidently's
+   * {@code jensenshannon} stattest (which calls SciPy's), so Evidently's threshold 0.1 means the same
+   * here; in base 2 the same distributions give a distance 1.2011 (= 1/sqrt(ln 2)) times larger.
+   */
   public static double jensenShannon(double[] p, double[] q) {
     double pn = sum(p);
     double qn = sum(q);
@@ -191,7 +197,7 @@ public final class TwoSample {
       if (a > 0) js += a * Math.log(a / mid);
       if (b > 0) js += b * Math.log(b / mid);
     }
-    return Math.sqrt(Math.max(0, js / Math.log(2) / 2));
+    return Math.sqrt(Math.max(0, js / 2));
   }
 
   /** Chi-square test of homogeneity of a 2 × k table (reference and current counts per category). */

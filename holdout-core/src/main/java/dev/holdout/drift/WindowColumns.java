@@ -73,6 +73,13 @@ public final class WindowColumns {
     this.currentRows = currentRows;
   }
 
+  /** These windows without the named columns. */
+  WindowColumns without(java.util.Collection<String> names) {
+    if (names.isEmpty()) return this;
+    List<Column> kept = columns.stream().filter(c -> !names.contains(c.name)).toList();
+    return new WindowColumns(referencePath, currentPath, kept, referenceRows, currentRows);
+  }
+
   public List<Column> columns() {
     return columns;
   }

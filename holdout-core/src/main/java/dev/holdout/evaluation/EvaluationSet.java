@@ -6,6 +6,7 @@ import dev.holdout.data.IdColumn;
 import dev.holdout.data.IdIndex;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
+import dev.holdout.data.SliceGroups;
 import dev.holdout.data.Values;
 import dev.holdout.metric.Task;
 import dev.holdout.suite.Suite;
@@ -76,6 +77,11 @@ public final class EvaluationSet {
     this.actual = actual;
     this.slices = groupColumn == null ? slices : slices.subList(0, slices.size() - 1);
     this.group = groupColumn == null ? null : slices.get(slices.size() - 1);
+    for (Slice slice : this.slices) {
+      // data.group may have any number of groups; a slice of numbers with too many is a measurement
+      String continuous = SliceGroups.continuous(slice.column(), slice.groups(), MISSING_GROUP);
+      if (continuous != null) throw new HoldoutException.BadSuite(path + ", data.slices: " + continuous);
+    }
     if (group != null) {
       int missing = group.groups().indexOf(MISSING_GROUP);
       for (int i = 0; missing >= 0 && i < rows; i++) {

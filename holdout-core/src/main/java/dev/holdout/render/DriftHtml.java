@@ -60,10 +60,10 @@ public final class DriftHtml {
           .append(Format.interval(d.low(), d.high())).append(", ").append(d.folds()).append("-fold on ").append(Format.count(d.referenceRows()))
           .append(" + ").append(Format.count(d.currentRows())).append(" rows");
       if (!d.topColumns().isEmpty()) {
-        b.append("; tells them apart most by ");
+        b.append("; tells them apart most by (roc_auc drop with the column shuffled) ");
         for (int i = 0; i < d.topColumns().size(); i++) {
           var t = d.topColumns().get(i);
-          b.append(i == 0 ? "" : ", ").append("<b>").append(esc(t.column())).append("</b> ").append(Format.percent(t.share()));
+          b.append(i == 0 ? "" : ", ").append("<b>").append(esc(t.column())).append("</b> ").append(Format.score(t.aucDrop()));
         }
       }
       b.append(".</p>\n");

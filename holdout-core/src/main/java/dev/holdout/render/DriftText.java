@@ -44,8 +44,11 @@ public final class DriftText {
           + "%d-fold on %s + %s rows%n", Format.number(d.rocAuc()), Format.interval(d.low(), d.high()), Format.plain(d.threshold()), d.folds(),
           Format.count(d.referenceRows()), Format.count(d.currentRows())));
       if (!d.topColumns().isEmpty()) {
-        sb.append("  tells the windows apart most by:");
-        for (var t : d.topColumns()) sb.append(' ').append(t.column()).append(' ').append(Format.percent(t.share()));
+        sb.append("  tells the windows apart most by (roc_auc drop with the column shuffled):");
+        for (int i = 0; i < d.topColumns().size(); i++) {
+          var t = d.topColumns().get(i);
+          sb.append(i == 0 ? " " : ", ").append(t.column()).append(' ').append(Format.score(t.aucDrop()));
+        }
         sb.append('\n');
       }
     } else {

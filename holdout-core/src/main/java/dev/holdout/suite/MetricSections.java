@@ -117,7 +117,7 @@ final class MetricSections {
       String instead = direction == Direction.HIGHER_IS_BETTER ? "worst_min" : "worst_max";
       throw m.get("slice").error(kind.key() + " judges the whole set; to bound every group of a slice use " + instead + " with slice");
     }
-    if (slice != null && !ctx.slices().contains(slice)) throw m.get("slice").error(notASlice(slice, ctx.slices()));
+    if (slice != null && !ctx.slices().contains(slice)) throw m.get("slice").error(notASlice(slice, ctx.slices(), ctx.columns()));
     String wrongDirection = null;
     if ((kind == Criterion.Kind.MIN || kind == Criterion.Kind.WORST_MIN) && direction == Direction.LOWER_IS_BETTER) {
       wrongDirection = metric + " is better when lower, so bound it with " + (kind == Criterion.Kind.MIN ? "max" : "worst_max");
@@ -212,16 +212,26 @@ final class MetricSections {
   }
 
   /**
-   * A slice not among data.slices. A name that differs only in case gets no "did you mean": either
-   * spelling may be the one the evaluation set's header uses, so the message says which is where.
+   * A slice not among data.slices. A name that differs only in case from a declared slice is not
+   * answered with "did you mean" the declared spelling, which may be the typo: the evaluation set's
+   * header ({@code columns}, when it could be read) decides which spelling is right, and the message
+   * says what to change where; without the header it says to use the header's spelling in both.
    */
-  static String notASlice(String slice, List<String> slices) {
+  static String notASlice(String slice, List<String> slices, List<String> columns) {
     for (String s : slices) {
-      if (s.equalsIgnoreCase(slice)) {
-        return "'" + slice + "' is not among data.slices " + slices + ": data.slices spells it '" + s
-            + "', and the two spellings differ only in case; column names are case-sensitive, so write the evaluation set's column name"
-            + " the same way in both places";
+      if (!s.equalsIgnoreCase(slice)) continue;
+      String both = "'" + slice + "' is not among data.slices " + slices + ", which spells it '" + s + "'; column names are case-sensitive";
+      if (columns.contains(slice) && !columns.contains(s)) {
+        List<String> fixed = slices.stream().map(x -> x.equals(s) ? slice : x).toList();
+        return both + ", and the evaluation set's column is '" + slice + "': write data.slices: " + fixed.toString();
       }
+      if (columns.contains(s)) return both + ", and the evaluation set's column is '" + s + "': write slice: " + s + " here";
+      String right = columns.stream().filter(c -> c.equalsIgnoreCase(slice)).findFirst().orElse(null);
+      if (right != null) {
+        List<String> fixed = slices.stream().map(x -> x.equals(s) ? right : x).toList();
+        return both + ", and the evaluation set's column is '" + right + "': write data.slices: " + fixed + " and slice: " + right + " here";
+      }
+      return both + "; write the evaluation set's own spelling of the column in both places";
     }
     return "'" + slice + "' is not among data.slices " + slices + Names.didYouMean(slice, slices) + "; add it to data.slices";
   }

@@ -17,9 +17,12 @@ import java.util.List;
  * @param judge the judge section, or null
  * @param labels a multilabel suite's labels; empty for other tasks
  * @param budgets a binary suite's budgets (shares of rows), empty without them
+ * @param columns the evaluation set's header when its file could be read while parsing (for messages
+ *     that name the right spelling of a column), else empty
  */
 record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs, List<String> slices, List<Integer> cutoffs,
-    boolean hasBaseline, List<String> assertionIds, boolean usedContext, Suite.Judge judge, List<String> labels, List<Double> budgets) {
+    boolean hasBaseline, List<String> assertionIds, boolean usedContext, Suite.Judge judge, List<String> labels, List<Double> budgets,
+    List<String> columns) {
 
   ParseContext {
     slices = List.copyOf(slices);
@@ -27,12 +30,13 @@ record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs,
     assertionIds = List.copyOf(assertionIds);
     labels = List.copyOf(labels);
     budgets = List.copyOf(budgets);
+    columns = List.copyOf(columns);
   }
 
   /** A context without labels (not multilabel) or budgets. */
   ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs, List<String> slices, List<Integer> cutoffs,
       boolean hasBaseline, List<String> assertionIds, boolean usedContext, Suite.Judge judge) {
-    this(task, predictions, costs, slices, cutoffs, hasBaseline, assertionIds, usedContext, judge, List.of(), List.of());
+    this(task, predictions, costs, slices, cutoffs, hasBaseline, assertionIds, usedContext, judge, List.of(), List.of(), List.of());
   }
 
   boolean judged() {

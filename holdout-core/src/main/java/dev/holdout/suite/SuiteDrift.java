@@ -27,7 +27,8 @@ public final class SuiteDrift {
     for (String col : new String[] {p.score(), p.label(), p.value()}) if (col != null) predictions.add(col);
     predictions.addAll(p.probabilities().values());
     predictions.addAll(p.quantiles().values());
-    settings = settings.withRoles(suite.data().label(), predictions, excluded).withBootstrap(suite.bootstrap());
+    settings = settings.withRoles(suite.data().label(), predictions, excluded).withBootstrap(suite.bootstrap())
+        .withIdGuess(false);
     Suite.Drift d = suite.drift();
     Map<String, DriftSettings.ColumnRule> rules = new LinkedHashMap<>();
     for (var e : d.columns().entrySet()) {

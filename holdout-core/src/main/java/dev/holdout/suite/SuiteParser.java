@@ -2,6 +2,8 @@ package dev.holdout.suite;
 
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
+import dev.holdout.data.RecordReader;
+import dev.holdout.data.RecordReaders;
 import dev.holdout.metric.Task;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.verdict.Adjustment;
@@ -111,7 +113,7 @@ public final class SuiteParser {
         !(retrieval || text) || baseline.kind() != Suite.Baseline.Kind.NONE,
         textSpec == null ? List.of() : textSpec.assertions().stream().map(Suite.Assertion::id).toList(),
         textSpec != null && !textSpec.usedContext().isEmpty(), textSpec == null ? null : textSpec.judge(),
-        multilabel == null ? List.of() : multilabel.labels(), budgets);
+        multilabel == null ? List.of() : multilabel.labels(), budgets, header(declared.path()));
     String primary = MetricSections.primary(top, ctx);
     List<Criterion> criteria = MetricSections.criteria(top, ctx);
     Suite.Drift drift = SettingsSections.drift(top);
@@ -143,6 +145,19 @@ public final class SuiteParser {
           + " multiclass_classification, multilabel_classification, regression, retrieval, text_generation");
     }
     return task;
+  }
+
+  /**
+   * The evaluation set's columns, read only so a message can name the right spelling of a column;
+   * empty when the file is not there or cannot be read (a suite may be parsed without its data).
+   */
+  private static List<String> header(Path data) {
+    if (data == null || !Files.isRegularFile(data)) return List.of();
+    try (RecordReader r = RecordReaders.open(data)) {
+      return List.copyOf(r.header());
+    } catch (HoldoutException e) {
+      return List.of();
+    }
   }
 
   /** The {@code data} section with the classes as declared (null when not); keys of another task are refused. */

@@ -64,11 +64,14 @@ class TwoSampleTest {
   }
 
   @Test
-  void jensen_shannon_distance_in_base_2_matches_scipy() {
-    // jensenshannon([10, 20, 30, 40], [25, 25, 25, 25], base=2) -> 0.2005033225314282
-    assertThat(TwoSample.jensenShannon(new double[] {10, 20, 30, 40}, new double[] {25, 25, 25, 25})).isCloseTo(0.2005033225314282, within(1e-12));
-    // jensenshannon([5, 0, 5], [0, 5, 5], base=2) -> 0.7071067811865476 (bins empty on one side)
-    assertThat(TwoSample.jensenShannon(new double[] {5, 0, 5}, new double[] {0, 5, 5})).isCloseTo(0.7071067811865476, within(1e-12));
+  void jensen_shannon_distance_in_base_e_matches_scipy_default_as_evidently_uses_it() {
+    // scipy.spatial.distance.jensenshannon([10, 20, 30, 40], [25, 25, 25, 25]) -> 0.16692996572597962
+    // (base 2 would give 0.2005033225314282, 1.2011 times larger)
+    assertThat(TwoSample.jensenShannon(new double[] {10, 20, 30, 40}, new double[] {25, 25, 25, 25})).isCloseTo(0.16692996572597962, within(1e-12));
+    // jensenshannon([5, 0, 5], [0, 5, 5]) -> 0.5887050112577373 (bins empty on one side)
+    assertThat(TwoSample.jensenShannon(new double[] {5, 0, 5}, new double[] {0, 5, 5})).isCloseTo(0.5887050112577373, within(1e-12));
+    // disjoint supports: the largest distance, sqrt(ln 2) = 0.8325546111576977
+    assertThat(TwoSample.jensenShannon(new double[] {1, 0}, new double[] {0, 1})).isCloseTo(0.8325546111576977, within(1e-12));
   }
 
   @Test

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.holdout.base.HoldoutException;
 import dev.holdout.verdict.Criterion;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bars of criteria against the range of their metric, and slices named in another case. */
 class MetricSectionsTest {
@@ -119,10 +122,23 @@ class MetricSectionsTest {
   @Test
   void a_slice_that_differs_from_data_slices_only_in_case_says_which_spelling_data_slices_uses() {
     refused(binary("recall", "worst_min: 0.5\n    slice: region"))
-        .hasMessage("suite.yaml line 14, criteria[0].slice: 'region' is not among data.slices [Region]: data.slices spells it 'Region',"
-            + " and the two spellings differ only in case; column names are case-sensitive, so write the evaluation set's column name"
-            + " the same way in both places")
+        .hasMessage("suite.yaml line 14, criteria[0].slice: 'region' is not among data.slices [Region], which spells it 'Region';"
+            + " column names are case-sensitive; write the evaluation set's own spelling of the column in both places")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("did you mean").doesNotContain("add it to data.slices"));
+  }
+
+  @Test
+  void with_the_evaluation_set_at_hand_the_case_mismatch_names_the_fix_where_the_typo_is(@TempDir Path folder) throws IOException {
+    Files.writeString(folder.resolve("eval.csv"), "customer_id,region,churned\nc1,north,1\n");
+    String yaml = binary("recall", "worst_min: 0.5\n    slice: region");
+    // the typo is in data.slices ('Region'): the fix is there, not in the criterion
+    assertThatThrownBy(() -> SuiteParser.parse("suite.yaml", yaml, folder)).isInstanceOf(HoldoutException.BadSuite.class)
+        .hasMessage("suite.yaml line 14, criteria[0].slice: 'region' is not among data.slices [Region], which spells it 'Region';"
+            + " column names are case-sensitive, and the evaluation set's column is 'region': write data.slices: [region]");
+    // the typo is in the criterion: the fix is the declared name
+    Files.writeString(folder.resolve("eval.csv"), "customer_id,Region,churned\nc1,north,1\n");
+    assertThatThrownBy(() -> SuiteParser.parse("suite.yaml", yaml, folder)).isInstanceOf(HoldoutException.BadSuite.class)
+        .hasMessageEndingWith("and the evaluation set's column is 'Region': write slice: Region here");
   }
 
   @Test
