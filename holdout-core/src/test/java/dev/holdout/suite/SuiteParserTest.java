@@ -126,7 +126,7 @@ class SuiteParserTest {
     assertThat(churn.criteria()).hasSize(6);
     assertThat(SuiteParser.parse(Path.of("../examples/tickets/suite.yaml")).data().classes())
         .containsExactly("account", "billing", "other", "technical");
-    assertThat(SuiteParser.parse(Path.of("../examples/demand/suite.yaml")).predictions().quantiles()).containsKeys(0.1, 0.9);
+    assertThat(SuiteParser.parse(Path.of("../examples/daily-units/suite.yaml")).predictions().quantiles()).containsKeys(0.1, 0.9);
   }
 
   @Test
