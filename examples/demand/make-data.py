@@ -1,6 +1,6 @@
 """Makes the demand example: weekly units of 12 stores, a history the vendor had, the 12 weeks
 after it (the buyer's hidden actuals), and a vendor's forecasts 1 to 4 weeks ahead from three
-origins (a rolling-origin backtest). Run: python3 make-data.py (numpy only; seeded)."""
+origins (a rolling-origin backtest). Run: /usr/bin/python3 make-data.py (numpy only; seeded)."""
 import datetime as dt
 import numpy as np
 

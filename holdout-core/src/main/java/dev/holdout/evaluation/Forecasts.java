@@ -175,7 +175,7 @@ final class Forecasts {
       for (int o : origins) labels.add(periods.label(o));
       slices.add(new EvaluationSet.Slice("origin", List.copyOf(labels), originOf));
     }
-    boolean listed = suite.data().slices().contains(f.series());
+    boolean listed = f.series() != null && suite.data().slices().contains(f.series());
     if (f.series() != null && seriesNames.size() > 1 && !listed) slices.add(new EvaluationSet.Slice(f.series(), seriesNames, seriesOf));
     int[] blocks = blocks(seriesOf, periodOf);
     String groupColumn;
