@@ -99,7 +99,7 @@ final class Forecasts {
         known.put(key, t.y()[i]);
       }
     }
-    int[] origins = origins(f, periods, lastHistory, history.path());
+    int[] origins = origins(suite, periods, lastHistory, history.path());
     int season = f.season();
     double[] seriesScale = new double[seriesNames.size()];
     for (int s = 0; s < seriesScale.length; s++) seriesScale[s] = scale(history, at[0], seriesCode, s, season);
@@ -199,7 +199,8 @@ final class Forecasts {
   }
 
   /** The origins as period indexes, ascending: the suite's, or the last period of the history. */
-  private static int[] origins(Suite.Forecast f, Periods periods, int lastHistory, Path history) {
+  private static int[] origins(Suite suite, Periods periods, int lastHistory, Path history) {
+    Suite.Forecast f = suite.forecast();
     if (f.origins().isEmpty()) {
       if (lastHistory < 0) throw new HoldoutException.BadData(history + ": has a header but no rows; the history needs the actual values before the forecasts");
       return new int[] {lastHistory};
@@ -208,7 +209,7 @@ final class Forecasts {
     for (int k = 0; k < out.length; k++) {
       out[k] = periods.indexOf(f.origins().get(k));
       if (out[k] < 0) {
-        throw new HoldoutException.BadSuite("forecast.origins: '" + f.origins().get(k) + "' is not a period of the history or the evaluation set"
+        throw new HoldoutException.BadSuite(suite.file() + ", forecast.origins: '" + f.origins().get(k) + "' is not a period of the history or the evaluation set"
             + " (periods run from '" + periods.label(0) + "' to '" + periods.label(periods.size() - 1) + "'); write it as the time column does");
       }
     }
