@@ -1,5 +1,6 @@
 package dev.holdout.clicks;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
@@ -124,7 +125,7 @@ public final class Counterfactual {
       double[] ci = Bootstrap.percentileInterval(Bootstrap.column(reps, m), settings.confidence());
       metrics.put(names[m], new Report.Estimate(point[m], ci == null ? null : List.of(ci[0], ci[1]), null, null, null));
     }
-    String note = "inverse propensity scoring with the position-based model's examination, each weight capped at " + clip
+    String note = "inverse propensity scoring with the position-based model's examination, each weight capped at " + Format.plain(clip)
         + "; intervals resample queries with the examination held fixed";
     return new ClicksReport.Counterfactual(ranking.path().getFileName().toString(), ranking.sha256(), k, clip, "queries", byQuery.groups(), n,
         unranked, metrics, settings.replicates(), settings.confidence(), settings.seed(), note);
