@@ -16,7 +16,7 @@ for v in vendor-a vendor-b; do
   h evaluate $ex/churn/suite.yaml -p $ex/churn/$v.csv --json "$out/churn-$v.json" --html "$out/churn-$v.html" --junit "$out/churn-$v.xml"
 done
 h compare $ex/churn/suite.yaml -p $ex/churn/vendor-a.csv -p $ex/churn/vendor-b.csv --json "$out/churn-compare.json" --html "$out/churn-compare.html"
-h evaluate $ex/demand/suite.yaml -p $ex/demand/vendor.csv --json "$out/demand.json" --html "$out/demand.html"
+h evaluate $ex/daily-units/suite.yaml -p $ex/daily-units/vendor.csv --json "$out/daily-units.json" --html "$out/daily-units.html"
 h evaluate $ex/tickets/suite.yaml -p $ex/tickets/vendor.csv --json "$out/tickets.json" --html "$out/tickets.html"
 h evaluate $ex/tagging/suite.yaml -p $ex/tagging/vendor.csv --json "$out/tagging.json" --html "$out/tagging.html" --junit "$out/tagging.xml"
 h evaluate $ex/churn/call-list.yaml -p $ex/churn/vendor-a.csv --json "$out/churn-call-list.json"

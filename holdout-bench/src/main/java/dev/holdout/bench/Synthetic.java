@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * <pre>
  * Synthetic churn DIR          examples/churn: 20,000 subscribers, vendor-a passes, vendor-b fails a slice
  * Synthetic tickets DIR        examples/tickets: multiclass ticket tagging
- * Synthetic demand DIR         examples/demand: regression with quantiles
+ * Synthetic demand DIR         examples/daily-units: regression with quantiles
  * Synthetic binary DIR ROWS    a large binary set with two slice columns, for benchmarks
  * Synthetic drift DIR          examples/drift: a reference and a current window with a planted shift
  * Synthetic drift-wide DIR ROWS

@@ -124,7 +124,7 @@ class HtmlReportBrowserTest {
 
   @Test
   void the_regression_demand_report() throws Exception {
-    JsonNode report = renderAndOpen("demand", "demand/suite.yaml", "demand/vendor.csv", 0);
+    JsonNode report = renderAndOpen("demand", "daily-units/suite.yaml", "daily-units/vendor.csv", 0);
     assertCharts(List.of("chart-scatter", "chart-residuals", "chart-error-by-slice"), report);
     Long points = (Long) js("return document.querySelectorAll('#chart-scatter circle.pt').length;");
     assertThat(points).isEqualTo(report.path("charts").path("predicted_vs_actual").path("actual").size() + 1L);

@@ -56,6 +56,8 @@ public final class EvaluationSet {
   Answers baselineAnswers;
   /** Multilabel only: the labels of each row; null for other tasks. */
   LabelSets labelSets;
+  /** Forecasting only: each forecast's baseline, MASE scale and time block; null for other tasks. */
+  Forecasts forecasts;
 
   /** One slice column: its groups (sorted) and each row's group. */
   public record Slice(String column, List<String> groups, int[] groupOf) {}
@@ -148,6 +150,15 @@ public final class EvaluationSet {
         null, null, null, slices, null, null, group);
   }
 
+  /**
+   * A forecasting evaluation set: one row per forecast owed, with its actual value; {@code slices}
+   * end with the bootstrap's unit ({@code group}: the series, or blocks of periods).
+   */
+  static EvaluationSet forForecasts(Path path, String sha256, int rows, IdColumn ids, int[] lines, double[] actual, List<Slice> slices, String group) {
+    return new EvaluationSet(CompletableFuture.completedFuture(null), path, sha256, rows, ids, lines, null, null, null,
+        null, null, actual, List.copyOf(slices), null, null, group);
+  }
+
   /** The reader's columns of the suite's data.slices, then of data.group when there is one. */
   static int[] groupingColumns(RecordReader r, Suite.Data spec) {
     List<String> names = spec.groupingColumns();
@@ -189,6 +200,7 @@ public final class EvaluationSet {
     }
     if (task == Task.TEXT_GENERATION) return Answers.loadSet(suite, progress);
     if (task == Task.MULTILABEL_CLASSIFICATION) return LabelSets.loadSet(suite, progress);
+    if (task == Task.FORECASTING) return Forecasts.loadSet(suite, progress);
     try (RecordReader r = RecordReaders.open(spec.path())) {
       var hash = RecordReaders.sha256Async(spec.path());
       int idCol = Values.column(r, spec.id(), "data.id in the suite");

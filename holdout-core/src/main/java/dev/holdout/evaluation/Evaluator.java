@@ -296,7 +296,10 @@ public final class Evaluator {
   /** The data.group groups behind a view's rows, for a bootstrap that resamples groups; null when rows are independent. */
   Clusters clusters(int[] rows, Cells boot) {
     if (eval.group == null) return null;
-    return Clusters.of(TaskModel.pick(eval.group.groupOf(), rows), boot.cellOfRow(rows.length), boot.counts().length);
+    int[] groups = TaskModel.pick(eval.group.groupOf(), rows);
+    // forecasting: a view of one series resamples blocks of its periods, since one group would give no interval
+    if (eval.forecasts != null && Arrays.stream(groups).distinct().count() == 1) groups = TaskModel.pick(eval.forecasts.blocks, rows);
+    return Clusters.of(groups, boot.cellOfRow(rows.length), boot.counts().length);
   }
 
   /** What "more ... would decide it" counts: labeled rows, or the groups of the data.group column. */
@@ -363,7 +366,11 @@ public final class Evaluator {
       note = "every replicate keeps the number of positive and of negative rows fixed (bootstrap.stratify: label; "
           + "a multinomial draw within each label); " + note;
     }
-    if (eval.group != null) {
+    if (eval.forecasts != null) {
+      note = "every replicate resamples " + (eval.group.column().equals(Forecasts.BLOCKS) ? "blocks of consecutive periods"
+          : "the series ('" + eval.group.column() + "')") + ", so the forecasts of one series move together; a view of one series resamples blocks"
+          + " of consecutive periods; " + note;
+    } else if (eval.group != null) {
       note = "every replicate resamples the groups of column '" + eval.group.column() + "' (data.group), so rows of one group move together; " + note;
     }
     return new Report.BootstrapInfo("poisson", b.replicates(), b.confidence(), b.seed(), MAX_CELLS, note,

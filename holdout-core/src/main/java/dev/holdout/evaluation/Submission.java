@@ -52,6 +52,12 @@ public final class Submission {
     this(name, path, sha256, present, missing, extra, extraExamples, score, predicted, topKHit, logLoss, value, quantiles, rankings, answers, null);
   }
 
+  /** A forecasting submission: the forecast of each row it has. */
+  static Submission ofValues(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
+      double[] value) {
+    return new Submission(name, path, sha256, present, missing, extra, extraExamples, null, null, null, null, value, null, null, null);
+  }
+
   /** A multilabel submission: the score of every label for the rows it has. */
   static Submission ofLabelScores(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
       double[][] labelScores) {
@@ -133,6 +139,10 @@ public final class Submission {
     if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false);
     if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, "an answer", fromHarness, part);
     if (suite.task() == dev.holdout.metric.Task.MULTILABEL_CLASSIFICATION) return LabelSets.loadSubmission(suite, eval, path, name, progress, part);
+    if (suite.task() == dev.holdout.metric.Task.FORECASTING) {
+      if (part) throw new IllegalArgumentException("forecasting submissions are not split into parts");
+      return Forecasts.loadSubmission(suite, eval, path, name, progress);
+    }
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {

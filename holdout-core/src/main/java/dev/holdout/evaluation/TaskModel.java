@@ -56,6 +56,7 @@ abstract class TaskModel {
       case MULTICLASS_CLASSIFICATION -> new MulticlassModel(suite, eval, submissions);
       case MULTILABEL_CLASSIFICATION -> new MultilabelModel(suite, eval, submissions);
       case REGRESSION -> new RegressionModel(suite, eval, submissions);
+      case FORECASTING -> new ForecastModel(suite, eval, submissions);
       case RETRIEVAL -> new RetrievalModel(suite, eval, submissions);
       case TEXT_GENERATION -> new TextModel(suite, eval, submissions);
       default -> throw new IllegalStateException("unsupported task " + suite.task());

@@ -120,6 +120,15 @@ public final class MetricCatalog {
     higher(regression, "r2", AT_MOST_ONE);
     BY_TASK.put(Task.REGRESSION, regression);
 
+    Map<String, Fact> forecasting = new LinkedHashMap<>();
+    for (String m : List.of("mae", "rmse", "mape")) lower(forecasting, m, NON_NEGATIVE);
+    lower(forecasting, "smape", new Bounds(0, 2));
+    for (String m : List.of("wape", "mase")) lower(forecasting, m, NON_NEGATIVE);
+    // signed: criteria may not bound it (MetricSections sends them to abs_bias); lower is better only as "less over-forecasting"
+    lower(forecasting, "bias", Bounds.ANY);
+    lower(forecasting, "abs_bias", NON_NEGATIVE);
+    BY_TASK.put(Task.FORECASTING, forecasting);
+
     Map<String, Fact> retrieval = new LinkedHashMap<>();
     for (String m : retrievalNames(DEFAULT_CUTOFFS)) higher(retrieval, m, SHARE);
     BY_TASK.put(Task.RETRIEVAL, retrieval);
@@ -231,7 +240,7 @@ public final class MetricCatalog {
 
   /**
    * The primary metric of a suite that names none: roc_auc (binary), f1_macro (multiclass), f1_micro (multilabel), mae
-   * (regression), token_f1 (text generation), and for retrieval ndcg@10, or ndcg at the largest of
+   * (regression), mase (forecasting), token_f1 (text generation), and for retrieval ndcg@10, or ndcg at the largest of
    * {@code cutoffs} when 10 is not among them. {@code cutoffs} matter for retrieval only.
    */
   public static String defaultPrimary(Task task, List<Integer> cutoffs) {
@@ -240,9 +249,18 @@ public final class MetricCatalog {
       case MULTICLASS_CLASSIFICATION -> "f1_macro";
       case MULTILABEL_CLASSIFICATION -> "f1_micro";
       case REGRESSION -> "mae";
+      case FORECASTING -> "mase";
       case RETRIEVAL -> "ndcg@" + (cutoffs.contains(10) ? 10 : cutoffs.get(cutoffs.size() - 1));
       case TEXT_GENERATION -> "token_f1";
     };
+  }
+
+  /**
+   * Whether a metric's value has a sign whose better end is neither: forecasting's bias (forecast
+   * minus actual), which criteria bound through abs_bias.
+   */
+  public static boolean signed(Task task, String metric) {
+    return task == Task.FORECASTING && metric.equals("bias");
   }
 
   /** The direction of {@code metric} for {@code task}, if the task knows it. */

@@ -10,6 +10,7 @@ public enum Task {
   MULTICLASS_CLASSIFICATION("multiclass_classification"),
   MULTILABEL_CLASSIFICATION("multilabel_classification"),
   REGRESSION("regression"),
+  FORECASTING("forecasting"),
   RETRIEVAL("retrieval"),
   TEXT_GENERATION("text_generation");
 
@@ -33,7 +34,7 @@ public enum Task {
 
   /**
    * Tasks whose rows carry one label and one prediction, which the audit and the monitor read;
-   * retrieval, text generation and multilabel suites are evaluated but not audited or monitored.
+   * retrieval, text generation, multilabel and forecasting suites are evaluated but not audited or monitored.
    */
   public boolean supported() {
     return this == BINARY_CLASSIFICATION || this == MULTICLASS_CLASSIFICATION || this == REGRESSION;

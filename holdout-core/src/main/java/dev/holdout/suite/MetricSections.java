@@ -278,6 +278,9 @@ final class MetricSections {
         ? "metric '" + metric + "' does not apply to " + task.key() + "; use one of " + known
         : "unknown metric '" + metric + "'" + Names.didYouMean(metric, ServingMetrics.withServing(known))
             + " (" + task.key() + " metrics: " + String.join(", ", known) + ")"));
+    if (MetricCatalog.signed(task, metric)) {
+      throw at.error(metric + " has a sign (forecast minus actual), so neither end is better: bound abs_bias with max, or read bias in the report");
+    }
     if (metric.equals("expected_cost") && ctx.costs() == null) throw at.error("expected_cost needs a 'costs' section in the suite");
     List<String> assertionIds = ctx.assertionIds();
     if (metric.startsWith("pass_rate") && assertionIds.isEmpty()) {

@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 final class PredictionsSection {
   static final List<String> KEYS = List.of("id", "score", "threshold", "probabilities", "label",
-      "value", "quantiles", "missing", "doc", "rank", "docs", "output", "context", "scores");
+      "value", "quantiles", "missing", "doc", "rank", "docs", "output", "context", "scores", "series", "time", "origin", "horizon");
 
   private PredictionsSection() {}
 
@@ -51,6 +51,10 @@ final class PredictionsSection {
         if (value == null) throw pred.error("regression needs 'value': the column with the predicted value");
         pred.forbid("regression", "score", "threshold", "probabilities", "label");
         if (pred.has("quantiles")) quantiles(pred.get("quantiles").mapping(), quantiles);
+      }
+      case FORECASTING -> {
+        if (value == null) throw pred.error("forecasting needs 'value': the column with the forecast");
+        pred.forbid("forecasting", "id", "score", "threshold", "probabilities", "label", "quantiles");
       }
       case RETRIEVAL -> rankedLists(pred);
       case TEXT_GENERATION -> {

@@ -61,16 +61,17 @@ final class SettingsSections {
     return "'" + name + "' is not a class " + classes + Names.didYouMean(name, classes);
   }
 
-  /** The baseline; absent: the mean for regression, none for retrieval and text generation, the prior otherwise. */
+  /** The baseline; absent: the mean for regression, the naive forecast for forecasting (seasonal naive with a season, set by the parser), none for retrieval and text generation, the prior otherwise. */
   static Suite.Baseline baseline(YamlCursor top, Task task, Path folder) {
-    Suite.Baseline.Kind fallback = task == Task.REGRESSION ? Suite.Baseline.Kind.MEAN
+    Suite.Baseline.Kind fallback = task == Task.FORECASTING ? Suite.Baseline.Kind.NAIVE : task == Task.REGRESSION ? Suite.Baseline.Kind.MEAN
         : task == Task.RETRIEVAL || task == Task.TEXT_GENERATION ? Suite.Baseline.Kind.NONE : Suite.Baseline.Kind.PRIOR;
     if (!top.has("baseline")) return new Suite.Baseline(fallback, null);
     YamlCursor m = top.get("baseline").mapping();
     m.checkKeys(BASELINE);
     if (!m.has("kind")) throw m.error("missing 'kind'");
     String kind = m.text("kind");
-    List<String> allowed = task == Task.REGRESSION ? List.of("mean", "median", "column")
+    List<String> allowed = task == Task.FORECASTING ? List.of("seasonal_naive", "naive")
+        : task == Task.REGRESSION ? List.of("mean", "median", "column")
         : task == Task.RETRIEVAL ? List.of("none", "run") : task == Task.TEXT_GENERATION ? List.of("none", "column", "run")
         : task == Task.MULTILABEL_CLASSIFICATION ? List.of("prior") : List.of("majority", "prior", "column");
     if (!allowed.contains(kind)) {

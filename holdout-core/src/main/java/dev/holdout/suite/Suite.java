@@ -34,10 +34,19 @@ public record Suite(
     Text text,
     Adjustment adjust,
     Multilabel multilabel,
-    List<Double> budgets) {
+    List<Double> budgets,
+    Forecast forecast) {
 
   public Suite {
     budgets = budgets == null ? List.of() : List.copyOf(budgets);
+  }
+
+  /** A suite that is not a forecasting suite. */
+  public Suite(Path file, String name, String problem, Task task, Data data, Predictions predictions, String primaryMetric,
+      List<Criterion> criteria, Costs costs, Baseline baseline, Bootstrap.Settings bootstrap, int topK, Drift drift, Champion champion,
+      Scoring scoring, Retrieval retrieval, Text text, Adjustment adjust, Multilabel multilabel, List<Double> budgets) {
+    this(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,
+        retrieval, text, adjust, multilabel, budgets, null);
   }
 
   /** A suite that is not multilabel and names no budgets. */
@@ -81,19 +90,19 @@ public record Suite(
     Data d = data;
     return new Suite(file, name, problem, task, new Data(path, d.id(), d.label(), d.positive(), d.classes(), d.slices(), d.group(),
         d.shareWithVendors()), predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring, retrieval, text,
-        adjust, multilabel, budgets);
+        adjust, multilabel, budgets, forecast);
   }
 
   /** The same suite measuring binary metrics at the shares {@code budgets}. */
   public Suite withBudgets(List<Double> budgets) {
     return new Suite(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,
-        retrieval, text, adjust, multilabel, budgets);
+        retrieval, text, adjust, multilabel, budgets, forecast);
   }
 
   /** The same suite with other bootstrap settings. */
   public Suite withBootstrap(Bootstrap.Settings settings) {
     return new Suite(file, name, problem, task, data, predictions, primaryMetric, criteria, costs, baseline, settings, topK, drift, champion, scoring,
-        retrieval, text, adjust, multilabel, budgets);
+        retrieval, text, adjust, multilabel, budgets, forecast);
   }
 
   /** Whether the primary metric is better higher or lower; the parser has checked it is a metric of the task. */
@@ -104,7 +113,7 @@ public record Suite(
   /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
   public Suite withPrimaryMetric(String metric) {
     return new Suite(file, name, problem, task, data, predictions, metric, criteria, costs, baseline, bootstrap, topK, drift, champion, scoring,
-        retrieval, text, adjust, multilabel, budgets);
+        retrieval, text, adjust, multilabel, budgets, forecast);
   }
 
   /**
@@ -334,7 +343,7 @@ public record Suite(
    * ({@code column}), or a file in the submission's shape ({@code path}, for kind RUN).
    */
   public record Baseline(Kind kind, String column, Path path) {
-    public enum Kind { MAJORITY, PRIOR, MEAN, MEDIAN, COLUMN, NONE, RUN }
+    public enum Kind { MAJORITY, PRIOR, MEAN, MEDIAN, COLUMN, NONE, RUN, NAIVE, SEASONAL_NAIVE }
 
     public Baseline(Kind kind, String column) {
       this(kind, column, null);
@@ -342,6 +351,26 @@ public record Suite(
 
     public String name() {
       return kind == Kind.COLUMN ? "column:" + column : kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * Forecasting only. The evaluation set ({@code data.path}) holds the actual values of the
+   * periods forecast, one row per series and period; {@code history} the earlier actual values
+   * in the same columns, which the vendor had: the naive baselines and MASE's scale come from it.
+   * {@code series} is null for a single series. {@code season} is the season length m in periods
+   * (1: no season). {@code horizon} is the most periods ahead each origin is judged on (0: every
+   * period of the evaluation set after the origin). {@code origins} are the last periods each set
+   * of forecasts knew, as written in the time column (empty: the last period of the history).
+   * {@code predSeries}, {@code predTime}, {@code predOrigin} and {@code predHorizon} are the
+   * submission's columns (origin and horizon null when not given).
+   */
+  public record Forecast(String series, String time, Path history, int season, int horizon, List<String> origins,
+      String predSeries, String predTime, String predOrigin, String predHorizon) {
+    public Forecast {
+      origins = List.copyOf(origins);
+      if (season < 1) throw new IllegalArgumentException("season must be positive: " + season);
+      if (horizon < 0) throw new IllegalArgumentException("horizon must not be negative: " + horizon);
     }
   }
 }

@@ -30,11 +30,11 @@ public final class SuiteParser {
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
       "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt", "judge",
-      "verdict", "budgets");
+      "verdict", "budgets", "forecast");
   private static final List<String> VERDICT = List.of("adjust");
   private static final List<String> REQUIRED = List.of("suite", "name", "problem", "task", "data", "predictions");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "group", "doc", "relevance", "queries",
-      "reference", "share_with_vendors", "separator", "labels");
+      "reference", "share_with_vendors", "separator", "labels", "series", "time", "history");
 
   private SuiteParser() {}
 
@@ -81,6 +81,14 @@ public final class SuiteParser {
     Suite.Predictions predictions = PredictionsSection.parse(pred, task, declared.id());
     List<String> classes = classes(declared.classes(), data, pred, predictions);
     Suite.Multilabel multilabel = task == Task.MULTILABEL_CLASSIFICATION ? MultilabelSection.parse(data, pred, predictions.threshold()) : null;
+    Suite.Forecast forecast = null;
+    if (task == Task.FORECASTING) {
+      forecast = ForecastSection.parse(top, data, pred, folder);
+    } else {
+      data.forbid(task.key() + " (time, series and history are for forecasting)", "time", "series", "history");
+      pred.forbid(task.key() + " (series, time, origin and horizon are for forecasting)", "series", "time", "origin", "horizon");
+      if (top.has("forecast")) throw top.get("forecast").error("forecast settings are for task: forecasting only; remove them");
+    }
     List<Double> budgets = SettingsSections.budgets(top, task);
 
     int topK = 2;
@@ -90,6 +98,7 @@ public final class SuiteParser {
     }
     Suite.Costs costs = top.has("costs") ? SettingsSections.costs(top.get("costs"), task, classes) : null;
     Suite.Baseline baseline = SettingsSections.baseline(top, task, folder);
+    if (forecast != null && !top.has("baseline") && forecast.season() > 1) baseline = new Suite.Baseline(Suite.Baseline.Kind.SEASONAL_NAIVE, null);
     Suite.Retrieval retrievalSpec = null;
     if (retrieval) {
       retrievalSpec = SettingsSections.retrieval(top, data, pred, folder);
@@ -108,7 +117,7 @@ public final class SuiteParser {
     }
     Bootstrap.Settings bootstrap = SettingsSections.bootstrap(top, task, declared.group());
 
-    ParseContext ctx = new ParseContext(task, predictions, costs, declared.slices(), retrievalSpec == null ? List.of() : retrievalSpec.k(),
+    ParseContext ctx = new ParseContext(task, predictions, costs, forecast == null ? declared.slices() : forecastSlices(declared.slices(), forecast, data), retrievalSpec == null ? List.of() : retrievalSpec.k(),
         // retrieval and text generation lift over a baseline only when the suite names one
         !(retrieval || text) || baseline.kind() != Suite.Baseline.Kind.NONE,
         textSpec == null ? List.of() : textSpec.assertions().stream().map(Suite.Assertion::id).toList(),
@@ -122,7 +131,24 @@ public final class SuiteParser {
     Suite.Data resolved = new Suite.Data(declared.path(), declared.id(), declared.label(), declared.positive(), classes, declared.slices(),
         declared.group(), declared.shareWithVendors());
     return new Suite(folder.resolve(Path.of(file).getFileName().toString()), name, problem, task, resolved, predictions, primary,
-        List.copyOf(criteria), costs, baseline, bootstrap, topK, drift, champion, scoring, retrievalSpec, textSpec, adjustment(top), multilabel, budgets);
+        List.copyOf(criteria), costs, baseline, bootstrap, topK, drift, champion, scoring, retrievalSpec, textSpec, adjustment(top), multilabel, budgets, forecast);
+  }
+
+  /**
+   * The slices a forecasting report has: data.slices, then {@code horizon}, then {@code origin}
+   * with several origins, then the series column; criteria may name any of them.
+   */
+  private static List<String> forecastSlices(List<String> declared, Suite.Forecast f, YamlCursor data) {
+    List<String> all = new java.util.ArrayList<>(declared);
+    for (String own : List.of("horizon", "origin")) {
+      if (all.contains(own)) {
+        throw data.get("slices").error("'" + own + "' is a slice every forecasting report has; rename the column or remove it from data.slices");
+      }
+    }
+    all.add("horizon");
+    if (f.origins().size() > 1) all.add("origin");
+    if (f.series() != null && !all.contains(f.series())) all.add(f.series());
+    return List.copyOf(all);
   }
 
   /** The {@code verdict} section: {@code adjust: none} (the default) or {@code holm}. */
@@ -140,9 +166,9 @@ public final class SuiteParser {
     String key = at.text();
     Task task = Task.byKey(key).orElseThrow(() -> at.error(
         "unknown task '" + key + "'" + taskHint(key) + " (tasks: " + String.join(", ", Task.keys()) + ")"));
-    if (!task.supported() && task != Task.RETRIEVAL && task != Task.TEXT_GENERATION && task != Task.MULTILABEL_CLASSIFICATION) {
+    if (!task.supported() && task != Task.RETRIEVAL && task != Task.TEXT_GENERATION && task != Task.MULTILABEL_CLASSIFICATION && task != Task.FORECASTING) {
       throw at.error("task '" + key + "' is not supported by this version of Holdout yet; supported: binary_classification,"
-          + " multiclass_classification, multilabel_classification, regression, retrieval, text_generation");
+          + " multiclass_classification, multilabel_classification, regression, forecasting, retrieval, text_generation");
     }
     return task;
   }
@@ -163,7 +189,10 @@ public final class SuiteParser {
   /** The {@code data} section with the classes as declared (null when not); keys of another task are refused. */
   private static Suite.Data data(YamlCursor data, Task task, Path folder) {
     Path path = folder.resolve(data.requiredText("path"));
-    String id = data.requiredText("id");
+    boolean forecasting = task == Task.FORECASTING;
+    // a forecast is named by its series, origin and period
+    if (forecasting) data.forbid("forecasting (a row is named by data.series and data.time)", "id", "group");
+    String id = forecasting ? null : data.requiredText("id");
     boolean retrieval = task == Task.RETRIEVAL;
     boolean text = task == Task.TEXT_GENERATION;
     boolean multilabel = task == Task.MULTILABEL_CLASSIFICATION;
@@ -222,7 +251,7 @@ public final class SuiteParser {
     return switch (key) {
       case "suite" -> " (the first line should be 'suite: " + SCHEMA + "')";
       case "problem" -> " (the problem in one sentence, e.g. 'Predict which subscribers cancel within 30 days')";
-      case "task" -> " (binary_classification, multiclass_classification, multilabel_classification, regression, retrieval or text_generation)";
+      case "task" -> " (binary_classification, multiclass_classification, multilabel_classification, regression, forecasting, retrieval or text_generation)";
       case "data" -> " (data: {path: eval.csv, id: ..., label: ...})";
       case "predictions" -> " (predictions: the columns of a submission, e.g. {score: p_churn})";
       default -> "";

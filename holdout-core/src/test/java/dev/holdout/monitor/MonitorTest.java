@@ -155,7 +155,7 @@ class MonitorTest {
   @Test
   void a_regression_log_in_row_windows_matches_holdout_evaluate_on_each_windows_rows() throws IOException {
     // the demand example joined into one log (its rows in file order), cut into windows of 2,000 rows
-    Path demand = Path.of("..", "examples", "demand");
+    Path demand = Path.of("..", "examples", "daily-units");
     List<String> eval = Files.readAllLines(demand.resolve("eval.csv"));
     List<String> pred = Files.readAllLines(demand.resolve("vendor.csv"));
     List<String> log = new ArrayList<>();

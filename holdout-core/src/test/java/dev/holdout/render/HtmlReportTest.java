@@ -44,7 +44,7 @@ class HtmlReportTest {
     Path examples = Path.of("..", "examples");
     churnB = Holdout.evaluate(examples.resolve("churn/suite.yaml"), examples.resolve("churn/vendor-b.csv"));
     tickets = Holdout.evaluate(examples.resolve("tickets/suite.yaml"), examples.resolve("tickets/vendor.csv"));
-    demand = Holdout.evaluate(examples.resolve("demand/suite.yaml"), examples.resolve("demand/vendor.csv"));
+    demand = Holdout.evaluate(examples.resolve("daily-units/suite.yaml"), examples.resolve("daily-units/vendor.csv"));
     churnCompare = Holdout.compare(Holdout.suite(examples.resolve("churn/suite.yaml")),
         List.of(examples.resolve("churn/vendor-a.csv"), examples.resolve("churn/vendor-b.csv")), Progress.NONE);
   }

@@ -126,7 +126,7 @@ class SuiteParserTest {
     assertThat(churn.criteria()).hasSize(6);
     assertThat(SuiteParser.parse(Path.of("../examples/tickets/suite.yaml")).data().classes())
         .containsExactly("account", "billing", "other", "technical");
-    assertThat(SuiteParser.parse(Path.of("../examples/demand/suite.yaml")).predictions().quantiles()).containsKeys(0.1, 0.9);
+    assertThat(SuiteParser.parse(Path.of("../examples/daily-units/suite.yaml")).predictions().quantiles()).containsKeys(0.1, 0.9);
   }
 
   @Test
@@ -193,7 +193,7 @@ class SuiteParserTest {
         .hasMessageStartingWith(at(19) + "bootstrap.replicate: unknown key 'replicate'; did you mean 'replicates'?");
     refused(BASE + "extra_stuff: 1\n")
         .hasMessage(at(19) + "extra_stuff: unknown key 'extra_stuff' (allowed here: suite, name, problem, task, data, predictions,"
-            + " primary_metric, criteria, costs, baseline, bootstrap, top_k, drift, champion, model, endpoint, k, assertions, prompt, judge, verdict, budgets)");
+            + " primary_metric, criteria, costs, baseline, bootstrap, top_k, drift, champion, model, endpoint, k, assertions, prompt, judge, verdict, budgets, forecast)");
   }
 
   @Test
@@ -349,7 +349,7 @@ class SuiteParserTest {
   void an_unknown_task_or_schema_is_refused_with_the_choices() throws IOException {
     refused(edit(BASE, "task: binary_classification", "task: binary"))
         .hasMessage(at(4) + "task: unknown task 'binary'; did you mean 'binary_classification'?"
-            + " (tasks: binary_classification, multiclass_classification, multilabel_classification, regression, retrieval, text_generation)");
+            + " (tasks: binary_classification, multiclass_classification, multilabel_classification, regression, forecasting, retrieval, text_generation)");
     refused(edit(BASE, "suite: holdout.suite/v1", "suite: holdout.suite/v2"))
         .hasMessage(at(1) + "suite: expected 'holdout.suite/v1', found 'holdout.suite/v2'");
   }
