@@ -153,6 +153,7 @@ public final class Watch implements AutoCloseable {
       } else {
         List<String> exclude = missingFromLog(reference, w.log(), suite.data().label());
         MonitorReport report = Monitor.run(new Monitor.Settings(w.log(), reference, suite, spec, section.time(), w.outcomes(), exclude));
+        if (!spec.calendar()) report = relabel(report, spec, key);
         MonitorReport.WindowResult one = report.windows().stream().filter(x -> !x.empty()).findFirst().orElseThrow();
         labeled = one.labeledRows();
         raised = report.alerts();
@@ -192,6 +193,22 @@ public final class Watch implements AutoCloseable {
       }
       return null;
     });
+  }
+
+  /**
+   * A row window judged alone is the engine's rows 1-N; this names it by its place in the whole
+   * log (rows 5001-5500), in the window, its alerts and their sentences.
+   */
+  static MonitorReport relabel(MonitorReport r, WindowSpec spec, long key) {
+    String was = spec.label(0);
+    String now = spec.label(key);
+    List<MonitorReport.WindowResult> windows = r.windows().stream().map(w -> new MonitorReport.WindowResult(w.index(), now, spec.start(key), spec.end(key),
+        w.rows(), w.labeledRows(), w.empty(), w.driftVerdict(), w.driftedFeatures(), w.featureColumns(), w.drift(), w.slices(), w.metrics(), w.criteria(),
+        w.verdict(), w.estimated(), w.alerts().stream().map(a -> a.replace(was, now)).toList())).toList();
+    List<MonitorReport.Alert> alerts = r.alerts().stream().map(a -> new MonitorReport.Alert(now, a.kind(), a.subject(), a.observed(), a.threshold(),
+        a.message().replace(was, now))).toList();
+    return new MonitorReport(r.schema(), r.log(), r.reference(), r.outcomes(), r.suite(), r.window(), r.rows(), r.labeledRows(), windows, alerts, r.status(),
+        r.thresholds(), r.cbpeAssumption(), r.confidence(), r.replicates(), r.seed(), r.notes(), r.provenance());
   }
 
   /** Reference columns the window's log lacks (besides the label), left out of drift as {@code --exclude} would. */

@@ -41,15 +41,22 @@ final class LogTraffic {
   record Answer(int status, String body, String replay) {}
 
   static Answer post(TestServer s, String path, String token, String batchId, String contentType, String body) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(s.base() + path)).timeout(Duration.ofSeconds(60))
+    try {
+      return post(s.base(), path, token, batchId, contentType, body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Posts to the API at {@code base}; a connection that fails (a killed server) throws. */
+  static Answer post(String base, String path, String token, String batchId, String contentType, String body) throws IOException {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
         .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", contentType);
     if (token != null) b.header("Authorization", "Bearer " + token);
     if (batchId != null) b.header("Idempotency-Key", batchId);
     try {
       HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
       return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Idempotent-Replay").orElse(null));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
