@@ -36,6 +36,7 @@ CREATE TABLE monitor_window (
   labeled_rows  BIGINT       NOT NULL,
   status        VARCHAR(10)  NOT NULL,
   result        TEXT         NOT NULL,
+  estimate      TEXT,
   judged_at     BIGINT       NOT NULL,
   PRIMARY KEY (project_id, window_key)
 );

@@ -108,7 +108,7 @@ public final class HoldoutServer implements AutoCloseable {
       Api api = new Api(db, tokens, new Throttle(), trail, projects, submissions, champions, leaderboard, evaluations);
       PredictionLog log = new PredictionLog(db, projects);
       Alerts alerts = new Alerts(db, trail, projects, Alerts.defaultPolicy());
-      watch = new Watch(db, projects, log, alerts, dir.resolve("tmp").resolve("watch"));
+      watch = new Watch(db, projects, log, alerts, dir.resolve("tmp").resolve("watch"), submissionsRoot);
       WatchRoutes.add(api, new Services(db, tokens, trail, projects), log, watch, alerts);
       Javalin app = Http.create(api);
       int requeued = evaluations.resume();

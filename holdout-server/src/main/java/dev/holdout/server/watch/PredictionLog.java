@@ -3,6 +3,7 @@ package dev.holdout.server.watch;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.holdout.monitor.MonitorSection;
 import dev.holdout.server.base.ApiException;
 import dev.holdout.server.base.Bounded;
@@ -31,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class PredictionLog {
   private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9._:-]{1,200}");
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
 
   private final Database db;
   private final Projects projects;

@@ -1,6 +1,7 @@
 package dev.holdout.server.watch;
 
 import dev.holdout.base.HoldoutException;
+import dev.holdout.monitor.EstimatedPerformance;
 import dev.holdout.monitor.Monitor;
 import dev.holdout.monitor.MonitorReport;
 import dev.holdout.monitor.MonitorSection;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -50,13 +52,15 @@ public final class Watch implements AutoCloseable {
   private final PredictionLog log;
   private final Alerts alerts;
   private final Path scratch;
+  private final Path submissions;
   private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "holdout-watch");
     t.setDaemon(true);
     return t;
   });
 
-  public Watch(Database db, Projects projects, PredictionLog log, Alerts alerts, Path scratch) {
+  public Watch(Database db, Projects projects, PredictionLog log, Alerts alerts, Path scratch, Path submissions) {
+    this.submissions = submissions;
     this.db = db;
     this.projects = projects;
     this.log = log;
@@ -135,7 +139,8 @@ public final class Watch implements AutoCloseable {
     String result;
     long rows = 0;
     long labeled = 0;
-    List<MonitorReport.Alert> raised = List.of();
+    List<MonitorReport.Alert> raised = new ArrayList<>();
+    EstimatedPerformance.Estimate estimate = null;
     try {
       Files.createDirectories(scratch);
       dir = Files.createTempDirectory(scratch, "window-");
@@ -156,7 +161,13 @@ public final class Watch implements AutoCloseable {
         if (!spec.calendar()) report = relabel(report, spec, key);
         MonitorReport.WindowResult one = report.windows().stream().filter(x -> !x.empty()).findFirst().orElseThrow();
         labeled = one.labeledRows();
-        raised = report.alerts();
+        raised.addAll(report.alerts());
+        Optional<Path> champion = ChampionReference.write(db, submissions, p.id(), suite, reference, dir);
+        if (champion.isPresent()) estimate = EstimatedPerformance.judge(suite, champion.get(), w.log()).orElse(null);
+        if (estimate != null && estimate.alert()) {
+          raised.add(new MonitorReport.Alert(spec.label(key), "estimated_decay", estimate.metric(), estimate.value(),
+              estimate.lowerIsBetter() ? estimate.band().upper() : estimate.band().lower(), estimate.message(spec.label(key))));
+        }
         status = raised.isEmpty() ? "ok" : "alert";
         result = JsonReport.toJson(report);
       }
@@ -170,11 +181,12 @@ public final class Watch implements AutoCloseable {
     String r = result;
     long n = rows;
     long l = labeled;
+    String e = estimate == null ? null : PredictionLog.json(estimate);
     List<MonitorReport.Alert> fired = raised;
     db.tx(sql -> {
       if (sql.count("SELECT COUNT(*) FROM monitor_window WHERE project_id = ? AND window_key = ?", p.id(), key) > 0) return null;
-      sql.update("INSERT INTO monitor_window (project_id, window_key, label, starts, ends, row_count, labeled_rows, status, result, judged_at) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(), key, spec.label(key), spec.start(key), spec.end(key), n, l, s, r, System.currentTimeMillis());
+      sql.update("INSERT INTO monitor_window (project_id, window_key, label, starts, ends, row_count, labeled_rows, status, result, estimate, judged_at) "
+          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(), key, spec.label(key), spec.start(key), spec.end(key), n, l, s, r, e, System.currentTimeMillis());
       Set<String> seen = new HashSet<>();
       for (MonitorReport.Alert a : fired) {
         if (!seen.add(a.kind() + "\n" + a.subject())) continue;
@@ -239,7 +251,7 @@ public final class Watch implements AutoCloseable {
   /** Every judged window of a project, oldest first: its label, span, rows, status and the monitor report. */
   public List<Map<String, Object>> windows(String projectId) {
     projects.get(projectId);
-    return db.read(sql -> sql.list("SELECT label, starts, ends, row_count, labeled_rows, status, result FROM monitor_window WHERE project_id = ? "
+    return db.read(sql -> sql.list("SELECT label, starts, ends, row_count, labeled_rows, status, result, estimate FROM monitor_window WHERE project_id = ? "
         + "ORDER BY window_key", rs -> {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("window", rs.getString(1));
@@ -248,6 +260,8 @@ public final class Watch implements AutoCloseable {
           m.put("rows", rs.getLong(4));
           m.put("labeled_rows", rs.getLong(5));
           m.put("status", rs.getString(6));
+          String estimated = rs.getString(8);
+          m.put("estimated_performance", estimated == null ? null : PredictionLog.tree(estimated));
           m.put("report", PredictionLog.tree(rs.getString(7)));
           return m;
         }, projectId));

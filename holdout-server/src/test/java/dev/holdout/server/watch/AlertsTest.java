@@ -61,6 +61,51 @@ class AlertsTest {
     }
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"h2", "postgresql"})
+  void estimated_performance_against_the_champions_reference_band_alerts_on_decay_before_any_outcome(String store) throws Exception {
+    try (TestServer s = new TestServer(dir, store)) {
+      String p = PredictionLogTest.project(s, "1000-rows", 3000);
+      String vendor = s.invite(p, "acme");
+      String sub = s.submit(p, vendor, TestServer.Data.predictions(dir, "champion", 3000, 0.4, 1));
+      assertThat(s.await(p, sub).path("status").asText()).isEqualTo("done");
+      TestServer.Answer promoted = s.call("POST", "/projects/" + p + "/champion", s.ownerToken, "{\"submission\": \"" + sub + "\"}");
+      assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+      String svc = PredictionLogTest.service(s, p, "scoring-api");
+      // window 1 scores like the champion's on the evaluation set; window 2's scores huddle at 0.5 (the model lost its grip)
+      for (int w = 0; w < 2; w++) {
+        StringBuilder b = new StringBuilder("id,time,region,tenure,p\n");
+        java.util.Random r = new java.util.Random(40 + w);
+        for (int i = 0; i < 1000; i++) {
+          int row = w * 1000 + i;
+          double signal = r.nextDouble() < 0.3 ? 0.7 : 0.3;
+          double score = w == 0 ? 0.6 * signal + 0.4 * r.nextDouble() : 0.45 + 0.1 * r.nextDouble();
+          b.append("r").append(row).append(",2026-01-05T00:00:00Z,").append(i % 3 == 0 ? "north" : "south").append(',').append(r.nextInt(60)).append(',')
+              .append(String.format(java.util.Locale.ROOT, "%.4f", score)).append('\n');
+        }
+        assertThat(LogTraffic.post(s, "/projects/" + p + "/log", svc, "w" + w, "text/csv", b.toString()).status()).isEqualTo(200);
+      }
+      JsonNode windows = PredictionLogTest.awaitWindows(s, p, 2);
+      JsonNode clean = windows.get(0).path("estimated_performance");
+      JsonNode decayed = windows.get(1).path("estimated_performance");
+      System.out.println(store + ": estimated performance, clean window " + clean + "; decayed window " + decayed);
+      assertThat(clean.path("method").asText()).isEqualTo("CBPE");
+      assertThat(clean.path("metric").asText()).isEqualTo("roc_auc");
+      assertThat(clean.path("alert").asBoolean()).isFalse();
+      assertThat(clean.path("value").asDouble()).isBetween(clean.path("band").path("lower").asDouble(), clean.path("band").path("upper").asDouble());
+      assertThat(decayed.path("alert").asBoolean()).isTrue();
+      assertThat(decayed.path("value").asDouble()).isLessThan(decayed.path("band").path("lower").asDouble());
+      JsonNode alerts = s.call("GET", "/projects/" + p + "/alerts", s.ownerToken, (String) null).json();
+      assertThat(alerts).anySatisfy(a -> {
+        assertThat(a.path("alert").path("kind").asText()).isEqualTo("estimated_decay");
+        assertThat(a.path("alert").path("window").asText()).isEqualTo("rows 1001-2000");
+        assertThat(a.path("alert").path("text").asText()).contains("estimated roc_auc").contains("reference's band");
+      });
+      assertThat(alerts).noneSatisfy(a -> assertThat(a.path("alert").path("window").asText() + a.path("alert").path("kind").asText())
+          .isEqualTo("rows 1-1000estimated_decay"));
+    }
+  }
+
   /** The project's alerts once every delivery is made. */
   static JsonNode awaitDelivered(TestServer s, String p) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
