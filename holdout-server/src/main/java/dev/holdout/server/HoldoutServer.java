@@ -16,6 +16,11 @@ import dev.holdout.server.submission.Evaluations;
 import dev.holdout.server.submission.Submissions;
 import dev.holdout.server.trail.SigningKey;
 import dev.holdout.server.trail.Trail;
+import dev.holdout.server.watch.Alerts;
+import dev.holdout.server.watch.PredictionLog;
+import dev.holdout.server.watch.Services;
+import dev.holdout.server.watch.Watch;
+import dev.holdout.server.watch.WatchRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -53,16 +58,22 @@ public final class HoldoutServer implements AutoCloseable {
     }
   }
 
+  /** How often the monitor's scheduler looks for closed windows and pending alerts. */
+  static final long WATCH_TICK_MILLIS = 500;
+
   private final FolderLock lock;
   private final Database db;
   private final Trail trail;
   private final Api api;
   private final Evaluations evaluations;
+  private final Watch watch;
   private final Javalin app;
   private final String ownerToken;
   private final int requeued;
 
-  private HoldoutServer(FolderLock lock, Database db, Trail trail, Api api, Evaluations evaluations, Javalin app, String ownerToken, int requeued) {
+  private HoldoutServer(FolderLock lock, Database db, Trail trail, Api api, Evaluations evaluations, Watch watch, Javalin app, String ownerToken,
+      int requeued) {
+    this.watch = watch;
     this.lock = lock;
     this.db = db;
     this.trail = trail;
@@ -78,6 +89,7 @@ public final class HoldoutServer implements AutoCloseable {
     FolderLock lock = FolderLock.acquire(dir);
     Database db = null;
     Evaluations evaluations = null;
+    Watch watch = null;
     try {
       db = Database.open(dir, config.dbUrl());
       Trail trail = new Trail(SigningKey.open(dir, config.signingKey(), Trail.empty(db)));
@@ -94,6 +106,10 @@ public final class HoldoutServer implements AutoCloseable {
       submissions.sweepOrphans();
       Champions champions = new Champions(db, trail, projects, submissions, evaluations);
       Api api = new Api(db, tokens, new Throttle(), trail, projects, submissions, champions, leaderboard, evaluations);
+      PredictionLog log = new PredictionLog(db, projects);
+      Alerts alerts = new Alerts(db, trail, projects, Alerts.defaultPolicy());
+      watch = new Watch(db, projects, log, alerts, dir.resolve("tmp").resolve("watch"), submissionsRoot);
+      WatchRoutes.add(api, new Services(db, tokens, trail, projects), log, watch, alerts);
       Javalin app = Http.create(api);
       int requeued = evaluations.resume();
       projects.visibleTo(new Principal("", Principal.Kind.OWNER, "")).forEach(evaluations::warm);
@@ -104,17 +120,19 @@ public final class HoldoutServer implements AutoCloseable {
       }
       String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
       lock.announce("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/api/v1", adminSecret);
-      return new HoldoutServer(lock, db, trail, api, evaluations, app, ownerToken, requeued);
+      watch.start(WATCH_TICK_MILLIS);
+      return new HoldoutServer(lock, db, trail, api, evaluations, watch, app, ownerToken, requeued);
     } catch (IOException e) {
-      stop(lock, db, evaluations);
+      stop(lock, db, evaluations, watch);
       throw new HoldoutException(dir + ": cannot be read (" + e.getMessage() + ")");
     } catch (RuntimeException e) {
-      stop(lock, db, evaluations);
+      stop(lock, db, evaluations, watch);
       throw e;
     }
   }
 
-  private static void stop(FolderLock lock, Database db, Evaluations evaluations) {
+  private static void stop(FolderLock lock, Database db, Evaluations evaluations, Watch watch) {
+    if (watch != null) watch.close();
     if (evaluations != null) evaluations.close();
     if (db != null) db.close();
     lock.close();
@@ -160,9 +178,14 @@ public final class HoldoutServer implements AutoCloseable {
     return trail;
   }
 
+  /** The monitor's scheduler, for tests that tick it by hand. */
+  Watch watch() {
+    return watch;
+  }
+
   @Override
   public void close() {
     app.stop();
-    stop(lock, db, evaluations);
+    stop(lock, db, evaluations, watch);
   }
 }

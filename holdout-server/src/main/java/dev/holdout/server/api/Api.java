@@ -55,7 +55,15 @@ public final class Api {
     /** Owners, and vendors invited to the route's project. */
     MEMBER,
     /** Vendors invited to the route's project, not owners. */
-    VENDOR
+    VENDOR,
+    /** Owners, and service accounts of the route's project: writing its prediction log. */
+    LOG
+  }
+
+  /** Whether a service account may use the route's project's log; given by the log's owner ({@code dev.holdout.server.watch}). */
+  @FunctionalInterface
+  public interface ServiceAccess {
+    boolean allowed(String projectId, String principalId);
   }
 
   /** A route's work, given the authenticated caller (null on public routes). */
@@ -81,6 +89,7 @@ public final class Api {
   private final Leaderboard leaderboard;
   private final Evaluations evaluations;
   private final List<Route> routes = new ArrayList<>();
+  private volatile ServiceAccess serviceAccess = (project, principal) -> false;
 
   public Api(Database db, Tokens tokens, Throttle throttle, Trail trail, Projects projects, Submissions submissions, Champions champions,
       Leaderboard leaderboard, Evaluations evaluations) {
@@ -103,6 +112,16 @@ public final class Api {
 
   private void route(HandlerType method, String path, Access access, String summary, String body, Handler handler) {
     routes.add(new Route(method, "/api/v1" + path, access, summary, body, handler));
+  }
+
+  /** Adds a route defined elsewhere (a path under {@code /api/v1}), before the server starts. */
+  public void add(HandlerType method, String path, Access access, String summary, String body, Handler handler) {
+    route(method, path, access, summary, body, handler);
+  }
+
+  /** Who decides whether a service account may write a project's log; until set, none may. */
+  public void serviceAccess(ServiceAccess access) {
+    this.serviceAccess = access;
   }
 
   private void define() {
@@ -261,7 +280,16 @@ public final class Api {
       throw new ApiException(401, token == null ? "this endpoint needs a token: send 'Authorization: Bearer <token>'"
           : "the token is not valid (revoked, mistyped or from another server); ask the project owner for a new one");
     }
+    if (who.service() && r.access() != Access.LOG) {
+      throw new ApiException(403, "a service token writes a project's prediction log (POST .../log and .../outcomes) and reads nothing");
+    }
     switch (r.access()) {
+      case LOG -> {
+        if (who.service() && !serviceAccess.allowed(ctx.pathParam("project"), who.id())) {
+          throw new ApiException(403, "this service token does not write the log of project '" + Bounded.echo(ctx.pathParam("project")) + "'");
+        }
+        if (!who.owner() && !who.service()) throw new ApiException(403, "only the project's service accounts and its owner write its prediction log");
+      }
       case OWNER -> {
         if (!who.owner()) throw new ApiException(403, "only the project owner may do this");
       }
@@ -370,6 +398,11 @@ public final class Api {
    */
   static Map<String, Object> jsonObject(Context ctx) throws IOException {
     return jsonObject(ctx, false);
+  }
+
+  /** The request body as a JSON object, bounded and checked as every route's body is. */
+  public static Map<String, Object> body(Context ctx) throws IOException {
+    return jsonObject(ctx);
   }
 
   /** As {@link #jsonObject(Context)}; {@code optional}: an empty body is an empty object. */

@@ -1,10 +1,11 @@
 package dev.holdout.server.auth;
 
-/** Who is calling: the buyer's owner account or a vendor. */
+/** Who is calling: the buyer's owner account, a vendor, or a service that writes a project's prediction log and reads nothing. */
 public record Principal(String id, Kind kind, String name) {
   public enum Kind {
     OWNER,
-    VENDOR;
+    VENDOR,
+    SERVICE;
 
     public String key() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -18,5 +19,9 @@ public record Principal(String id, Kind kind, String name) {
 
   public boolean owner() {
     return kind == Kind.OWNER;
+  }
+
+  public boolean service() {
+    return kind == Kind.SERVICE;
   }
 }

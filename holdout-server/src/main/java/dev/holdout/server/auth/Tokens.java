@@ -90,14 +90,14 @@ public final class Tokens {
     Optional<Principal> existing = byName(sql, name);
     if (existing.isPresent() && existing.get().kind() != kind) {
       throw new dev.holdout.server.base.ApiException(409, "the name '" + dev.holdout.server.base.Bounded.echo(name) + "' belongs to "
-          + (existing.get().owner() ? "an owner" : "a vendor") + "; choose another name");
+          + (existing.get().owner() ? "an owner" : existing.get().service() ? "a service" : "a vendor") + "; choose another name");
     }
     long now = System.currentTimeMillis();
     Principal p = existing.orElse(null);
     if (p == null) {
-      p = new Principal(newId(kind == Principal.Kind.OWNER ? "o_" : "v_"), kind, name);
+      p = new Principal(newId(switch (kind) { case OWNER -> "o_"; case VENDOR -> "v_"; case SERVICE -> "a_"; }), kind, name);
       sql.update("INSERT INTO principal (id, kind, name, created_at) VALUES (?, ?, ?, ?)", p.id(), kind.key(), name, now);
-      trail.append(sql, actor, kind == Principal.Kind.OWNER ? "owner.created" : "vendor.created", null, p.id(), Map.of("name", name));
+      trail.append(sql, actor, kind.key() + ".created", null, p.id(), Map.of("name", name));
     }
     String token = newToken();
     sql.update("INSERT INTO token (hash, principal_id, created_at) VALUES (?, ?, ?)", hash(token), p.id(), now);

@@ -17,6 +17,7 @@ import dev.holdout.server.store.DurableFiles;
 import dev.holdout.server.store.StoreException;
 import dev.holdout.server.store.Uploads;
 import dev.holdout.server.trail.Trail;
+import dev.holdout.monitor.MonitorSection;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteParser;
 import java.io.IOException;
@@ -80,6 +81,7 @@ public final class Projects {
     Suite suite;
     try {
       suite = SuiteParser.parse("suite.yaml", yaml, dir);
+      MonitorSection.of("suite.yaml", yaml);
     } catch (HoldoutException e) {
       throw ApiException.badRequest(e.getMessage());
     }

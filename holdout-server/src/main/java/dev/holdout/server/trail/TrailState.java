@@ -31,7 +31,9 @@ final class TrailState {
     String s = e.subject();
     String p = e.project();
     switch (e.action()) {
-      case "owner.created", "vendor.created" -> put(e, "account " + s, Map.of("kind", e.action().startsWith("owner") ? "owner" : "vendor", "name", d.get("name")));
+      case "owner.created", "vendor.created", "service.created" -> put(e, "account " + s, Map.of("kind", e.action().substring(0, e.action().indexOf('.')),
+          "name", d.get("name")));
+      case "service.granted" -> put(e, "service_access " + p + "/" + s, Map.of());
       case "token.created" -> put(e, "token " + d.get("token_sha256"), Map.of("account", s));
       case "token.revoked" -> rows.entrySet().removeIf(r -> r.getKey().startsWith("token ") && s.equals(r.getValue().get("account")));
       case "project.created", "project.settings", "project.data" -> merge(e, "project " + s, d, "name", "status", "public_share", "show_vendor_names",
@@ -100,6 +102,7 @@ final class TrailState {
             "status", rs.getString(3), "public_share", rs.getObject(4), "show_vendor_names", rs.getObject(5), "show_vendor_activity", rs.getObject(6),
             "daily_quota", rs.getObject(7), "max_upload_bytes", rs.getObject(8), "ladder", rs.getString(9), "ladder_step", rs.getObject(10),
             "suite_sha256", Trail.sha256(rs.getString(11)), "rows_public", rs.getObject(12), "rows_private", rs.getObject(13), "data_sha256", rs.getString(14))));
+    sql.list("SELECT project_id, principal_id FROM service_access", rs -> out.put("service_access " + rs.getString(1) + "/" + rs.getString(2), fields()));
     sql.list("SELECT project_id, vendor_id, shown_score, best_submission_id FROM membership", rs -> out.put("membership " + rs.getString(1) + "/" + rs.getString(2),
         fields("shown_score", rs.getObject(3), "best_submission_id", rs.getString(4))));
     sql.list("SELECT id, project_id, vendor_id, name, sha256, bytes, utc_day, file_name, status, verdict, public_score, shown_score, error, "

@@ -52,6 +52,12 @@ class SecurityTest {
     EXPECTED.put("GET /api/v1/audit-log", Access.OWNER);
     EXPECTED.put("GET /api/v1/audit-log/checkpoint", Access.OWNER);
     EXPECTED.put("GET /api/v1/audit-log/verify", Access.OWNER);
+    EXPECTED.put("POST /api/v1/projects/{project}/services", Access.OWNER);
+    EXPECTED.put("POST /api/v1/projects/{project}/log", Access.LOG);
+    EXPECTED.put("POST /api/v1/projects/{project}/outcomes", Access.LOG);
+    EXPECTED.put("GET /api/v1/projects/{project}/windows", Access.OWNER);
+    EXPECTED.put("PUT /api/v1/projects/{project}/alerts", Access.OWNER);
+    EXPECTED.put("GET /api/v1/projects/{project}/alerts", Access.OWNER);
   }
 
   @ParameterizedTest
@@ -85,7 +91,10 @@ class SecurityTest {
             .replace("{account}", "bystander");
         if (path.endsWith("/compare")) path += "?submission=" + s1 + "&submission=" + s2;
         int ok = switch (e.getKey()) {
-          case "POST /api/v1/projects", "POST /api/v1/projects/{project}/vendors", "POST /api/v1/accounts/{account}/tokens" -> 201;
+          case "POST /api/v1/projects", "POST /api/v1/projects/{project}/vendors", "POST /api/v1/accounts/{account}/tokens",
+              "POST /api/v1/projects/{project}/services" -> 201;
+          // Access granted; this project's suite has no monitor section (PredictionLogTest covers the log).
+          case "POST /api/v1/projects/{project}/log", "POST /api/v1/projects/{project}/outcomes" -> 409;
           case "POST /api/v1/projects/{project}/submissions" -> 202;
           // Access granted; the one champion has no previous one to restore.
           case "POST /api/v1/projects/{project}/champion/rollback" -> 409;
@@ -97,10 +106,11 @@ class SecurityTest {
           case OWNER -> new int[] {401, 403, 403, ok};
           case MEMBER -> new int[] {401, 403, ok, ok};
           case VENDOR -> new int[] {401, 403, ok, 403};
+          case LOG -> new int[] {401, 403, 403, ok};
         };
         for (int c = 0; c < callers.length; c++) {
           TestServer.Answer a;
-          if (method.equals("PUT") || path.endsWith("/submissions") && method.equals("POST")) {
+          if (method.equals("PUT") && path.endsWith("/data") || path.endsWith("/submissions") && method.equals("POST")) {
             a = s.upload(path, callers[c], method.equals("PUT") ? data : preds);
           } else {
             String body = switch (e.getKey()) {
@@ -108,6 +118,9 @@ class SecurityTest {
               case "PATCH /api/v1/projects/{project}" -> "{\"daily_quota\": 50}";
               case "POST /api/v1/projects/{project}/vendors" -> "{\"name\": \"vendor-" + (n++) + "\"}";
               case "POST /api/v1/projects/{project}/champion" -> "{\"submission\": \"" + s1 + "\"}";
+              case "POST /api/v1/projects/{project}/services" -> "{\"name\": \"svc-" + (n++) + "\"}";
+              case "PUT /api/v1/projects/{project}/alerts" -> "{\"webhooks\": []}";
+              case "POST /api/v1/projects/{project}/log", "POST /api/v1/projects/{project}/outcomes" -> "id,p\nx,0.5\n";
               default -> null;
             };
             a = s.call(method, path, callers[c], body);
