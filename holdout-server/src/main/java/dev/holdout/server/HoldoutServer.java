@@ -16,9 +16,13 @@ import dev.holdout.server.submission.Evaluations;
 import dev.holdout.server.submission.Submissions;
 import dev.holdout.server.trail.SigningKey;
 import dev.holdout.server.trail.Trail;
+import dev.holdout.server.ui.Sessions;
+import dev.holdout.server.ui.Ui;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +31,7 @@ import java.util.Optional;
  * stopped together. {@link #start} first takes the data folder's lock (a second server on the same
  * folder is refused before it touches anything), then recovers from a crash before it takes
  * requests: temporary uploads and orphaned files are removed and unfinished evaluations requeued.
+ * The web pages ({@link Ui}) are served by the same Javalin instance at {@code /}.
  * With {@link ServerAdmin}, this is the server module's public API; the other packages are its
  * inside.
  */
@@ -34,11 +39,18 @@ public final class HoldoutServer implements AutoCloseable {
   /**
    * Where and how to run. {@code dbUrl} null means the embedded database in {@code dataDir};
    * {@code cachedRows} bounds the evaluation set rows kept in memory across projects;
-   * {@code signingKey} null keeps the audit trail's key in the data folder.
+   * {@code signingKey} null keeps the audit trail's key in the data folder; {@code secureCookies}
+   * marks the web pages' session cookie Secure even on plain HTTP (behind a TLS proxy), and
+   * {@code sessionTtl} is how long a web session lasts from sign-in.
    */
-  public record Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes, long cachedRows, Path signingKey) {
+  public record Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes, long cachedRows, Path signingKey,
+      boolean secureCookies, Duration sessionTtl) {
     /** Evaluation set rows kept in memory by default: about 1 GB for binary sets with two slices. */
     public static final long CACHED_ROWS = 20_000_000;
+
+    public Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes, long cachedRows, Path signingKey) {
+      this(dataDir, host, port, dbUrl, workers, maxDataBytes, cachedRows, signingKey, false, Sessions.DEFAULT_TTL);
+    }
 
     public Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes, long cachedRows) {
       this(dataDir, host, port, dbUrl, workers, maxDataBytes, cachedRows, null);
@@ -46,6 +58,11 @@ public final class HoldoutServer implements AutoCloseable {
 
     public Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes) {
       this(dataDir, host, port, dbUrl, workers, maxDataBytes, CACHED_ROWS);
+    }
+
+    /** This configuration with the web pages' cookie and session settings. */
+    public Config withSessions(boolean secure, Duration ttl) {
+      return new Config(dataDir, host, port, dbUrl, workers, maxDataBytes, cachedRows, signingKey, secure, ttl);
     }
 
     public static Config defaults(Path dataDir) {
@@ -95,6 +112,8 @@ public final class HoldoutServer implements AutoCloseable {
       Champions champions = new Champions(db, trail, projects, submissions, evaluations);
       Api api = new Api(db, tokens, new Throttle(), trail, projects, submissions, champions, leaderboard, evaluations);
       Javalin app = Http.create(api);
+      Ui.create(api, new Sessions(db, config.sessionTtl(), Clock.systemUTC()), config.secureCookies(), config.maxDataBytes(), db, trail, projects,
+          submissions, champions, leaderboard, evaluations).register(app);
       int requeued = evaluations.resume();
       projects.visibleTo(new Principal("", Principal.Kind.OWNER, "")).forEach(evaluations::warm);
       try {

@@ -246,6 +246,22 @@ public final class Api {
     if (r.access() == Access.PUBLIC) return null;
     String header = ctx.header("Authorization");
     String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+    Principal who = authenticate(ctx, token);
+    if (who == null) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new ApiException(401, token == null ? "this endpoint needs a token: send 'Authorization: Bearer <token>'"
+          : "the token is not valid (revoked, mistyped or from another server); ask the project owner for a new one");
+    }
+    permit(ctx, r.access(), who);
+    return who;
+  }
+
+  /**
+   * The account a presented token belongs to, or null; an address over the {@link Throttle}'s
+   * limit gets 429 without a store lookup unless the token is one the server already knows to be
+   * valid, and a bad token is answered after the throttle's delay. The web pages' sign-in uses it too.
+   */
+  public Principal authenticate(Context ctx, String token) throws InterruptedException {
     Principal who = tokens.known(token).orElse(null);
     if (who == null && token != null) {
       long wait = throttle.refusedFor(ctx.ip());
@@ -256,12 +272,12 @@ public final class Api {
       who = tokens.principal(token).orElse(null);
       if (who == null) Thread.sleep(throttle.failed(ctx.ip()));
     }
-    if (who == null) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      throw new ApiException(401, token == null ? "this endpoint needs a token: send 'Authorization: Bearer <token>'"
-          : "the token is not valid (revoked, mistyped or from another server); ask the project owner for a new one");
-    }
-    switch (r.access()) {
+    return who;
+  }
+
+  /** Refuses (403) a caller that {@code access} does not admit; MEMBER and VENDOR read the path's {@code {project}}. The web pages use the same rule. */
+  public void permit(Context ctx, Access access, Principal who) {
+    switch (access) {
       case OWNER -> {
         if (!who.owner()) throw new ApiException(403, "only the project owner may do this");
       }
@@ -274,14 +290,14 @@ public final class Api {
       }
       default -> { }
     }
-    return who;
   }
 
   private static ApiException notInvited(Context ctx) {
     return new ApiException(403, "you are not invited to project '" + Bounded.echo(ctx.pathParam("project")) + "'");
   }
 
-  private Map<String, Object> projectView(Project p, Principal who) {
+  /** A project as {@code who} may see it: vendors get the rules and the suite, not the row counts per part, the share or the settings. */
+  public static Map<String, Object> projectView(Project p, Principal who) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", p.id());
     m.put("name", p.name());
