@@ -74,16 +74,18 @@ public final class HoldoutServer implements AutoCloseable {
   private final Database db;
   private final Trail trail;
   private final Api api;
+  private final Ui ui;
   private final Evaluations evaluations;
   private final Javalin app;
   private final String ownerToken;
   private final int requeued;
 
-  private HoldoutServer(FolderLock lock, Database db, Trail trail, Api api, Evaluations evaluations, Javalin app, String ownerToken, int requeued) {
+  private HoldoutServer(FolderLock lock, Database db, Trail trail, Api api, Ui ui, Evaluations evaluations, Javalin app, String ownerToken, int requeued) {
     this.lock = lock;
     this.db = db;
     this.trail = trail;
     this.api = api;
+    this.ui = ui;
     this.evaluations = evaluations;
     this.app = app;
     this.ownerToken = ownerToken;
@@ -112,8 +114,9 @@ public final class HoldoutServer implements AutoCloseable {
       Champions champions = new Champions(db, trail, projects, submissions, evaluations);
       Api api = new Api(db, tokens, new Throttle(), trail, projects, submissions, champions, leaderboard, evaluations);
       Javalin app = Http.create(api);
-      Ui.create(api, new Sessions(db, config.sessionTtl(), Clock.systemUTC()), config.secureCookies(), config.maxDataBytes(), db, trail, projects,
-          submissions, champions, leaderboard, evaluations).register(app);
+      Ui ui = Ui.create(api, new Sessions(db, config.sessionTtl(), Clock.systemUTC()), config.secureCookies(), config.maxDataBytes(), db, trail, projects,
+          submissions, champions, leaderboard, evaluations);
+      ui.register(app);
       int requeued = evaluations.resume();
       projects.visibleTo(new Principal("", Principal.Kind.OWNER, "")).forEach(evaluations::warm);
       try {
@@ -123,7 +126,7 @@ public final class HoldoutServer implements AutoCloseable {
       }
       String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
       lock.announce("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/api/v1", adminSecret);
-      return new HoldoutServer(lock, db, trail, api, evaluations, app, ownerToken, requeued);
+      return new HoldoutServer(lock, db, trail, api, ui, evaluations, app, ownerToken, requeued);
     } catch (IOException e) {
       stop(lock, db, evaluations);
       throw new HoldoutException(dir + ": cannot be read (" + e.getMessage() + ")");
@@ -164,6 +167,11 @@ public final class HoldoutServer implements AutoCloseable {
   /** The API's routes with the access each needs. */
   public List<Api.Route> routes() {
     return api.routes();
+  }
+
+  /** The web pages' routes with the access each needs (the API's rules). */
+  public List<Ui.Route> pages() {
+    return ui.routes();
   }
 
   /** Evaluation set rows held in memory now (bounded by {@link Config#cachedRows()}). */
