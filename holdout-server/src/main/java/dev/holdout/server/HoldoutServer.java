@@ -16,6 +16,8 @@ import dev.holdout.server.submission.Evaluations;
 import dev.holdout.server.submission.Submissions;
 import dev.holdout.server.trail.SigningKey;
 import dev.holdout.server.trail.Trail;
+import dev.holdout.server.ui.Sessions;
+import dev.holdout.server.ui.Ui;
 import dev.holdout.server.watch.Alerts;
 import dev.holdout.server.watch.PredictionLog;
 import dev.holdout.server.watch.Services;
@@ -24,6 +26,8 @@ import dev.holdout.server.watch.WatchRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +36,7 @@ import java.util.Optional;
  * stopped together. {@link #start} first takes the data folder's lock (a second server on the same
  * folder is refused before it touches anything), then recovers from a crash before it takes
  * requests: temporary uploads and orphaned files are removed and unfinished evaluations requeued.
+ * The web pages ({@link Ui}) are served by the same Javalin instance at {@code /}.
  * With {@link ServerAdmin}, this is the server module's public API; the other packages are its
  * inside.
  */
@@ -39,11 +44,18 @@ public final class HoldoutServer implements AutoCloseable {
   /**
    * Where and how to run. {@code dbUrl} null means the embedded database in {@code dataDir};
    * {@code cachedRows} bounds the evaluation set rows kept in memory across projects;
-   * {@code signingKey} null keeps the audit trail's key in the data folder.
+   * {@code signingKey} null keeps the audit trail's key in the data folder; {@code secureCookies}
+   * marks the web pages' session cookie Secure even on plain HTTP (behind a TLS proxy), and
+   * {@code sessionTtl} is how long a web session lasts from sign-in.
    */
-  public record Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes, long cachedRows, Path signingKey) {
+  public record Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes, long cachedRows, Path signingKey,
+      boolean secureCookies, Duration sessionTtl) {
     /** Evaluation set rows kept in memory by default: about 1 GB for binary sets with two slices. */
     public static final long CACHED_ROWS = 20_000_000;
+
+    public Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes, long cachedRows, Path signingKey) {
+      this(dataDir, host, port, dbUrl, workers, maxDataBytes, cachedRows, signingKey, false, Sessions.DEFAULT_TTL);
+    }
 
     public Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes, long cachedRows) {
       this(dataDir, host, port, dbUrl, workers, maxDataBytes, cachedRows, null);
@@ -51,6 +63,11 @@ public final class HoldoutServer implements AutoCloseable {
 
     public Config(Path dataDir, String host, int port, String dbUrl, int workers, long maxDataBytes) {
       this(dataDir, host, port, dbUrl, workers, maxDataBytes, CACHED_ROWS);
+    }
+
+    /** This configuration with the web pages' cookie and session settings. */
+    public Config withSessions(boolean secure, Duration ttl) {
+      return new Config(dataDir, host, port, dbUrl, workers, maxDataBytes, cachedRows, signingKey, secure, ttl);
     }
 
     public static Config defaults(Path dataDir) {
@@ -65,19 +82,21 @@ public final class HoldoutServer implements AutoCloseable {
   private final Database db;
   private final Trail trail;
   private final Api api;
+  private final Ui ui;
   private final Evaluations evaluations;
   private final Watch watch;
   private final Javalin app;
   private final String ownerToken;
   private final int requeued;
 
-  private HoldoutServer(FolderLock lock, Database db, Trail trail, Api api, Evaluations evaluations, Watch watch, Javalin app, String ownerToken,
-      int requeued) {
+  private HoldoutServer(FolderLock lock, Database db, Trail trail, Api api, Ui ui, Evaluations evaluations, Watch watch, Javalin app,
+      String ownerToken, int requeued) {
     this.watch = watch;
     this.lock = lock;
     this.db = db;
     this.trail = trail;
     this.api = api;
+    this.ui = ui;
     this.evaluations = evaluations;
     this.app = app;
     this.ownerToken = ownerToken;
@@ -111,6 +130,9 @@ public final class HoldoutServer implements AutoCloseable {
       watch = new Watch(db, projects, log, alerts, dir.resolve("tmp").resolve("watch"), submissionsRoot);
       WatchRoutes.add(api, new Services(db, tokens, trail, projects), log, watch, alerts);
       Javalin app = Http.create(api);
+      Ui ui = Ui.create(api, new Sessions(db, config.sessionTtl(), Clock.systemUTC()), config.secureCookies(), config.maxDataBytes(), db, trail, projects,
+          submissions, champions, leaderboard, evaluations);
+      ui.register(app);
       int requeued = evaluations.resume();
       projects.visibleTo(new Principal("", Principal.Kind.OWNER, "")).forEach(evaluations::warm);
       try {
@@ -121,7 +143,7 @@ public final class HoldoutServer implements AutoCloseable {
       String host = config.host().equals("0.0.0.0") || config.host().equals("::") ? "127.0.0.1" : config.host();
       lock.announce("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/api/v1", adminSecret);
       watch.start(WATCH_TICK_MILLIS);
-      return new HoldoutServer(lock, db, trail, api, evaluations, watch, app, ownerToken, requeued);
+      return new HoldoutServer(lock, db, trail, api, ui, evaluations, watch, app, ownerToken, requeued);
     } catch (IOException e) {
       stop(lock, db, evaluations, watch);
       throw new HoldoutException(dir + ": cannot be read (" + e.getMessage() + ")");
@@ -163,6 +185,11 @@ public final class HoldoutServer implements AutoCloseable {
   /** The API's routes with the access each needs. */
   public List<Api.Route> routes() {
     return api.routes();
+  }
+
+  /** The web pages' routes with the access each needs (the API's rules). */
+  public List<Ui.Route> pages() {
+    return ui.routes();
   }
 
   /** Evaluation set rows held in memory now (bounded by {@link Config#cachedRows()}). */

@@ -265,6 +265,22 @@ public final class Api {
     if (r.access() == Access.PUBLIC) return null;
     String header = ctx.header("Authorization");
     String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+    Principal who = authenticate(ctx, token);
+    if (who == null) {
+      ctx.header("WWW-Authenticate", "Bearer");
+      throw new ApiException(401, token == null ? "this endpoint needs a token: send 'Authorization: Bearer <token>'"
+          : "the token is not valid (revoked, mistyped or from another server); ask the project owner for a new one");
+    }
+    permit(ctx, r.access(), who);
+    return who;
+  }
+
+  /**
+   * The account a presented token belongs to, or null; an address over the {@link Throttle}'s
+   * limit gets 429 without a store lookup unless the token is one the server already knows to be
+   * valid, and a bad token is answered after the throttle's delay. The web pages' sign-in uses it too.
+   */
+  public Principal authenticate(Context ctx, String token) throws InterruptedException {
     Principal who = tokens.known(token).orElse(null);
     if (who == null && token != null) {
       long wait = throttle.refusedFor(ctx.ip());
@@ -275,15 +291,19 @@ public final class Api {
       who = tokens.principal(token).orElse(null);
       if (who == null) Thread.sleep(throttle.failed(ctx.ip()));
     }
-    if (who == null) {
-      ctx.header("WWW-Authenticate", "Bearer");
-      throw new ApiException(401, token == null ? "this endpoint needs a token: send 'Authorization: Bearer <token>'"
-          : "the token is not valid (revoked, mistyped or from another server); ask the project owner for a new one");
-    }
-    if (who.service() && r.access() != Access.LOG) {
+    return who;
+  }
+
+  /**
+   * Refuses (403) a caller that {@code access} does not admit; MEMBER and VENDOR read the path's
+   * {@code {project}}. A service token writes its project's prediction log and nothing else. The
+   * web pages use the same rule.
+   */
+  public void permit(Context ctx, Access access, Principal who) {
+    if (who.service() && access != Access.LOG) {
       throw new ApiException(403, "a service token writes a project's prediction log (POST .../log and .../outcomes) and reads nothing");
     }
-    switch (r.access()) {
+    switch (access) {
       case LOG -> {
         if (who.service() && !serviceAccess.allowed(ctx.pathParam("project"), who.id())) {
           throw new ApiException(403, "this service token does not write the log of project '" + Bounded.echo(ctx.pathParam("project")) + "'");
@@ -302,14 +322,14 @@ public final class Api {
       }
       default -> { }
     }
-    return who;
   }
 
   private static ApiException notInvited(Context ctx) {
     return new ApiException(403, "you are not invited to project '" + Bounded.echo(ctx.pathParam("project")) + "'");
   }
 
-  private Map<String, Object> projectView(Project p, Principal who) {
+  /** A project as {@code who} may see it: vendors get the rules and the suite, not the row counts per part, the share or the settings. */
+  public static Map<String, Object> projectView(Project p, Principal who) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", p.id());
     m.put("name", p.name());

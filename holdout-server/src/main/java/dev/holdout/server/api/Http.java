@@ -34,7 +34,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 public final class Http {
   private static final Logger LOG = Logger.getLogger(Http.class.getName());
-  private static final String ERROR_SET = "holdout.error";
+  /** Set on a request whose answer is already written (an error in the JSON shape, or a web page), so the 404 and 405 handlers leave it. */
+  public static final String ERROR_SET = "holdout.error";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Http() {}
