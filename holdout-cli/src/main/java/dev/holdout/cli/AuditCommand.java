@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    description = {"Audit an evaluation set before anything is scored: column profiles, ids, labels, leakage,",
-        "overlap with a vendor's training data, shift, slice and time coverage; findings by severity and a verdict."},
+    description = {"Audit an evaluation set before anything is scored.",
+        "Column profiles, ids, labels, leakage, overlap with a vendor's training data, shift, slice and time coverage; "
+            + "findings by severity and a verdict, READY or NOT READY."},
     footer = {"", "Exit codes: 0 ready, 1 not ready (a blocker was found), 2 bad input or usage."})
 final class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

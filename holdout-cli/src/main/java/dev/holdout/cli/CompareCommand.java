@@ -24,9 +24,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description = {"Rank several submissions on the same suite by the primary metric, with intervals, give the paired difference and "
-        + "the paired test of every pair (DeLong for roc_auc, McNemar for accuracy, the paired bootstrap otherwise), and group the "
-        + "submissions into tiers that cannot be told apart."},
+    description = {"Rank several submissions on the same suite and test every gap between them.",
+        "Ranks by the primary metric, with intervals, gives the paired difference and the paired test of every pair (DeLong for "
+            + "roc_auc, McNemar for accuracy, the paired bootstrap otherwise), and groups the submissions into tiers that cannot "
+            + "be told apart."},
     footer = {"", "Exit codes: 0 at least one submission is accepted, 1 none is (3 when the best-ranked one is inconclusive), "
         + "2 bad input or usage."})
 final class CompareCommand implements Callable<Integer> {

@@ -33,9 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "drift",
     mixinStandardHelpOptions = true,
-    description = {"Compare a current window of data with the reference the model was accepted on: a drift score per column",
-        "(defaults by column type and size, see docs/drift.md), prediction and label drift, a domain classifier",
-        "over all columns, the verdict DRIFT / NO DRIFT, and with a suite the same per group of its slice columns."},
+    description = {"Compare a current window of data with the reference the model was accepted on.",
+        "A drift score per column (defaults by column type and size, see docs/drift.md), prediction and label drift, a domain "
+            + "classifier over all columns, the verdict DRIFT / NO DRIFT, and with a suite the same per group of its slice columns."},
     footer = {"", "Exit codes: 0 no drift, 1 drift, 2 bad input or usage."})
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -25,8 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = {"Evaluate a vendor's predictions against a suite: metrics with confidence intervals,",
-        "each criterion PASS / FAIL / INCONCLUSIVE, the lift over the baseline and the verdict."},
+    description = {"Evaluate a vendor's predictions against a suite.",
+        "Metrics with confidence intervals, each criterion PASS / FAIL / INCONCLUSIVE, the lift over the baseline and the verdict."},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -52,8 +52,8 @@ final class EvaluateCommand implements Callable<Integer> {
   Path perRow;
 
   @Option(names = "--human-grades", paramLabel = "FILE",
-      description = {"Grades a person gave (CSV of the row id and 'grade' on the judge's scale): the report gives Cohen's kappa",
-          "between them and the judge. Suites with a 'judge' section only."})
+      description = "Grades a person gave (CSV of the row id and 'grade' on the judge's scale): the report gives Cohen's kappa "
+          + "between them and the judge. Suites with a 'judge' section only.")
   Path humanGrades;
 
   @Option(names = "--judgements", paramLabel = "FILE",

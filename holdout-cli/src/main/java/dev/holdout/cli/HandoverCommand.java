@@ -28,9 +28,9 @@ final class HandoverCommand {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
-      description = {"Verify a handover bundle against its handover.yaml: files and sha256, open and safe weight formats,",
-          "reproducibility (the delivered ONNX model on the delivered evaluation set, the claimed metrics),",
-          "licences and the model card. Nothing outside the bundle folder is read."},
+      description = {"Verify a handover bundle against its handover.yaml.",
+          "Files and sha256, open and safe weight formats, reproducibility (the delivered ONNX model on the delivered evaluation "
+              + "set, the claimed metrics), licences and the model card. Nothing outside the bundle folder is read."},
       footer = {"", "Exit codes: 0 complete, 1 incomplete, 2 bad input or usage."})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;

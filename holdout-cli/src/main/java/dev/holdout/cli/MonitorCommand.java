@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "monitor",
     mixinStandardHelpOptions = true,
-    description = {"Cut a prediction log into windows and judge each against the reference: drift per column and the drift verdict,",
-        "performance with intervals where outcomes are known (the suite's metrics and criteria), and for binary classifiers",
-        "CBPE estimates from the scores. The log is streamed: memory is bounded by the windows' sketches, not the log."},
+    description = {"Cut a prediction log into windows and judge each against the reference.",
+        "Drift per column and the drift verdict, performance with intervals where outcomes are known (the suite's metrics and "
+            + "criteria), and for binary classifiers CBPE estimates from the scores. The log is streamed: memory is bounded by "
+            + "the windows' sketches, not the log."},
     footer = {"", "Exit codes: 0 no alert, 1 at least one alert, 2 bad input or usage."})
 final class MonitorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

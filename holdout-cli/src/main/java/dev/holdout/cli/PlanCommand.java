@@ -22,9 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = {"Say how many labeled rows (or groups, with data.group) the evaluation set needs so that each criterion is decided, "
-        + "PASS or FAIL, in a given share of evaluations when a metric's true value is the one you expect; by simulation with the "
-        + "suite's own bootstrap and criteria."},
+    description = {"Say how many labeled rows the evaluation set needs for each criterion to be decided.",
+        "How many labeled rows (or groups, with data.group) make each criterion come out PASS or FAIL in a given share of "
+            + "evaluations when a metric's true value is the one you expect; by simulation with the suite's own bootstrap and criteria."},
     footer = {"", "Exit codes: 0 done, 2 bad input or usage."})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

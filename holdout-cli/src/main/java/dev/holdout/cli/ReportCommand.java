@@ -15,8 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = {"Render a saved JSON report (holdout.report/v1 from 'evaluate --json', or holdout.compare/v1",
-        "from 'compare --json') as a self-contained HTML page. Nothing is evaluated again."},
+    description = {"Render a saved JSON report again, without the data or the predictions.",
+        "Reads holdout.report/v1 (evaluate --json) or holdout.compare/v1 (compare --json) and writes a self-contained HTML page. "
+            + "Nothing is evaluated again."},
     footer = {"", "Exit codes: 0 written, 2 bad input or usage."})
 final class ReportCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "REPORT", description = "The JSON report to render.")

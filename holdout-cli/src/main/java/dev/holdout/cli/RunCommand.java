@@ -33,10 +33,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {"Send every row of a text_generation suite, through its prompt template, to an OpenAI-compatible",
-        "chat completions endpoint (or, with prompt.request and prompt.response in the suite, any JSON endpoint),",
-        "write the answers, then evaluate them like holdout evaluate.",
-        "Answers are cached by endpoint URL and request body, so a re-run sends only what failed or changed."},
+    description = {"Ask a chat endpoint every question of a text_generation suite, then evaluate the answers.",
+        "Sends every row, through the suite's prompt template, to an OpenAI-compatible chat completions endpoint (or, with "
+            + "prompt.request and prompt.response in the suite, any JSON endpoint), writes the answers, then evaluates them like "
+            + "holdout evaluate. Answers are cached by endpoint URL and request body, so a re-run sends only what failed or changed."},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -37,9 +37,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
-    description = {"Run a vendor's ONNX model in-process, or call its HTTP JSON endpoint, over the evaluation",
-        "inputs (never the labels), then evaluate the predictions like 'holdout evaluate' and add",
-        "latency percentiles, throughput, error counts and cost to the report."},
+    description = {"Score the evaluation inputs with a vendor's ONNX model or HTTP endpoint, then evaluate.",
+        "Runs the ONNX model in-process, or calls the HTTP JSON endpoint, over the evaluation inputs (never the labels), then "
+            + "evaluates the predictions like 'holdout evaluate' and adds latency percentiles, throughput, error counts and cost "
+            + "to the report."},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
