@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit codes: 0 ready, 1 not ready (a blocker was found), 2 bad input or usage."})
 final class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "DATA", description = "The evaluation set (.csv, .tsv, .jsonl or .parquet).")
   Path data;
@@ -72,7 +74,7 @@ final class AuditCommand implements Callable<Integer> {
     inputs.put(data, "the evaluation set");
     inputs.put(train, "the training data (--train)");
     inputs.put(suite, "the suite file");
-    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
     AuditSettings settings;
     if (suite != null) {
       Suite s = SuiteParser.parse(suite);

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit codes: 0 no drift, 1 drift, 2 bad input or usage."})
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Option(names = {"-r", "--reference"}, required = true, paramLabel = "REF", description = "The reference window: .csv, .tsv, .jsonl or .parquet.")
   Path reference;
@@ -70,7 +72,7 @@ final class DriftCommand implements Callable<Integer> {
     inputs.put(reference, "the reference window (--reference)");
     inputs.put(current, "the current window (--current)");
     inputs.put(suite, "the suite file");
-    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
     checkExcluded();
     Suite parsed = suite == null ? null : Holdout.suite(suite);
     DriftSettings settings = parsed != null ? SuiteDrift.settings(parsed, suite, exclude)

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code holdout evaluate SUITE --predictions FILE}: one submission, its report and verdict. */
@@ -30,6 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (holdout.suite/v1 YAML).")
   Path suite;
@@ -76,7 +78,7 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     inputs.put(predictions, "the predictions file");
     inputs.put(humanGrades, "the human grades file");
-    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--junit", junit), output("--html", html),
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--junit", junit), output("--html", html),
         output("--per-row", perRow), output("--judgements", judgements));
     Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     Report report = Holdout.evaluate(s, predictions, progress, perRow, new Judging.Options(judgeCache, judgements, humanGrades, System::getenv));

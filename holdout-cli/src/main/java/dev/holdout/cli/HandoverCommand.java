@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -34,6 +35,7 @@ final class HandoverCommand {
       footer = {"", "Exit codes: 0 complete, 1 incomplete, 2 bad input or usage."})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
+    @Mixin MakeFolders folders;
 
     @Parameters(index = "0", paramLabel = "BUNDLE_DIR", description = "The folder the vendor handed over, holding handover.yaml.")
     Path bundle;
@@ -46,7 +48,7 @@ final class HandoverCommand {
 
     @Override
     public Integer call() {
-      InputsAndOutputs.checkOutputs(Map.of(), output("--json", json), output("--html", html));
+      InputsAndOutputs.checkOutputs(Map.of(), folders, output("--json", json), output("--html", html));
       InputsAndOutputs.checkNotInBundle(json, "--json", bundle);
       InputsAndOutputs.checkNotInBundle(html, "--html", bundle);
       HandoverReport report = HandoverVerifier.verify(bundle, (suite, model) -> {

@@ -5,9 +5,13 @@ import dev.holdout.result.CompareReport;
 import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
 import dev.holdout.result.Report;
+import static dev.holdout.cli.InputsAndOutputs.output;
+
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -20,6 +24,8 @@ import picocli.CommandLine.Parameters;
             + "Nothing is evaluated again."},
     footer = {"", "Exit codes: 0 written, 2 bad input or usage."})
 final class ReportCommand implements Callable<Integer> {
+  @Mixin MakeFolders folders;
+
   @Parameters(index = "0", paramLabel = "REPORT", description = "The JSON report to render.")
   Path report;
 
@@ -28,7 +34,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    InputsAndOutputs.checkOutput(html, "--html");
+    InputsAndOutputs.checkOutputs(Map.of(report, "the report being read"), folders, output("--html", html));
     if (InputsAndOutputs.sameFile(report, html)) {
       throw new HoldoutException("--html " + html + " is the report being read; give the HTML its own file");
     }

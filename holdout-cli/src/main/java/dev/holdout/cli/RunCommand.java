@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file; task text_generation with a 'prompt' section.")
   Path suite;
@@ -54,10 +56,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Environment variable with the API key, sent as a Bearer token when set (default: ${DEFAULT-VALUE}).")
   String apiKeyEnv;
 
-  @Option(names = "--answers", paramLabel = "FILE", description = "Where to write the answers (default: answers.csv beside the suite).")
+  @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "holdout-out",
+      description = "The working folder for the answers and the cache, made if missing (default: ${DEFAULT-VALUE} in the current folder).")
+  Path outDir;
+
+  @Option(names = "--answers", paramLabel = "FILE", description = "Where to write the answers (default: answers.csv in --out-dir).")
   Path answers;
 
-  @Option(names = "--cache", paramLabel = "DIR", description = "The answer cache (default: .holdout-cache beside the suite).")
+  @Option(names = "--cache", paramLabel = "DIR", description = "The answer cache (default: .holdout-cache in --out-dir).")
   Path cache;
 
   @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "Requests at once (default: ${DEFAULT-VALUE}).")
@@ -96,11 +102,12 @@ final class RunCommand implements Callable<Integer> {
     }
     if (concurrency < 1 || concurrency > 256) throw new HoldoutException("--concurrency " + concurrency + ": expected 1 to 256");
     if (!(timeout > 0)) throw new HoldoutException("--timeout " + timeout + ": expected seconds above 0");
-    Path folder = s.file().toAbsolutePath().getParent();
-    Path out = answers != null ? answers : folder.resolve("answers.csv");
+    // The suite's folder is the buyer's (often under version control); answers and cache go to a working folder.
+    Path out = answers != null ? answers : outDir.resolve("answers.csv");
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     inputs.put(humanGrades, "the human grades file");
-    InputsAndOutputs.checkOutputs(inputs, output("--answers", out), output("--json", json), output("--judgements", judgements));
+    if (answers == null || cache == null) InputsAndOutputs.makeWorkFolder(outDir, "--out-dir");
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--answers", out), output("--json", json), output("--judgements", judgements));
     Judging.apiKey(s, System::getenv);
     if (judgements != null && !Judging.judged(s)) {
       throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
@@ -114,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
         Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
     Suite.Prompt prompt = s.text().prompt();
     Endpoint target = prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
-    Path cacheDir = cache != null ? cache : folder.resolve(".holdout-cache");
+    Path cacheDir = cache != null ? cache : outDir.resolve(".holdout-cache");
     Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out);
     String where = Endpoint.shown(url);
     Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE,

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (holdout.suite/v1 YAML); its model or endpoint section says how to feed it.")
   Path suite;
@@ -79,7 +81,7 @@ final class ScoreCommand implements Callable<Integer> {
     Suite s = Holdout.suite(suite);
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     if (target.model != null) inputs.put(target.model, "the model file");
-    InputsAndOutputs.checkOutputs(inputs, output("--predictions-out", predictionsOut), output("--json", json), output("--junit", junit),
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--predictions-out", predictionsOut), output("--json", json), output("--junit", junit),
         output("--html", html));
     var err = spec.commandLine().getErr();
     Scored scored;
