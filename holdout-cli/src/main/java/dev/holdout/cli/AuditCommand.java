@@ -84,7 +84,7 @@ final class AuditCommand implements Callable<Integer> {
     } else {
       settings = new AuditSettings(data, train, id, label, task == null ? null : parseTask(task), null, List.of(), time, List.of(), 0.95);
     }
-    AuditReport report = Audit.run(settings);
+    AuditReport report = Audit.run(settings, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) AuditText.writeJson(report, json);
     if (html != null) dev.holdout.render.AuditHtml.write(report, html);
     var out = spec.commandLine().getOut();

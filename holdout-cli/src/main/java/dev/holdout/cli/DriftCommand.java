@@ -79,7 +79,7 @@ final class DriftCommand implements Callable<Integer> {
         : DriftSettings.defaults().withRoles(null, List.of(), exclude);
     if (noClassifier) settings = settings.withVerdict(settings.share(), settings.classifierAuc(), 0);
     DriftReport report = Drift.run(reference, current, settings, new TribuoDomainClassifier(),
-        parsed == null ? List.of() : parsed.data().slices());
+        parsed == null ? List.of() : parsed.data().slices(), TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) JsonReport.write(report, json);
     if (html != null) DriftHtml.write(report, html);
     var out = spec.commandLine().getOut();

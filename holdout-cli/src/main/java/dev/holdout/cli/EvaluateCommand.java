@@ -5,7 +5,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.Judging;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
 import dev.holdout.render.JunitReport;
@@ -80,7 +80,7 @@ final class EvaluateCommand implements Callable<Integer> {
     inputs.put(humanGrades, "the human grades file");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--junit", junit), output("--html", html),
         output("--per-row", perRow), output("--judgements", judgements));
-    Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
+    Progress progress = quiet ? Progress.NONE : TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     Report report = Holdout.evaluate(s, predictions, progress, perRow, new Judging.Options(judgeCache, judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);
     if (junit != null) JunitReport.write(report, junit);

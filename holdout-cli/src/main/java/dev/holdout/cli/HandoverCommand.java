@@ -4,6 +4,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.render.HandoverHtml;
 import dev.holdout.render.HandoverText;
+import dev.holdout.handover.Archives;
 import dev.holdout.handover.HandoverReport;
 import dev.holdout.handover.HandoverVerifier;
 import dev.holdout.onnx.OnnxScorer;
@@ -55,7 +56,7 @@ final class HandoverCommand {
         try (OnnxScorer scorer = OnnxScorer.open(model)) {
           return scorer.score(suite);
         }
-      });
+      }, Archives.Limits.DEFAULT, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
       if (json != null) HandoverText.writeJson(report, json);
       if (html != null) HandoverHtml.write(report, html);
       var out = spec.commandLine().getOut();

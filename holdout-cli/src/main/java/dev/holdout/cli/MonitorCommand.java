@@ -77,7 +77,8 @@ final class MonitorCommand implements Callable<Integer> {
     inputs.put(suite, "the suite file");
     inputs.put(outcomes, "the outcomes file (--outcomes)");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
-    MonitorReport report = Monitor.run(new Monitor.Settings(log, reference, Holdout.suite(suite), w, time, outcomes, exclude));
+    MonitorReport report = Monitor.run(new Monitor.Settings(log, reference, Holdout.suite(suite), w, time, outcomes, exclude),
+        TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) JsonReport.write(report, json);
     if (html != null) MonitorHtml.write(report, html);
     var out = spec.commandLine().getOut();

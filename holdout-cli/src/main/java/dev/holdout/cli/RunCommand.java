@@ -6,7 +6,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.Judging;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.endpoint.ChatEndpoint;
 import dev.holdout.endpoint.Endpoint;
@@ -122,7 +122,7 @@ final class RunCommand implements Callable<Integer> {
     Suite.Prompt prompt = s.text().prompt();
     Endpoint target = prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
     Path cacheDir = cache != null ? cache : outDir.resolve(".holdout-cache");
-    Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out);
+    Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     String where = Endpoint.shown(url);
     Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE,
         new Judging.Options(cacheDir.resolve("judge"), judgements, humanGrades, System::getenv));

@@ -4,7 +4,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.onnx.OnnxScorer;
 import dev.holdout.render.HtmlReport;
@@ -107,7 +107,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
     try {
       PredictionsWriter.write(s, scored, predictions);
-      Progress progress = TerminalProgress.forThisTerminal(err);
+      Progress progress = quiet ? Progress.NONE : TerminalProgress.forThisTerminal(err);
       Report report = Holdout.evaluateScored(s, predictions, name, scored.serving(), progress);
       if (json != null) JsonReport.write(report, json);
       if (junit != null) JunitReport.write(report, junit);

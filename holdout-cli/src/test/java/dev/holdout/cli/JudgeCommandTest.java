@@ -13,7 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.Judging;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.result.Report;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -250,6 +250,19 @@ class RunCommandTest {
   }
 
   @Test
+  void on_a_terminal_the_questions_asked_are_counted_on_standard_error() throws Exception {
+    System.setProperty(TerminalProgress.FORCE, "always");
+    try {
+      Path json = dir.resolve("r.json");
+      Cli r = run("run", "--out-dir", dir, suite(), "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--json", json);
+      assertThat(r.err()).contains("asking the endpoint: 4 of 4 questions").endsWith("\r\033[K");
+      assertThat(r.out()).doesNotContain("asking the endpoint").doesNotContain("\r");
+    } finally {
+      System.clearProperty(TerminalProgress.FORCE);
+    }
+  }
+
+  @Test
   void bad_endpoints_and_suites_without_a_prompt_exit_2() throws Exception {
     Path suite = suite();
     Cli bad = run("run", "--out-dir", dir, suite, "--endpoint", "localhost:80");

@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import dev.holdout.base.Progress;
 import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
@@ -60,11 +61,29 @@ public final class Drift {
 
   /** Reads both files and judges them, overall and within each group of each categorical column in {@code slices}. */
   public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices) {
+    return run(reference, current, settings, classifier, slices, Progress.NONE);
+  }
+
+  /** As {@link #run(Path, Path, DriftSettings, DomainClassifier, List)}, telling {@code progress} of each phase. */
+  public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices,
+      Progress progress) {
+    try {
+      progress.phase("reading " + reference.getFileName() + " and " + current.getFileName());
+      return judged(reference, current, settings, classifier, slices, progress);
+    } finally {
+      progress.done();
+    }
+  }
+
+  private static DriftReport judged(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices,
+      Progress progress) {
     Set<String> exclude = new HashSet<>(settings.exclude());
     Set<String> optional = settings.label() == null ? Set.of() : Set.of(settings.label());
     WindowColumns w = WindowColumns.read(reference, current, exclude, optional);
+    progress.phase("judging " + Format.count(w.columns.size()) + " columns" + (settings.classifierRows() > 0 ? " and the domain classifier" : ""));
     DriftReport overall = judge(w, settings, classifier);
     if (slices.isEmpty()) return overall;
+    progress.phase("judging each slice");
     List<String> notes = new ArrayList<>(overall.notes());
     Map<String, Map<String, DriftReport.SliceGroup>> bySlice = new LinkedHashMap<>();
     for (String slice : slices) {
