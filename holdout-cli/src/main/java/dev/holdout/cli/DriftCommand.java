@@ -4,6 +4,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Progress;
 import dev.holdout.base.Names;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
@@ -78,8 +79,13 @@ final class DriftCommand implements Callable<Integer> {
     DriftSettings settings = parsed != null ? SuiteDrift.settings(parsed, suite, exclude)
         : DriftSettings.defaults().withRoles(null, List.of(), exclude);
     if (noClassifier) settings = settings.withVerdict(settings.share(), settings.classifierAuc(), 0);
-    DriftReport report = Drift.run(reference, current, settings, new TribuoDomainClassifier(),
-        parsed == null ? List.of() : parsed.data().slices(), TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
+    Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
+    DriftReport report;
+    try {
+      report = Drift.run(reference, current, settings, new TribuoDomainClassifier(), parsed == null ? List.of() : parsed.data().slices(), progress);
+    } finally {
+      progress.done();
+    }
     if (json != null) JsonReport.write(report, json);
     if (html != null) DriftHtml.write(report, html);
     var out = spec.commandLine().getOut();

@@ -56,34 +56,22 @@ public final class Drift {
 
   /** Reads both files and judges them. */
   public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier) {
-    return run(reference, current, settings, classifier, List.of());
+    return run(reference, current, settings, classifier, List.of(), Progress.NONE);
   }
 
-  /** Reads both files and judges them, overall and within each group of each categorical column in {@code slices}. */
-  public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices) {
-    return run(reference, current, settings, classifier, slices, Progress.NONE);
-  }
-
-  /** As {@link #run(Path, Path, DriftSettings, DomainClassifier, List)}, telling {@code progress} of each phase. */
+  /**
+   * Reads both files and judges them, overall and within each group of each categorical column in
+   * {@code slices}, telling {@code progress} of each phase.
+   */
   public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices,
       Progress progress) {
-    try {
-      progress.phase("reading " + reference.getFileName() + " and " + current.getFileName());
-      return judged(reference, current, settings, classifier, slices, progress);
-    } finally {
-      progress.done();
-    }
-  }
-
-  private static DriftReport judged(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices,
-      Progress progress) {
+    progress.phase("reading " + reference.getFileName() + " and " + current.getFileName());
     Set<String> exclude = new HashSet<>(settings.exclude());
     Set<String> optional = settings.label() == null ? Set.of() : Set.of(settings.label());
     WindowColumns w = WindowColumns.read(reference, current, exclude, optional);
     progress.phase("judging " + Format.count(w.columns.size()) + " columns" + (settings.classifierRows() > 0 ? " and the domain classifier" : ""));
     DriftReport overall = judge(w, settings, classifier);
     if (slices.isEmpty()) return overall;
-    progress.phase("judging each slice");
     List<String> notes = new ArrayList<>(overall.notes());
     Map<String, Map<String, DriftReport.SliceGroup>> bySlice = new LinkedHashMap<>();
     for (String slice : slices) {
