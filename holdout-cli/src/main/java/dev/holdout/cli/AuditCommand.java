@@ -4,7 +4,9 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.base.HoldoutException;
 import dev.holdout.audit.Audit;
+import dev.holdout.render.AuditHtml;
 import dev.holdout.render.AuditText;
+import dev.holdout.render.Headline;
 import dev.holdout.audit.AuditReport;
 import dev.holdout.audit.AuditSettings;
 import dev.holdout.metric.Task;
@@ -76,8 +78,10 @@ final class AuditCommand implements Callable<Integer> {
     inputs.put(suite, "the suite file");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
     AuditSettings settings;
+    Headline headline = Headline.NONE;
     if (suite != null) {
       Suite s = SuiteParser.parse(suite);
+      headline = new Headline(s.name(), s.problem());
       Task t = task == null ? s.task() : parseTask(task);
       settings = new AuditSettings(data, train, id == null ? s.data().id() : id, label == null ? s.data().label() : label, t,
           s.data().positive(), s.data().slices(), time, s.criteria(), s.bootstrap().confidence());
@@ -86,9 +90,9 @@ final class AuditCommand implements Callable<Integer> {
     }
     AuditReport report = Audit.run(settings, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) AuditText.writeJson(report, json);
-    if (html != null) dev.holdout.render.AuditHtml.write(report, html);
+    if (html != null) AuditHtml.write(report, headline, html);
     var out = spec.commandLine().getOut();
-    out.print(AuditText.terminal(report));
+    out.print(AuditText.terminal(report, headline));
     out.flush();
     return "READY".equals(report.verdict()) ? 0 : 1;
   }

@@ -16,6 +16,7 @@ import dev.holdout.render.DriftText;
 import dev.holdout.drift.Method;
 import dev.holdout.drift.TribuoDomainClassifier;
 import dev.holdout.render.DriftHtml;
+import dev.holdout.render.Headline;
 import dev.holdout.render.JsonReport;
 import dev.holdout.suite.Suite;
 import java.nio.file.Files;
@@ -87,9 +88,10 @@ final class DriftCommand implements Callable<Integer> {
       progress.done();
     }
     if (json != null) JsonReport.write(report, json);
-    if (html != null) DriftHtml.write(report, html);
+    Headline headline = parsed == null ? Headline.NONE : new Headline(parsed.name(), parsed.problem());
+    if (html != null) DriftHtml.write(report, headline, html);
     var out = spec.commandLine().getOut();
-    out.print(DriftText.render(report));
+    out.print(DriftText.render(report, headline));
     out.flush();
     return report.drift() ? 1 : 0;
   }

@@ -3,6 +3,9 @@ package dev.holdout.cli;
 import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.render.HandoverHtml;
+import dev.holdout.render.Headline;
+import dev.holdout.suite.Suite;
+import dev.holdout.suite.SuiteParser;
 import dev.holdout.render.HandoverText;
 import dev.holdout.handover.Archives;
 import dev.holdout.handover.HandoverReport;
@@ -41,6 +44,9 @@ final class HandoverCommand {
     @Parameters(index = "0", paramLabel = "BUNDLE_DIR", description = "The folder the vendor handed over, holding handover.yaml.")
     Path bundle;
 
+    @Option(names = "--suite", paramLabel = "SUITE", description = "The buyer's suite for this model: its name and problem head the report.")
+    Path suite;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.handover/v1 JSON report.")
     Path json;
 
@@ -52,15 +58,17 @@ final class HandoverCommand {
       InputsAndOutputs.checkOutputs(Map.of(), folders, output("--json", json), output("--html", html));
       InputsAndOutputs.checkNotInBundle(json, "--json", bundle);
       InputsAndOutputs.checkNotInBundle(html, "--html", bundle);
+      Suite s = suite == null ? null : SuiteParser.parse(suite);
+      Headline headline = s == null ? Headline.NONE : new Headline(s.name(), s.problem());
       HandoverReport report = HandoverVerifier.verify(bundle, (suite, model) -> {
         try (OnnxScorer scorer = OnnxScorer.open(model)) {
           return scorer.score(suite);
         }
       }, Archives.Limits.DEFAULT, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
       if (json != null) HandoverText.writeJson(report, json);
-      if (html != null) HandoverHtml.write(report, html);
+      if (html != null) HandoverHtml.write(report, headline, html);
       var out = spec.commandLine().getOut();
-      out.print(HandoverText.terminal(report));
+      out.print(HandoverText.terminal(report, headline));
       out.flush();
       return report.verdict().exitCode();
     }

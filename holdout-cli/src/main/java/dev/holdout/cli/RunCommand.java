@@ -13,7 +13,9 @@ import dev.holdout.endpoint.Endpoint;
 import dev.holdout.scoring.Harness;
 import dev.holdout.endpoint.TemplateEndpoint;
 import dev.holdout.metric.Task;
+import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
+import dev.holdout.render.JunitReport;
 import dev.holdout.result.Report;
 import dev.holdout.render.TerminalReport;
 import dev.holdout.suite.Suite;
@@ -81,6 +83,12 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.report/v1 JSON report.")
   Path json;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with charts (opens offline).")
+  Path html;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per criterion.")
+  Path junit;
+
   @Option(names = "--human-grades", paramLabel = "FILE",
       description = "With a 'judge' section: grades a person gave (CSV of the row id and 'grade'), compared with the judge's (Cohen's kappa).")
   Path humanGrades;
@@ -107,7 +115,8 @@ final class RunCommand implements Callable<Integer> {
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     inputs.put(humanGrades, "the human grades file");
     if (answers == null || cache == null) InputsAndOutputs.makeWorkFolder(outDir, "--out-dir");
-    InputsAndOutputs.checkOutputs(inputs, folders, output("--answers", out), output("--json", json), output("--judgements", judgements));
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--answers", out), output("--json", json), output("--html", html), output("--junit", junit),
+        output("--judgements", judgements));
     Judging.apiKey(s, System::getenv);
     if (judgements != null && !Judging.judged(s)) {
       throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
@@ -127,6 +136,8 @@ final class RunCommand implements Callable<Integer> {
     Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE,
         new Judging.Options(cacheDir.resolve("judge"), judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);
+    if (html != null) HtmlReport.write(report, html);
+    if (junit != null) JunitReport.write(report, junit);
     var o = spec.commandLine().getOut();
     o.println("Endpoint " + url + ": " + Format.count(sum.rows()) + " rows, " + Format.count(sum.requests()) + " requests, " + Format.count(sum.cached())
         + " answers from the cache, " + Format.count(sum.errors()) + " errors (error rate " + Format.number(sum.errorRate()) + ")"

@@ -250,6 +250,16 @@ class RunCommandTest {
   }
 
   @Test
+  void run_writes_html_and_junit_like_evaluate() throws Exception {
+    Path html = dir.resolve("run.html");
+    Path junit = dir.resolve("run.xml");
+    Cli r = run("run", "--out-dir", dir, suite(), "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--html", html, "--junit", junit);
+    assertThat(r.exit()).as(r.err()).isIn(0, 1, 3);
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("data-verdict=");
+    assertThat(Files.readString(junit)).contains("<testsuite", "<testcase");
+  }
+
+  @Test
   void on_a_terminal_the_questions_asked_are_counted_on_standard_error() throws Exception {
     System.setProperty(TerminalProgress.FORCE, "always");
     try {

@@ -204,7 +204,7 @@ public final class Monitor {
     return new MonitorReport(MonitorReport.SCHEMA, new MonitorReport.Source(s.log().toString(), totals.rows()),
         new MonitorReport.Source(s.reference().toString(), reference.profile().rows()),
         s.outcomes() == null ? null : new MonitorReport.Source(s.outcomes().toString(), outcomes.size()),
-        new MonitorReport.SuiteInfo(suite.name(), task.key(), suite.primaryMetric(), suite.file().getFileName().toString()),
+        new MonitorReport.SuiteInfo(suite.name(), task.key(), suite.primaryMetric(), suite.file().getFileName().toString(), suite.problem()),
         new MonitorReport.WindowInfo(spec.calendar() ? spec.kind().name().toLowerCase(Locale.ROOT) : "rows", spec.calendar() ? null : spec.rows(),
             timeColumn),
         totals.rows(), totals.labeledRows(), out, alerts, alerts.isEmpty() ? "OK" : "ALERT", thresholds, assumption, suite.bootstrap().confidence(),
