@@ -2,7 +2,7 @@ package dev.holdout;
 
 import dev.holdout.evaluation.FileEvaluation;
 import dev.holdout.evaluation.Judging;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.evaluation.PerRow;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.result.CompareReport;

@@ -72,8 +72,9 @@ final class AdminCommand {
   }
 
   @Command(name = "checkpoint", mixinStandardHelpOptions = true,
-      description = {"Check the audit trail, then print its head as COUNT:HASH. Keep it somewhere the server's machine cannot",
-          "write (a ticket, an e-mail, another machine): verify-log --checkpoint then detects a rewrite, a cut tail or a rolled-back store."},
+      description = {"Check the audit trail, then print its head as COUNT:HASH.",
+          "Keep it somewhere the server's machine cannot write (a ticket, an e-mail, another machine): verify-log --checkpoint "
+              + "then detects a rewrite, a cut tail or a rolled-back store."},
       footer = {"", "Exit codes: 0 printed, 2 broken trail or bad input."})
   static final class Checkpoint implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -89,8 +90,9 @@ final class AdminCommand {
   }
 
   @Command(name = "verify-log", mixinStandardHelpOptions = true,
-      description = {"Check the audit trail: each entry's hash chain and signature, its head, the tables against the state it records,",
-          "and with --checkpoint, that the trail still has the entry and hash written down earlier."},
+      description = {"Check the audit trail: hash chain, signatures and the tables against the state it records.",
+          "Each entry's hash chain and signature, its head, the tables against the state it records, and with --checkpoint, "
+              + "that the trail still has the entry and hash written down earlier."},
       footer = {"", "Exit codes: 0 intact, 1 broken, 2 bad input."})
   static final class VerifyLog implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -4,7 +4,9 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.base.HoldoutException;
 import dev.holdout.audit.Audit;
+import dev.holdout.render.AuditHtml;
 import dev.holdout.render.AuditText;
+import dev.holdout.render.Headline;
 import dev.holdout.audit.AuditReport;
 import dev.holdout.audit.AuditSettings;
 import dev.holdout.metric.Task;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,11 +29,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "audit",
     mixinStandardHelpOptions = true,
-    description = {"Audit an evaluation set before anything is scored: column profiles, ids, labels, leakage,",
-        "overlap with a vendor's training data, shift, slice and time coverage; findings by severity and a verdict."},
+    description = {"Audit an evaluation set before anything is scored.",
+        "Column profiles, ids, labels, leakage, overlap with a vendor's training data, shift, slice and time coverage; "
+            + "findings by severity and a verdict, READY or NOT READY."},
     footer = {"", "Exit codes: 0 ready, 1 not ready (a blocker was found), 2 bad input or usage."})
 final class AuditCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "DATA", description = "The evaluation set (.csv, .tsv, .jsonl or .parquet).")
   Path data;
@@ -71,21 +76,23 @@ final class AuditCommand implements Callable<Integer> {
     inputs.put(data, "the evaluation set");
     inputs.put(train, "the training data (--train)");
     inputs.put(suite, "the suite file");
-    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
     AuditSettings settings;
+    Headline headline = Headline.NONE;
     if (suite != null) {
       Suite s = SuiteParser.parse(suite);
+      headline = new Headline(s.name(), s.problem());
       Task t = task == null ? s.task() : parseTask(task);
       settings = new AuditSettings(data, train, id == null ? s.data().id() : id, label == null ? s.data().label() : label, t,
           s.data().positive(), s.data().slices(), time, s.criteria(), s.bootstrap().confidence(), s.data().group());
     } else {
       settings = new AuditSettings(data, train, id, label, task == null ? null : parseTask(task), null, List.of(), time, List.of(), 0.95);
     }
-    AuditReport report = Audit.run(settings);
+    AuditReport report = Audit.run(settings, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) AuditText.writeJson(report, json);
-    if (html != null) dev.holdout.render.AuditHtml.write(report, html);
+    if (html != null) AuditHtml.write(report, headline, html);
     var out = spec.commandLine().getOut();
-    out.print(AuditText.terminal(report));
+    out.print(AuditText.terminal(report, headline));
     out.flush();
     return "READY".equals(report.verdict()) ? 0 : 1;
   }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -88,6 +89,8 @@ final class ClicksCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "The bootstrap's seed (default 7).")
   long seed;
 
+  @Mixin MakeFolders folders;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.clicks/v1 JSON.")
   Path json;
 
@@ -101,7 +104,7 @@ final class ClicksCommand implements Callable<Integer> {
     Map<Path, String> inputs = new LinkedHashMap<>();
     inputs.put(log, "the click log");
     if (ranking != null) inputs.put(ranking, "the ranking");
-    InputsAndOutputs.checkOutputs(inputs, output("--judgements", judgements), output("--json", json));
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--judgements", judgements), output("--json", json));
     ClickLog.Columns columns = new ClickLog.Columns(session, query, doc, position, click, dwell, minDwell);
     Clicks.Options options = new Clicks.Options(columns, judgements, minShown, grades, ranking, rank, k, clip,
         new Bootstrap.Settings(replicates, 0.95, seed), iterations);

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,13 +25,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
-    description = {"Rank several submissions on the same suite by the primary metric, with intervals, give the paired difference and "
-        + "the paired test of every pair (DeLong for roc_auc, McNemar for accuracy, the paired bootstrap otherwise), and group the "
-        + "submissions into tiers that cannot be told apart."},
+    description = {"Rank several submissions on the same suite and test every gap between them.",
+        "Ranks by the primary metric, with intervals, gives the paired difference and the paired test of every pair (DeLong for "
+            + "roc_auc, McNemar for accuracy, the paired bootstrap otherwise), and groups the submissions into tiers that cannot "
+            + "be told apart."},
     footer = {"", "Exit codes: 0 at least one submission is accepted, 1 none is (3 when the best-ranked one is inconclusive), "
         + "2 bad input or usage."})
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (holdout.suite/v1 YAML).")
   Path suite;
@@ -62,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
     }
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     for (Path p : predictions) inputs.put(p, "a predictions file");
-    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
     CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) JsonReport.write(report, json);
     if (html != null) HtmlReport.write(report, html);

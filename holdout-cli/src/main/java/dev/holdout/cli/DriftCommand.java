@@ -4,6 +4,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Progress;
 import dev.holdout.base.Names;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
@@ -15,6 +16,7 @@ import dev.holdout.render.DriftText;
 import dev.holdout.drift.Method;
 import dev.holdout.drift.TribuoDomainClassifier;
 import dev.holdout.render.DriftHtml;
+import dev.holdout.render.Headline;
 import dev.holdout.render.JsonReport;
 import dev.holdout.suite.Suite;
 import java.nio.file.Files;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,12 +36,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "drift",
     mixinStandardHelpOptions = true,
-    description = {"Compare a current window of data with the reference the model was accepted on: a drift score per column",
-        "(defaults by column type and size, see docs/drift.md), prediction and label drift, a domain classifier",
-        "over all columns, the verdict DRIFT / NO DRIFT, and with a suite the same per group of its slice columns."},
+    description = {"Compare a current window of data with the reference the model was accepted on.",
+        "A drift score per column (defaults by column type and size, see docs/drift.md), prediction and label drift, a domain "
+            + "classifier over all columns, the verdict DRIFT / NO DRIFT, and with a suite the same per group of its slice columns."},
     footer = {"", "Exit codes: 0 no drift, 1 drift, 2 bad input or usage."})
 final class DriftCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Option(names = {"-r", "--reference"}, required = true, paramLabel = "REF", description = "The reference window: .csv, .tsv, .jsonl or .parquet.")
   Path reference;
@@ -70,18 +74,24 @@ final class DriftCommand implements Callable<Integer> {
     inputs.put(reference, "the reference window (--reference)");
     inputs.put(current, "the current window (--current)");
     inputs.put(suite, "the suite file");
-    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
     checkExcluded();
     Suite parsed = suite == null ? null : Holdout.suite(suite);
     DriftSettings settings = parsed != null ? SuiteDrift.settings(parsed, suite, exclude)
         : DriftSettings.defaults().withRoles(null, List.of(), exclude);
     if (noClassifier) settings = settings.withVerdict(settings.share(), settings.classifierAuc(), 0);
-    DriftReport report = Drift.run(reference, current, settings, new TribuoDomainClassifier(),
-        parsed == null ? List.of() : parsed.data().slices());
+    Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
+    DriftReport report;
+    try {
+      report = Drift.run(reference, current, settings, new TribuoDomainClassifier(), parsed == null ? List.of() : parsed.data().slices(), progress);
+    } finally {
+      progress.done();
+    }
     if (json != null) JsonReport.write(report, json);
-    if (html != null) DriftHtml.write(report, html);
+    Headline headline = parsed == null ? Headline.NONE : new Headline(parsed.name(), parsed.problem());
+    if (html != null) DriftHtml.write(report, headline, html);
     var out = spec.commandLine().getOut();
-    out.print(DriftText.render(report));
+    out.print(DriftText.render(report, headline));
     out.flush();
     return report.drift() ? 1 : 0;
   }

@@ -5,7 +5,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.Judging;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
 import dev.holdout.render.JunitReport;
@@ -19,17 +19,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code holdout evaluate SUITE --predictions FILE}: one submission, its report and verdict. */
 @Command(
     name = "evaluate",
     mixinStandardHelpOptions = true,
-    description = {"Evaluate a vendor's predictions against a suite: metrics with confidence intervals,",
-        "each criterion PASS / FAIL / INCONCLUSIVE, the lift over the baseline and the verdict."},
+    description = {"Evaluate a vendor's predictions against a suite.",
+        "Metrics with confidence intervals, each criterion PASS / FAIL / INCONCLUSIVE, the lift over the baseline and the verdict."},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class EvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (holdout.suite/v1 YAML).")
   Path suite;
@@ -52,8 +54,8 @@ final class EvaluateCommand implements Callable<Integer> {
   Path perRow;
 
   @Option(names = "--human-grades", paramLabel = "FILE",
-      description = {"Grades a person gave (CSV of the row id and 'grade' on the judge's scale): the report gives Cohen's kappa",
-          "between them and the judge. Suites with a 'judge' section only."})
+      description = "Grades a person gave (CSV of the row id and 'grade' on the judge's scale): the report gives Cohen's kappa "
+          + "between them and the judge. Suites with a 'judge' section only.")
   Path humanGrades;
 
   @Option(names = "--judgements", paramLabel = "FILE",
@@ -76,9 +78,9 @@ final class EvaluateCommand implements Callable<Integer> {
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     inputs.put(predictions, "the predictions file");
     inputs.put(humanGrades, "the human grades file");
-    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--junit", junit), output("--html", html),
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--junit", junit), output("--html", html),
         output("--per-row", perRow), output("--judgements", judgements));
-    Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
+    Progress progress = quiet ? Progress.NONE : TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     Report report = Holdout.evaluate(s, predictions, progress, perRow, new Judging.Options(judgeCache, judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);
     if (junit != null) JunitReport.write(report, junit);

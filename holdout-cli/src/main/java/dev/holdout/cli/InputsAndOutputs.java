@@ -1,5 +1,6 @@
 package dev.holdout.cli;
 
+import dev.holdout.base.AtomicFiles;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
@@ -35,29 +36,62 @@ final class InputsAndOutputs {
 
   /**
    * Every file a command will write: each can be written ({@link #checkOutput}), no two are the same
-   * file ({@link #checkDistinct}), and none is one of {@code inputs} ({@link #checkNotInput}).
+   * file ({@link #checkDistinct}), and none is one of {@code inputs} ({@link #checkNotInput}). With
+   * {@code --mkdirs} the missing folders are then made, before the long work starts.
    */
-  static void checkOutputs(Map<Path, String> inputs, Output... outputs) {
-    for (Output o : outputs) checkOutput(o.file(), o.option());
+  static void checkOutputs(Map<Path, String> inputs, MakeFolders folders, Output... outputs) {
+    boolean mkdirs = folders != null && folders.mkdirs;
+    for (Output o : outputs) checkOutput(o.file(), o.option(), mkdirs);
     for (int i = 0; i < outputs.length; i++) {
       for (int k = i + 1; k < outputs.length; k++) checkDistinct(outputs[i].file(), outputs[i].option(), outputs[k].file(), outputs[k].option());
     }
     for (Output o : outputs) checkNotInput(o.file(), o.option(), inputs);
+    if (mkdirs) for (Output o : outputs) makeFolder(o.file(), o.option());
   }
 
-  /** A report file to write: not a folder, and its folder is not a file. */
-  static void checkOutput(Path file, String option) {
+  /**
+   * A report file to write: not a folder, its folder is not a file, and its folder exists unless
+   * {@code mkdirs} (a folder that does not exist is more often a typo than a wish).
+   */
+  static void checkOutput(Path file, String option, boolean mkdirs) {
     if (file == null) return;
     if (Files.isDirectory(file)) {
       throw new HoldoutException(option + " " + file + ": is a folder; give the name of the file to write");
     }
-    for (Path dir = file.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+    Path parent = file.toAbsolutePath().getParent();
+    for (Path dir = parent; dir != null; dir = dir.getParent()) {
       if (Files.exists(dir)) {
         if (!Files.isDirectory(dir)) {
           throw new HoldoutException(option + " " + file + ": cannot be written because " + dir + " is a file, not a folder");
         }
+        if (!dir.equals(parent) && !mkdirs) {
+          throw new HoldoutException(option + " " + file + ": the folder " + parent + " does not exist; check the path, "
+              + "or add --mkdirs to create it");
+        }
         break;
       }
+    }
+  }
+
+  /** A working folder the command owns (answers, caches): made when missing, refused when a file has its name. */
+  static void makeWorkFolder(Path dir, String option) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new HoldoutException(option + " " + dir + ": is a file; give a folder for the command's working files");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new HoldoutException(option + " " + dir + ": cannot create the folder (" + AtomicFiles.reason(e) + ")", e);
+    }
+  }
+
+  private static void makeFolder(Path file, String option) {
+    if (file == null) return;
+    Path parent = file.toAbsolutePath().getParent();
+    try {
+      if (parent != null) Files.createDirectories(parent);
+    } catch (IOException e) {
+      throw new HoldoutException(option + " " + file + ": cannot create the folder " + parent + " (" + AtomicFiles.reason(e) + ")", e);
     }
   }
 

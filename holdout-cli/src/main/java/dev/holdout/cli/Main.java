@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The root command; {@code main} runs it and exits with its code. It has no action of its own, so
@@ -33,6 +35,7 @@ public final class Main {
   /** The configured command line, for tests: {@code commandLine().setOut(...).execute(...)}. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionStrategy(Main::refuseUnmatched);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
       PrintWriter err = line.getErr();
       boolean verbose = parsed.matchedOption("--verbose") != null || hasVerbose(parsed);
@@ -48,6 +51,18 @@ public final class Main {
       return INTERNAL_ERROR;
     });
     return cl;
+  }
+
+  /**
+   * picocli lets {@code --help} win over a word it does not know, so {@code holdout nosuch --help}
+   * would print the root help and exit 0; a mistyped command is a usage error (exit 2) with the
+   * closest name, whatever else is on the line.
+   */
+  private static int refuseUnmatched(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (!p.unmatched().isEmpty()) throw new UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+    }
+    return new CommandLine.RunLast().execute(parsed);
   }
 
   private static boolean hasVerbose(CommandLine.ParseResult parsed) {

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,12 +28,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "monitor",
     mixinStandardHelpOptions = true,
-    description = {"Cut a prediction log into windows and judge each against the reference: drift per column and the drift verdict,",
-        "performance with intervals where outcomes are known (the suite's metrics and criteria), and for binary classifiers",
-        "CBPE estimates from the scores. The log is streamed: memory is bounded by the windows' sketches, not the log."},
+    description = {"Cut a prediction log into windows and judge each against the reference.",
+        "Drift per column and the drift verdict, performance with intervals where outcomes are known (the suite's metrics and "
+            + "criteria), and for binary classifiers CBPE estimates from the scores. The log is streamed: memory is bounded by "
+            + "the windows' sketches, not the log."},
     footer = {"", "Exit codes: 0 no alert, 1 at least one alert, 2 bad input or usage."})
 final class MonitorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "LOG", description = "The prediction log: timestamped rows of features, the model's prediction and, where known, the outcome.")
   Path log;
@@ -73,8 +76,9 @@ final class MonitorCommand implements Callable<Integer> {
     inputs.put(reference, "the reference (--reference)");
     inputs.put(suite, "the suite file");
     inputs.put(outcomes, "the outcomes file (--outcomes)");
-    InputsAndOutputs.checkOutputs(inputs, output("--json", json), output("--html", html));
-    MonitorReport report = Monitor.run(new Monitor.Settings(log, reference, Holdout.suite(suite), w, time, outcomes, exclude));
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
+    MonitorReport report = Monitor.run(new Monitor.Settings(log, reference, Holdout.suite(suite), w, time, outcomes, exclude),
+        TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) JsonReport.write(report, json);
     if (html != null) MonitorHtml.write(report, html);
     var out = spec.commandLine().getOut();

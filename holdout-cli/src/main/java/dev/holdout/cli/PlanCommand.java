@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,12 +23,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "plan",
     mixinStandardHelpOptions = true,
-    description = {"Say how many labeled rows (or groups, with data.group) the evaluation set needs so that each criterion is decided, "
-        + "PASS or FAIL, in a given share of evaluations when a metric's true value is the one you expect; by simulation with the "
-        + "suite's own bootstrap and criteria."},
+    description = {"Say how many labeled rows the evaluation set needs for each criterion to be decided.",
+        "How many labeled rows (or groups, with data.group) make each criterion come out PASS or FAIL in a given share of "
+            + "evaluations when a metric's true value is the one you expect; by simulation with the suite's own bootstrap and criteria."},
     footer = {"", "Exit codes: 0 done, 2 bad input or usage."})
 final class PlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (holdout.suite/v1 YAML).")
   Path suite;
@@ -58,7 +60,7 @@ final class PlanCommand implements Callable<Integer> {
   public Integer call() {
     Suite s = Holdout.suite(suite);
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
-    InputsAndOutputs.checkOutputs(inputs, output("--json", json));
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json));
     Planner.Options options = new Planner.Options(power, simulations, seed, positiveRate);
     PlanReport report = Planner.plan(s, expect, options, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     if (json != null) JsonReport.write(report, json);

@@ -1,41 +1,104 @@
 package dev.holdout.cli;
 
+import static dev.holdout.cli.InputsAndOutputs.output;
+
+import dev.holdout.audit.AuditReport;
 import dev.holdout.base.HoldoutException;
-import dev.holdout.result.CompareReport;
+import dev.holdout.drift.DriftReport;
+import dev.holdout.handover.HandoverReport;
+import dev.holdout.monitor.MonitorReport;
+import dev.holdout.render.AuditHtml;
+import dev.holdout.render.AuditText;
+import dev.holdout.render.DriftHtml;
+import dev.holdout.render.DriftText;
+import dev.holdout.render.HandoverHtml;
+import dev.holdout.render.HandoverText;
 import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
+import dev.holdout.render.JunitReport;
+import dev.holdout.render.MonitorHtml;
+import dev.holdout.render.MonitorText;
+import dev.holdout.render.PlanText;
+import dev.holdout.render.TerminalReport;
+import dev.holdout.result.CompareReport;
+import dev.holdout.result.PlanReport;
 import dev.holdout.result.Report;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code holdout report REPORT.json --html FILE}: draw a saved report again, without the data or the predictions. */
+/** {@code holdout report REPORT.json [--html FILE] [--junit FILE]}: draw a saved report again, without the data or the predictions. */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = {"Render a saved JSON report (holdout.report/v1 from 'evaluate --json', or holdout.compare/v1",
-        "from 'compare --json') as a self-contained HTML page. Nothing is evaluated again."},
-    footer = {"", "Exit codes: 0 written, 2 bad input or usage."})
+    description = {"Render a saved JSON report again, without the data or the predictions.",
+        "Reads any JSON a holdout command writes (holdout.report/v1, compare, plan, audit, drift, monitor and handover), prints it as "
+            + "the command did and, where it applies, writes it as a self-contained HTML page (all but plan) or as JUnit XML "
+            + "(holdout.report/v1). Nothing is evaluated again."},
+    footer = {"", "Exit codes: 0 rendered, 2 bad input or usage."})
 final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
+
   @Parameters(index = "0", paramLabel = "REPORT", description = "The JSON report to render.")
   Path report;
 
-  @Option(names = "--html", required = true, paramLabel = "FILE", description = "The HTML file to write.")
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write the HTML page.")
   Path html;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per criterion (holdout.report/v1 only).")
+  Path junit;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing; only write the files asked for.")
+  boolean quiet;
 
   @Override
   public Integer call() {
-    InputsAndOutputs.checkOutput(html, "--html");
-    if (InputsAndOutputs.sameFile(report, html)) {
-      throw new HoldoutException("--html " + html + " is the report being read; give the HTML its own file");
+    for (Path out : new Path[] {html, junit}) {
+      if (out != null && InputsAndOutputs.sameFile(report, out)) {
+        String what = out == html ? "--html" : "--junit";
+        throw new HoldoutException(what + " " + out + " is the report being read; give the " + (out == html ? "HTML" : "JUnit XML") + " its own file");
+      }
     }
+    InputsAndOutputs.checkOutputs(Map.of(report, "the report being read"), folders, output("--html", html), output("--junit", junit));
     Object read = JsonReport.readAny(report);
-    if (read instanceof CompareReport c) {
-      HtmlReport.write(c, html);
+    if (junit != null && !(read instanceof Report)) {
+      throw new HoldoutException("--junit: " + report + " is not a holdout.report/v1 report; JUnit XML has a test case per criterion, "
+          + "which only an evaluation has");
+    }
+    if (html != null && read instanceof PlanReport) throw new HoldoutException("--html: a holdout.plan/v1 report has no HTML page; its text is printed");
+    String text;
+    if (read instanceof Report r) {
+      if (html != null) HtmlReport.write(r, html);
+      if (junit != null) JunitReport.write(r, junit);
+      text = TerminalReport.render(r);
+    } else if (read instanceof CompareReport c) {
+      if (html != null) HtmlReport.write(c, html);
+      text = TerminalReport.render(c);
+    } else if (read instanceof DriftReport d) {
+      if (html != null) DriftHtml.write(d, html);
+      text = DriftText.render(d);
+    } else if (read instanceof MonitorReport m) {
+      if (html != null) MonitorHtml.write(m, html);
+      text = MonitorText.render(m);
+    } else if (read instanceof AuditReport a) {
+      if (html != null) AuditHtml.write(a, html);
+      text = AuditText.terminal(a);
+    } else if (read instanceof HandoverReport h) {
+      if (html != null) HandoverHtml.write(h, html);
+      text = HandoverText.terminal(h);
     } else {
-      HtmlReport.write((Report) read, html);
+      text = PlanText.render((PlanReport) read);
+    }
+    if (!quiet) {
+      spec.commandLine().getOut().print(text);
+      spec.commandLine().getOut().flush();
     }
     return 0;
   }

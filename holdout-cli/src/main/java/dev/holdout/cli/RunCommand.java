@@ -6,14 +6,16 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.Judging;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.endpoint.ChatEndpoint;
 import dev.holdout.endpoint.Endpoint;
 import dev.holdout.scoring.Harness;
 import dev.holdout.endpoint.TemplateEndpoint;
 import dev.holdout.metric.Task;
+import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
+import dev.holdout.render.JunitReport;
 import dev.holdout.result.Report;
 import dev.holdout.render.TerminalReport;
 import dev.holdout.suite.Suite;
@@ -24,6 +26,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,13 +36,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {"Send every row of a text_generation suite, through its prompt template, to an OpenAI-compatible",
-        "chat completions endpoint (or, with prompt.request and prompt.response in the suite, any JSON endpoint),",
-        "write the answers, then evaluate them like holdout evaluate.",
-        "Answers are cached by endpoint URL and request body, so a re-run sends only what failed or changed."},
+    description = {"Ask a chat endpoint every question of a text_generation suite, then evaluate the answers.",
+        "Sends every row, through the suite's prompt template, to an OpenAI-compatible chat completions endpoint (or, with "
+            + "prompt.request and prompt.response in the suite, any JSON endpoint), writes the answers, then evaluates them like "
+            + "holdout evaluate. Answers are cached by endpoint URL and request body, so a re-run sends only what failed or changed."},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file; task text_generation with a 'prompt' section.")
   Path suite;
@@ -54,10 +58,14 @@ final class RunCommand implements Callable<Integer> {
       description = "Environment variable with the API key, sent as a Bearer token when set (default: ${DEFAULT-VALUE}).")
   String apiKeyEnv;
 
-  @Option(names = "--answers", paramLabel = "FILE", description = "Where to write the answers (default: answers.csv beside the suite).")
+  @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "holdout-out",
+      description = "The working folder for the answers and the cache, made if missing (default: ${DEFAULT-VALUE} in the current folder).")
+  Path outDir;
+
+  @Option(names = "--answers", paramLabel = "FILE", description = "Where to write the answers (default: answers.csv in --out-dir).")
   Path answers;
 
-  @Option(names = "--cache", paramLabel = "DIR", description = "The answer cache (default: .holdout-cache beside the suite).")
+  @Option(names = "--cache", paramLabel = "DIR", description = "The answer cache (default: .holdout-cache in --out-dir).")
   Path cache;
 
   @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "Requests at once (default: ${DEFAULT-VALUE}).")
@@ -74,6 +82,12 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.report/v1 JSON report.")
   Path json;
+
+  @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with charts (opens offline).")
+  Path html;
+
+  @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per criterion.")
+  Path junit;
 
   @Option(names = "--human-grades", paramLabel = "FILE",
       description = "With a 'judge' section: grades a person gave (CSV of the row id and 'grade'), compared with the judge's (Cohen's kappa).")
@@ -96,11 +110,13 @@ final class RunCommand implements Callable<Integer> {
     }
     if (concurrency < 1 || concurrency > 256) throw new HoldoutException("--concurrency " + concurrency + ": expected 1 to 256");
     if (!(timeout > 0)) throw new HoldoutException("--timeout " + timeout + ": expected seconds above 0");
-    Path folder = s.file().toAbsolutePath().getParent();
-    Path out = answers != null ? answers : folder.resolve("answers.csv");
+    // The suite's folder is the buyer's (often under version control); answers and cache go to a working folder.
+    Path out = answers != null ? answers : outDir.resolve("answers.csv");
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     inputs.put(humanGrades, "the human grades file");
-    InputsAndOutputs.checkOutputs(inputs, output("--answers", out), output("--json", json), output("--judgements", judgements));
+    if (answers == null || cache == null) InputsAndOutputs.makeWorkFolder(outDir, "--out-dir");
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--answers", out), output("--json", json), output("--html", html), output("--junit", junit),
+        output("--judgements", judgements));
     Judging.apiKey(s, System::getenv);
     if (judgements != null && !Judging.judged(s)) {
       throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
@@ -114,12 +130,14 @@ final class RunCommand implements Callable<Integer> {
         Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
     Suite.Prompt prompt = s.text().prompt();
     Endpoint target = prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
-    Path cacheDir = cache != null ? cache : folder.resolve(".holdout-cache");
-    Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out);
+    Path cacheDir = cache != null ? cache : outDir.resolve(".holdout-cache");
+    Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     String where = Endpoint.shown(url);
     Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE,
         new Judging.Options(cacheDir.resolve("judge"), judgements, humanGrades, System::getenv));
     if (json != null) JsonReport.write(report, json);
+    if (html != null) HtmlReport.write(report, html);
+    if (junit != null) JunitReport.write(report, junit);
     var o = spec.commandLine().getOut();
     o.println("Endpoint " + url + ": " + Format.count(sum.rows()) + " rows, " + Format.count(sum.requests()) + " requests, " + Format.count(sum.cached())
         + " answers from the cache, " + Format.count(sum.errors()) + " errors (error rate " + Format.number(sum.errorRate()) + ")"

@@ -4,7 +4,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.onnx.OnnxScorer;
 import dev.holdout.render.HtmlReport;
@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,12 +38,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "score",
     mixinStandardHelpOptions = true,
-    description = {"Run a vendor's ONNX model in-process, or call its HTTP JSON endpoint, over the evaluation",
-        "inputs (never the labels), then evaluate the predictions like 'holdout evaluate' and add",
-        "latency percentiles, throughput, error counts and cost to the report."},
+    description = {"Score the evaluation inputs with a vendor's ONNX model or HTTP endpoint, then evaluate.",
+        "Runs the ONNX model in-process, or calls the HTTP JSON endpoint, over the evaluation inputs (never the labels), then "
+            + "evaluates the predictions like 'holdout evaluate' and adds latency percentiles, throughput, error counts and cost "
+            + "to the report."},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage."})
 final class ScoreCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
+  @Mixin MakeFolders folders;
 
   @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (holdout.suite/v1 YAML); its model or endpoint section says how to feed it.")
   Path suite;
@@ -78,7 +81,7 @@ final class ScoreCommand implements Callable<Integer> {
     Suite s = Holdout.suite(suite);
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     if (target.model != null) inputs.put(target.model, "the model file");
-    InputsAndOutputs.checkOutputs(inputs, output("--predictions-out", predictionsOut), output("--json", json), output("--junit", junit),
+    InputsAndOutputs.checkOutputs(inputs, folders, output("--predictions-out", predictionsOut), output("--json", json), output("--junit", junit),
         output("--html", html));
     var err = spec.commandLine().getErr();
     Scored scored;
@@ -104,7 +107,7 @@ final class ScoreCommand implements Callable<Integer> {
     }
     try {
       PredictionsWriter.write(s, scored, predictions);
-      Progress progress = TerminalProgress.forThisTerminal(err);
+      Progress progress = quiet ? Progress.NONE : TerminalProgress.forThisTerminal(err);
       Report report = Holdout.evaluateScored(s, predictions, name, scored.serving(), progress);
       if (json != null) JsonReport.write(report, json);
       if (junit != null) JunitReport.write(report, junit);

@@ -15,9 +15,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "serve",
     mixinStandardHelpOptions = true,
-    description = {"Run the Holdout server: hidden evaluation sets, vendor submissions, a Ladder leaderboard, champion and",
-        "challenger, and a hash-chained audit log, as a JSON API under /api/v1 (described at /api/v1/openapi.json).",
-        "The first start creates an owner account and prints its token once."},
+    description = {"Run the Holdout server for hidden evaluation sets and vendor submissions.",
+        "Hidden evaluation sets, vendor submissions, a Ladder leaderboard, champion and challenger, and a hash-chained audit "
+            + "log, as a JSON API under /api/v1 (described at /api/v1/openapi.json). The first start creates an owner account "
+            + "and prints its token once."},
     footer = {"", "Exit codes: 0 after a clean stop, 2 bad input or usage."})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

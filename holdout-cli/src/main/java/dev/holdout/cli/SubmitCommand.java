@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "submit",
     mixinStandardHelpOptions = true,
-    description = {"Send predictions for a project's inputs to a Holdout server (vendors). With --wait, wait for the",
-        "evaluation and print the leaderboard score."},
+    description = {"Send predictions for a project's inputs to a Holdout server (vendors).",
+        "With --wait, wait for the evaluation and print the leaderboard score."},
     footer = {"", "Exit codes: 0 stored (and evaluated, with --wait), 2 refused or bad input."})
 final class SubmitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

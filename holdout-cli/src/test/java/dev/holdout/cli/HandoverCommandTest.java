@@ -125,7 +125,7 @@ class HandoverCommandTest {
   void a_complete_bundle_is_complete_and_reproduces_the_vendors_numbers() throws IOException {
     Path json = tmp.resolve("out/handover.json");
     Path html = tmp.resolve("out/handover.html");
-    Cli c = Cli.run("handover", "verify", bundle, "--json", json, "--html", html);
+    Cli c = Cli.run("handover", "verify", bundle, "--json", json, "--html", html, "--mkdirs");
     if (System.getenv("HOLDOUT_SHOW") != null) System.out.println(c.out());
     assertThat(c.err()).isEmpty();
     assertThat(c.out()).contains("Verdict: COMPLETE").contains("all 400 predictions reproduced")

@@ -20,7 +20,7 @@ class HtmlReportCommandTest {
     Path pred = perfect(dir);
     Path json = dir.resolve("out/report.json");
     Path html = dir.resolve("out/report.html");
-    Cli r = run("evaluate", suite, "-p", pred, "--json", json, "--html", html, "-q");
+    Cli r = run("evaluate", suite, "-p", pred, "--json", json, "--html", html, "-q", "--mkdirs");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).isEqualTo("Verdict: ACCEPTED\n");
     String page = Files.readString(html);
@@ -28,7 +28,7 @@ class HtmlReportCommandTest {
     assertThat(Files.getPosixFilePermissions(html)).extracting(Object::toString).contains("OTHERS_READ");
 
     Path again = dir.resolve("again.html");
-    Cli re = run("report", json, "--html", again);
+    Cli re = run("report", json, "--html", again, "-q");
     assertThat(re.exit()).isZero();
     assertThat(re.out()).isEmpty();
     assertThat(re.err()).isEmpty();
@@ -78,7 +78,7 @@ class HtmlReportCommandTest {
     Cli none = run("report", missing, "--html", html);
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).isEqualTo("holdout: " + missing
-        + ": report file not found; give a JSON report written by 'holdout evaluate --json' or 'holdout compare --json'\n");
+        + ": report file not found; give a JSON report written by a holdout command's --json\n");
 
     Path broken = Files.writeString(dir.resolve("broken.json"), "{\"schema\": \"holdout.report/v1\",");
     Cli bad = run("report", broken, "--html", html);
@@ -90,7 +90,7 @@ class HtmlReportCommandTest {
     Cli wrong = run("report", junit, "--html", html);
     assertThat(wrong.exit()).isEqualTo(2);
     assertThat(wrong.err()).isEqualTo("holdout: " + junit
-        + ": not a Holdout report (schema 'junit'); expected holdout.report/v1 or holdout.compare/v1\n");
+        + ": not a Holdout report (schema 'junit'); expected one of holdout.report/v1, holdout.compare/v1, holdout.plan/v1, holdout.audit/v1, holdout.drift/v1, holdout.monitor/v1, holdout.handover/v1\n");
 
     Cli itself = run("report", junit, "--html", junit);
     assertThat(itself.exit()).isEqualTo(2);

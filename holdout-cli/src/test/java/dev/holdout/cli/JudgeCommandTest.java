@@ -13,7 +13,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.Judging;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.result.Report;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -379,7 +379,7 @@ class JudgeCommandTest {
     Cli plain = run("evaluate", dir.resolve("plain.yaml"), "-p", dir.resolve("vendor.csv"), "--human-grades", humanGrades("q1,5\n"));
     assertThat(plain.exit()).isEqualTo(2);
     assertThat(plain.err()).contains("--human-grades compares human grades with the judge's, but the suite has no 'judge' section");
-    Cli runPlain = run("run", dir.resolve("plain.yaml"), "--endpoint", url + "/vendor", "--human-grades", dir.resolve("human.csv"));
+    Cli runPlain = run("run", "--out-dir", dir, dir.resolve("plain.yaml"), "--endpoint", url + "/vendor", "--human-grades", dir.resolve("human.csv"));
     assertThat(runPlain.exit()).isEqualTo(2);
     assertThat(runPlain.err()).contains("--human-grades compares human grades with the judge's, but " + dir.resolve("plain.yaml") + " has no 'judge' section");
     assertThat(dir.resolve("answers.csv")).doesNotExist();
@@ -392,7 +392,7 @@ class JudgeCommandTest {
     Path suite = suite("");
     Files.writeString(suite, Files.readString(suite).replace("judge:\n", "prompt: {template: \"Q: {question}\", model: vendor-1}\njudge:\n"));
     Path json = dir.resolve("run.json");
-    Cli r = run("run", suite, "--endpoint", url + "/vendor", "--json", json, "--concurrency", "2");
+    Cli r = run("run", "--out-dir", dir, suite, "--endpoint", url + "/vendor", "--json", json, "--concurrency", "2");
     assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(3);
     assertThat(r.out()).contains("INCONCLUSIVE  judged: judge_score >= 3 (point estimate)")
         .contains("the judge was not checked against people");

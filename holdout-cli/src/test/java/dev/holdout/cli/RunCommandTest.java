@@ -134,7 +134,7 @@ class RunCommandTest {
         bootstrap: {replicates: 50, seed: 1}
         """);
     Path json = dir.resolve("report.json");
-    Cli r = run("run", suite, "--endpoint", url, "--timeout", "2", "--retries", "0", "--json", json);
+    Cli r = run("run", "--out-dir", dir, suite, "--endpoint", url, "--timeout", "2", "--retries", "0", "--json", json);
     assertThat(r.err()).doesNotContain("no column");
     assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(3);  // INCONCLUSIVE: grounding cannot be judged from the endpoint's answers
     JsonNode report = JSON.readTree(json.toFile());
@@ -150,7 +150,7 @@ class RunCommandTest {
     Path suite = suite();
     Path answers = dir.resolve("answers.csv");
     // q1 and q4 once each, q2 twice (HTTP 500, then an answer), q3 twice (two timeouts): 6 requests.
-    Cli first = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "1", "--backoff-ms", "10", "--concurrency", "4");
+    Cli first = run("run", "--out-dir", dir, suite, "--endpoint", url, "--timeout", "0.5", "--retries", "1", "--backoff-ms", "10", "--concurrency", "4");
     assertThat(first.exit()).as(first.err()).isEqualTo(0);
     assertThat(first.out()).contains(": 4 rows, 6 requests, 0 answers from the cache, 2 errors (error rate 0.5000)")
         .contains("Tokens: 14 prompt, 4 completion")
@@ -165,7 +165,7 @@ class RunCommandTest {
     assertThat(calls.get("Question: How much leave (flaky)?").get()).isEqualTo(2);
     assertThat(calls.get("Question: A garbage question").get()).as("malformed JSON is not retried").isEqualTo(1);
 
-    Cli second = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--concurrency", "2");
+    Cli second = run("run", "--out-dir", dir, suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--concurrency", "2");
     assertThat(second.out()).contains(": 4 rows, 2 requests, 2 answers from the cache, 2 errors");
     assertThat(calls.get("Question: What is the capital of France?").get()).isEqualTo(1);
   }
@@ -176,7 +176,7 @@ class RunCommandTest {
     Files.writeString(dir.resolve("eval.csv"), "id,question,answer\n"
         + "q1,What is the capital of France?,Paris\nq2,How much leave (flaky)?,25 days\nq3,A broken question,x\nq4,A garbage question,y\n");
     Path json = dir.resolve("run.json");
-    Cli first = run("run", suite, "--endpoint", url, "--timeout", "30", "--retries", "1", "--backoff-ms", "10", "--concurrency", "4",
+    Cli first = run("run", "--out-dir", dir, suite, "--endpoint", url, "--timeout", "30", "--retries", "1", "--backoff-ms", "10", "--concurrency", "4",
         "--json", json);
     assertThat(first.exit()).as(first.err()).isEqualTo(0);
     int received = calls.values().stream().mapToInt(AtomicInteger::get).sum();
@@ -190,7 +190,7 @@ class RunCommandTest {
     assertThat(first.out()).contains(": 4 rows, 6 requests, 0 answers from the cache, 2 errors")
         .contains("  error q3: HTTP 503: {\"error\": \"down\"} after 2 attempts");
 
-    Cli again = run("run", suite, "--endpoint", url, "--timeout", "30", "--retries", "0", "--json", json);
+    Cli again = run("run", "--out-dir", dir, suite, "--endpoint", url, "--timeout", "30", "--retries", "0", "--json", json);
     assertThat(again.exit()).as(again.err()).isEqualTo(0);
     JsonNode cached = JSON.readTree(json.toFile()).path("serving");
     // q1 and q2 come from the cache; q3 and q4 are asked once each
@@ -205,7 +205,7 @@ class RunCommandTest {
     Path suite = suite();
     // the answer cache is asked for a folder; a file there cannot hold it, which a worker finds when it stores an answer
     Path notAFolder = Files.writeString(dir.resolve("cache.txt"), "not a folder\n");
-    Cli r = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--cache", notAFolder);
+    Cli r = run("run", "--out-dir", dir, suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--cache", notAFolder);
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
     assertThat(r.err()).startsWith("holdout: " + notAFolder).contains("cannot be written").contains("check the folder exists and is writable")
         .doesNotContain("IllegalStateException").doesNotContain("internal error");
@@ -219,7 +219,7 @@ class RunCommandTest {
             + "  - {id: cost, metric: cost_per_1000, max: 5}\n")
         .replace("  model: fake-1\n", "  model: fake-1\n  price_per_1k_prompt_tokens: 1.0\n  price_per_1k_completion_tokens: 2.0\n"));
     Path json = dir.resolve("run.json");
-    Cli r = run("run", suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--concurrency", "4", "--json", json);
+    Cli r = run("run", "--out-dir", dir, suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--concurrency", "4", "--json", json);
     assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(1);
     JsonNode report = JSON.readTree(json.toFile());
     JsonNode serving = report.path("serving");
@@ -237,13 +237,49 @@ class RunCommandTest {
   }
 
   @Test
+  void answers_and_the_cache_go_to_the_working_folder_not_beside_the_suite() throws Exception {
+    Path suite = suite();
+    Path work = dir.resolve("work").resolve("run-1");
+    Cli r = run("run", "--out-dir", work, suite, "--endpoint", url, "--timeout", "0.5", "--retries", "0");
+    assertThat(r.exit()).as(r.err()).isIn(0, 1, 3);
+    assertThat(work.resolve("answers.csv")).exists();
+    assertThat(work.resolve(".holdout-cache")).isDirectory();
+    assertThat(dir.resolve("answers.csv")).doesNotExist();
+    assertThat(dir.resolve(".holdout-cache")).doesNotExist();
+    assertThat(r.out()).contains("Answers written to " + work.resolve("answers.csv"));
+  }
+
+  @Test
+  void run_writes_html_and_junit_like_evaluate() throws Exception {
+    Path html = dir.resolve("run.html");
+    Path junit = dir.resolve("run.xml");
+    Cli r = run("run", "--out-dir", dir, suite(), "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--html", html, "--junit", junit);
+    assertThat(r.exit()).as(r.err()).isIn(0, 1, 3);
+    assertThat(Files.readString(html)).startsWith("<!DOCTYPE html>").contains("data-verdict=");
+    assertThat(Files.readString(junit)).contains("<testsuite", "<testcase");
+  }
+
+  @Test
+  void on_a_terminal_the_questions_asked_are_counted_on_standard_error() throws Exception {
+    System.setProperty(TerminalProgress.FORCE, "always");
+    try {
+      Path json = dir.resolve("r.json");
+      Cli r = run("run", "--out-dir", dir, suite(), "--endpoint", url, "--timeout", "0.5", "--retries", "0", "--json", json);
+      assertThat(r.err()).contains("asking the endpoint: 4 of 4 questions").endsWith("\r\033[K");
+      assertThat(r.out()).doesNotContain("asking the endpoint").doesNotContain("\r");
+    } finally {
+      System.clearProperty(TerminalProgress.FORCE);
+    }
+  }
+
+  @Test
   void bad_endpoints_and_suites_without_a_prompt_exit_2() throws Exception {
     Path suite = suite();
-    Cli bad = run("run", suite, "--endpoint", "localhost:80");
+    Cli bad = run("run", "--out-dir", dir, suite, "--endpoint", "localhost:80");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).isEqualTo("holdout: --endpoint 'localhost:80': expected an http:// or https:// URL of the endpoint\n");
     Files.writeString(suite, Files.readString(suite).replaceAll("(?s)prompt:.*model: fake-1\n", ""));
-    Cli none = run("run", suite, "--endpoint", url);
+    Cli none = run("run", "--out-dir", dir, suite, "--endpoint", url);
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("holdout run needs a 'prompt' section with a template");
   }
@@ -261,7 +297,7 @@ class RunCommandTest {
         """));
     String endpoint = url.replace("/v1/chat/completions", "/generate");
     Path json = dir.resolve("run.json");
-    Cli r = run("run", suite, "--endpoint", endpoint, "--retries", "0", "--concurrency", "2", "--json", json);
+    Cli r = run("run", "--out-dir", dir, suite, "--endpoint", endpoint, "--retries", "0", "--concurrency", "2", "--json", json);
     assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(0);
     assertThat(r.out()).contains(": 3 rows, 3 requests, 0 answers from the cache, 1 errors")
         .contains("Tokens: 22 prompt, 6 completion")
@@ -278,7 +314,7 @@ class RunCommandTest {
     assertThat(lines.get(2)).startsWith("q2,25 days,");
     assertThat(JSON.readTree(json.toFile()).path("serving").path("kind").asText()).isEqualTo("json_endpoint");
 
-    Cli again = run("run", suite, "--endpoint", endpoint, "--retries", "0");
+    Cli again = run("run", "--out-dir", dir, suite, "--endpoint", endpoint, "--retries", "0");
     assertThat(again.out()).as("the cache is keyed by the request body").contains(": 3 rows, 1 requests, 2 answers from the cache");
   }
 
@@ -287,7 +323,7 @@ class RunCommandTest {
     Path suite = suite();
     Files.writeString(suite, Files.readString(suite).replace("  model: fake-1\n",
         "  model: fake-1\n  request: {input: \"{prompt}\", topic: \"{questoin}\"}\n  response: /output/text\n"));
-    Cli r = run("run", suite, "--endpoint", url.replace("/v1/chat/completions", "/generate"));
+    Cli r = run("run", "--out-dir", dir, suite, "--endpoint", url.replace("/v1/chat/completions", "/generate"));
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("prompt.request: {questoin} is not a column of eval.csv; did you mean 'question'?");
     assertThat(generic).isEmpty();

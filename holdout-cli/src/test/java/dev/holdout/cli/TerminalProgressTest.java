@@ -2,7 +2,7 @@ package dev.holdout.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.holdout.audit;
 
+import dev.holdout.base.Progress;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
@@ -32,6 +33,19 @@ public final class Audit {
 
   /** Audits the files named by {@code settings}; bad files and unknown columns throw {@link HoldoutException}. */
   public static AuditReport run(AuditSettings s) {
+    return run(s, Progress.NONE);
+  }
+
+  /** As {@link #run(AuditSettings)}, telling {@code progress} of each phase. */
+  public static AuditReport run(AuditSettings s, Progress progress) {
+    try {
+      return audited(s, progress);
+    } finally {
+      progress.done();
+    }
+  }
+
+  private static AuditReport audited(AuditSettings s, Progress progress) {
     // the hashes read the files on another thread, into the time the parse leaves a core idle
     CompletableFuture<String> dataHash = RecordReaders.sha256Async(s.data());
     CompletableFuture<String> trainHash = s.train() == null ? null : RecordReaders.sha256Async(s.train());
@@ -50,10 +64,13 @@ public final class Audit {
     List<Integer> featureCols = new ArrayList<>();
     for (int c = 0; c < header.size(); c++) if (c != idCol && c != labelCol) featureCols.add(c);
 
+    if (s.train() != null) progress.phase("reading the training data " + s.train().getFileName());
     TrainingIndex train = s.train() == null ? null : TrainingIndex.read(s.train(), s.data(), header, featureCols, s.id(), s.label());
     EvaluationPass pass = new EvaluationPass(header, idCol, labelCol, timeCol, sliceCols, featureCols, train,
         s.train() == null ? null : s.train().getFileName().toString());
+    progress.phase("profiling " + s.data().getFileName());
     pass.read(s.data());
+    progress.phase("checking");
 
     Findings findings = new Findings();
     List<ColumnProfile> profiles = pass.profiles.stream().map(ColumnProfiler::profile).toList();

@@ -3,8 +3,12 @@ package dev.holdout.base;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -40,7 +44,7 @@ public final class AtomicFiles {
       try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
         content.writeTo(w);
       } catch (IOException e) {
-        throw new HoldoutException(target + ": cannot be written (" + e.getMessage() + "); check the device or pipe can be written", e);
+        throw new HoldoutException(target + ": cannot be written (" + reason(e) + "); check the device or pipe can be written", e);
       }
       return;
     }
@@ -49,10 +53,23 @@ public final class AtomicFiles {
       try {
         real = target.toRealPath();
       } catch (IOException e) {
-        throw new HoldoutException(target + ": cannot be written (" + e.getMessage() + "); check the link and the file it names", e);
+        throw new HoldoutException(target + ": cannot be written (" + reason(e) + "); check the link and the file it names", e);
       }
     }
     writeReplacing(target, real, content);
+  }
+
+  /**
+   * What went wrong, without the path the file system names: that is often the temporary file
+   * beside the target ({@code .r.html7292….tmp}), which the user never asked for; the message
+   * names the target instead.
+   */
+  public static String reason(IOException e) {
+    if (e instanceof AccessDeniedException) return "permission denied";
+    if (e instanceof NoSuchFileException) return "no such file or folder";
+    if (e instanceof FileAlreadyExistsException) return "a file of that name is in the way";
+    if (e instanceof FileSystemException f) return f.getReason() != null ? f.getReason() : "file system error";
+    return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
   private static void writeReplacing(Path target, Path real, Content content) {
@@ -71,7 +88,7 @@ public final class AtomicFiles {
         Files.move(tmp, real, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw new HoldoutException(target + ": cannot be written (" + e.getMessage() + "); check the folder exists and is writable", e);
+      throw new HoldoutException(target + ": cannot be written (" + reason(e) + "); check the folder exists and is writable", e);
     } finally {
       if (tmp != null) {
         try {

@@ -114,4 +114,12 @@ public final class Format {
   public static String seconds(double s) {
     return String.format(Locale.ROOT, "%,.2f s", s);
   }
+
+  /** A time a person waits, rounded to what they care about: 4 s, 2 min 5 s, 1 h 3 min. */
+  public static String duration(double seconds) {
+    long s = Math.max(0, Math.round(seconds));
+    if (s < 60) return s + " s";
+    if (s < 3600) return (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s");
+    return (s / 3600) + " h" + (s % 3600 / 60 == 0 ? "" : " " + (s % 3600 / 60) + " min");
+  }
 }

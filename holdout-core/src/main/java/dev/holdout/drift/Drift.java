@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import dev.holdout.base.Progress;
 import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
@@ -56,11 +57,16 @@ public final class Drift {
 
   /** Reads both files and judges them. */
   public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier) {
-    return run(reference, current, settings, classifier, List.of());
+    return run(reference, current, settings, classifier, List.of(), Progress.NONE);
   }
 
-  /** Reads both files and judges them, overall and within each group of each categorical column in {@code slices}. */
-  public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices) {
+  /**
+   * Reads both files and judges them, overall and within each group of each categorical column in
+   * {@code slices}, telling {@code progress} of each phase.
+   */
+  public static DriftReport run(Path reference, Path current, DriftSettings settings, DomainClassifier classifier, List<String> slices,
+      Progress progress) {
+    progress.phase("reading " + reference.getFileName() + " and " + current.getFileName());
     Set<String> exclude = new HashSet<>(settings.exclude());
     Set<String> optional = settings.label() == null ? Set.of() : Set.of(settings.label());
     WindowColumns w = WindowColumns.read(reference, current, exclude, optional);
@@ -70,6 +76,7 @@ public final class Drift {
       w = w.without(ids.keySet());
       idNotes = IdColumns.notes(ids);
     }
+    progress.phase("judging " + Format.count(w.columns.size()) + " columns" + (settings.classifierRows() > 0 ? " and the domain classifier" : ""));
     DriftReport overall = judge(w, settings, classifier, idNotes);
     if (slices.isEmpty()) return overall;
     List<String> notes = new ArrayList<>(overall.notes());

@@ -1,5 +1,6 @@
 package dev.holdout.evaluation;
 
+import dev.holdout.base.Progress;
 import dev.holdout.metric.Direction;
 import dev.holdout.metric.MetricValue;
 import dev.holdout.result.CompareReport;

@@ -1,5 +1,6 @@
 package dev.holdout.evaluation;
 
+import dev.holdout.base.Progress;
 import dev.holdout.result.CompareReport;
 import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;

@@ -1,5 +1,6 @@
 package dev.holdout.evaluation;
 
+import dev.holdout.base.Progress;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
 import dev.holdout.data.RecordReader;

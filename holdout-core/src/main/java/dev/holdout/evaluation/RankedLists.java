@@ -1,5 +1,6 @@
 package dev.holdout.evaluation;
 
+import dev.holdout.base.Progress;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -4,7 +4,7 @@ import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.FileEvaluation;
 import dev.holdout.evaluation.Judging;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.result.Report;
 import dev.holdout.scoring.PredictionsWriter;

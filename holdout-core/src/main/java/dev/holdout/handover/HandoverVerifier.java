@@ -1,5 +1,6 @@
 package dev.holdout.handover;
 
+import dev.holdout.base.Progress;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.result.Report;
@@ -27,13 +28,29 @@ public final class HandoverVerifier {
   }
 
   public static HandoverReport verify(Path bundle, ModelRunner runner, Archives.Limits limits) {
+    return verify(bundle, runner, limits, Progress.NONE);
+  }
+
+  /** As {@link #verify(Path, ModelRunner, Archives.Limits)}, telling {@code progress} of each phase. */
+  public static HandoverReport verify(Path bundle, ModelRunner runner, Archives.Limits limits, Progress progress) {
+    try {
+      return verified(bundle, runner, limits, progress);
+    } finally {
+      progress.done();
+    }
+  }
+
+  private static HandoverReport verified(Path bundle, ModelRunner runner, Archives.Limits limits, Progress progress) {
+    progress.phase("checking files and hashes");
     BundlePaths paths = new BundlePaths(bundle);
     Manifest m = ManifestParser.parse(paths);
     List<Check> checks = new ArrayList<>();
     checks.addAll(DeclaredSections.check(m));
     checks.addAll(BundleFiles.check(m, limits));
     checks.addAll(WeightFormats.check(m));
+    progress.phase("reproducing: running the delivered model");
     Reproduction.Result ran = Reproduction.run(m.reproduce(), paths, runner);
+    progress.phase("comparing the claimed metrics");
     checks.addAll(ran.checks());
     if (ran.scored() != null) {
       checks.addAll(PredictionMatch.check(ran.suite(), ran.scored(), m.reproduce()));

@@ -1,5 +1,6 @@
 package dev.holdout.monitor;
 
+import dev.holdout.base.Progress;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Missing;
 import dev.holdout.data.RecordReader;
@@ -108,6 +109,11 @@ final class LogStream {
 
   /** Streams the log, handing each window to {@code closed} as the log moves past it and the rest at the end, in order. */
   Totals read(Consumer<OpenWindow> closed) {
+    return read(closed, Progress.NONE);
+  }
+
+  /** As {@link #read(Consumer)}, telling {@code progress} of the rows read. */
+  Totals read(Consumer<OpenWindow> closed, Progress progress) {
     long rows = 0;
     long labeledRows = 0;
     try (RecordReader r = RecordReaders.open(log)) {
@@ -134,7 +140,7 @@ final class LogStream {
             closed.accept(closing);
           }
         }
-        rows++;
+        if ((++rows & 0xFFFF) == 0) progress.rows("reading the log", rows);
         w.rows++;
         if (row.read(r, w)) labeledRows++;
       }

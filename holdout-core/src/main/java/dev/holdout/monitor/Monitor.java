@@ -1,5 +1,6 @@
 package dev.holdout.monitor;
 
+import dev.holdout.base.Progress;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
 import dev.holdout.data.RecordReader;
@@ -48,6 +49,11 @@ public final class Monitor {
 
   /** Streams the log and judges every window. Bad input throws {@link HoldoutException} naming the file, line and column. */
   public static MonitorReport run(Settings s) {
+    return run(s, Progress.NONE);
+  }
+
+  /** As {@link #run(Settings)}, telling {@code progress} of the rows read. */
+  public static MonitorReport run(Settings s, Progress progress) {
     Suite suite = s.suite();
     Task task = suite.task();
     if (!task.supported()) {
@@ -107,10 +113,12 @@ public final class Monitor {
         w.flush();
         if (!done.isEmpty()) waitFor(done.get(done.size() - 1));
         done.add(judging.submit(() -> judge.judge(w)));
-      });
+      }, progress);
+      progress.phase("judging the last windows");
       for (Future<MonitorReport.WindowResult> f : done) results.add(waitFor(f));
     } finally {
       judging.shutdownNow();
+      progress.done();
     }
     return assemble(s, judged, judge, timeColumn, reference, outcomes, results, totals, notes);
   }
@@ -196,7 +204,7 @@ public final class Monitor {
     return new MonitorReport(MonitorReport.SCHEMA, new MonitorReport.Source(s.log().toString(), totals.rows()),
         new MonitorReport.Source(s.reference().toString(), reference.profile().rows()),
         s.outcomes() == null ? null : new MonitorReport.Source(s.outcomes().toString(), outcomes.size()),
-        new MonitorReport.SuiteInfo(suite.name(), task.key(), suite.primaryMetric(), suite.file().getFileName().toString()),
+        new MonitorReport.SuiteInfo(suite.name(), task.key(), suite.primaryMetric(), suite.file().getFileName().toString(), suite.problem()),
         new MonitorReport.WindowInfo(spec.calendar() ? spec.kind().name().toLowerCase(Locale.ROOT) : "rows", spec.calendar() ? null : spec.rows(),
             timeColumn),
         totals.rows(), totals.labeledRows(), out, alerts, alerts.isEmpty() ? "OK" : "ALERT", thresholds, assumption, suite.bootstrap().confidence(),

@@ -41,8 +41,9 @@ public record MonitorReport(
   /** A file and its row count. */
   public record Source(String path, long rows) {}
 
-  /** The suite: name, task, primary metric. */
-  public record SuiteInfo(String name, String task, String primaryMetric, String file) {}
+  /** The suite: name, task, primary metric, file and the problem sentence (null in reports written before it was kept). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record SuiteInfo(String name, String task, String primaryMetric, String file, String problem) {}
 
   /** How windows are cut: {@code day}, {@code week}, {@code month} or {@code rows}; the row count; the time column. */
   @JsonInclude(JsonInclude.Include.NON_NULL)

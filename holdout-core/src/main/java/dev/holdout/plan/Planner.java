@@ -5,7 +5,7 @@ import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.evaluation.EvaluationSet;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.result.PlanReport;
 import dev.holdout.result.Report;

@@ -25,13 +25,22 @@ public final class AuditHtml {
   private AuditHtml() {}
 
   public static void write(AuditReport report, Path file) {
-    String html = render(report);
+    write(report, Headline.NONE, file);
+  }
+
+  /** As {@link #write(AuditReport, Path)}, the page headed by the suite's name and problem. */
+  public static void write(AuditReport report, Headline headline, Path file) {
+    String html = render(report, headline);
     AtomicFiles.write(file, w -> w.write(html));
   }
 
   public static String render(AuditReport r) {
+    return render(r, Headline.NONE);
+  }
+
+  public static String render(AuditReport r, Headline headline) {
     StringBuilder b = new StringBuilder(64 * 1024);
-    header(b, r);
+    header(b, r, headline);
     boolean ready = "READY".equals(r.verdict());
     String word = ready ? "READY" : "NOT READY";
     long blockers = r.findings().stream().filter(f -> f.severity() == Severity.BLOCKER).count();
@@ -64,7 +73,7 @@ public final class AuditHtml {
     return Page.document((r.data() == null ? "audit" : fileName(r.data().path())) + " · data readiness · " + word, b);
   }
 
-  private static void header(StringBuilder b, AuditReport r) {
+  private static void header(StringBuilder b, AuditReport r, Headline headline) {
     StringBuilder facts = new StringBuilder();
     facts.append("<li><b>").append(Format.count(r.data().rows())).append("</b> rows</li><li><b>").append(r.data().columns().size()).append("</b> columns</li>");
     if (r.roles() != null) {
@@ -78,7 +87,8 @@ public final class AuditHtml {
     }
     String sha = r.data().sha256() == null ? "" : r.data().sha256().substring(0, Math.min(12, r.data().sha256().length()));
     facts.append("<li class=\"mono\">sha256 ").append(esc(sha)).append("…</li>");
-    Page.header(b, "Holdout data readiness audit", fileName(r.data().path()), null, facts);
+    Page.header(b, "Holdout data readiness audit" + (headline.suite() == null ? "" : " · " + headline.suite()), fileName(r.data().path()),
+        headline.problem(), facts);
   }
 
   private static void findings(StringBuilder b, List<Finding> findings) {

@@ -15,7 +15,12 @@ public final class AuditText {
 
   /** Terminal text: a header, the findings grouped blocker, warning, info, each with evidence and what to do, then the verdict. */
   public static String terminal(AuditReport a) {
-    StringBuilder sb = new StringBuilder();
+    return terminal(a, Headline.NONE);
+  }
+
+  /** As {@link #terminal(AuditReport)}, headed by the suite's name and problem. */
+  public static String terminal(AuditReport a, Headline headline) {
+    StringBuilder sb = new StringBuilder(headline.text());
     sb.append("Audit of ").append(a.data().path()).append(": ").append(Format.count(a.data().rows())).append(" rows, ").append(a.data().columns().size()).append(" columns");
     if (a.train() != null) sb.append("; training file ").append(a.train().path()).append(": ").append(Format.count(a.train().rows())).append(" rows");
     sb.append('\n');

@@ -22,16 +22,27 @@ public final class DriftHtml {
   private DriftHtml() {}
 
   public static void write(DriftReport report, Path file) {
-    String html = render(report);
+    write(report, Headline.NONE, file);
+  }
+
+  /** As {@link #write(DriftReport, Path)}, the page headed by the suite's name and problem. */
+  public static void write(DriftReport report, Headline headline, Path file) {
+    String html = render(report, headline);
     AtomicFiles.write(file, w -> w.write(html));
   }
 
   public static String render(DriftReport r) {
+    return render(r, Headline.NONE);
+  }
+
+  public static String render(DriftReport r, Headline headline) {
     StringBuilder b = new StringBuilder(64 * 1024);
     String facts = "<li>reference <b>" + esc(r.reference().path()) + "</b>, <b>" + Format.count(r.reference().rows()) + "</b> rows</li><li>current <b>"
         + esc(r.current().path()) + "</b>, <b>" + Format.count(r.current().rows()) + "</b> rows</li><li><b>" + r.driftedFeatures() + "</b> of <b>"
         + r.featureColumns() + "</b> feature columns drifted</li>";
-    Page.header(b, "Holdout drift report", fileName(r.current().path()) + " against " + fileName(r.reference().path()), null, facts);
+    String windows = fileName(r.current().path()) + " against " + fileName(r.reference().path());
+    Page.header(b, "Holdout drift report" + (headline.suite() == null ? "" : " · " + windows), headline.suite() == null ? windows : headline.suite(),
+        headline.problem(), facts);
     b.append("<section class=\"verdict ").append(r.drift() ? "REJECTED" : "ACCEPTED").append("\" id=\"verdict\"><div><div class=\"word\">")
         .append(r.drift() ? "DRIFT" : "NO DRIFT").append("</div><p class=\"why\">")
         .append(esc(r.reasons().isEmpty() ? "No rule fired. " + r.rule() + "." : String.join("; ", r.reasons()) + ".")).append("</p></div></section>\n");

@@ -12,7 +12,12 @@ public final class DriftText {
   private DriftText() {}
 
   public static String render(DriftReport r) {
-    StringBuilder sb = new StringBuilder();
+    return render(r, Headline.NONE);
+  }
+
+  /** As {@link #render(DriftReport)}, headed by the suite's name and problem. */
+  public static String render(DriftReport r, Headline headline) {
+    StringBuilder sb = new StringBuilder(headline.text());
     sb.append("Drift: reference ").append(r.reference().path()).append(" (").append(Format.count(r.reference().rows())).append(" rows), current ")
         .append(r.current().path()).append(" (").append(Format.count(r.current().rows())).append(" rows)\n\n");
     int w = "column".length();

@@ -19,17 +19,26 @@ public final class HandoverHtml {
 
   /** Writes the page, atomically. */
   public static void write(HandoverReport r, Path file) {
-    String html = render(r);
+    write(r, Headline.NONE, file);
+  }
+
+  /** As {@link #write(HandoverReport, Path)}, the page headed by the suite's name and problem. */
+  public static void write(HandoverReport r, Headline headline, Path file) {
+    String html = render(r, headline);
     AtomicFiles.write(file, w -> w.write(html));
   }
 
   public static String render(HandoverReport r) {
+    return render(r, Headline.NONE);
+  }
+
+  public static String render(HandoverReport r, Headline headline) {
     StringBuilder b = new StringBuilder(16 * 1024);
     StringBuilder facts = new StringBuilder();
     if (r.vendor() != null) facts.append("<li>Vendor <b>").append(esc(r.vendor())).append("</b></li>");
     if (r.model() != null) facts.append("<li>Model <b>").append(esc(r.model())).append("</b></li>");
     facts.append("<li><b>").append(r.checks().size()).append("</b> checks</li>");
-    Page.header(b, "Holdout handover verification", r.bundle(), null, facts);
+    Page.header(b, "Holdout handover verification" + (headline.suite() == null ? "" : " · " + headline.suite()), r.bundle(), headline.problem(), facts);
     boolean complete = r.verdict() == HandoverReport.Verdict.COMPLETE;
     String word = String.valueOf(r.verdict());
     b.append("<section class=\"verdict ").append(complete ? "ACCEPTED" : "REJECTED").append("\" id=\"verdict\" data-verdict=\"").append(word)

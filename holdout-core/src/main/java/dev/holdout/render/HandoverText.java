@@ -10,8 +10,13 @@ public final class HandoverText {
   private HandoverText() {}
 
   public static String terminal(HandoverReport r) {
-    StringBuilder b = new StringBuilder();
-    b.append("Holdout · handover ").append(r.bundle());
+    return terminal(r, Headline.NONE);
+  }
+
+  /** As {@link #terminal(HandoverReport)}, headed by the suite's name and problem. */
+  public static String terminal(HandoverReport r, Headline headline) {
+    StringBuilder b = new StringBuilder(headline.text());
+    b.append("Holdout handover check · bundle ").append(r.bundle());
     if (r.vendor() != null) b.append(" from ").append(r.vendor());
     if (r.model() != null) b.append(" (").append(r.model()).append(")");
     b.append("\n\n");

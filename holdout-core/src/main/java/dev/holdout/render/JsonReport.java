@@ -2,6 +2,11 @@ package dev.holdout.render;
 
 import dev.holdout.result.Report;
 import dev.holdout.result.CompareReport;
+import dev.holdout.result.PlanReport;
+import dev.holdout.audit.AuditReport;
+import dev.holdout.drift.DriftReport;
+import dev.holdout.handover.HandoverReport;
+import dev.holdout.monitor.MonitorReport;
 import dev.holdout.base.AtomicFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +21,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The JSON renderings: {@code holdout.report/v1} and {@code holdout.compare/v1}, keys in snake_case. */
 public final class JsonReport {
@@ -23,6 +30,19 @@ public final class JsonReport {
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  /** Every JSON report Holdout writes, by its schema key: what {@link #readAny} reads back. */
+  private static final Map<String, Class<?>> SCHEMAS = new LinkedHashMap<>();
+
+  static {
+    SCHEMAS.put(Report.SCHEMA, Report.class);
+    SCHEMAS.put(CompareReport.SCHEMA, CompareReport.class);
+    SCHEMAS.put(PlanReport.SCHEMA, PlanReport.class);
+    SCHEMAS.put(AuditReport.SCHEMA, AuditReport.class);
+    SCHEMAS.put(DriftReport.SCHEMA, DriftReport.class);
+    SCHEMAS.put(MonitorReport.SCHEMA, MonitorReport.class);
+    SCHEMAS.put(HandoverReport.SCHEMA, HandoverReport.class);
+  }
 
   private JsonReport() {}
 
@@ -63,13 +83,14 @@ public final class JsonReport {
   }
 
   /**
-   * Reads either kind of report, chosen by its {@code schema} key: a {@link Report} or a
-   * {@link CompareReport}. Every failure is a {@link HoldoutException} with a one-line message that
+   * Reads any report Holdout writes, chosen by its {@code schema} key: a {@link Report},
+   * {@link CompareReport}, {@link PlanReport}, {@link AuditReport}, {@link DriftReport},
+   * {@link MonitorReport} or {@link HandoverReport}. Every failure is a {@link HoldoutException} with a one-line message that
    * names the file (and the line and column for broken JSON).
    */
   public static Object readAny(Path file) {
     if (!Files.exists(file)) {
-      throw new HoldoutException(file + ": report file not found; give a JSON report written by 'holdout evaluate --json' or 'holdout compare --json'");
+      throw new HoldoutException(file + ": report file not found; give a JSON report written by a holdout command's --json");
     }
     if (Files.isDirectory(file)) throw new HoldoutException(file + ": is a folder; give a JSON report file");
     JsonNode root;
@@ -85,14 +106,10 @@ public final class JsonReport {
     if (root == null || !root.isObject()) throw new HoldoutException(file + ": not a Holdout report (expected a JSON object with a \"schema\" key)");
     JsonNode schema = root.get("schema");
     String name = schema == null || !schema.isTextual() ? null : schema.asText();
-    Class<?> type;
-    if (Report.SCHEMA.equals(name)) {
-      type = Report.class;
-    } else if (CompareReport.SCHEMA.equals(name)) {
-      type = CompareReport.class;
-    } else {
+    Class<?> type = name == null ? null : SCHEMAS.get(name);
+    if (type == null) {
       throw new HoldoutException(file + ": not a Holdout report ("
-          + (name == null ? "no \"schema\" key" : "schema '" + name + "'") + "); expected " + Report.SCHEMA + " or " + CompareReport.SCHEMA);
+          + (name == null ? "no \"schema\" key" : "schema '" + name + "'") + "); expected one of " + String.join(", ", SCHEMAS.keySet()));
     }
     Object report;
     try {

@@ -37,7 +37,7 @@ public final class MonitorHtml {
         + "</b> with outcomes</li><li><b>" + m.windows().size() + "</b> windows ("
         + esc(m.window().size() == null ? m.window().kind() : Format.count(m.window().size()) + " rows") + ")</li><li>reference <b>"
         + esc(m.reference().path()) + "</b></li>";
-    Page.header(b, "Holdout monitor · " + Html.words(m.suite().task()), m.suite().name(), null, facts);
+    Page.header(b, "Holdout monitor · " + Html.words(m.suite().task()), m.suite().name(), m.suite().problem(), facts);
     boolean alert = m.alert();
     b.append("<section class=\"verdict ").append(alert ? "REJECTED" : "ACCEPTED").append("\" id=\"status\"><div><div class=\"word\">")
         .append(alert ? "ALERT" : "OK").append("</div><p class=\"why\">")

@@ -13,6 +13,7 @@ public final class MonitorText {
     StringBuilder sb = new StringBuilder();
     String metric = m.suite().primaryMetric();
     sb.append("Holdout monitor · ").append(m.suite().name()).append(" (").append(m.suite().task()).append(")\n");
+    if (m.suite().problem() != null) sb.append(m.suite().problem()).append('\n');
     sb.append(String.format(Locale.ROOT, "Log %s: %s rows (%s with outcomes) in %d %s windows; reference %s: %s rows%n%n", m.log().path(),
         Format.count(m.rows()), Format.count(m.labeledRows()), m.windows().size(), m.window().size() == null ? m.window().kind()
         : Format.count(m.window().size()) + "-row", m.reference().path(), Format.count(m.reference().rows())));

@@ -1,5 +1,6 @@
 package dev.holdout.scoring;
 
+import dev.holdout.base.Progress;
 import dev.holdout.endpoint.Endpoint;
 import dev.holdout.endpoint.FanOut;
 import dev.holdout.endpoint.Latencies;
@@ -29,6 +30,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.Map;
 import java.util.Set;
 
@@ -92,6 +94,11 @@ public final class Harness {
 
   /** Asks {@code endpoint} every row of the suite's evaluation set and writes the answers to {@code out}; {@code cache} may be null. */
   public static Summary run(Suite suite, Endpoint endpoint, int concurrency, Path cache, Path out) {
+    return run(suite, endpoint, concurrency, cache, out, Progress.NONE);
+  }
+
+  /** As {@link #run(Suite, Endpoint, int, Path, Path)}, telling {@code progress} of each question answered. */
+  public static Summary run(Suite suite, Endpoint endpoint, int concurrency, Path cache, Path out, Progress progress) {
     Suite.Prompt prompt = suite.text() == null ? null : suite.text().prompt();
     if (prompt == null) {
       throw new HoldoutException.BadSuite(suite.file() + ": holdout run needs a 'prompt' section with a template, e.g. prompt: {template: \"Question: {question}\"}");
@@ -129,18 +136,22 @@ public final class Harness {
     boolean[] fromCache = new boolean[n];
     long started = System.nanoTime();
     Traffic.Counts before = endpoint.traffic().counts();
+    AtomicLong asked = new AtomicLong();
     FanOut.run("endpoint", Math.max(1, concurrency), n, row -> {
       Path file = cache == null ? null : cacheFile(cache, endpoint.settings().url().toString(), bodies.get(row));
       Endpoint.Answer hit = file == null ? null : read(file);
       if (hit != null) {
         answers[row] = hit;
         fromCache[row] = true;
+        progress.count("asking the endpoint", asked.incrementAndGet(), n, "questions");
         return;
       }
       Endpoint.Answer a = endpoint.send(bodies.get(row));
       answers[row] = a;
       if (file != null && a.error() == null) write(file, a);
+      progress.count("asking the endpoint", asked.incrementAndGet(), n, "questions");
     });
+    progress.done();
     Traffic.Counts traffic = endpoint.traffic().counts().minus(before);
     double seconds = (System.nanoTime() - started) / 1e9;
     writeAnswers(suite, ids, answers, fromCache, out);

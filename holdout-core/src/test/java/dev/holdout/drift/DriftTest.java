@@ -3,6 +3,7 @@ package dev.holdout.drift;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.holdout.base.Progress;
 import dev.holdout.base.HoldoutException;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -256,7 +257,7 @@ class DriftTest {
     }
     Path a = Files.writeString(dir.resolve("ref.csv"), ref);
     Path b = Files.writeString(dir.resolve("cur.csv"), cur);
-    DriftReport report = Drift.run(a, b, settings(0), null, List.of("city", "nope"));
+    DriftReport report = Drift.run(a, b, settings(0), null, List.of("city", "nope"), Progress.NONE);
     assertThat(report.slices()).containsOnlyKeys("city");
     Map<String, DriftReport.SliceGroup> groups = report.slices().get("city");
     assertThat(groups).containsOnlyKeys("lille", "lyon", "nice", "paris");

@@ -1,5 +1,6 @@
 package dev.holdout.evaluation;
 
+import dev.holdout.base.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.verdict.CriterionResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -269,13 +269,13 @@ class HtmlReportTest {
   void unreadable_reports_get_one_line_that_names_the_file(@TempDir Path dir) throws IOException {
     Path missing = dir.resolve("nope.json");
     assertThatThrownBy(() -> JsonReport.readAny(missing)).isInstanceOf(HoldoutException.class)
-        .hasMessage(missing + ": report file not found; give a JSON report written by 'holdout evaluate --json' or 'holdout compare --json'");
+        .hasMessage(missing + ": report file not found; give a JSON report written by a holdout command's --json");
     Path broken = Files.writeString(dir.resolve("broken.json"), "{\n  \"schema\": \"holdout.report/v1\",\n  \"suite\": {\n}\n");
     assertThatThrownBy(() -> JsonReport.readAny(broken)).isInstanceOf(HoldoutException.class)
         .hasMessageStartingWith(broken + " line 5, column 1: not valid JSON (").hasMessageNotContaining("\n");
     Path other = Files.writeString(dir.resolve("other.json"), "{\"schema\": \"something/v9\"}");
     assertThatThrownBy(() -> JsonReport.readAny(other)).isInstanceOf(HoldoutException.class)
-        .hasMessage(other + ": not a Holdout report (schema 'something/v9'); expected holdout.report/v1 or holdout.compare/v1");
+        .hasMessage(other + ": not a Holdout report (schema 'something/v9'); expected one of holdout.report/v1, holdout.compare/v1, holdout.plan/v1, holdout.audit/v1, holdout.drift/v1, holdout.monitor/v1, holdout.handover/v1");
     Path none = Files.writeString(dir.resolve("none.json"), "[1, 2]");
     assertThatThrownBy(() -> JsonReport.readAny(none)).hasMessage(none + ": not a Holdout report (expected a JSON object with a \"schema\" key)");
     Path wrongType = Files.writeString(dir.resolve("wrong.json"), "{\"schema\": \"holdout.report/v1\", \"suite\": {\"name\": \"x\"}, \"verdict\": \"MAYBE\"}");

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.result.Report;
 import dev.holdout.scoring.PredictionsWriter;
 import dev.holdout.scoring.Scored;

@@ -5,7 +5,7 @@ import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.evaluation.EvaluationSet;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.auth.Tokens;
 import dev.holdout.server.base.ApiException;

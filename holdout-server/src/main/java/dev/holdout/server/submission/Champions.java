@@ -2,7 +2,7 @@ package dev.holdout.server.submission;
 
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.metric.Direction;
 import dev.holdout.result.CompareReport;
 import dev.holdout.render.JsonReport;

@@ -5,7 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.metric.Direction;
 import dev.holdout.result.CompareReport;
 import dev.holdout.render.JsonReport;

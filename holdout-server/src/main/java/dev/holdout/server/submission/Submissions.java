@@ -1,7 +1,7 @@
 package dev.holdout.server.submission;
 
 import dev.holdout.base.HoldoutException;
-import dev.holdout.evaluation.Progress;
+import dev.holdout.base.Progress;
 import dev.holdout.render.JsonReport;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.auth.Tokens;
