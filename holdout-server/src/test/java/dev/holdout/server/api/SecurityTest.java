@@ -90,6 +90,7 @@ class SecurityTest {
             .replace("{project}", method.equals("PUT") ? fresh : p).replace("{submission}", s1).replace("{vendor}", "bystander")
             .replace("{account}", "bystander");
         if (path.endsWith("/compare")) path += "?submission=" + s1 + "&submission=" + s2;
+        if (path.endsWith("/log") || path.endsWith("/outcomes")) path += "?batch=b" + (n++);
         int ok = switch (e.getKey()) {
           case "POST /api/v1/projects", "POST /api/v1/projects/{project}/vendors", "POST /api/v1/accounts/{account}/tokens",
               "POST /api/v1/projects/{project}/services" -> 201;
