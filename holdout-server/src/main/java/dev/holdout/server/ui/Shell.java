@@ -20,6 +20,7 @@ final class Shell {
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(esc(title)).append(" · Holdout</title>\n")
+        .append("<link rel=\"icon\" href=\"/ui/favicon.svg\" type=\"image/svg+xml\">\n")
         .append("<link rel=\"stylesheet\" href=\"/ui/report.css\">\n<link rel=\"stylesheet\" href=\"/ui/ui.css\">\n")
         .append("<script src=\"/ui/ui.js\" defer></script>\n</head>\n<body>\n")
         .append("<a class=\"skip\" href=\"#content\">Skip to content</a>\n<div class=\"topbar\"><nav aria-label=\"Main\">")
