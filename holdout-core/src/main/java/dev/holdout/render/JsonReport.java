@@ -75,6 +75,15 @@ public final class JsonReport {
     }
   }
 
+  /** Reads a comparison from JSON text written by {@link #toJson}, such as a server's answer. */
+  public static CompareReport readCompare(String json) {
+    try {
+      return JSON.readValue(json, CompareReport.class);
+    } catch (JsonProcessingException e) {
+      throw new HoldoutException("a comparison cannot be read (" + e.getOriginalMessage() + ")");
+    }
+  }
+
   /** Reads a comparison written by {@link #write}. */
   public static CompareReport readCompare(Path file) {
     Object any = readAny(file);
