@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
  * {@code holdout admin verify-log} does.
  */
 @Command(name = "log", mixinStandardHelpOptions = true,
-    description = {"Show the audit log of a Holdout server (owners): every decision, oldest first, with the result of checking its hash chain "
-        + "and signatures.", "--checkpoint COUNT:HASH (from holdout admin checkpoint, kept elsewhere) also detects a log cut short."},
+    description = {"Show a Holdout server's audit log, oldest first, and whether its chain and signatures check out (owners).",
+        "--checkpoint COUNT:HASH (from holdout admin checkpoint, kept elsewhere) also detects a log cut short."},
     footer = {"", "Exit codes: 0 intact, 1 broken, 2 bad input, usage or a refusal by the server."})
 final class LogCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
