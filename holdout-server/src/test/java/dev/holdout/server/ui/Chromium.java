@@ -119,9 +119,13 @@ final class Chromium implements AutoCloseable {
   void screenshot(Path file, int width) {
     boolean phone = width < 500;
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", 900, "deviceScaleFactor", 1, "mobile", phone));
+    // Frames sized by the viewport (80vh) would grow with the tall viewport below: keep them as a reader sees them.
+    js("document.querySelectorAll('iframe').forEach(function (f) { f.style.height = f.getBoundingClientRect().height + 'px'; });");
     long height = (Long) js("return Math.ceil(document.documentElement.scrollHeight);");
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", (int) Math.min(height, 8_000), "deviceScaleFactor", 1, "mobile", phone));
+    // Two animation frames: the resized page, frames included, is painted before the picture is taken.
+    ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[0]; requestAnimationFrame(function () { requestAnimationFrame(done); });");
     Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", false));
     try {
       Files.createDirectories(file.getParent());
