@@ -113,6 +113,14 @@ class OwnerCommandsTest {
     }
   }
 
+  @Test
+  void serve_refuses_a_session_length_it_cannot_use() {
+    Cli zero = Cli.run("serve", "--data-dir", dir.resolve("data"), "--session-hours", "0");
+    assertThat(zero.exit()).isEqualTo(2);
+    assertThat(zero.err()).contains("--session-hours: expected more than 0 and at most 720, found 0.0");
+    assertThat(dir.resolve("data")).doesNotExist();
+  }
+
   private static Cli ok(Cli c) {
     assertThat(c.exit()).as(c.out() + c.err()).isZero();
     return c;
