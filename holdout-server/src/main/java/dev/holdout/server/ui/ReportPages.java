@@ -48,7 +48,7 @@ final class ReportPages {
     Map<String, String> f = new java.util.LinkedHashMap<>();
     f.put("Vendor", esc(x.vendorName()));
     f.put("Status", Shell.badge(x.status().key()) + (x.error() == null ? "" : " " + esc(x.error())));
-    f.put("Submitted (UTC)", esc(java.time.Instant.ofEpochMilli(x.createdAt())));
+    f.put("Submitted (UTC)", Shell.time(x.createdAt()));
     f.put("Public score (raw)", Shell.num(x.publicScore()));
     f.put("Shown to vendors (Ladder)", Shell.num(x.shownScore()));
     f.put("Private verdict", Shell.badge(x.verdict()));
