@@ -119,8 +119,9 @@ public final class Champions {
     CompareReport.Pair pair = c.pairs().get(0);
     Report.Estimate d = pair.difference();
     boolean flip = !pair.a().equals("challenger");
-    Double value = d.value() == null ? null : flip ? -d.value() : d.value();
-    List<Double> ci = d.ci() == null ? null : flip ? List.of(-d.ci().get(1), -d.ci().get(0)) : d.ci();
+    // 0.0 - x, not -x: two identical submissions differ by 0, which must not read (or be logged) as -0.
+    Double value = d.value() == null ? null : flip ? 0.0 - d.value() : d.value();
+    List<Double> ci = d.ci() == null ? null : flip ? List.of(0.0 - d.ci().get(1), 0.0 - d.ci().get(0)) : d.ci();
     Direction dir = suite.primaryDirection();
     double tol = suite.champion().tolerance();
     boolean pass;
