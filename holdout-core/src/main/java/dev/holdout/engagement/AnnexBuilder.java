@@ -4,6 +4,7 @@ import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
+import dev.holdout.drift.DriftSettings;
 import dev.holdout.metric.Task;
 import dev.holdout.monitor.MonitorSection;
 import dev.holdout.suite.Suite;
@@ -15,13 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** Builds the {@link Annex} of a suite: criteria in words, the evaluation set's size and fingerprint, duties and data terms. */
 public final class AnnexBuilder {
   private static final Map<String, String> WORDS = Map.ofEntries(
-      Map.entry("roc_auc", "the area under the ROC curve (how well scores put positives above negatives; 0.5 is chance, 1 perfect)"),
+      Map.entry("roc_auc", "area under the ROC curve (how well scores put positives above negatives; 0.5 is chance, 1 perfect)"),
       Map.entry("average_precision", "average precision (the area under the precision-recall curve)"),
       Map.entry("accuracy", "accuracy (the share of decisions that are right)"),
       Map.entry("balanced_accuracy", "balanced accuracy (the mean of recall over classes)"),
@@ -29,18 +31,18 @@ public final class AnnexBuilder {
       Map.entry("recall", "recall (of the real cases, the share flagged)"),
       Map.entry("specificity", "specificity (of the negative cases, the share left alone)"),
       Map.entry("f1", "F1 (the harmonic mean of precision and recall)"),
-      Map.entry("ece", "the expected calibration error (how far stated probabilities are from observed rates)"),
+      Map.entry("ece", "expected calibration error (how far stated probabilities are from observed rates)"),
       Map.entry("log_loss", "log loss"),
-      Map.entry("brier", "the Brier score (mean squared error of the probabilities)"),
-      Map.entry("expected_cost", "the expected cost per decision by the suite's cost matrix"),
-      Map.entry("mae", "the mean absolute error"),
-      Map.entry("rmse", "the root mean squared error"),
-      Map.entry("mape", "the mean absolute percentage error"),
+      Map.entry("brier", "Brier score (mean squared error of the probabilities)"),
+      Map.entry("expected_cost", "expected cost per decision by the suite's cost matrix"),
+      Map.entry("mae", "mean absolute error"),
+      Map.entry("rmse", "root mean squared error"),
+      Map.entry("mape", "mean absolute percentage error"),
       Map.entry("r2", "R² (the share of variance explained)"),
       Map.entry("f1_macro", "macro F1 (F1 averaged over classes, each counting the same)"),
       Map.entry("token_f1", "token F1 against the reference answers (SQuAD's definition)"),
       Map.entry("exact_match", "exact match with a reference answer"),
-      Map.entry("refusal_rate", "the share of answers that refuse"),
+      Map.entry("refusal_rate", "share of answers that refuse"),
       Map.entry("faithfulness", "lexical faithfulness of the answer to the passages it used"));
 
   private AnnexBuilder() {}
@@ -110,7 +112,7 @@ public final class AnnexBuilder {
       case COLUMN -> "the buyer's current rule, column '" + b.column() + "' of the evaluation set";
       case RUN -> "the buyer's current system's output (" + (b.path() == null ? "a run file" : b.path().getFileName()) + ")";
       case NONE -> "none";
-      default -> b.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+      default -> b.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
     };
   }
 
@@ -125,7 +127,7 @@ public final class AnnexBuilder {
     }
     Suite.Drift d = suite.drift();
     out.add("Drift: the live data is compared with the evaluation set column by column; DRIFT when more than "
-        + Format.percent(d.share() == null ? 0.5 : d.share()) + " of the columns drift"
+        + Format.percent(d.share() == null ? DriftSettings.DEFAULT_SHARE : d.share()) + " of the columns drift"
         + (d.columns().isEmpty() ? "" : " (with the suite's own method for " + String.join(", ", d.columns().keySet()) + ")")
         + ". A DRIFT alert obliges the vendor to analyse it within 10 working days.");
     Suite.Champion ch = suite.champion();
