@@ -94,7 +94,7 @@ final class EvidenceCommand implements Callable<Integer> {
     entries.add(new Evidence.Entry("suite", "suite.yaml", "the suite: task, evaluation set, criteria, costs, baseline, test settings", Files.readAllBytes(s.file())));
     entries.add(new Evidence.Entry("annex", "annex.md", "the acceptance annex (its sha256 is the annex fingerprint)", bytes(md)));
     entries.add(new Evidence.Entry("annex", "annex.html", "the acceptance annex as a page", bytes(AnnexPage.html(annex, annexSha))));
-    entries.add(new Evidence.Entry("monitoring", "monitoring-plan.md", "the monitoring, retraining and rollback duties", bytes(monitoringPlan(annex))));
+    entries.add(new Evidence.Entry("monitoring", "monitoring-plan.md", "the monitoring, retraining and rollback duties", bytes(AnnexPage.monitoringPlan(annex))));
     entries.add(new Evidence.Entry("report", "report.json", "the acceptance report: metrics and slices with intervals, criteria, verdict",
         Files.readAllBytes(report)));
     if (audit != null) {
@@ -133,12 +133,6 @@ final class EvidenceCommand implements Callable<Integer> {
     o.println("Check it later with: holdout evidence --verify " + out);
     o.flush();
     return 0;
-  }
-
-  private static String monitoringPlan(Annex a) {
-    StringBuilder b = new StringBuilder("# Monitoring plan: ").append(a.suite()).append("\n\n");
-    for (String m : a.monitoring()) b.append("- ").append(m).append('\n');
-    return b.toString();
   }
 
   private static byte[] bytes(String s) {

@@ -3,6 +3,7 @@ package dev.holdout.engagement;
 import dev.holdout.base.Format;
 import dev.holdout.result.Report;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -74,7 +75,7 @@ public final class CostModel {
         savingHigh == null ? null : years * savingHigh - total);
     // break-even falls as savings rise: the high end of savings gives the low end of months
     Economics.Range breakEven = savingLow == null ? new Economics.Range(months(oneOff, saving, run), null)
-        : new Economics.Range(months(oneOff, saving, run), java.util.Arrays.asList(months(oneOff, savingHigh, run), months(oneOff, savingLow, run)));
+        : new Economics.Range(months(oneOff, saving, run), Arrays.asList(months(oneOff, savingHigh, run), months(oneOff, savingLow, run)));
     if (breakEven.value() == null) notes.add("the savings a year do not cover the yearly run cost: the engagement never breaks even");
     else if (breakEven.value() > 12.0 * years) notes.add("break-even comes after the " + years + " years planned");
     return new Economics(vendor, terms.currency(), per1000, baselinePer1000, savings, terms.buildPrice(), terms.dataPreparation(), run, years, n,

@@ -1,6 +1,8 @@
 package dev.holdout.engagement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,8 +19,8 @@ import java.util.List;
 public record Economics(
     String vendor,
     String currency,
-    Range costPer1000,
-    Double baselinePer1000,
+    @JsonProperty("cost_per_1000") Range costPer1000,
+    @JsonProperty("baseline_per_1000") Double baselinePer1000,
     Range savingsPerYear,
     double buildPrice,
     double dataPreparation,
@@ -39,7 +41,7 @@ public record Economics(
   @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Range(Double value, List<Double> ci) {
     static Range of(Double value, Double low, Double high) {
-      return new Range(value, low == null && high == null ? null : java.util.Arrays.asList(low, high));
+      return new Range(value, low == null && high == null ? null : Arrays.asList(low, high));
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.holdout.engagement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Names;
 import dev.holdout.suite.YamlCursor;
 import dev.holdout.suite.YamlReader;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public record Scorecard(String vendor, String file, Double buildPrice, Map<Strin
       for (int i = 0; i < checked.size(); i++) {
         String k = checked.get(i);
         if (!RED_FLAGS.containsKey(k)) {
-          throw top.get("red_flags").error("unknown red flag '" + k + "'" + dev.holdout.base.Names.didYouMean(k, List.copyOf(RED_FLAGS.keySet()))
+          throw top.get("red_flags").error("unknown red flag '" + k + "'" + Names.didYouMean(k, List.copyOf(RED_FLAGS.keySet()))
               + " (red flags: " + String.join(", ", RED_FLAGS.keySet()) + ")");
         }
         flags.add(k);

@@ -45,6 +45,13 @@ public final class AnnexPage {
     return b.toString();
   }
 
+  /** The annex's monitoring, retraining and rollback duties alone, as Markdown: the evidence pack's monitoring plan. */
+  public static String monitoringPlan(Annex a) {
+    StringBuilder b = new StringBuilder("# Monitoring plan: ").append(a.suite()).append("\n\n");
+    for (String m : a.monitoring()) b.append("- ").append(m).append('\n');
+    return b.toString();
+  }
+
   /** Writes the HTML page, atomically. */
   public static void writeHtml(Annex a, String sha256, Path file) {
     String html = html(a, sha256);

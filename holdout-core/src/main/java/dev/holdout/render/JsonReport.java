@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.base.HoldoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public final class JsonReport {
    * binding; readers that do not know them ignore them.
    */
   public static String toJson(Object report, Map<String, Object> extra) {
-    var tree = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.valueToTree(report);
+    ObjectNode tree = JSON.valueToTree(report);
     for (var e : extra.entrySet()) if (e.getValue() != null) tree.set(e.getKey(), JSON.valueToTree(e.getValue()));
     return toJson(tree);
   }
