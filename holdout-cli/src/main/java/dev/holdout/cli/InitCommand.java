@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -86,9 +87,17 @@ final class InitCommand implements Callable<Integer> {
     Framing f = answers.framing();
     o.println("Wrote " + out + " (" + t.key() + "): edit the data columns, the bars and the costs, then run: holdout contract " + out);
     List<String> concerns = f.concerns();
-    if (concerns.isEmpty()) {
-      o.println("The answers fit ML: a repeated decision with outcome labels, a bounded cost of a wrong answer and an owner.");
-    } else {
+    List<String> unanswered = new ArrayList<>();
+    if (f.decision() == null) unanswered.add("the decision");
+    if (f.kpi() == null) unanswered.add("the KPI");
+    if (f.errorCost() == null) unanswered.add("the cost of a wrong answer");
+    if (f.labels() == null) unanswered.add("whether outcome labels exist");
+    if (concerns.isEmpty() && unanswered.isEmpty()) {
+      o.println("The answers do not point away from ML: outcome labels exist, a wrong answer's cost is bounded, and the model has an owner.");
+    } else if (!unanswered.isEmpty()) {
+      o.println("Not answered yet (the suite's framing section leaves them out): " + String.join(", ", unanswered) + ".");
+    }
+    if (!concerns.isEmpty()) {
       o.println();
       o.println("The answers point away from ML for now:");
       for (String c : concerns) o.println("  - " + c);

@@ -29,7 +29,7 @@ class EngagementWalkTest {
         "--decision", "whom the retention team calls", "--kpi", "monthly churn", "--error-cost", "60 per missed churner", "--labels", "yes",
         "--owner", "CRM analytics", "--out", suite);
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("Wrote " + suite + " (binary_classification)").contains("The answers fit ML")
+    assertThat(r.out()).contains("Wrote " + suite + " (binary_classification)").contains("The answers do not point away from ML")
         .contains("Rule baseline (what to beat, and what to use if ML is not worth it): a rule on one or two columns");
     String yaml = Files.readString(suite);
     assertThat(yaml).contains("framing:\n  decision: \"whom the retention team calls\"\n  kpi: \"monthly churn\"\n")
