@@ -66,10 +66,11 @@ final class CompareCommand implements Callable<Integer> {
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     for (Path p : predictions) inputs.put(p, "a predictions file");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
+    Engagements engagement = Engagements.of(s);
     CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
-    if (json != null) JsonReport.write(report, json);
+    if (json != null) JsonReport.write(report, engagement.json(report), json);
     if (html != null) HtmlReport.write(report, html);
-    spec.commandLine().getOut().print(TerminalReport.render(report));
+    spec.commandLine().getOut().print(TerminalReport.render(report) + engagement.text(report));
     spec.commandLine().getOut().flush();
     return exitCode(report);
   }
