@@ -5,6 +5,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
+import dev.holdout.evaluation.FileEvaluation;
 import dev.holdout.evaluation.Judging;
 import dev.holdout.base.Progress;
 import dev.holdout.evaluation.Submission;
@@ -23,6 +24,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -86,8 +88,15 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML report with charts (opens offline).")
   Path html;
 
-  @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per criterion.")
+  @Option(names = "--junit", paramLabel = "FILE", description = "Also write JUnit XML, one test case per criterion (and, with --per-row, one per row).")
   Path junit;
+
+  @Option(names = "--per-row", paramLabel = "FILE", description = "Also write each answer's metric values as CSV, as holdout evaluate does.")
+  Path perRow;
+
+  @Option(names = "--repeat", defaultValue = "1", paramLabel = "N",
+      description = "Ask every row N times independently; metrics are averaged per row, and consistency is the share of rows whose answers agree (default: ${DEFAULT-VALUE}).")
+  int repeat;
 
   @Option(names = "--human-grades", paramLabel = "FILE",
       description = "With a 'judge' section: grades a person gave (CSV of the row id and 'grade'), compared with the judge's (Cohen's kappa).")
@@ -109,6 +118,7 @@ final class RunCommand implements Callable<Integer> {
       throw new HoldoutException("--endpoint '" + endpoint + "': expected an http:// or https:// URL of the endpoint");
     }
     if (concurrency < 1 || concurrency > 256) throw new HoldoutException("--concurrency " + concurrency + ": expected 1 to 256");
+    if (repeat < 1 || repeat > 100) throw new HoldoutException("--repeat " + repeat + ": expected 1 to 100 asks per row");
     if (!(timeout > 0)) throw new HoldoutException("--timeout " + timeout + ": expected seconds above 0");
     // The suite's folder is the buyer's (often under version control); answers and cache go to a working folder.
     Path out = answers != null ? answers : outDir.resolve("answers.csv");
@@ -116,7 +126,7 @@ final class RunCommand implements Callable<Integer> {
     inputs.put(humanGrades, "the human grades file");
     if (answers == null || cache == null) InputsAndOutputs.makeWorkFolder(outDir, "--out-dir");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--answers", out), output("--json", json), output("--html", html), output("--junit", junit),
-        output("--judgements", judgements));
+        output("--per-row", perRow), output("--judgements", judgements));
     Judging.apiKey(s, System::getenv);
     if (judgements != null && !Judging.judged(s)) {
       throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
@@ -131,15 +141,17 @@ final class RunCommand implements Callable<Integer> {
     Suite.Prompt prompt = s.text().prompt();
     Endpoint target = prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
     Path cacheDir = cache != null ? cache : outDir.resolve(".holdout-cache");
-    Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
+    Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, out, TerminalProgress.forThisTerminal(spec.commandLine().getErr()), repeat);
     String where = Endpoint.shown(url);
-    Report report = Holdout.evaluateScored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt), Progress.NONE,
-        new Judging.Options(cacheDir.resolve("judge"), judgements, humanGrades, System::getenv));
+    FileEvaluation.Checked checked = FileEvaluation.scored(s, out, Submission.defaultName(out), sum.serving(target.kind(), where, concurrency, prompt),
+        Progress.NONE, new Judging.Options(cacheDir.resolve("judge"), judgements, humanGrades, System::getenv), perRow);
+    Report report = checked.report();
     if (json != null) JsonReport.write(report, json);
     if (html != null) HtmlReport.write(report, html);
-    if (junit != null) JunitReport.write(report, junit);
+    if (junit != null) JunitReport.write(report, perRow == null ? List.of() : checked.rows(), junit);
     var o = spec.commandLine().getOut();
-    o.println("Endpoint " + url + ": " + Format.count(sum.rows()) + " rows, " + Format.count(sum.requests()) + " requests, " + Format.count(sum.cached())
+    o.println("Endpoint " + url + ": " + Format.count(sum.rows()) + " rows" + (repeat == 1 ? "" : " asked " + repeat + " times each") + ", "
+        + Format.count(sum.requests()) + " requests, " + Format.count(sum.cached())
         + " answers from the cache, " + Format.count(sum.errors()) + " errors (error rate " + Format.number(sum.errorRate()) + ")"
         + (Double.isNaN(sum.latencyP95()) ? "" : "; latency p50 " + Format.millis(sum.latencyP50()) + ", p95 " + Format.millis(sum.latencyP95())));
     if (sum.promptTokens() + sum.completionTokens() > 0) {

@@ -20,7 +20,8 @@ public final class MetricCatalog {
   private static final Pattern PINBALL = Pattern.compile("pinball_q(0?\\.\\d+)");
   private static final Pattern CUTOFF = Pattern.compile("(recall|precision|hit_rate|ndcg)@([1-9]\\d{0,5})");
   private static final Pattern BUDGET = Pattern.compile("(precision|recall|lift)@(\\d{1,3}(?:\\.\\d{1,6})?)%");
-  private static final String PASS_RATE_OF = "pass_rate:";
+  /** The prefix of one assertion's pass rate: {@code pass_rate:ID}. */
+  public static final String PASS_RATE_OF = "pass_rate:";
   /** Retrieval metrics measured at each cutoff k, in report order; mrr and map follow them. */
   public static final List<String> AT_K = List.of("recall", "precision", "hit_rate", "ndcg");
   /** The cutoffs a retrieval suite without {@code k} uses. */

@@ -266,6 +266,11 @@ public record Suite(
     public Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions, Prompt prompt) {
       this(references, output, usedContext, assertions, prompt, null);
     }
+
+    /** The answers file's column with ask {@code k} (2 or more) of every row, when each row was asked several times: {@code answer.ask2}. */
+    public String askColumn(int k) {
+      return output + ".ask" + k;
+    }
   }
 
   /**
