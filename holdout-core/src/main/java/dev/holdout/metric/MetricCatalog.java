@@ -20,6 +20,8 @@ public final class MetricCatalog {
   private static final Pattern PINBALL = Pattern.compile("pinball_q(0?\\.\\d+)");
   private static final Pattern CUTOFF = Pattern.compile("(recall|precision|hit_rate|ndcg)@([1-9]\\d{0,5})");
   private static final Pattern BUDGET = Pattern.compile("(precision|recall|lift)@(\\d{1,3}(?:\\.\\d{1,6})?)%");
+  /** Text generation with repeated asks: the share of rows whose answers agree after normalisation. */
+  public static final String CONSISTENCY = "consistency";
   /** The prefix of one assertion's pass rate: {@code pass_rate:ID}. */
   public static final String PASS_RATE_OF = "pass_rate:";
   /** Retrieval metrics measured at each cutoff k, in report order; mrr and map follow them. */
@@ -146,6 +148,8 @@ public final class MetricCatalog {
     higher(text, "judge_score_ppi", Bounds.ANY);
     lower(text, "judge_error_rate", SHARE);
     higher(text, "pass_rate", SHARE);
+    // the share of rows whose repeated asks agree (holdout run --repeat N)
+    higher(text, CONSISTENCY, SHARE);
     BY_TASK.put(Task.TEXT_GENERATION, text);
   }
 

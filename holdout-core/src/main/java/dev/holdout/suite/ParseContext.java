@@ -49,6 +49,8 @@ record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs,
       List<String> names = new java.util.ArrayList<>(MetricCatalog.textNames(usedContext, judged(), assertionIds));
       // computed from human grades beside the judge's, not per row
       if (judged()) names.add("judge_score_ppi");
+      // measured when each row is asked several times (holdout run --repeat), undefined otherwise
+      names.add(MetricCatalog.CONSISTENCY);
       return names;
     }
     if (task == Task.BINARY_CLASSIFICATION && !budgets.isEmpty()) {

@@ -331,14 +331,24 @@ public record Suite(
 
   /**
    * One check of every answer: contains or not_contains a text (case-sensitive), matches a regex
-   * (anywhere), is valid JSON, or is at most {@code maxLength} characters. {@code line} in the suite file.
+   * (anywhere), equals a reference after the suite's normalisation, is valid JSON, or is at most
+   * {@code maxLength} characters. {@code columns} are the evaluation set's columns the value names
+   * ({@code {answer}}), filled in row by row ({@link RowTemplates}). {@code line} in the suite file.
    */
   public record Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line,
-      com.networknt.schema.JsonSchema schema) {
-    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
+      com.networknt.schema.JsonSchema schema, List<String> columns) {
+    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, EQUALS_REFERENCE, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
+
+    public Assertion {
+      columns = List.copyOf(columns);
+    }
 
     public Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line) {
-      this(id, kind, value, regex, maxLength, line, null);
+      this(id, kind, value, regex, maxLength, line, null, List.of());
+    }
+
+    public Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line, com.networknt.schema.JsonSchema schema) {
+      this(id, kind, value, regex, maxLength, line, schema, List.of());
     }
   }
 
