@@ -162,4 +162,30 @@ class RunChecksTest {
     assertThat(r.out()).contains("consistency needs every row asked more than once: holdout run --repeat N");
     assertThat(JSON.readTree(json.toFile()).path("metrics").has("consistency")).isFalse();
   }
+
+  @Test
+  void a_script_check_reads_the_row_and_a_slow_one_fails_at_its_deadline() throws Exception {
+    Map<String, String> answers = Map.of("r1", "Paris, in 25 days", "r2", "Paris, in 45 days", "r3", "Lyon, in 5 days",
+        "r4", "a".repeat(28) + "!");
+    chat = new FakeChat((q, n) -> FakeChat.Reply.answer(answers.get(q)));
+    Path suite = suite("id,question,answer,city,limit\nr1,r1,Paris,paris,30\nr2,r2,Paris,paris,30\nr3,r3,Paris,paris,30\nr4,r4,x,a,30\n", """
+        assertions:
+          - {id: policy, script: "contains(lower(answer), city) && number(answer) <= number(limit)"}
+          - {id: slow, script: "!matches(answer, '^(.*a){20}$')", timeout_ms: 50}
+        """);
+    Path json = dir.resolve("run.json");
+    Cli r = run("run", "--out-dir", dir, suite, "--endpoint", chat.url(), "--json", json);
+    assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(0);
+    Map<String, Double> m = metrics(json);
+    // r1 only: r2 waits 45 days, r3 names another city, r4 names no number
+    assertThat(m.get("pass_rate:policy")).isEqualTo(0.25);
+    // r4's answer runs the pattern past its 50 ms and fails; the others end at once and pass
+    assertThat(m.get("pass_rate:slow")).isEqualTo(0.75);
+
+    Files.writeString(suite, Files.readString(suite).replace("number(limit)\"}", "number(limt)\"}"));
+    Cli bad = run("run", "--out-dir", dir, suite, "--endpoint", chat.url());
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("suite.yaml line 9, column 26, assertions[0].script: 'limt' is neither answer, reference nor a column;"
+        + " did you mean 'limit'? at character 59 of the script");
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.TextMetrics;
+import dev.holdout.script.Script;
 import dev.holdout.suite.RowTemplates;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
@@ -151,6 +152,8 @@ final class TextModel extends TaskModel implements RowMeans {
       case NOT_CONTAINS -> !answer.contains(RowTemplates.fill(a.value(), false, cell));
       case REGEX -> RowTemplates.pattern(a, cell).matcher(answer).find();
       case EQUALS_REFERENCE -> TextMetrics.exactMatch(answer, refs) == 1;
+      // out of time fails the check, as a wrong answer would
+      case SCRIPT -> a.script().test(answer, refs, cell) == Script.Outcome.PASS;
       case MAX_LENGTH -> answer.codePointCount(0, answer.length()) <= a.maxLength();
       case JSON_VALID -> json(answer);
       case JSON_SCHEMA -> matchesSchema(a.schema(), answer);

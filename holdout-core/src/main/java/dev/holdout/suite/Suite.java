@@ -336,19 +336,19 @@ public record Suite(
    * ({@code {answer}}), filled in row by row ({@link RowTemplates}). {@code line} in the suite file.
    */
   public record Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line,
-      com.networknt.schema.JsonSchema schema, List<String> columns) {
-    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, EQUALS_REFERENCE, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
+      com.networknt.schema.JsonSchema schema, List<String> columns, dev.holdout.script.Script script) {
+    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, EQUALS_REFERENCE, SCRIPT, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
 
     public Assertion {
       columns = List.copyOf(columns);
     }
 
     public Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line) {
-      this(id, kind, value, regex, maxLength, line, null, List.of());
+      this(id, kind, value, regex, maxLength, line, null, List.of(), null);
     }
 
     public Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line, com.networknt.schema.JsonSchema schema) {
-      this(id, kind, value, regex, maxLength, line, schema, List.of());
+      this(id, kind, value, regex, maxLength, line, schema, List.of(), null);
     }
   }
 

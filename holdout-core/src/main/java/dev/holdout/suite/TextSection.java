@@ -14,9 +14,9 @@ import java.util.regex.PatternSyntaxException;
  * ({@link PromptSection}, {@link JudgeSection}).
  */
 final class TextSection {
-  private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "equals_reference", "json_valid", "json_schema",
-      "max_length");
-  private static final List<String> CHECKS = ASSERTION.subList(1, ASSERTION.size());
+  private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "equals_reference", "script", "json_valid",
+      "json_schema", "max_length", "timeout_ms");
+  private static final List<String> CHECKS = ASSERTION.subList(1, ASSERTION.size() - 1);
 
   private TextSection() {}
 
@@ -48,9 +48,10 @@ final class TextSection {
       m.checkKeys(ASSERTION);
       List<String> kinds = CHECKS.stream().filter(m::has).toList();
       if (kinds.size() != 1) {
-        throw m.error(kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, equals_reference, json_valid, json_schema or max_length"
+        throw m.error(kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, equals_reference, script, json_valid, json_schema or max_length"
             : "give one check per assertion, found " + kinds + "; split it into several assertions");
       }
+      if (m.has("timeout_ms") && !kinds.get(0).equals("script")) throw m.get("timeout_ms").error("timeout_ms limits a script check; remove it");
       String id = m.has("id") ? m.text("id") : "a" + (i + 1);
       if (!id.matches("[A-Za-z0-9_.-]+")) throw m.get("id").error("an assertion id is letters, digits, '_', '.' or '-', found '" + id + "'");
       if (!ids.add(id)) throw m.named(m.path() + ".id").error("assertion id '" + id + "' is used twice; give each assertion its own id");
@@ -65,7 +66,7 @@ final class TextSection {
       case "contains", "not_contains" -> {
         String text = v.text();
         Suite.Assertion.Kind k = kind.equals("contains") ? Suite.Assertion.Kind.CONTAINS : Suite.Assertion.Kind.NOT_CONTAINS;
-        yield new Suite.Assertion(id, k, text, null, 0, m.line(), null, RowTemplates.check(v, text, false, header, dataFile));
+        yield new Suite.Assertion(id, k, text, null, 0, m.line(), null, RowTemplates.check(v, text, false, header, dataFile), null);
       }
       case "regex" -> {
         String re = v.text();
@@ -78,8 +79,9 @@ final class TextSection {
             throw v.error("not a valid regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")");
           }
         }
-        yield new Suite.Assertion(id, Suite.Assertion.Kind.REGEX, re, p, 0, m.line(), null, columns);
+        yield new Suite.Assertion(id, Suite.Assertion.Kind.REGEX, re, p, 0, m.line(), null, columns, null);
       }
+      case "script" -> ScriptChecks.parse(id, m, v, header);
       case "equals_reference" -> {
         if (!(v.node() instanceof YamlNode.Scalar sc && sc.kind() == YamlNode.Scalar.Kind.BOOLEAN && sc.text().equalsIgnoreCase("true"))) {
           throw v.error("write equals_reference: true (the answer equals one of data.reference after normalisation)");
