@@ -188,4 +188,42 @@ class RunChecksTest {
     assertThat(bad.err()).contains("suite.yaml line 9, column 26, assertions[0].script: 'limt' is neither answer, reference nor a column;"
         + " did you mean 'limit'? at character 59 of the script");
   }
+
+  @Test
+  void several_endpoints_are_asked_the_same_rows_and_compared() throws Exception {
+    chat = new FakeChat((q, n) -> FakeChat.Reply.answer("Paris"));
+    // the second system is wrong on every even row
+    try (FakeChat other = new FakeChat((q, n) -> FakeChat.Reply.answer(Integer.parseInt(q.substring(1)) % 2 == 0 ? "Lyon" : "Paris"))) {
+      StringBuilder csv = new StringBuilder("id,question,answer\n");
+      for (int i = 0; i < 40; i++) csv.append("q").append(i).append(",q").append(i).append(",Paris\n");
+      Path suite = suite(csv.toString(), "primary_metric: exact_match\ncriteria:\n  - {metric: exact_match, min: 0.9, at: point}\n");
+      Path json = dir.resolve("compare.json");
+      Path html = dir.resolve("compare.html");
+      Cli r = run("run", "--out-dir", dir, suite, "--endpoint", "vendor-a=" + chat.url(), "--endpoint", "vendor-b=" + other.url(),
+          "--retries", "0", "--json", json, "--html", html);
+      assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(0);
+      assertThat(chat.requests.get()).isEqualTo(40);
+      assertThat(other.requests.get()).isEqualTo(40);
+      assertThat(dir.resolve("vendor-a.csv")).exists();
+      assertThat(dir.resolve("vendor-b.csv")).exists();
+      JsonNode report = JSON.readTree(json.toFile());
+      JsonNode ranking = report.path("ranking");
+      assertThat(ranking.get(0).path("name").asText()).isEqualTo("vendor-a");
+      assertThat(ranking.get(0).path("primary").path("value").asDouble()).isEqualTo(1.0);
+      assertThat(ranking.get(0).path("verdict").asText()).isEqualTo("ACCEPTED");
+      assertThat(ranking.get(1).path("name").asText()).isEqualTo("vendor-b");
+      assertThat(ranking.get(1).path("primary").path("value").asDouble()).isEqualTo(0.5);
+      assertThat(ranking.get(1).path("verdict").asText()).isEqualTo("REJECTED");
+      JsonNode pair = report.path("pairs").get(0);
+      assertThat(pair.path("rows").asLong()).isEqualTo(40);
+      assertThat(Math.abs(pair.path("difference").path("value").asDouble())).isEqualTo(0.5);
+      assertThat(Files.readString(html)).contains("vendor-a").contains("vendor-b");
+
+      Cli unnamed = run("run", "--out-dir", dir, suite, "--endpoint", chat.url(), "--endpoint", "vendor-b=" + other.url());
+      assertThat(unnamed.exit()).isEqualTo(2);
+      assertThat(unnamed.err()).contains("with several endpoints name each");
+      Cli twice = run("run", "--out-dir", dir, suite, "--endpoint", "a=" + chat.url(), "--endpoint", "a=" + other.url());
+      assertThat(twice.err()).contains("the name 'a' is given twice");
+    }
+  }
 }
