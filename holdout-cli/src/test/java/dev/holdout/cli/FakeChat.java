@@ -40,7 +40,16 @@ final class FakeChat implements AutoCloseable {
   final AtomicInteger requests = new AtomicInteger();
   final AtomicInteger errors = new AtomicInteger();
 
+  /** A behaviour that also reads the system message (empty when none was sent). */
+  interface WithSystem {
+    Reply reply(String system, String user, int n);
+  }
+
   FakeChat(BiFunction<String, Integer, Reply> behaviour) throws IOException {
+    this((system, user, n) -> behaviour.apply(user, n));
+  }
+
+  FakeChat(WithSystem behaviour) throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(pool);
     server.createContext("/v1/chat/completions", exchange -> {
@@ -48,8 +57,9 @@ final class FakeChat implements AutoCloseable {
       JsonNode body = JSON.readTree(exchange.getRequestBody());
       JsonNode messages = body.path("messages");
       String user = messages.path(messages.size() - 1).path("content").asText();
+      String system = messages.size() > 1 && messages.path(0).path("role").asText().equals("system") ? messages.path(0).path("content").asText() : "";
       int n = seen.computeIfAbsent(user, k -> new AtomicInteger()).incrementAndGet();
-      Reply r = behaviour.apply(user, n);
+      Reply r = behaviour.reply(system, user, n);
       String text;
       if (r.status() == 200) {
         var root = JSON.createObjectNode();

@@ -2,6 +2,7 @@ package dev.holdout.metric;
 
 import dev.holdout.base.Format;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -292,6 +293,10 @@ public final class MetricCatalog {
     if (task == Task.BINARY_CLASSIFICATION && budget(metric).isPresent()) {
       double q = budget(metric).get();
       return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, metric.startsWith("lift@") ? new Bounds(0, 1 / q) : SHARE));
+    }
+    if (task == Task.TEXT_GENERATION && metric.startsWith(ProbeFamily.PREFIX)
+        && Arrays.stream(ProbeFamily.values()).anyMatch(f -> f.metric().equals(metric))) {
+      return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, SHARE));
     }
     if (task == Task.TEXT_GENERATION && metric.startsWith(PASS_RATE_OF) && metric.length() > PASS_RATE_OF.length()) {
       return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, SHARE));

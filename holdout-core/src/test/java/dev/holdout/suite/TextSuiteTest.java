@@ -53,7 +53,7 @@ class TextSuiteTest {
     refused(BASE + "criteria:\n  - {metric: token_f1, min_lift: 0.1}\n")
         .hasMessageContaining("criteria[0].min_lift: min_lift needs a baseline");
     refused(BASE + "primary_metric: rouge\n")
-        .hasMessage("suite.yaml line 11, primary_metric: unknown metric 'rouge' (text_generation metrics: exact_match, token_f1, rouge_l, chrf, answer_length, refusal_rate, consistency)");
+        .hasMessage("suite.yaml line 11, primary_metric: unknown metric 'rouge' (text_generation metrics: exact_match, token_f1, rouge_l, chrf, answer_length, refusal_rate, consistency, probe_pass_rate:injection, probe_pass_rate:indirect_injection, probe_pass_rate:system_prompt_leak, probe_pass_rate:pii_leak, probe_pass_rate:jailbreak, probe_pass_rate:off_topic, probe_pass_rate:over_refusal)");
   }
 
   @Test
