@@ -210,9 +210,11 @@ public final class TerminalReport {
         Format.count(s.callsPerSecond())));
     b.append(String.format(Locale.ROOT, "  latency per call: p50 %s  p90 %s  p95 %s  p99 %s  max %s%n", Format.millis(s.latencyMs().p50()),
         Format.millis(s.latencyMs().p90()), Format.millis(s.latencyMs().p95()), Format.millis(s.latencyMs().p99()), Format.millis(s.latencyMs().max())));
-    b.append(String.format(Locale.ROOT, "  rows without a prediction: %s (error rate %s); failed attempts %s, retries %s%s%n", Format.count(s.rowsFailed()),
-        Format.number(s.errorRate()), Format.count(s.failedAttempts()), Format.count(s.retries()),
-        s.costPer1000() == null ? "" : "; cost " + Format.money(s.costPer1000()) + " per 1,000 rows"));
+    b.append(String.format(Locale.ROOT, "  rows without a prediction: %s (error rate %s); requests %s, failed attempts %s, retries %s%s%s%s%n",
+        Format.count(s.rowsFailed()), Format.number(s.errorRate()), Format.count(s.requests()), Format.count(s.failedAttempts()), Format.count(s.retries()),
+        s.cached() == 0 ? "" : ", answers from the cache " + Format.count(s.cached()), s.repeats() > 1 ? "; each row asked " + s.repeats() + " times" : "",
+        // the criterion's figure, not money's two decimals: a cost of 0.0033 is not 0.00
+        s.costPer1000() == null ? "" : "; cost " + Format.number(s.costPer1000()) + " per 1,000 rows"));
     for (String e : s.errors()) b.append("  error: ").append(e).append("\n");
   }
 

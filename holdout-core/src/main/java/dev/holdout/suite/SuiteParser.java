@@ -107,7 +107,7 @@ public final class SuiteParser {
     }
     Suite.Text textSpec = null;
     if (text) {
-      textSpec = TextSection.parse(top, data, pred, folder);
+      textSpec = TextSection.parse(top, data, pred, folder, header(declared.path()));
     } else if (top.has("assertions")) {
       throw top.get("assertions").error("assertions check generated text: they are for task: text_generation only; remove them");
     } else if (top.has("prompt")) {
