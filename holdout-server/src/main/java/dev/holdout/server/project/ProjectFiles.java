@@ -133,6 +133,9 @@ public final class ProjectFiles {
 
   /** A file for {@code who}: owners get any stored file, vendors the shared ones ({@link #SHARED}) only. */
   public Path download(Principal who, Project p, String name) {
+    if (!name.matches("[a-z_]{1,40}") || name.equals("judge")) {
+      throw ApiException.notFound("project '" + p.id() + "' has no file '" + Bounded.echo(name) + "'");
+    }
     if (!who.owner() && !SHARED.contains(name)) {
       throw new ApiException(403, "the file '" + Bounded.echo(name) + "' is the owner's; vendors download the inputs, the history and the document collection");
     }

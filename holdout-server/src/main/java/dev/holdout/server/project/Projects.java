@@ -338,7 +338,10 @@ public final class Projects {
     if (suite.data().label() != null) names.add(suite.data().label());
     if (suite.text() != null) names.addAll(suite.text().references());
     if (suite.baseline().kind() == Suite.Baseline.Kind.COLUMN) names.add(suite.baseline().column());
-    if (suite.multilabel() != null) names.addAll(suite.multilabel().columns().values());
+    if (suite.multilabel() != null) {
+      if (suite.multilabel().column() != null) names.add(suite.multilabel().column());
+      names.addAll(suite.multilabel().columns().values());
+    }
     names.removeAll(suite.data().shareWithVendors());
     boolean[] hidden = new boolean[header.size()];
     for (int c = 0; c < header.size(); c++) hidden[c] = names.contains(header.get(c));
