@@ -207,7 +207,12 @@ public final class Evaluations implements AutoCloseable {
     String key = projects.files().judgeKey(p.id()).orElse(null);
     Path judgements = folder.resolve("judgements").resolve(dev.holdout.evaluation.Submission.defaultName(file) + "-"
         + dev.holdout.evaluation.Submission.defaultName(eval.path()) + ".judgements.jsonl");
-    Function<String, String> env = variable -> key != null ? key : System.getenv(variable);
+    String variable = suite.text().judge().apiKeyEnv();
+    if (key == null && variable != null && System.getenv(variable) == null) {
+      throw new HoldoutException("the suite's judge needs its API key, which the server does not have: send it with PUT /api/v1/projects/" + p.id()
+          + "/judge-key (holdout project create sends $" + variable + " when it is set), or start the server with " + variable + " set");
+    }
+    Function<String, String> env = v -> key != null ? key : System.getenv(v);
     return Judging.judge(suite, eval, sub, new Judging.Options(folder.resolve("judge-cache"), judgements, null, env));
   }
 
