@@ -90,7 +90,7 @@ final class RankedLists {
           e.add(q, doc, key, (int) Math.min(Integer.MAX_VALUE, r.positionNumber()));
           if ((e.n & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), e.n);
         }
-        if (e.n == 0) throw new HoldoutException.BadData(path + ": has a header but no rows; expected ranked documents for the evaluation set's queries");
+        if (e.n == 0 && !part) throw new HoldoutException.BadData(path + ": has a header but no rows; expected ranked documents for the evaluation set's queries");
         hash = RecordReaders.await(sha);
       }
     }

@@ -54,6 +54,16 @@ class TaskProjectsTest {
     return report;
   }
 
+  /** The key (first column) of the first row of a part, read from the server's folder as the owner's machine could. */
+  private static String firstKey(TestServer s, String p, String part) {
+    try {
+      String second = java.nio.file.Files.readAllLines(s.dir.resolve("projects").resolve(p).resolve(part + ".csv")).get(1);
+      return second.substring(0, second.indexOf(','));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void a_multilabel_project_hides_every_label_column_and_is_judged(String store) {
@@ -93,6 +103,17 @@ class TaskProjectsTest {
       assertThat(s.call("GET", "/projects/" + p + "/files/history", vendor, (String) null).body()).contains("S00,north,1,");
 
       JsonNode report = judged(s, p, vendor, TaskData.forecasts(dir, "good", 30, 2), "mase");
+      // one store from either part: accepted and evaluated alike; other stores' forecasts are refused naming only the file's rows
+      for (String part : List.of("public", "private")) {
+        String store1 = firstKey(s, p, part);
+        Path one = TestServer.Data.write(dir.resolve("one-" + part + ".csv"), "store,origin,week,forecast\n" + store1 + ",60,61,100\n");
+        JsonNode done = s.await(p, s.submit(p, vendor, one));
+        assertThat(done.path("status").asText()).as(part + ": " + done).isEqualTo("done");
+      }
+      Path foreign = TestServer.Data.write(dir.resolve("foreign.csv"), "store,origin,week,forecast\nS99,60,61,100\n");
+      TestServer.Answer refused = s.upload("/projects/" + p + "/submissions?name=foreign.csv", vendor, foreign);
+      assertThat(refused.status()).isEqualTo(400);
+      assertThat(refused.json().path("error").asText()).contains("'foreign.csv'").contains("S99").doesNotContain("S00").doesNotContain("S01");
       int privateStores = project.path("rows_private").asInt() / 6;
       // forecasts owed: 2 origins x 3 weeks per private store; intervals resample stores
       assertThat(report.path("rows").path("evaluated").asInt()).isEqualTo(privateStores * 6);
@@ -128,6 +149,14 @@ class TaskProjectsTest {
       assertThat(report.path("rows").path("evaluated").asInt()).isEqualTo(project.path("rows_private").asInt());
       // the run baseline stored with the project is scored on the same private queries
       assertThat(report.path("baseline").path("metrics").path("ndcg@10").path("value").isNumber()).as(report.path("baseline").toString()).isTrue();
+
+      // one query from either part: accepted and evaluated alike, so the outcome does not tell the part
+      for (String part : List.of("public", "private")) {
+        String q = firstKey(s, p, part);
+        Path one = TestServer.Data.write(dir.resolve("one-" + part + ".csv"), "query_id,doc_id,rank\n" + q + ",D0001,1\n");
+        JsonNode done = s.await(p, s.submit(p, vendor, one));
+        assertThat(done.path("status").asText()).as(part + ": " + done).isEqualTo("done");
+      }
 
       // a query the project does not have is refused naming only the vendor's own id
       Path odd = TestServer.Data.write(dir.resolve("odd.csv"), "query_id,doc_id,rank\nQ001,D0001,1\nQX99,D0002,1\n");
