@@ -163,6 +163,7 @@ class TaskProjectsTest {
       TestServer.Answer refused = s.upload("/projects/" + p + "/submissions?name=odd.csv", vendor, odd);
       assertThat(refused.status()).isEqualTo(400);
       assertThat(refused.json().path("error").asText()).contains("'odd.csv' line 3").contains("QX99").doesNotContain("qrels").doesNotContain("e.g.");
+      assertThat(s.verify(null).intact()).isTrue();
     }
   }
 
@@ -200,6 +201,7 @@ class TaskProjectsTest {
       bodies.add(report.toString());
       assertThat(bodies).noneMatch(b -> b.contains(key));
       assertThat(s.call("GET", "/projects/" + p + "/files/judge", s.ownerToken, (String) null).status()).isEqualTo(404);
+      assertThat(s.verify(null).intact()).as("the key's entry is on the trail, which checks intact").isTrue();
     }
   }
 }
