@@ -183,6 +183,9 @@ class TaskProjectsTest {
           """.formatted(judge.url());
       String p = create(s, yaml);
       ok(s.call("PUT", "/projects/" + p + "/judge-key", s.ownerToken, key));
+      StringBuilder grades = new StringBuilder("id,grade\n");
+      for (int i = 0; i < 120; i++) grades.append(String.format(java.util.Locale.ROOT, "R%03d,%d\n", i, 1 + i % 5));
+      ok(put(s, "/projects/" + p + "/files/human_grades", TestServer.Data.write(dir.resolve("grades.csv"), grades.toString())));
       ok(s.upload("/projects/" + p + "/data", s.ownerToken, TaskData.exampleFile("qa", "eval.csv")));
       String vendor = s.invite(p, "acme");
       String id = s.submit(p, vendor, TaskData.exampleFile("qa", "vendor.csv"));
@@ -191,6 +194,10 @@ class TaskProjectsTest {
       JsonNode report = s.call("GET", "/projects/" + p + "/submissions/" + id + "/report", s.ownerToken, (String) null).json();
       assertThat(report.path("metrics").path("judge_score").path("value").asDouble()).isEqualTo(4.0);
       assertThat(judge.authorizations).isNotEmpty().allMatch(a -> a.equals("Bearer " + key));
+      // the owner's human grades of this part check the judge, which grades everything 4 and so agrees with people too little
+      JsonNode human = report.path("judge").path("human");
+      assertThat(human.path("rows").asInt()).as(report.path("judge").toString()).isBetween(1, 119);
+      assertThat(report.path("judge").path("validated").asBoolean()).isFalse();
 
       List<String> bodies = new ArrayList<>();
       for (String path : List.of("", "/submissions", "/submissions/" + id, "/leaderboard", "/inputs")) {

@@ -21,7 +21,7 @@ public final class FileRoutes {
   public static void add(Api api, Projects projects) {
     api.add(HandlerType.PUT, "/projects/{project}/files/{file}", Api.Access.OWNER,
         "Upload a file the suite names, before the evaluation set: queries (data.queries), history (data.history), baseline (baseline.path), "
-            + "or a retrieval project's documents; ?format=csv|tsv|jsonl|parquet. Split with the evaluation set by query or series.",
+            + "a retrieval project's documents or a judged project's human_grades; ?format=csv|tsv|jsonl|parquet. Split with the evaluation set.",
         "the file", (ctx, who) -> {
           Project p = projects.get(ctx.pathParam("project"));
           ctx.json(projects.files().upload(who, p, projects.suite(p, "all"), ctx.pathParam("file"), ctx.bodyInputStream(), Api.extension(ctx),

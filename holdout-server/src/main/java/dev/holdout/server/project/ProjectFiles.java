@@ -32,6 +32,8 @@ import java.util.Optional;
 public final class ProjectFiles {
   /** A retrieval project's document collection, for vendors to index. */
   public static final String DOCUMENTS = "documents";
+  /** A judged project's grades people gave some answers (the id column and grade), for the judge's check and judge_score_ppi. */
+  public static final String HUMAN_GRADES = "human_grades";
   /** The files vendors may download. */
   public static final List<String> SHARED = List.of(DOCUMENTS, SuiteFiles.Kind.HISTORY.key());
 
@@ -52,6 +54,7 @@ public final class ProjectFiles {
     Map<String, String> out = new LinkedHashMap<>();
     for (var e : SuiteFiles.named(suite).entrySet()) out.put(e.getKey().key(), e.getKey().suiteKey() + " (" + e.getValue().getFileName() + " in the suite)");
     if (suite.task() == Task.RETRIEVAL) out.put(DOCUMENTS, "the document collection vendors rank (optional)");
+    if (suite.text() != null && suite.text().judge() != null) out.put(HUMAN_GRADES, "grades people gave some answers (id, grade), so the judge is checked (optional)");
     return out;
   }
 
@@ -70,8 +73,19 @@ public final class ProjectFiles {
 
   /** The side file of a part: the upload itself for "all", else its rows of that part (written by the split). */
   Path part(String projectId, SuiteFiles.Kind kind, String part) {
-    if (part.equals("all")) return stored(projectId, kind.key()).orElse(folder(projectId).resolve(kind.key() + ".csv"));
-    return folder(projectId).resolve(kind.key() + "-" + part + ".csv");
+    return part(projectId, kind.key(), part);
+  }
+
+  /** As above, by the file's name. */
+  Path part(String projectId, String name, String part) {
+    if (part.equals("all")) return stored(projectId, name).orElse(folder(projectId).resolve(name + ".csv"));
+    return folder(projectId).resolve(name + "-" + part + ".csv");
+  }
+
+  /** A judged project's human grades of one part ({@link Projects#PARTS}), or null when the owner gave none. */
+  public Path humanGrades(String projectId, String part) {
+    if (stored(projectId, HUMAN_GRADES).isEmpty()) return null;
+    return part(projectId, HUMAN_GRADES, part);
   }
 
   /** Stores a file the suite takes, before the evaluation set arrives; a second upload of a name replaces the first. */

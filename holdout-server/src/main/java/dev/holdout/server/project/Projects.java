@@ -315,6 +315,12 @@ public final class Projects {
       Splitter.split(files.part(p.id(), kind, "all"), column, kind.suiteKey(), split,
           new Path[] {null, files.part(p.id(), kind, "public"), files.part(p.id(), kind, "private")}, false);
     }
+    if (files.stored(p.id(), ProjectFiles.HUMAN_GRADES).isPresent()) {
+      Path grades = files.part(p.id(), ProjectFiles.HUMAN_GRADES, "all");
+      String column = Splitter.header(grades).contains(suite.data().id()) ? suite.data().id() : "id";
+      Splitter.split(grades, column, "human grades", split,
+          new Path[] {null, files.part(p.id(), ProjectFiles.HUMAN_GRADES, "public"), files.part(p.id(), ProjectFiles.HUMAN_GRADES, "private")}, false);
+    }
     Path inputs = dir.resolve("inputs.csv");
     if (retrieval && suite.retrieval().queries() != null) {
       Splitter.inputs(files.part(p.id(), SuiteFiles.Kind.QUERIES, "all"), suite.data().id(), null, inputs, false);

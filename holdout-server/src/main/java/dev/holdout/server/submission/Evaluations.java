@@ -191,16 +191,16 @@ public final class Evaluations implements AutoCloseable {
     Suite suite = projects.suite(p, part);
     if (bootstrap != null) suite = suite.withBootstrap(bootstrap);
     EvaluationSet eval = set(p, part);
-    return new Evaluator(suite, eval, Progress.NONE).evaluate(load(p, suite, eval, file, name));
+    return new Evaluator(suite, eval, Progress.NONE).evaluate(load(p, part, suite, eval, file, name));
   }
 
   /**
    * A stored file read against a part, its answers graded when the suite has a judge: with the key
    * the owner gave the server (or the server's own environment variable of the suite's
-   * {@code api_key_env}), the project's judgement cache, and the judgements kept beside the
-   * project's files, never beside the vendors' predictions.
+   * {@code api_key_env}), the part's human grades when the owner gave some, the project's judgement
+   * cache, and the judgements kept beside the project's files, never beside the vendors' predictions.
    */
-  public dev.holdout.evaluation.Submission load(Project p, Suite suite, EvaluationSet eval, Path file, String name) {
+  public dev.holdout.evaluation.Submission load(Project p, String part, Suite suite, EvaluationSet eval, Path file, String name) {
     var sub = dev.holdout.evaluation.Submission.loadPart(suite, eval, file, name, Progress.NONE);
     if (!Judging.judged(suite)) return sub;
     Path folder = projects.folder(p.id());
@@ -213,7 +213,8 @@ public final class Evaluations implements AutoCloseable {
           + "/judge-key (holdout project create sends $" + variable + " when it is set), or start the server with " + variable + " set");
     }
     Function<String, String> env = v -> key != null ? key : System.getenv(v);
-    return Judging.judge(suite, eval, sub, new Judging.Options(folder.resolve("judge-cache"), judgements, null, env));
+    Path grades = projects.files().humanGrades(p.id(), part);
+    return Judging.judge(suite, eval, sub, new Judging.Options(folder.resolve("judge-cache"), judgements, grades, env));
   }
 
   private record Membership(Double shown, String bestSubmission) {}
@@ -228,8 +229,8 @@ public final class Evaluations implements AutoCloseable {
   private double pairedStandardError(Project p, Suite suite, String bestId, String id, Path file, String name) {
     String bestFile = db.read(sql -> sql.one("SELECT file_name FROM submission WHERE id = ?", rs -> rs.getString(1), bestId)).orElseThrow();
     EvaluationSet eval = set(p, "public");
-    var best = load(p, suite, eval, file(p.id(), bestId, bestFile), "best");
-    var now = load(p, suite, eval, file, name.equals("best") ? "current" : name);
+    var best = load(p, "public", suite, eval, file(p.id(), bestId, bestFile), "best");
+    var now = load(p, "public", suite, eval, file, name.equals("best") ? "current" : name);
     CompareReport c = new Evaluator(suite, eval, Progress.NONE).compare(List.of(best, now));
     List<Double> ci = c.pairs().get(0).difference().ci();
     if (ci == null) return 0;
