@@ -24,8 +24,9 @@ import java.util.Optional;
 /**
  * A project's files beside its evaluation set, kept in {@code projects/<id>/files/}: those the
  * suite names ({@link SuiteFiles}: a retrieval suite's queries, a forecasting suite's history, a run
- * baseline's answers), a retrieval project's document collection, and the judge's API key. They
- * arrive before the evaluation set, which is checked against them and split with them. Vendors may
+ * baseline's answers), a retrieval project's document collection, a judged project's human grades,
+ * and the judge's API key. They arrive before the evaluation set, which is checked against them and
+ * split with them. Vendors may
  * download the document collection and the history (both theirs to build on); the queries reach
  * them as the inputs, without judgements; the baseline's answers and the key never leave the server.
  */
