@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 final class ProjectCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true,
-      description = {"Create a project from a suite and upload its labeled evaluation set (the suite's data.path), after the files the suite names "
-          + "(data.queries, data.history, baseline.path) and, for a judged suite, the judge's key from the suite's api_key_env; prints the project id."})
+      description = {"Create a project from a suite and upload its labeled evaluation set; prints the project id.",
+          "The evaluation set is the suite's data.path; before it go the files the suite names (data.queries, data.history, baseline.path) "
+              + "and, for a judged suite, the judge's key from the suite's api_key_env."})
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ServerClient client;
