@@ -218,6 +218,13 @@ class RunChecksTest {
       assertThat(pair.path("rows").asLong()).isEqualTo(40);
       assertThat(Math.abs(pair.path("difference").path("value").asDouble())).isEqualTo(0.5);
       assertThat(Files.readString(html)).contains("vendor-a").contains("vendor-b");
+      // every even row: vendor-b says Lyon where vendor-a says Paris, so 20 rows differ and fail
+      String side = Files.readString(dir.resolve("answers.html"));
+      assertThat(side.split("<tr class=\"differ\"", -1).length - 1).isEqualTo(20);
+      assertThat(side.split("<tr class=\"same\"", -1).length - 1).isEqualTo(20);
+      assertThat(side).contains("<tr class=\"differ\"><td>q0</td><td>Paris</td><td>Paris</td><td class=\"fail\" title=\"failed exact_match\">Lyon</td></tr>")
+          .contains("<input type=\"checkbox\" id=\"only\">");
+      assertThat(r.out()).contains("Answers side by side: " + dir.resolve("answers.html"));
 
       Cli unnamed = run("run", "--out-dir", dir, suite, "--endpoint", chat.url(), "--endpoint", "vendor-b=" + other.url());
       assertThat(unnamed.exit()).isEqualTo(2);
