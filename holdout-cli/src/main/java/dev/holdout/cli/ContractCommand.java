@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         "Each criterion in plain words and how it is decided, the evaluation set's rows and sha256, the handover manifest template, the "
             + "monitoring and retraining duties, data ownership and return, and the price; prints the annex's sha256 (of its Markdown) to "
             + "put in the suite as framing.annex. Without --md or --html the Markdown goes to the terminal."},
-    footer = {"", "Exit codes: 0 written, 2 bad input or usage."})
+    footer = {"", "Exit codes: 0 written, 2 bad input or usage (also: --pdf without Chromium)."})
 final class ContractCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MakeFolders folders;
@@ -43,24 +43,29 @@ final class ContractCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Write the annex as a self-contained HTML page (prints cleanly).")
   Path html;
 
+  @Option(names = "--pdf", paramLabel = "FILE", description = "Write the annex as PDF, printed by a headless Chromium when one is installed.")
+  Path pdf;
+
   @Override
   public Integer call() {
     Suite s = Holdout.suite(suite);
     SuiteEngagement sections = SuiteEngagement.of(s.file());
-    InputsAndOutputs.checkOutputs(InputsAndOutputs.suiteInputs(s), folders, output("--md", md), output("--html", html));
+    InputsAndOutputs.checkOutputs(InputsAndOutputs.suiteInputs(s), folders, output("--md", md), output("--html", html), output("--pdf", pdf));
     Annex annex = AnnexBuilder.build(s);
     String text = AnnexPage.markdown(annex);
     String sha = EvidenceFolder.sha256(text);
     if (md != null) AtomicFiles.write(md, w -> w.write(text));
+    if (pdf != null) PdfPrinter.print(AnnexPage.html(annex, sha), pdf);
     if (html != null) AnnexPage.writeHtml(annex, sha, html);
     PrintWriter o = spec.commandLine().getOut();
-    if (md == null && html == null) {
+    if (md == null && html == null && pdf == null) {
       o.print(text);
     } else {
       o.println("Acceptance annex of " + s.name() + ": " + annex.criteria().size() + " criteria, " + annex.evalSet().file() + " with "
           + Format.count(annex.evalSet().rows()) + " rows");
       if (md != null) o.println("  wrote " + md);
       if (html != null) o.println("  wrote " + html);
+      if (pdf != null) o.println("  wrote " + pdf);
     }
     o.println("Annex sha256: " + sha);
     String declared = sections.framing().annex();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,6 +75,17 @@ class EngagementBrowserTest {
     String criteria = driver.findElement(By.id("3--Acceptance-criteria")).getText();
     for (String id : List.of("auc", "recall", "worst-region-recall", "region-gap", "calibration", "beats-rule")) assertThat(criteria).contains(id);
     assertThat(driver.findElement(By.id("Signatures")).getText()).containsIgnoringCase("Buyer").containsIgnoringCase("Vendor");
+  }
+
+  @Test
+  void the_annex_prints_to_pdf_with_chromium() throws Exception {
+    Path pdf = dir.resolve("annex.pdf");
+    Cli c = run("contract", SUITE, "--pdf", pdf);
+    assertThat(c.exit()).as(c.err()).isZero();
+    assertThat(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).containsExactly("annex.pdf");
+    }
   }
 
   @Test

@@ -143,6 +143,14 @@ class EngagementWalkTest {
   }
 
   @Test
+  void the_annex_of_a_text_suite_asks_for_the_prompts_and_counts_groups() {
+    Cli r = run("contract", example("qa/suite.yaml"));
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("prompts:\n  - {path: prompts/system.txt, sha256: <fill in>}\n")
+        .contains("resampling groups of 'question_id'").contains("| f1 | The delivery's token F1 against the reference answers");
+  }
+
+  @Test
   void evaluate_warns_when_the_suite_changed_since_the_annex_was_signed() throws Exception {
     String yaml = Files.readString(SUITE).replace("path: ../churn/eval.csv", "path: " + example("churn/eval.csv").toAbsolutePath())
         .replace("min: 0.80", "min: 0.70");

@@ -1,5 +1,6 @@
 package dev.holdout.engagement;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
@@ -21,11 +22,11 @@ import java.util.Optional;
  * vetting questions, the red flags the buyer checked, the vendor's build quote ({@code build_price},
  * which replaces the engagement's for this vendor), the metrics it claimed ({@code claims}), and
  * optionally the {@code handover} verification report (a {@code holdout.handover/v1} JSON file,
- * relative to the scorecard). {@link ScorecardReview} adds the flags the evidence raises.
+ * relative to the scorecard; left out of JSON, which should not carry local paths). {@link ScorecardReview} adds the flags the evidence raises.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scorecard(String vendor, String file, Double buildPrice, Map<String, String> answers, List<String> unanswered,
-    List<String> redFlags, Map<String, Double> claims, Path handover) {
+    List<String> redFlags, Map<String, Double> claims, @JsonIgnore Path handover) {
   private static final List<String> KEYS = List.of("vendor", "build_price", "answers", "red_flags", "claims", "handover");
 
   /** The vetting questions, by the key a scorecard answers them under. */
