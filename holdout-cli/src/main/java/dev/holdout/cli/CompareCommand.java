@@ -86,10 +86,14 @@ final class CompareCommand implements Callable<Integer> {
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     for (Path p : predictions) inputs.put(p, "a predictions file");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
+    Engagements engagement = Engagements.of(s);
     CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
-    if (json != null) JsonReport.write(report, json);
+    // the engagement's figures first: a malformed scorecard is refused before any file is written
+    Map<String, Object> extra = engagement.json(report);
+    String engagementText = engagement.text(report);
+    if (json != null) JsonReport.write(report, extra, json);
     if (html != null) HtmlReport.write(report, html);
-    spec.commandLine().getOut().print(TerminalReport.render(report));
+    spec.commandLine().getOut().print(TerminalReport.render(report) + engagementText);
     spec.commandLine().getOut().flush();
     return exitCode(report);
   }
