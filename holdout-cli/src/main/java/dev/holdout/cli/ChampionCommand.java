@@ -41,8 +41,9 @@ final class ChampionCommand {
   }
 
   @Command(name = "promote", mixinStandardHelpOptions = true,
-      description = "Make a submission the champion; the server refuses unless it is accepted on the private part and not worse than the champion "
-          + "beyond the suite's tolerance.",
+      description = {"Make a submission the champion, when the server finds that it qualifies.",
+          "The server refuses unless the submission is accepted on the private part and not worse than the champion beyond the suite's "
+              + "tolerance."},
       footer = {"", "Exit codes: 0 promoted, 1 refused (the evidence is printed), 2 bad input, usage or another refusal."})
   static final class Promote implements Callable<Integer> {
     @Spec CommandSpec spec;
