@@ -120,25 +120,35 @@ public final class DomainCheck {
     for (int f = 0; f < owner.size(); f++) byColumn.computeIfAbsent(owner.get(f), k -> new ArrayList<>()).add(f);
     int[][] heldOut = new int[models.length][];
     for (int f = 0; f < models.length; f++) heldOut[f] = rowsWhere(fold, f, true);
-    double[] shuffled = new double[rows.length];
-    List<ColumnImportance> out = new ArrayList<>();
-    for (var e : byColumn.entrySet()) {
-      int[] cols = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+    List<int[]> columns = new ArrayList<>();
+    for (List<Integer> fs : byColumn.values()) columns.add(fs.stream().mapToInt(Integer::intValue).toArray());
+    // The shuffles are drawn in one sequence, column by column, as before; the scoring then runs on all cores.
+    int[][][][] from = new int[columns.size()][REPEATS][models.length][];
+    for (int c = 0; c < columns.size(); c++) {
+      for (int r = 0; r < REPEATS; r++) {
+        for (int f = 0; f < models.length; f++) from[c][r][f] = permutation(heldOut[f], random);
+      }
+    }
+    List<String> names = List.copyOf(byColumn.keySet());
+    ColumnImportance[] found = new ColumnImportance[columns.size()];
+    IntStream.range(0, columns.size()).parallel().forEach(c -> {
+      int[] cols = columns.get(c);
+      double[] shuffled = new double[rows.length];
       double drop = 0;
       for (int r = 0; r < REPEATS; r++) {
         for (int f = 0; f < models.length; f++) {
           int[] held = heldOut[f];
-          int[] from = permutation(held, random);
           for (int k = 0; k < held.length; k++) {
             double[] row = rows[held[k]].clone();
-            for (int c : cols) row[c] = rows[from[k]][c];
+            for (int j : cols) row[j] = rows[from[c][r][f][k]][j];
             shuffled[held[k]] = models[f].score(row);
           }
         }
         drop += auc - BinaryMetrics.rocAuc(shuffled, current);
       }
-      out.add(new ColumnImportance(e.getKey(), drop / REPEATS));
-    }
+      found[c] = new ColumnImportance(names.get(c), drop / REPEATS);
+    });
+    List<ColumnImportance> out = new ArrayList<>(List.of(found));
     out.sort(Comparator.comparingDouble(ColumnImportance::aucDrop).reversed());
     List<ColumnImportance> positive = out.stream().filter(c -> c.aucDrop() > 0).toList();
     return List.copyOf(positive.subList(0, Math.min(TOP, positive.size())));
