@@ -5,9 +5,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 import dev.holdout.Holdout;
 import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
-import dev.holdout.endpoint.ChatEndpoint;
 import dev.holdout.endpoint.Endpoint;
-import dev.holdout.endpoint.TemplateEndpoint;
 import dev.holdout.metric.Task;
 import dev.holdout.probe.ProbeRun;
 import dev.holdout.probe.ProbeVerdict;
@@ -18,7 +16,6 @@ import dev.holdout.verdict.CriterionResult;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -48,24 +45,10 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(names = "--endpoint", required = true, paramLabel = "URL", description = "The endpoint URL, e.g. http://127.0.0.1:8000/v1/chat/completions.")
   String endpoint;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "The model name to send (default: prompt.model in the suite).")
-  String model;
-
-  @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
-      description = "Environment variable with the API key, sent as a Bearer token when set (default: ${DEFAULT-VALUE}).")
-  String apiKeyEnv;
+  @Mixin EndpointOptions calls;
 
   @Option(names = "--concurrency", defaultValue = "4", paramLabel = "N", description = "Requests at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
-
-  @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
-  double timeout;
-
-  @Option(names = "--retries", defaultValue = "3", paramLabel = "N", description = "Retries after a timeout, HTTP 429 or 5xx (default: ${DEFAULT-VALUE}).")
-  int retries;
-
-  @Option(names = "--backoff-ms", defaultValue = "500", paramLabel = "MS", description = "First wait before a retry, doubled each time (default: ${DEFAULT-VALUE}).")
-  long backoffMs;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.probe/v1 JSON report (every probe, its answer and result).")
   Path json;
@@ -82,15 +65,11 @@ final class ProbeCommand implements Callable<Integer> {
       throw new HoldoutException("--endpoint '" + endpoint + "': expected an http:// or https:// URL of the endpoint");
     }
     if (concurrency < 1 || concurrency > 256) throw new HoldoutException("--concurrency " + concurrency + ": expected 1 to 256");
-    if (!(timeout > 0)) throw new HoldoutException("--timeout " + timeout + ": expected seconds above 0");
+    calls.check();
     Map<Path, String> inputs = new LinkedHashMap<>(InputsAndOutputs.suiteInputs(s));
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json));
     Suite.Prompt prompt = s.text().prompt();
-    String key = System.getenv(apiKeyEnv);
-    String modelName = model != null ? model : prompt == null ? null : prompt.model();
-    Endpoint.Settings settings = new Endpoint.Settings(url, modelName, key == null || key.isBlank() ? null : key,
-        Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
-    Endpoint target = prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
+    Endpoint target = calls.endpoint(s, url);
     ProbeRun.Report report = ProbeRun.run(target, prompt == null ? null : prompt.system(), Probes.ALL, concurrency, s.bootstrap().confidence());
     ProbeVerdict.Judged judged = ProbeVerdict.judge(s, report);
     if (json != null) JsonReport.write(Map.of("probe", report, "criteria", judged.criteria(), "verdict", judged.verdict()), json);

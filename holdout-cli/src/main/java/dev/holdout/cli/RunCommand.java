@@ -10,10 +10,8 @@ import dev.holdout.evaluation.SideBySideRows;
 import dev.holdout.evaluation.Judging;
 import dev.holdout.base.Progress;
 import dev.holdout.evaluation.Submission;
-import dev.holdout.endpoint.ChatEndpoint;
 import dev.holdout.endpoint.Endpoint;
 import dev.holdout.scoring.Harness;
-import dev.holdout.endpoint.TemplateEndpoint;
 import dev.holdout.metric.Task;
 import dev.holdout.render.AnswersPage;
 import dev.holdout.render.HtmlReport;
@@ -26,7 +24,6 @@ import dev.holdout.suite.Suite;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,13 +58,6 @@ final class RunCommand implements Callable<Integer> {
           "Give NAME=URL more than once to ask several systems the same rows and compare them as holdout compare does."})
   List<String> endpoints;
 
-  @Option(names = "--model", paramLabel = "NAME", description = "The model name to send (default: prompt.model in the suite).")
-  String model;
-
-  @Option(names = "--api-key-env", paramLabel = "VAR", defaultValue = "OPENAI_API_KEY",
-      description = "Environment variable with the API key, sent as a Bearer token when set (default: ${DEFAULT-VALUE}).")
-  String apiKeyEnv;
-
   @Option(names = "--out-dir", paramLabel = "DIR", defaultValue = "holdout-out",
       description = "The working folder for the answers and the cache, made if missing (default: ${DEFAULT-VALUE} in the current folder).")
   Path outDir;
@@ -78,17 +68,10 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--cache", paramLabel = "DIR", description = "The answer cache (default: .holdout-cache in --out-dir).")
   Path cache;
 
+  @Mixin EndpointOptions calls;
+
   @Option(names = "--concurrency", defaultValue = "8", paramLabel = "N", description = "Requests at once (default: ${DEFAULT-VALUE}).")
   int concurrency;
-
-  @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Per-request timeout (default: ${DEFAULT-VALUE}).")
-  double timeout;
-
-  @Option(names = "--retries", defaultValue = "3", paramLabel = "N", description = "Retries after a timeout, HTTP 429 or 5xx (default: ${DEFAULT-VALUE}).")
-  int retries;
-
-  @Option(names = "--backoff-ms", defaultValue = "500", paramLabel = "MS", description = "First wait before a retry, doubled each time (default: ${DEFAULT-VALUE}).")
-  long backoffMs;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.report/v1 JSON report.")
   Path json;
@@ -121,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
     Map<String, URI> targets = targets(endpoints);
     if (concurrency < 1 || concurrency > 256) throw new HoldoutException("--concurrency " + concurrency + ": expected 1 to 256");
     if (repeat < 1 || repeat > 100) throw new HoldoutException("--repeat " + repeat + ": expected 1 to 100 asks per row");
-    if (!(timeout > 0)) throw new HoldoutException("--timeout " + timeout + ": expected seconds above 0");
+    calls.check();
     boolean several = targets.size() > 1;
     if (several && (answers != null || junit != null || perRow != null || judgements != null || humanGrades != null)) {
       throw new HoldoutException("with several --endpoint NAME=URL, each system's answers go to NAME.csv in --out-dir and the run is compared as "
@@ -150,7 +133,7 @@ final class RunCommand implements Callable<Integer> {
     List<Endpoint> asked = new ArrayList<>();
     int k = 0;
     for (URI url : targets.values()) {
-      Endpoint target = endpoint(s, url);
+      Endpoint target = calls.endpoint(s, url);
       Harness.Summary sum = Harness.run(s, target, concurrency, cacheDir, outs.get(k), TerminalProgress.forThisTerminal(spec.commandLine().getErr()), repeat);
       summary(o, url, sum, outs.get(k++));
       sums.add(sum);
@@ -203,15 +186,6 @@ final class RunCommand implements Callable<Integer> {
       if (out.put(name, url) != null) throw new HoldoutException("--endpoint: the name '" + name + "' is given twice; give each system its own");
     }
     return out;
-  }
-
-  private Endpoint endpoint(Suite s, URI url) {
-    String key = System.getenv(apiKeyEnv);
-    String modelName = model != null ? model : s.text().prompt() == null ? null : s.text().prompt().model();
-    Endpoint.Settings settings = new Endpoint.Settings(url, modelName, key == null || key.isBlank() ? null : key,
-        Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
-    Suite.Prompt prompt = s.text().prompt();
-    return prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
   }
 
   private void summary(PrintWriter o, URI url, Harness.Summary sum, Path out) {
