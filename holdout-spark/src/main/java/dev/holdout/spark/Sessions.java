@@ -13,7 +13,7 @@ public final class Sessions {
   private Sessions() {}
 
   /** A session on {@code master}: {@code local[*]}, {@code local[2]} or a cluster's {@code spark://host:port}. */
-  public static SparkSession local(String master) {
+  public static SparkSession start(String master) {
     Configurator.setRootLevel(Level.WARN);
     return SparkSession.builder()
         .master(master)

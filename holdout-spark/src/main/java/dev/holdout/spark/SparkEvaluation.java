@@ -46,6 +46,19 @@ import org.apache.spark.sql.types.StructType;
 public final class SparkEvaluation {
   private SparkEvaluation() {}
 
+  /**
+   * Evaluates on a session of its own at {@code master} ({@code local[*]}, {@code spark://HOST:PORT}),
+   * stopped afterwards: the entry point of {@code holdout evaluate --engine spark}.
+   */
+  public static Report onMaster(String master, Suite suite, String predictions, String name) {
+    SparkSession spark = Sessions.start(master);
+    try {
+      return evaluate(spark, suite, predictions, name);
+    } finally {
+      spark.stop();
+    }
+  }
+
   /** Evaluates the predictions at {@code predictions} (a path or a Hadoop URL) against the suite's own evaluation set. */
   public static Report evaluate(SparkSession spark, Suite suite, String predictions, String name) {
     return evaluate(spark, suite, suite.data().path().toString(), predictions, name);

@@ -36,7 +36,7 @@ class SparkEvaluationTest {
 
   @BeforeAll
   static void start() {
-    spark = Sessions.local("local[2]");
+    spark = Sessions.start("local[2]");
   }
 
   @AfterAll
