@@ -139,7 +139,8 @@ public final class SparkEvaluation {
       }
       return List.of(block).iterator();
     };
-    JoinedRows rows = joined.javaRDD().mapPartitions(gather).treeReduce(JoinedRows::merge);
+    // an aggregate, not a reduce: a join of no rows may have no partition at all
+    JoinedRows rows = joined.javaRDD().mapPartitions(gather).treeAggregate(new JoinedRows(layout), JoinedRows::merge, JoinedRows::merge);
     return rows.report(suite, evalNames, RecordReaders.await(evalSha), rows.size(), name, Path.of(predictions), RecordReaders.await(predSha));
   }
 

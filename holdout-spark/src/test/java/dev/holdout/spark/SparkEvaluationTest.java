@@ -154,6 +154,24 @@ class SparkEvaluationTest {
         .hasMessageContaining("column 'id': id 'a' appears on 2 rows; send one prediction per id");
   }
 
+  @Test
+  void an_evaluation_set_without_rows_is_refused() throws IOException {
+    Files.write(dir.resolve("eval.csv"), List.of("id,y"));
+    Files.write(dir.resolve("pred.csv"), List.of("id,p", "a,0.9"));
+    Files.writeString(dir.resolve("suite.yaml"), """
+        suite: holdout.suite/v1
+        name: empty
+        problem: Refuse an empty set.
+        task: binary_classification
+        data: {path: eval.csv, id: id, label: y}
+        predictions: {id: id, score: p}
+        """);
+    Suite suite = Holdout.suite(dir.resolve("suite.yaml"));
+    assertThatThrownBy(() -> SparkEvaluation.evaluate(spark, suite, dir.resolve("pred.csv").toString(), null))
+        .isInstanceOf(HoldoutException.BadData.class)
+        .hasMessageEndingWith("eval.csv: has a header but no rows; the evaluation set needs labeled rows");
+  }
+
   /** Both engines on the same files: the JSON reports are equal but for provenance, numbers to 1e-9. */
   private void assertSameReport(Path suiteFile, Path predictions) {
     Suite suite = Holdout.suite(suiteFile);
