@@ -11,7 +11,7 @@ out="${BENCH_DIR:-$root/holdout-bench/target/bench}"
 rows="${1:?usage: bench-spark.sh ROWS [MASTER]}"
 master="${2:-local[2]}"
 cd "$root"
-./mvnw -q -B -o -Dmaven.test.skip=true -pl holdout-bench -am package >&2
+[ -f holdout-bench/target/classes/dev/holdout/bench/Synthetic.class ] || ./mvnw -q -B -o -Dmaven.test.skip=true -pl holdout-bench -am package >&2
 dir="$out/binary-$rows"
 mkdir -p "$dir"
 if [ ! -f "$dir/eval.csv" ]; then
