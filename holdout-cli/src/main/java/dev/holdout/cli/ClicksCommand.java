@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "clicks",
     mixinStandardHelpOptions = true,
-    description = {"Turn a click log (one row per result shown: session, query, document, position, clicked) into graded relevance "
-        + "judgements with the position-based click model fitted by EM, and estimate a new ranking's clicks on the logged traffic by "
-        + "inverse propensity scoring, with intervals that resample queries."},
+    description = {"Turn a click log into graded relevance judgements and estimate a new ranking's clicks on it.",
+        "The log has one row per result shown (session, query, document, position, clicked); judgements come from the position-based "
+            + "click model fitted by EM, the new ranking's clicks from inverse propensity scoring, with intervals that resample queries."},
     footer = {"", "Exit codes: 0 done, 2 bad input or usage."})
 final class ClicksCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

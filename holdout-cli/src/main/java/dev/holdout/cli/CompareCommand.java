@@ -21,26 +21,40 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code holdout compare SUITE --predictions a.csv --predictions b.csv ...}: rank submissions and test every gap. */
+/**
+ * {@code holdout compare SUITE --predictions a.csv --predictions b.csv ...}: rank submissions and test
+ * every gap; {@code holdout compare -p PROJECT S1 S2 ...}: the same for submissions on a Holdout
+ * server, compared there on the hidden rows (owners). Submission ids (s_...) in place of the suite
+ * choose the server.
+ */
 @Command(
     name = "compare",
     mixinStandardHelpOptions = true,
     description = {"Rank several submissions on the same suite and test every gap between them.",
         "Ranks by the primary metric, with intervals, gives the paired difference and the paired test of every pair (DeLong for "
             + "roc_auc, McNemar for accuracy, the paired bootstrap otherwise), and groups the submissions into tiers that cannot "
-            + "be told apart."},
+            + "be told apart.",
+        "On a Holdout server (owners): holdout compare -p PROJECT S1 S2 [S3 S4], with two to four submission ids, compares them on "
+            + "the private part (--part public or all for the others)."},
     footer = {"", "Exit codes: 0 at least one submission is accepted, 1 none is (3 when the best-ranked one is inconclusive), "
         + "2 bad input or usage."})
 final class CompareCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MakeFolders folders;
 
-  @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (holdout.suite/v1 YAML).")
-  Path suite;
+  @Mixin ServerClient client;
+
+  @Parameters(paramLabel = "SUITE", arity = "1..*",
+      description = "The suite file (holdout.suite/v1 YAML); or, on a server, the ids of two to four submissions (s_...).")
+  List<String> positional;
 
   @Option(names = {"-p", "--predictions"}, required = true, paramLabel = "FILE",
-      description = "A submission's predictions file; give two or more.")
+      description = "A submission's predictions file; give two or more. On a server: the project id, once.")
   List<Path> predictions;
+
+  @Option(names = "--part", paramLabel = "PART", defaultValue = "private",
+      description = "On a server: the part of the evaluation set, private (default), public or all.")
+  String part;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the holdout.compare/v1 JSON report.")
   Path json;
@@ -50,6 +64,12 @@ final class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (positional.stream().allMatch(a -> a.startsWith("s_"))) return onServer();
+    if (positional.size() > 1) {
+      throw new HoldoutException("compare takes one SUITE and two or more -p predictions files, or -p PROJECT and two to four submission ids "
+          + "(s_...) on a server; found " + positional.size() + " arguments");
+    }
+    Path suite = Path.of(positional.get(0));
     if (predictions.size() < 2) {
       throw new HoldoutException("compare needs at least two --predictions files; for one, use 'holdout evaluate'");
     }
@@ -66,7 +86,29 @@ final class CompareCommand implements Callable<Integer> {
     Map<Path, String> inputs = InputsAndOutputs.suiteInputs(s);
     for (Path p : predictions) inputs.put(p, "a predictions file");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
+    Engagements engagement = Engagements.of(s);
     CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
+    // the engagement's figures first: a malformed scorecard is refused before any file is written
+    Map<String, Object> extra = engagement.json(report);
+    String engagementText = engagement.text(report);
+    if (json != null) JsonReport.write(report, extra, json);
+    if (html != null) HtmlReport.write(report, html);
+    spec.commandLine().getOut().print(TerminalReport.render(report) + engagementText);
+    spec.commandLine().getOut().flush();
+    return exitCode(report);
+  }
+
+  private Integer onServer() {
+    if (predictions.size() != 1) {
+      throw new HoldoutException("with submission ids, -p is the project: give it once (found " + predictions.size() + ")");
+    }
+    if (positional.size() < 2 || positional.size() > 4) {
+      throw new HoldoutException("compare two to four submissions on a server (found " + positional.size() + ")");
+    }
+    InputsAndOutputs.checkOutputs(Map.of(), folders, output("--json", json), output("--html", html));
+    StringBuilder q = new StringBuilder("/projects/" + ServerClient.encode(predictions.get(0).toString()) + "/compare?part=" + ServerClient.encode(part));
+    for (String s : positional) q.append("&submission=").append(ServerClient.encode(s));
+    CompareReport report = JsonReport.readCompare(client.getText(q.toString()));
     if (json != null) JsonReport.write(report, json);
     if (html != null) HtmlReport.write(report, html);
     spec.commandLine().getOut().print(TerminalReport.render(report));

@@ -98,14 +98,18 @@ final class EvaluateCommand implements Callable<Integer> {
     inputs.put(humanGrades, "the human grades file");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--junit", junit), output("--html", html),
         output("--per-row", perRow), output("--judgements", judgements));
+    Engagements engagement = Engagements.of(s);
     Progress progress = quiet ? Progress.NONE : TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     Report report = engine == Engine.spark ? SparkEngine.evaluate(s, url ? location : predictions.toString(), master)
         : Holdout.evaluate(s, predictions, progress, perRow, new Judging.Options(judgeCache, judgements, humanGrades, System::getenv));
-    if (json != null) JsonReport.write(report, json);
+    // the engagement's figures first: a malformed scorecard is refused before any file is written
+    Map<String, Object> extra = engagement.json(report);
+    String engagementText = quiet ? "" : engagement.text(report);
+    if (json != null) JsonReport.write(report, extra, json);
     if (junit != null) JunitReport.write(report, junit);
     if (html != null) HtmlReport.write(report, html);
     var out = spec.commandLine().getOut();
-    out.print(quiet ? "Verdict: " + report.verdict() + "\n" : TerminalReport.render(report));
+    out.print(quiet ? "Verdict: " + report.verdict() + "\n" : TerminalReport.render(report) + engagementText);
     out.flush();
     return report.verdict().exitCode();
   }

@@ -41,11 +41,12 @@ final class InputsAndOutputs {
    */
   static void checkOutputs(Map<Path, String> inputs, MakeFolders folders, Output... outputs) {
     boolean mkdirs = folders != null && folders.mkdirs;
+    // an output that would overwrite an input is the graver mistake: said first
+    for (Output o : outputs) checkNotInput(o.file(), o.option(), inputs);
     for (Output o : outputs) checkOutput(o.file(), o.option(), mkdirs);
     for (int i = 0; i < outputs.length; i++) {
       for (int k = i + 1; k < outputs.length; k++) checkDistinct(outputs[i].file(), outputs[i].option(), outputs[k].file(), outputs[k].option());
     }
-    for (Output o : outputs) checkNotInput(o.file(), o.option(), inputs);
     if (mkdirs) for (Output o : outputs) makeFolder(o.file(), o.option());
   }
 

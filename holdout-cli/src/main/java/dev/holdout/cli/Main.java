@@ -17,8 +17,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "The evaluation a buyer of machine learning keeps for itself.",
-    subcommands = {EvaluateCommand.class, CompareCommand.class, PlanCommand.class, ClicksCommand.class, RunCommand.class, AuditCommand.class, ReportCommand.class, DriftCommand.class, MonitorCommand.class, ScoreCommand.class,
-        HandoverCommand.class, ServeCommand.class, AdminCommand.class, ProjectCommand.class, SubmitCommand.class, LeaderboardCommand.class,
+    subcommands = {InitCommand.class, ContractCommand.class, EvaluateCommand.class, CompareCommand.class, PlanCommand.class, ClicksCommand.class, RunCommand.class,
+        ProbeCommand.class, AuditCommand.class, ReportCommand.class, DriftCommand.class, MonitorCommand.class, ScoreCommand.class,
+        HandoverCommand.class, EvidenceCommand.class, ServeCommand.class, AdminCommand.class, ProjectCommand.class, SubmitCommand.class, LeaderboardCommand.class,
+        SubmissionsCommand.class, ChampionCommand.class, LogCommand.class, InputsCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage, 70 internal error."})
 public final class Main {

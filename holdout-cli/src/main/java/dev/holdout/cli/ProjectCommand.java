@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.Holdout;
 import dev.holdout.suite.Suite;
+import dev.holdout.suite.SuiteFiles;
 import java.io.PrintWriter;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Spec;
 final class ProjectCommand {
 
   @Command(name = "create", mixinStandardHelpOptions = true,
-      description = "Create a project from a suite and upload its labeled evaluation set (the suite's data.path); prints the project id.")
+      description = {"Create a project from a suite and upload its labeled evaluation set; prints the project id.",
+          "The evaluation set is the suite's data.path; before it go the files the suite names (data.queries, data.history, baseline.path) "
+              + "and, for a judged suite, the judge's key from the suite's api_key_env."})
   static final class Create implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin ServerClient client;
@@ -30,20 +33,32 @@ final class ProjectCommand {
     @Parameters(index = "0", paramLabel = "SUITE", description = "The suite YAML file.")
     Path suiteFile;
 
+    @Option(names = "--documents", paramLabel = "FILE", description = "A retrieval project's document collection, which vendors download.")
+    Path documents;
+
     @Override
     public Integer call() throws java.io.IOException {
       Suite suite = Holdout.suite(suiteFile);
       JsonNode p = client.post("/projects", HttpRequest.BodyPublishers.ofFile(suiteFile), "application/yaml");
       String id = p.path("id").asText();
-      String data = suite.data().path().getFileName().toString();
-      String format = data.substring(data.lastIndexOf('.') + 1);
-      p = client.put("/projects/" + id + "/data?format=" + ServerClient.encode(format), ServerClient.file(suite.data().path()), "application/octet-stream");
+      for (var f : SuiteFiles.named(suite).entrySet()) put(id, "files/" + f.getKey().key(), f.getValue());
+      if (documents != null) put(id, "files/documents", documents);
+      Suite.Judge judge = suite.text() == null ? null : suite.text().judge();
+      String key = judge == null || judge.apiKeyEnv() == null ? null : System.getenv(judge.apiKeyEnv());
+      if (key != null && !key.isBlank()) client.put("/projects/" + id + "/judge-key", HttpRequest.BodyPublishers.ofString(key.strip()), "text/plain");
+      p = put(id, "data", suite.data().path());
       PrintWriter out = spec.commandLine().getOut();
       out.println(id);
       spec.commandLine().getErr().println("project " + id + " '" + p.path("name").asText() + "': " + p.path("rows_public").asLong() + " public and "
           + p.path("rows_private").asLong() + " private rows");
       out.flush();
       return 0;
+    }
+
+    private JsonNode put(String id, String what, Path file) throws java.io.IOException {
+      String name = file.getFileName().toString();
+      String format = name.substring(name.lastIndexOf('.') + 1);
+      return client.put("/projects/" + id + "/" + what + "?format=" + ServerClient.encode(format), ServerClient.file(file), "application/octet-stream");
     }
   }
 

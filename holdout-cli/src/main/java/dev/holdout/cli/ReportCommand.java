@@ -33,21 +33,39 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code holdout report REPORT.json [--html FILE] [--junit FILE]}: draw a saved report again, without the data or the predictions. */
+/**
+ * {@code holdout report REPORT.json [--html FILE] [--junit FILE]}: draw a saved report again, without
+ * the data or the predictions; {@code holdout report -p P -s S}: the same for a submission's report
+ * fetched from a Holdout server (owners).
+ */
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
     description = {"Render a saved JSON report again, without the data or the predictions.",
         "Reads any JSON a holdout command writes (holdout.report/v1, compare, plan, audit, drift, monitor and handover), prints it as "
             + "the command did and, where it applies, writes it as a self-contained HTML page (all but plan) or as JUnit XML "
-            + "(holdout.report/v1). Nothing is evaluated again."},
+            + "(holdout.report/v1). Nothing is evaluated again.",
+        "With -p PROJECT -s SUBMISSION instead of a file, fetches that submission's report from a Holdout server (owners; "
+            + "--part private, public or all rows)."},
     footer = {"", "Exit codes: 0 rendered, 2 bad input or usage."})
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin MakeFolders folders;
 
-  @Parameters(index = "0", paramLabel = "REPORT", description = "The JSON report to render.")
+  @Mixin ServerClient client;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "REPORT", description = "The JSON report to render.")
   Path report;
+
+  @Option(names = {"-p", "--project"}, paramLabel = "ID", description = "The project on the server (with -s, instead of REPORT).")
+  String project;
+
+  @Option(names = {"-s", "--submission"}, paramLabel = "ID", description = "The submission whose report the server renders (with -p).")
+  String submission;
+
+  @Option(names = "--part", paramLabel = "PART", defaultValue = "private",
+      description = "With -s: the part of the evaluation set, private (default), public or all.")
+  String part;
 
   @Option(names = "--html", paramLabel = "FILE", description = "Also write the HTML page.")
   Path html;
@@ -60,6 +78,15 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (report != null && (project != null || submission != null)) {
+      throw new HoldoutException("give a REPORT file, or -p PROJECT -s SUBMISSION for a report on the server, not both");
+    }
+    if (report == null) {
+      if (project == null || submission == null) {
+        throw new HoldoutException("give a REPORT file to render, or -p PROJECT -s SUBMISSION to fetch a submission's report from the server");
+      }
+      return fromServer();
+    }
     for (Path out : new Path[] {html, junit}) {
       if (out != null && InputsAndOutputs.sameFile(report, out)) {
         String what = out == html ? "--html" : "--junit";
@@ -96,10 +123,25 @@ final class ReportCommand implements Callable<Integer> {
     } else {
       text = PlanText.render((PlanReport) read);
     }
+    print(text);
+    return 0;
+  }
+
+  private Integer fromServer() {
+    InputsAndOutputs.checkOutputs(Map.of(), folders, output("--html", html), output("--junit", junit));
+    String json = client.getText("/projects/" + ServerClient.encode(project) + "/submissions/" + ServerClient.encode(submission) + "/report?part="
+        + ServerClient.encode(part));
+    Report r = JsonReport.readReport(json);
+    if (html != null) HtmlReport.write(r, html);
+    if (junit != null) JunitReport.write(r, junit);
+    print(TerminalReport.render(r));
+    return 0;
+  }
+
+  private void print(String text) {
     if (!quiet) {
       spec.commandLine().getOut().print(text);
       spec.commandLine().getOut().flush();
     }
-    return 0;
   }
 }

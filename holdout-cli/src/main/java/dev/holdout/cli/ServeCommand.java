@@ -4,6 +4,7 @@ import dev.holdout.base.HoldoutException;
 import dev.holdout.server.HoldoutServer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -47,16 +48,26 @@ final class ServeCommand implements Callable<Integer> {
       description = "Evaluation set rows kept in memory across projects; the least recently used sets are read again when needed (default: ${DEFAULT-VALUE}).")
   long cachedRows;
 
+  @Option(names = "--secure-cookies", description = "Mark the web pages' session cookie Secure on every answer, for a server behind a TLS proxy "
+      + "that does not send X-Forwarded-Proto (without it, only requests that came over TLS get it).")
+  boolean secureCookies;
+
+  @Option(names = "--session-hours", paramLabel = "H", defaultValue = "8",
+      description = "How long a web page session lasts before signing in again (default: ${DEFAULT-VALUE}).")
+  double sessionHours;
+
   @Override
   public Integer call() throws InterruptedException {
+    if (!(sessionHours > 0 && sessionHours <= 24 * 30)) throw new HoldoutException("--session-hours: expected more than 0 and at most 720, found " + sessionHours);
     if (port < 0 || port > 65_535) throw new HoldoutException("--port: expected 0 to 65535, found " + port);
     if (cachedRows < 1) throw new HoldoutException("--cached-rows: expected 1 or more rows, found " + cachedRows);
     HoldoutServer.Config d = HoldoutServer.Config.defaults(dataDir);
     HoldoutServer.Config config = new HoldoutServer.Config(dataDir, host, port, db, workers == null ? d.workers() : Math.max(1, workers), d.maxDataBytes(),
-        cachedRows, signingKey);
+        cachedRows, signingKey).withSessions(secureCookies, Duration.ofMinutes(Math.max(1, Math.round(sessionHours * 60))));
     HoldoutServer server = HoldoutServer.start(config);
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Holdout server listening on http://" + host + ":" + server.port() + "/api/v1 (data in " + dataDir.toAbsolutePath() + ")");
+    out.println("Holdout server listening on http://" + host + ":" + server.port() + "/api/v1 (data in " + dataDir.toAbsolutePath() + "); web pages at http://"
+        + host + ":" + server.port() + "/");
     server.ownerToken().ifPresent(t -> {
       out.println("Owner token (shown once; keep it secret): " + t);
       out.println("More owner tokens: holdout admin token --data-dir " + dataDir + (db == null ? "" : " --db '" + db.replaceAll("(?i)(password=)[^&]*", "$1...") + "'")

@@ -2,6 +2,7 @@ package dev.holdout.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.base.AtomicFiles;
 import dev.holdout.base.HoldoutException;
 import java.io.IOException;
 import java.net.URI;
@@ -10,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -39,8 +42,55 @@ final class ServerClient {
     return URLEncoder.encode(v, StandardCharsets.UTF_8);
   }
 
+  /**
+   * A refusal the server backs with evidence under {@code "details"} (a refused promotion's criteria
+   * and its comparison with the champion), kept so the command can print it.
+   */
+  static final class Refused extends HoldoutException {
+    final int status;
+    final JsonNode details;
+
+    Refused(String message, int status, JsonNode details) {
+      super(message);
+      this.status = status;
+      this.details = details;
+    }
+  }
+
   JsonNode get(String path) {
     return send(request(path).GET().build());
+  }
+
+  /** The answer's body as text, for the answers that are not JSON (a report as JSON text to read into a record). */
+  String getText(String path) {
+    return exchange(request(path).GET().build()).body();
+  }
+
+  /**
+   * Saves a GET answer (inputs as CSV) to {@code target}: streamed to a temporary file beside it,
+   * then moved into place, so a refused or broken download leaves no half-written file.
+   */
+  void download(String path, Path target) {
+    Path folder = target.toAbsolutePath().getParent();
+    Path part;
+    try {
+      part = Files.createTempFile(folder, "." + target.getFileName(), ".part");
+    } catch (IOException e) {
+      throw new HoldoutException(target + ": cannot be written (" + AtomicFiles.reason(e) + ")");
+    }
+    try {
+      HttpResponse<Path> res = call(request(path).GET().build(), HttpResponse.BodyHandlers.ofFile(part));
+      if (res.statusCode() >= 400) check(res.statusCode(), Files.readString(part));
+      Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new HoldoutException(target + ": cannot be written (" + AtomicFiles.reason(e) + ")");
+    } finally {
+      try {
+        Files.deleteIfExists(part);
+      } catch (IOException e) {
+        // the temporary file was moved into place, or cannot be removed; nothing more to do
+      }
+    }
   }
 
   JsonNode post(String path, HttpRequest.BodyPublisher body, String contentType) {
@@ -76,10 +126,19 @@ final class ServerClient {
   }
 
   private JsonNode send(HttpRequest req) {
-    HttpResponse<String> res;
+    return json(exchange(req));
+  }
+
+  private HttpResponse<String> exchange(HttpRequest req) {
+    HttpResponse<String> res = call(req, HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() >= 400) check(res.statusCode(), res.body());
+    return res;
+  }
+
+  private <T> HttpResponse<T> call(HttpRequest req, HttpResponse.BodyHandler<T> handler) {
     try {
       if (http == null) http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-      res = http.send(req, HttpResponse.BodyHandlers.ofString());
+      return http.send(req, handler);
     } catch (IOException e) {
       // A refused connection has no message of its own; its class name says what happened.
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -88,16 +147,28 @@ final class ServerClient {
       Thread.currentThread().interrupt();
       throw new HoldoutException("interrupted");
     }
-    JsonNode body;
+  }
+
+  private JsonNode json(HttpResponse<String> res) {
     try {
-      body = res.body().isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(res.body());
+      return res.body().isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(res.body());
     } catch (IOException e) {
       throw new HoldoutException(server + " answered " + res.statusCode() + " with something that is not JSON; is --server a Holdout server?");
     }
-    if (res.statusCode() >= 400) {
-      String msg = body.path("error").asText("");
-      throw new HoldoutException("the server refused (" + res.statusCode() + "): " + (msg.isEmpty() ? res.body() : msg));
+  }
+
+  /** An error answer as the user's error: the server's advice, and its evidence when it sent some. */
+  private void check(int status, String text) {
+    JsonNode body;
+    try {
+      body = text.isEmpty() ? Json.MAPPER.nullNode() : Json.MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw new HoldoutException(server + " answered " + status + " with something that is not JSON; is --server a Holdout server?");
     }
-    return body;
+    String msg = body.path("error").asText("");
+    String message = "the server refused (" + status + "): " + (msg.isEmpty() ? text : msg);
+    JsonNode details = body.path("details");
+    if (details.isObject() && !details.isEmpty()) throw new Refused(message, status, details);
+    throw new HoldoutException(message);
   }
 }

@@ -26,7 +26,8 @@ class ArchitectureTest {
   private static final String[] ENGINE = {"dev.holdout.base..", "dev.holdout.data..", "dev.holdout.metric..", "dev.holdout.stats..",
       "dev.holdout.suite..", "dev.holdout.verdict..", "dev.holdout.result..", "dev.holdout.evaluation..", "dev.holdout.judge..",
       "dev.holdout.audit..", "dev.holdout.drift..", "dev.holdout.monitor..", "dev.holdout.handover..", "dev.holdout.endpoint..",
-      "dev.holdout.scoring..", "dev.holdout.plan..", "dev.holdout.clicks..", "dev.holdout.onnx.."};
+      "dev.holdout.scoring..", "dev.holdout.plan..", "dev.holdout.clicks..", "dev.holdout.engagement..", "dev.holdout.onnx..", "dev.holdout.script..",
+      "dev.holdout.probe.."};
 
   private static JavaClasses classes;
 

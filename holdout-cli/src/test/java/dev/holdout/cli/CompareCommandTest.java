@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.holdout.base.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +31,7 @@ class CompareCommandTest {
     assertThat(lines[header + 1]).startsWith("  1    1    vendor-a ").endsWith("ACCEPTED");
     assertThat(lines[header + 2]).startsWith("  2    2    vendor-b ").endsWith("REJECTED");
     assertThat(r.out()).contains("Paired differences (row by row on the same 20,000 rows) and two-sided paired tests (Holm-adjusted over 1 pair;");
-    String pair = lines[indexOfLineStartingWith(lines, "  vendor-a")];
+    String pair = lines[indexOfLineStartingWith(lines, "  vendor-a", indexOfLineStartingWith(lines, "Paired differences"))];
     assertThat(pair).matches("  vendor-a +- vendor-b +[+-]\\d\\.\\d{4} \\[[+-]\\d\\.\\d{4}, [+-]\\d\\.\\d{4}\\]  DeLong p = \\S+, Holm p = \\S+  \\(real difference\\)");
     assertThat(r.out()).contains("  test: DeLong's test (DeLong, DeLong and Clarke-Pearson 1988; Sun and Xu's fast algorithm, 2014)\n");
     assertThat(r.out()).endsWith("Tiers (a tier's submissions cannot be told apart from its best): 1: vendor-a; 2: vendor-b\n");
@@ -55,6 +58,26 @@ class CompareCommandTest {
     assertThat(j.path("tiering").path("alpha").asDouble()).isEqualTo(0.05);
     assertThat(j.path("tiering").path("pairs").asInt()).isEqualTo(1);
     assertThat(j.path("tiering").path("adjust").asText()).isEqualTo("holm");
+
+    // beside the ranking: each submission's cost per 1,000 decisions and its worst group per slice column
+    int facts = indexOfLineStartingWith(lines, "  submission ");
+    assertThat(lines[facts]).isEqualTo("  submission               cost/1,000   worst slice group on roc_auc");
+    for (JsonNode report : j.path("reports")) {
+      String name = report.path("submission").path("name").asText();
+      String line = lines[indexOfLineStartingWith(lines, "  " + name + " ", facts)];
+      StringBuilder worst = new StringBuilder();
+      for (var column : (Iterable<Map.Entry<String, JsonNode>>) report.path("slices")::fields) {
+        for (var group : (Iterable<Map.Entry<String, JsonNode>>) column.getValue()::fields) {
+          if (group.getValue().path("worst_for").toString().contains("\"roc_auc\"")) {
+            worst.append(worst.length() == 0 ? "" : ", ").append(column.getKey()).append('=').append(group.getKey()).append(' ')
+                .append(Format.number(group.getValue().path("metrics").path("roc_auc").path("value").asDouble()));
+          }
+        }
+      }
+      assertThat(worst).as("the JSON names a worst group per slice column").contains("region=").contains("plan=");
+      assertThat(line).isEqualTo(String.format(Locale.ROOT, "  %-24s %-12s %s", name,
+          Format.money(report.path("costs").path("per1000").asDouble()), worst));
+    }
   }
 
   @Test
@@ -138,7 +161,11 @@ class CompareCommandTest {
   }
 
   private static int indexOfLineStartingWith(String[] lines, String prefix) {
-    for (int i = 0; i < lines.length; i++) if (lines[i].startsWith(prefix)) return i;
+    return indexOfLineStartingWith(lines, prefix, 0);
+  }
+
+  private static int indexOfLineStartingWith(String[] lines, String prefix, int from) {
+    for (int i = from; i < lines.length; i++) if (lines[i].startsWith(prefix)) return i;
     throw new AssertionError("no line starts with '" + prefix + "' in:\n" + String.join("\n", lines));
   }
 }

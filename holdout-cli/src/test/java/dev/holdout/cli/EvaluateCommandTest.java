@@ -36,7 +36,7 @@ class EvaluateCommandTest {
   void an_accepted_submission_exits_0_and_writes_the_json_and_junit_reports() throws Exception {
     Path json = dir.resolve("out/report.json");
     Path junit = dir.resolve("out/report.xml");
-    Cli r = run("evaluate", example("churn/suite.yaml"), "--predictions", example("churn/vendor-a.csv"), "--json", json, "--junit", junit);
+    Cli r = run("evaluate", example("churn/suite.yaml"), "--predictions", example("churn/vendor-a.csv"), "--json", json, "--junit", junit, "--mkdirs");
     assertThat(r.exit()).isZero();
     assertThat(r.err()).as("no progress or messages when output is redirected").isEmpty();
     assertThat(r.out()).startsWith("Holdout · churn-acceptance (binary_classification)\n")
@@ -538,7 +538,7 @@ class EvaluateCommandTest {
 
     Cli unknownCommand = run("evalute");
     assertThat(unknownCommand.exit()).isEqualTo(2);
-    assertThat(unknownCommand.err()).contains("Unmatched argument at index 0: 'evalute'").contains("Did you mean: holdout evaluate?");
+    assertThat(unknownCommand.err()).contains("Unmatched argument at index 0: 'evalute'").contains("Did you mean: holdout evaluate or holdout evidence?");
   }
 
   @Test

@@ -44,7 +44,7 @@ class HelpCommandTest {
   void an_unknown_command_exits_2_with_the_closest_name_even_with_help() {
     Cli r = Cli.run("evalute", "--help");
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err()).contains("'evalute'", "Did you mean: holdout evaluate?");
+    assertThat(r.err()).contains("'evalute'", "Did you mean: holdout evaluate");
     assertThat(r.out()).isEmpty();
     Cli sub = Cli.run("handover", "verfy", "--help");
     assertThat(sub.exit()).isEqualTo(2);

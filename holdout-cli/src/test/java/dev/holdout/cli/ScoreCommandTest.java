@@ -56,10 +56,10 @@ class ScoreCommandTest {
     Path s = suite("criteria:\n  - {metric: roc_auc, min: 0.6}\n  - {metric: error_rate, max: 0}\n");
     Path preds = dir.resolve("out/preds.csv");
     Path json = dir.resolve("score.json");
-    Cli score = Cli.run("score", s, "--model", model(), "--predictions-out", preds, "--json", json);
+    Cli score = Cli.run("score", s, "--model", model(), "--predictions-out", preds, "--json", json, "--mkdirs");
     assertThat(score.err()).doesNotContain("Exception");
     assertThat(score.exit()).isZero();
-    assertThat(score.out()).contains("Serving (onnx vendor-a.onnx): 300 rows in 1 calls")
+    assertThat(score.out()).contains("Serving (onnx vendor-a.onnx): 300 rows in 1 call of up to")
         .containsPattern("latency per call: p50 [0-9.,]+ ms  p90 [0-9.,]+ ms");
     Path evalJson = dir.resolve("evaluate.json");
     Cli evaluate = Cli.run("evaluate", s, "--predictions", preds, "--json", evalJson);

@@ -12,6 +12,27 @@ class ServerClientCommandsTest {
   @TempDir Path dir;
 
   @Test
+  void project_create_sends_the_files_the_suite_names_before_the_evaluation_set() throws Exception {
+    try (HoldoutServer server = HoldoutServer.start(new HoldoutServer.Config(dir.resolve("data"), "127.0.0.1", 0, null, 2, 1L << 30))) {
+      String url = "http://127.0.0.1:" + server.port();
+      String owner = server.ownerToken().orElseThrow();
+      Path retrieval = Cli.example("rag-retrieval");
+      Cli created = Cli.run("project", "create", "--server", url, "--token", owner, retrieval.resolve("suite.yaml"), "--documents",
+          retrieval.resolve("queries.csv"));
+      assertThat(created.exit()).as(created.err()).isZero();
+      String project = created.out().strip();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) public and (\\d+) private").matcher(created.err());
+      assertThat(m.find()).as(created.err()).isTrue();
+      assertThat(Integer.parseInt(m.group(1)) + Integer.parseInt(m.group(2))).as("the 400 queries, split by query").isEqualTo(400);
+      Path files = dir.resolve("data").resolve("projects").resolve(project).resolve("files");
+      assertThat(files.resolve("queries.csv")).exists();
+      assertThat(files.resolve("baseline.csv")).exists();
+      assertThat(files.resolve("documents.csv")).exists();
+      assertThat(files.resolve("baseline-private.csv")).exists();
+    }
+  }
+
+  @Test
   void owner_creates_vendor_submits_and_the_log_verifies() throws Exception {
     String url;
     String owner;

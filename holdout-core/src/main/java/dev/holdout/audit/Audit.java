@@ -65,7 +65,7 @@ public final class Audit {
     for (int c = 0; c < header.size(); c++) if (c != idCol && c != labelCol) featureCols.add(c);
 
     if (s.train() != null) progress.phase("reading the training data " + s.train().getFileName());
-    TrainingIndex train = s.train() == null ? null : TrainingIndex.read(s.train(), s.data(), header, featureCols, s.id(), s.label());
+    TrainingIndex train = s.train() == null ? null : TrainingIndex.read(s.train(), s.data(), header, featureCols, s.id(), s.label(), s.time());
     EvaluationPass pass = new EvaluationPass(header, idCol, labelCol, timeCol, sliceCols, featureCols, train,
         s.train() == null ? null : s.train().getFileName().toString());
     progress.phase("profiling " + s.data().getFileName());
@@ -105,13 +105,14 @@ public final class Audit {
       List<Integer> evalCols = Arrays.stream(train.evalCol).boxed().toList();
       List<ColumnProfile> evalProfiles = evalCols.stream().map(profiles::get).toList();
       shift = ShiftCheck.check(train.common, evalProfiles, evalCols.stream().map(pass.profiles::get).toList(), List.of(train.profilers),
-          s.id(), findings);
+          s.id(), s.time(), findings);
       SchemaCheck.check(header, train.header, s.label(), train.common, evalProfiles.stream().map(ColumnProfile::type).toList(),
           Arrays.stream(train.profilers).map(p -> p.profile().type()).toList(), findings);
     }
     List<AuditReport.SliceGroup> slices = sliceCols.length == 0 ? null : SliceCheck.check(s.slices(), s.criteria(), s.confidence(), pass.slices,
         pass.labels.size(), positive == null ? -1 : pass.labels.values().indexOf(positive), findings);
     TimeCoverage.Result time = timeCol < 0 ? null : TimeCheck.check(pass.time.result(), s.time(), findings);
+    if (time != null && train != null && train.time != null) TimeCheck.order(train.time.result(), time, s.time(), s.train().getFileName().toString(), findings);
     if (timeCol >= 0 && featureCols.contains(timeCol)) AfterTimeCheck.check(pass.sample, featureNames, featureCols.indexOf(timeCol), s.time(), findings);
 
     List<Finding> sorted = findings.bySeverity();

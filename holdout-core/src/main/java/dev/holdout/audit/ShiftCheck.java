@@ -15,14 +15,16 @@ final class ShiftCheck {
 
   /**
    * Compares the {@code columns} both files share, each with its evaluation profile and the two
-   * files' profilers (lists in the same order); returns the shift of each column compared.
+   * files' profilers (lists in the same order); returns the shift of each column compared. The id
+   * and the time column (--time, or null) are left out: two periods differ in their dates by
+   * design, and {@link TimeCheck#order} compares them as time.
    */
   static List<Shift.ColumnShift> check(List<String> columns, List<ColumnProfile> evalProfiles, List<ColumnProfiler> evalProfilers,
-      List<ColumnProfiler> trainProfilers, String id, Findings out) {
+      List<ColumnProfiler> trainProfilers, String id, String time, Findings out) {
     List<Shift.ColumnShift> shifts = new ArrayList<>();
     for (int k = 0; k < columns.size(); k++) {
       String name = columns.get(k);
-      if (name.equals(id)) continue;
+      if (name.equals(id) || name.equals(time)) continue;
       ColumnType type = evalProfiles.get(k).type();
       ColumnProfiler eval = evalProfilers.get(k);
       ColumnProfiler train = trainProfilers.get(k);

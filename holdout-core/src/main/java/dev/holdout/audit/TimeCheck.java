@@ -31,4 +31,24 @@ final class TimeCheck {
     }
     return t;
   }
+
+  /**
+   * The order of the two periods: a model is used on days after those it learned from, so its
+   * evaluation should be too. A warning when the evaluation set's first date is not after the
+   * training file's last: rows of the training period make a model look better than it will be.
+   */
+  static void order(TimeCoverage.Result train, TimeCoverage.Result eval, String time, String trainFile, Findings out) {
+    if (train.first() == null || eval.first() == null) return;
+    String trainPeriod = train.first() + " to " + train.last();
+    String evalPeriod = eval.first() + " to " + eval.last();
+    if (eval.first().compareTo(train.last()) > 0) {
+      out.add(Severity.INFO, "time.order", time, "the evaluation period (" + evalPeriod + ") comes after the training period (" + trainPeriod
+          + ", " + trainFile + ")", List.of(), "nothing to do: the evaluation looks forward as the model will");
+      return;
+    }
+    boolean before = eval.last().compareTo(train.first()) < 0;
+    out.add(Severity.WARNING, "time.order", time, "the evaluation period (" + evalPeriod + ") " + (before ? "comes before" : "overlaps")
+        + " the training period (" + trainPeriod + ", " + trainFile + ")", List.of(),
+        "evaluate on rows dated after the last training row, as the model will be used; rows from the training period make it look better than it will be");
+  }
 }

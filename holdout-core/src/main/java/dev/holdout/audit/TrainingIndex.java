@@ -33,6 +33,8 @@ final class TrainingIndex {
   final LshIndex[] text;
   /** The training file's line of each row. */
   int[] lines = new int[1024];
+  /** The training file's dates in the time column (--time), when it has that column; else null. */
+  TimeCoverage time;
   private final int[] trainCol;
   private final int[] featureTrainCols;
   private final int[] textTrainCols;
@@ -54,15 +56,19 @@ final class TrainingIndex {
   /**
    * Reads training file {@code file} against evaluation file {@code evalFile} (header {@code
    * evalHeader}; its columns {@code featureCols} are the features), with the id and label columns
-   * named {@code id} and {@code label} (either may be null).
+   * named {@code id} and {@code label} (either may be null), and the time column {@code time}
+   * (null for none), whose dates are gathered so the two periods can be ordered.
    */
-  static TrainingIndex read(Path file, Path evalFile, List<String> evalHeader, List<Integer> featureCols, String id, String label) {
+  static TrainingIndex read(Path file, Path evalFile, List<String> evalHeader, List<Integer> featureCols, String id, String label, String time) {
     List<String> textCols = textColumns(evalFile, evalHeader, featureCols);
     try (RecordReader r = RecordReaders.open(file)) {
       Values.requireSeparated(r);
       TrainingIndex t = new TrainingIndex(List.copyOf(r.header()), evalFile, evalHeader, id, label, textCols);
       int idCol = id != null && t.header.contains(id) ? t.header.indexOf(id) : -1;
-      ProfileWorkers workers = new ProfileWorkers(r, t.trainCol, t.profilers, ProfileWorkers.threads());
+      TimeCoverage[] times = new TimeCoverage[t.trainCol.length];
+      int timeK = time == null ? -1 : t.common.indexOf(time);
+      if (timeK >= 0) times[timeK] = t.time = new TimeCoverage();
+      ProfileWorkers workers = new ProfileWorkers(r, t.trainCol, t.profilers, times, ProfileWorkers.threads(), new int[0], -1, null);
       try {
         t.readRows(r, workers, idCol);
       } catch (RuntimeException e) {

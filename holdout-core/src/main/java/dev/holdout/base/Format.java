@@ -84,6 +84,16 @@ public final class Format {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
+  /**
+   * A count with its noun in the right number: "1 row", "12,345 rows", "2 queries"; the noun is
+   * given in the singular (English plurals: -y after a consonant becomes -ies, else -s).
+   */
+  public static String count(long n, String noun) {
+    if (n == 1) return "1 " + noun;
+    boolean consonantY = noun.length() > 1 && noun.endsWith("y") && "aeiou".indexOf(noun.charAt(noun.length() - 2)) < 0;
+    return count(n) + " " + (consonantY ? noun.substring(0, noun.length() - 1) + "ies" : noun + "s");
+  }
+
   /** A count held in a double (a histogram bin, a confusion cell), rounded to the nearest whole: 12,345. */
   public static String count(double n) {
     return count(Math.round(n));

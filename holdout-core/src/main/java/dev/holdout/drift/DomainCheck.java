@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.IntStream;
 
 /**
  * Multivariate drift: a {@link DomainClassifier} cross-validated on a seeded uniform subsample of at
@@ -70,7 +73,8 @@ public final class DomainCheck {
     int[] fold = folds(refSample.length, curSample.length, random);
     DomainClassifier.Scorer[] models = new DomainClassifier.Scorer[FOLDS];
     double[] scores = new double[n];
-    for (int f = 0; f < FOLDS; f++) {
+    // Each fold's learner is seeded by its fold alone, so training them in parallel changes no figure.
+    IntStream.range(0, FOLDS).parallel().forEach(f -> {
       int[] train = rowsWhere(fold, f, false);
       double[][] x = new double[train.length][];
       boolean[] y = new boolean[train.length];
@@ -80,12 +84,30 @@ public final class DomainCheck {
       }
       models[f] = classifier.train(x, y, features, seed + f);
       for (int i : rowsWhere(fold, f, true)) scores[i] = models[f].score(rows[i]);
-    }
+    });
     double auc = BinaryMetrics.rocAuc(scores, current);
     double[] ci = Auc.hanleyMcNeil(auc, curSample.length, refSample.length, confidence);
     List<ColumnImportance> top = importances(rows, current, owner, fold, models, auc, new SplittableRandom(seed ^ 0x5DEECE66DL));
     return new Result(classifier.description(), refSample.length, curSample.length, FOLDS, auc, ci[0], ci[1], threshold,
         ci[0] >= threshold, top);
+  }
+
+  /** Runs {@code task} on a new daemon thread, so a failure elsewhere never waits for the learner. */
+  static void startDaemon(Runnable task) {
+    Thread t = new Thread(task, "holdout-domain-classifier");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** The result of a check run on another thread; a user's mistake or a learner's failure is rethrown as it was raised. */
+  static Result joined(CompletableFuture<Result> task) {
+    try {
+      return task.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      if (e.getCause() instanceof Error r) throw r;
+      throw e;
+    }
   }
 
   /**
@@ -98,25 +120,35 @@ public final class DomainCheck {
     for (int f = 0; f < owner.size(); f++) byColumn.computeIfAbsent(owner.get(f), k -> new ArrayList<>()).add(f);
     int[][] heldOut = new int[models.length][];
     for (int f = 0; f < models.length; f++) heldOut[f] = rowsWhere(fold, f, true);
-    double[] shuffled = new double[rows.length];
-    List<ColumnImportance> out = new ArrayList<>();
-    for (var e : byColumn.entrySet()) {
-      int[] cols = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+    List<int[]> columns = new ArrayList<>();
+    for (List<Integer> fs : byColumn.values()) columns.add(fs.stream().mapToInt(Integer::intValue).toArray());
+    // The shuffles are drawn in one sequence, column by column, as before; the scoring then runs on all cores.
+    int[][][][] from = new int[columns.size()][REPEATS][models.length][];
+    for (int c = 0; c < columns.size(); c++) {
+      for (int r = 0; r < REPEATS; r++) {
+        for (int f = 0; f < models.length; f++) from[c][r][f] = permutation(heldOut[f], random);
+      }
+    }
+    List<String> names = List.copyOf(byColumn.keySet());
+    ColumnImportance[] found = new ColumnImportance[columns.size()];
+    IntStream.range(0, columns.size()).parallel().forEach(c -> {
+      int[] cols = columns.get(c);
+      double[] shuffled = new double[rows.length];
       double drop = 0;
       for (int r = 0; r < REPEATS; r++) {
         for (int f = 0; f < models.length; f++) {
           int[] held = heldOut[f];
-          int[] from = permutation(held, random);
           for (int k = 0; k < held.length; k++) {
             double[] row = rows[held[k]].clone();
-            for (int c : cols) row[c] = rows[from[k]][c];
+            for (int j : cols) row[j] = rows[from[c][r][f][k]][j];
             shuffled[held[k]] = models[f].score(row);
           }
         }
         drop += auc - BinaryMetrics.rocAuc(shuffled, current);
       }
-      out.add(new ColumnImportance(e.getKey(), drop / REPEATS));
-    }
+      found[c] = new ColumnImportance(names.get(c), drop / REPEATS);
+    });
+    List<ColumnImportance> out = new ArrayList<>(List.of(found));
     out.sort(Comparator.comparingDouble(ColumnImportance::aucDrop).reversed());
     List<ColumnImportance> positive = out.stream().filter(c -> c.aucDrop() > 0).toList();
     return List.copyOf(positive.subList(0, Math.min(TOP, positive.size())));

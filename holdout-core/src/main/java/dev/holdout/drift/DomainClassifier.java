@@ -15,7 +15,7 @@ public interface DomainClassifier {
   /** What learned, for the report: "Tribuo 4.3.2 logistic regression (...)". */
   String description();
 
-  /** A fitted model: higher scores mean "more like the current window". Safe to call from one thread at a time. */
+  /** A fitted model: higher scores mean "more like the current window". Called from several threads at once, so it must keep no state between calls. */
   @FunctionalInterface
   interface Scorer {
     double score(double[] row);

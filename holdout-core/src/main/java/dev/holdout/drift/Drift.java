@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -110,28 +111,22 @@ public final class Drift {
             + Names.didYouMean(e.getKey(), names) + " (columns: " + String.join(", ", names) + ")");
       }
     }
+    DomainCheck.Result domain = null;
+    String note = null;
+    List<WindowColumns.Column> inputs = w.columns.stream()
+        .filter(c -> !c.name.equals(s.label()) && !s.predictions().contains(c.name)).toList();
+    if (s.classifierRows() == 0) note = "turned off";
+    else if (w.columns.isEmpty()) note = "no columns to learn from";
+    else if (classifier == null) note = "no learner given";
+    else if (inputs.isEmpty()) note = "no feature columns";
+    // The domain classifier reads the parsed columns on its own thread beside the per-column statistics.
+    CompletableFuture<DomainCheck.Result> domainTask = note != null ? null : CompletableFuture.supplyAsync(() -> DomainCheck.run(inputs,
+        w.referenceRows, w.currentRows, classifier, s.classifierRows(), s.bootstrap().confidence(), s.classifierAuc(), s.bootstrap().seed()),
+        DomainCheck::startDaemon);
     ColumnDrift[] out = new ColumnDrift[w.columns.size()];
     IntStream.range(0, out.length).parallel().forEach(i -> out[i] = column(w.columns.get(i), s));
     List<ColumnDrift> columns = List.of(out);
-
-    DomainCheck.Result domain = null;
-    String note = null;
-    if (s.classifierRows() == 0) {
-      note = "turned off";
-    } else if (w.columns.isEmpty()) {
-      note = "no columns to learn from";
-    } else if (classifier == null) {
-      note = "no learner given";
-    } else {
-      List<WindowColumns.Column> inputs = w.columns.stream()
-          .filter(c -> !c.name.equals(s.label()) && !s.predictions().contains(c.name)).toList();
-      if (inputs.isEmpty()) {
-        note = "no feature columns";
-      } else {
-        domain = DomainCheck.run(inputs, w.referenceRows, w.currentRows, classifier, s.classifierRows(),
-            s.bootstrap().confidence(), s.classifierAuc(), s.bootstrap().seed());
-      }
-    }
+    if (domainTask != null) domain = DomainCheck.joined(domainTask);
     return report(new DriftReport.Window(w.referencePath.toString(), w.referenceRows),
         new DriftReport.Window(w.currentPath.toString(), w.currentRows), columns, names, domain, note, s, notes);
   }

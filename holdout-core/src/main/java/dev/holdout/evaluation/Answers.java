@@ -11,7 +11,9 @@ import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Text generation files: the evaluation set's reference answers per row (one or more columns, empty
@@ -22,9 +24,19 @@ import java.util.List;
 final class Answers {
   /** Per row: the reference answers; per row: the submission's answer and its used passages. */
   final String[][] texts;
+  /**
+   * Per row, a submission's answers to asks 2 to N when each row was asked N times
+   * ({@code holdout run --repeat N}: columns OUTPUT.ask2 ...); null when each row was asked once.
+   */
+  final String[][] asks;
 
   private Answers(String[][] texts) {
+    this(texts, null);
+  }
+
+  private Answers(String[][] texts, String[][] asks) {
     this.texts = texts;
+    this.asks = asks;
   }
 
   static EvaluationSet loadSet(Suite suite, Progress progress) {
@@ -39,6 +51,12 @@ final class Answers {
       Suite.Baseline baseline = suite.baseline();
       int baseCol = baseline.kind() == Suite.Baseline.Kind.COLUMN ? Values.column(r, baseline.column(), "baseline.column in the suite") : -1;
       List<String[]> baseAnswers = baseCol < 0 ? null : new ArrayList<>();
+      Map<String, Integer> assertionCols = new LinkedHashMap<>();
+      for (Suite.Assertion a : ts.assertions()) {
+        for (String c : a.columns()) assertionCols.putIfAbsent(c, Values.column(r, c, "{" + c + "} in assertion " + a.id() + " (suite line " + a.line() + ")"));
+      }
+      Map<String, List<String>> assertionValues = new LinkedHashMap<>();
+      assertionCols.keySet().forEach(c -> assertionValues.put(c, new ArrayList<>()));
       IdColumn ids = new IdColumn();
       Dictionary seen = new Dictionary();
       List<Integer> lines = new ArrayList<>();
@@ -66,6 +84,10 @@ final class Answers {
               + ": no reference answer for id '" + id + "'; every row needs one to score exact_match, token_f1, rouge_l and chrf: write one or remove the row");
         }
         refs.add(row.toArray(new String[0]));
+        assertionCols.forEach((c, at) -> {
+          String v = r.field(at);
+          assertionValues.get(c).add(v == null ? "" : v.strip());
+        });
         if (baseAnswers != null) {
           String v = r.field(baseCol);
           baseAnswers.add(new String[] {v == null ? "" : v.strip()});
@@ -89,6 +111,9 @@ final class Answers {
       EvaluationSet set = EvaluationSet.forRows(spec.path(), RecordReaders.await(hash), n, ids,
           lines.stream().mapToInt(Integer::intValue).toArray(), List.copyOf(slices), spec.group());
       set.references = new Answers(refs.toArray(new String[0][]));
+      Map<String, String[]> columns = new LinkedHashMap<>();
+      assertionValues.forEach((c, v) -> columns.put(c, v.toArray(new String[0])));
+      set.assertionColumns = Map.copyOf(columns);
       if (baseAnswers != null) set.baselineAnswers = new Answers(baseAnswers.toArray(new String[0][]));
       if (baseline.kind() == Suite.Baseline.Kind.RUN) set.baselineAnswers = loadSubmission(suite, set, baseline.path(), "baseline", progress, "a baseline answer", true).answers;
       return set;
@@ -120,6 +145,9 @@ final class Answers {
       int[] ctxCols = new int[passages ? ts.usedContext().size() : 0];
       for (int k = 0; k < ctxCols.length; k++) ctxCols[k] = Values.column(r, ts.usedContext().get(k), "predictions.context in the suite");
       String[][] texts = new String[n][];
+      List<Integer> askCols = new ArrayList<>();
+      for (int k = 2; r.header().contains(ts.askColumn(k)); k++) askCols.add(Values.column(r, ts.askColumn(k), "ask " + k + " of every row"));
+      String[][] asks = askCols.isEmpty() ? null : new String[n][];
       IdJoin join = new IdJoin(suite, eval, path, what, part);
       while (r.next()) {
         int row = join.row(r, idCol);
@@ -132,10 +160,18 @@ final class Answers {
           t[1 + k] = c == null ? "" : c;
         }
         texts[row] = t;
+        if (asks != null) {
+          String[] more = new String[askCols.size()];
+          for (int k = 0; k < more.length; k++) {
+            String a = r.field(askCols.get(k));
+            more[k] = a == null ? "" : a;
+          }
+          asks[row] = more;
+        }
         if ((join.seen() & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), join.seen());
       }
       int missing = join.finish();
-      return Submission.ofAnswers(name, path, RecordReaders.await(hash), join.present, missing, join.extra(), join.extraExamples(), new Answers(texts));
+      return Submission.ofAnswers(name, path, RecordReaders.await(hash), join.present, missing, join.extra(), join.extraExamples(), new Answers(texts, asks));
     }
   }
 

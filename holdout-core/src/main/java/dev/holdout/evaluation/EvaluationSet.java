@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,6 +56,8 @@ public final class EvaluationSet {
   Answers references;
   /** Text generation only: the answers of the suite's column or run baseline, or null. */
   Answers baselineAnswers;
+  /** Text generation only: the values of the columns the assertions name, by column then row (empty without such assertions). */
+  Map<String, String[]> assertionColumns = Map.of();
   /** Multilabel only: the labels of each row; null for other tasks. */
   LabelSets labelSets;
   /** Forecasting only: each forecast's baseline, MASE scale and time block; null for other tasks. */

@@ -3,6 +3,8 @@ package dev.holdout.evaluation;
 import dev.holdout.base.Progress;
 import dev.holdout.metric.Direction;
 import dev.holdout.metric.MetricValue;
+import dev.holdout.metric.MetricCatalog;
+import dev.holdout.metric.ProbeFamily;
 import dev.holdout.result.CompareReport;
 import dev.holdout.result.Report;
 import dev.holdout.stats.Bootstrap;
@@ -150,6 +152,15 @@ public final class Evaluator {
       }
       if (c.metric().equals(PPI)) {
         observations.add(ppiObservation(c, judge));
+        continue;
+      }
+      if (c.metric().equals(MetricCatalog.CONSISTENCY) && !point.containsKey(c.metric())) {
+        observations.add(new Decider.Observation(null, new double[0], 0, null, units,
+            "consistency needs every row asked more than once: holdout run --repeat N", null));
+        continue;
+      }
+      if (c.metric().startsWith(ProbeFamily.PREFIX)) {
+        observations.add(new Decider.Observation(null, new double[0], 0, null, units, c.metric() + " is measured by holdout probe", null));
         continue;
       }
       if (c.metric().equals("judge_score") && judge != null && !judge.validated()) {

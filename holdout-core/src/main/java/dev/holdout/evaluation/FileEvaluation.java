@@ -3,6 +3,7 @@ package dev.holdout.evaluation;
 import dev.holdout.base.Progress;
 import dev.holdout.result.CompareReport;
 import dev.holdout.result.Report;
+import dev.holdout.result.RowCheck;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,25 @@ public final class FileEvaluation {
     Submission s = Submission.load(suite, eval, predictions, name, progress, true);
     s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions), progress);
     return new Evaluator(suite, eval, progress).evaluate(s, serving);
+  }
+
+  /** A scored run's report with each row as a check ({@link PerRow#checks}; empty when no per-row file was asked for). */
+  public record Checked(Report report, List<RowCheck> rows) {}
+
+  /**
+   * As {@link #scored(Suite, Path, String, Report.Serving, Progress, Judging.Options)}; when
+   * {@code perRow} is not null, also writes each row's metric values there as CSV and returns each
+   * row as a check.
+   */
+  public static Checked scored(Suite suite, Path predictions, String name, Report.Serving serving, Progress progress, Judging.Options judging,
+      Path perRow) {
+    EvaluationSet eval = EvaluationSet.load(suite, progress);
+    Submission s = Submission.load(suite, eval, predictions, name, progress, true);
+    s = Judging.judge(suite, eval, s, judging.resolve(suite, predictions), progress);
+    Report report = new Evaluator(suite, eval, progress).evaluate(s, serving);
+    if (perRow == null) return new Checked(report, List.of());
+    PerRow.write(suite, eval, s, perRow);
+    return new Checked(report, PerRow.checks(suite, eval, s));
   }
 
   /** Ranks several predictions files and compares every pair on the same rows; a name given twice gets -2, -3. */

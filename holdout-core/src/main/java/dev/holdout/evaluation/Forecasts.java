@@ -329,9 +329,10 @@ final class Forecasts {
   /**
    * A vendor's forecasts: each row names its series, its period and (with several origins) its
    * origin or its horizon, and is matched to the forecast owed; rows for forecasts not owed
-   * (another series, period or origin, or beyond the horizon) are counted as extra.
+   * (another series, period or origin, or beyond the horizon) are counted as extra. {@code part}: as
+   * {@link Submission#loadPart}, nothing is refused for forecasts this part lacks or misses.
    */
-  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress) {
+  static Submission loadSubmission(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean part) {
     Suite.Forecast f = suite.forecast();
     Forecasts fc = eval.forecasts;
     try (RecordReader r = RecordReaders.open(path)) {
@@ -385,12 +386,12 @@ final class Forecasts {
       }
       int missing = n - (seen - extra);
       if (seen == 0) throw new HoldoutException.BadData(path + ": has a header but no rows; expected one forecast per series, origin and period");
-      if (missing == n) {
+      if (missing == n && !part) {
         throw new SubmissionMismatch(path + ": none of its " + seen + " forecasts (e.g. " + Values.sample(extraExamples, extra)
             + ") is one the suite asks for (e.g. " + eval.ids.get(0) + "); check the series, the periods and the origins",
             new SubmissionMismatch.Facts(SubmissionMismatch.Kind.NO_ID_MATCHES, seen, 0, extraExamples, null, null));
       }
-      if (missing > 0 && suite.predictions().missing() == Suite.Missing.FAIL) {
+      if (missing > 0 && !part && suite.predictions().missing() == Suite.Missing.FAIL) {
         List<String> ex = new ArrayList<>();
         for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids.get(i));
         throw new SubmissionMismatch(path + ": " + missing + " forecasts the suite asks for are missing (e.g. " + Values.sample(ex, missing)

@@ -5,7 +5,12 @@ import dev.holdout.base.AtomicFiles;
 import dev.holdout.base.CsvCells;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
+import dev.holdout.metric.MetricCatalog;
+import dev.holdout.result.RowCheck;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -45,6 +50,33 @@ public final class PerRow {
       }
       w.write(b.toString());
     });
+  }
+
+  /**
+   * Each row of a text generation suite as a check: it fails the assertions it does not pass (each
+   * by id), or, in a suite without assertions, {@code exact_match} when its answer matches no
+   * reference. With repeated asks a row fails an assertion that any of its answers fails.
+   */
+  public static List<RowCheck> checks(Suite suite, EvaluationSet eval, Submission submission) {
+    if (suite.text() == null) throw new HoldoutException("--per-row with --junit lists the answers of text_generation suites as tests");
+    RowMeans means = (RowMeans) TaskModel.of(suite, eval, List.of(submission));
+    List<String> names = means.names();
+    double[] v = means.perRow(0);
+    int m = names.size();
+    List<String> ids = suite.text().assertions().stream().map(a -> MetricCatalog.PASS_RATE_OF + a.id()).toList();
+    List<RowCheck> out = new ArrayList<>(eval.rows);
+    for (int i = 0; i < eval.rows; i++) {
+      Map<String, Double> values = new LinkedHashMap<>();
+      for (int k = 0; k < m; k++) values.put(names.get(k), v[i * m + k]);
+      List<String> failed = new ArrayList<>();
+      if (ids.isEmpty()) {
+        if (values.get("exact_match") < 1) failed.add("exact_match");
+      } else {
+        for (String id : ids) if (values.get(id) < 1) failed.add(id.substring(MetricCatalog.PASS_RATE_OF.length()));
+      }
+      out.add(new RowCheck(eval.ids.get(i).toString(), failed, values));
+    }
+    return out;
   }
 
   private static String number(double x) {

@@ -44,8 +44,18 @@ final class RankedLists {
 
   /** Reads ranked lists for {@code eval}'s queries; {@code baseline} lists are never refused for missing queries. */
   static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean baseline) {
+    return load(suite, eval, path, name, progress, baseline, false);
+  }
+
+  /**
+   * As above; {@code part}: {@code eval} is a part of a set the file was already checked against (a
+   * server's public or private queries), so lists of the other part's queries are left out and
+   * nothing is refused for missing queries.
+   */
+  static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean baseline, boolean part) {
     Suite.Retrieval rs = suite.retrieval();
     Entries e = new Entries(path, eval, rs, baseline ? "baseline.path" : "predictions");
+    e.part = part;
     String hash;
     String lower = path.getFileName().toString().toLowerCase(Locale.ROOT);
     boolean lines = lower.endsWith(".jsonl") || lower.endsWith(".ndjson");
@@ -64,7 +74,8 @@ final class RankedLists {
         while (r.next()) {
           CharSequence id = Values.requiredText(r, idCol, "a query id");
           int q = last >= 0 && eval.ids.equalsAt(last, id) ? last : eval.find(id, last + 1);
-          if (q < 0) throw unknownQuery(Values.where(r, idCol), id, eval);
+          if (q < 0 && part) continue;
+          if (q < 0) throw unknownQuery(Values.where(r, idCol), r.position() + ", column '" + r.header().get(idCol) + "'", id, eval);
           last = q;
           CharSequence doc = Values.requiredText(r, docCol, "a document id");
           double key;
@@ -79,16 +90,18 @@ final class RankedLists {
           e.add(q, doc, key, (int) Math.min(Integer.MAX_VALUE, r.positionNumber()));
           if ((e.n & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), e.n);
         }
-        if (e.n == 0) throw new HoldoutException.BadData(path + ": has a header but no rows; expected ranked documents for the evaluation set's queries");
+        if (e.n == 0 && !part) throw new HoldoutException.BadData(path + ": has a header but no rows; expected ranked documents for the evaluation set's queries");
         hash = RecordReaders.await(sha);
       }
     }
     return e.finish(suite, name, hash, baseline, e.keyColumn == null || rs.rank() != null);
   }
 
-  private static HoldoutException unknownQuery(String where, CharSequence id, EvaluationSet eval) {
-    return new HoldoutException.BadData(where + ": query '" + id + "' is not in the evaluation set (" + eval.path.getFileName()
-        + ", e.g. '" + eval.ids.get(0) + "'); rank only the evaluation set's queries, and check that both files use the same query ids");
+  /** A query the evaluation set lacks; the facts name only the file's own position and id, for messages that must not name the set's. */
+  private static HoldoutException unknownQuery(String where, String position, CharSequence id, EvaluationSet eval) {
+    return new SubmissionMismatch(where + ": query '" + id + "' is not in the evaluation set (" + eval.path.getFileName()
+        + ", e.g. '" + eval.ids.get(0) + "'); rank only the evaluation set's queries, and check that both files use the same query ids",
+        new SubmissionMismatch.Facts(SubmissionMismatch.Kind.UNKNOWN_ID, 0, 0, List.of(id.toString()), position, id.toString()));
   }
 
   /** JSON Lines of {"query": ..., "docs": [...]}: reads with line numbers of its own, since a list is not a column. */
@@ -126,7 +139,8 @@ final class RankedLists {
         }
         String qid = id.asText().strip();
         int q = last >= 0 && e.eval.ids.equalsAt(last, qid) ? last : e.eval.find(qid, last + 1);
-        if (q < 0) throw unknownQuery(path + " line " + lineNo + ", column '" + idKey + "'", qid, e.eval);
+        if (q < 0 && e.part) continue;
+        if (q < 0) throw unknownQuery(path + " line " + lineNo + ", column '" + idKey + "'", "line " + lineNo + ", column '" + idKey + "'", qid, e.eval);
         last = q;
         Integer earlier = listLine.putIfAbsent(q, lineNo);
         if (earlier != null) {
@@ -169,6 +183,8 @@ final class RankedLists {
     final Suite.Retrieval rs;
     final String role;
     final boolean[] present;
+    /** Reading against a part: other queries are skipped and missing ones never refused. */
+    boolean part;
     String docColumn;
     String keyColumn;
     boolean byRank;
@@ -338,12 +354,13 @@ final class RankedLists {
           if (examples.size() < 5) examples.add(eval.ids.get(q));
         }
       }
-      if (!baseline && missing == queries) {
+      if (!baseline && !part && missing == queries) {
         throw new HoldoutException.BadData(path + ": ranks no query of the evaluation set; expected a ranked list per query");
       }
-      if (!baseline && missing > 0 && suite.predictions().missing() == Suite.Missing.FAIL) {
-        throw new HoldoutException.BadData(path + ": " + missing + " queries of the evaluation set have no ranked list (e.g. " + Values.sample(examples, missing)
-            + ") and the suite says predictions.missing: fail; send a ranked list for every query");
+      if (!baseline && !part && missing > 0 && suite.predictions().missing() == Suite.Missing.FAIL) {
+        throw new SubmissionMismatch(path + ": " + missing + " queries of the evaluation set have no ranked list (e.g. " + Values.sample(examples, missing)
+            + ") and the suite says predictions.missing: fail; send a ranked list for every query",
+            new SubmissionMismatch.Facts(SubmissionMismatch.Kind.IDS_MISSING, queries - missing, queries - missing, List.of(), null, null));
       }
       return new Submission(name, path, sha256, present, missing, new RankedLists(start, grades));
     }

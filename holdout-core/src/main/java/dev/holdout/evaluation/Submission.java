@@ -132,18 +132,14 @@ public final class Submission {
    * fails does not depend on which part its ids are in.
    */
   public static Submission loadPart(Suite suite, EvaluationSet part, Path path, String name, Progress progress) {
-    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) throw new IllegalArgumentException("retrieval submissions are not split into parts");
     return load(suite, part, path, name, progress, false, true);
   }
 
   private static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean fromHarness, boolean part) {
-    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false);
+    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false, part);
     if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, "an answer", fromHarness, part);
     if (suite.task() == dev.holdout.metric.Task.MULTILABEL_CLASSIFICATION) return LabelSets.loadSubmission(suite, eval, path, name, progress, part);
-    if (suite.task() == dev.holdout.metric.Task.FORECASTING) {
-      if (part) throw new IllegalArgumentException("forecasting submissions are not split into parts");
-      return Forecasts.loadSubmission(suite, eval, path, name, progress);
-    }
+    if (suite.task() == dev.holdout.metric.Task.FORECASTING) return Forecasts.loadSubmission(suite, eval, path, name, progress, part);
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {

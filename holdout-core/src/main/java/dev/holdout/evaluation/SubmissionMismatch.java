@@ -18,12 +18,14 @@ public final class SubmissionMismatch extends HoldoutException.BadData {
     /** Some ids of the set have no row in the file, and the suite says {@code missing: fail}. */
     IDS_MISSING,
     /** A predicted class is not one of the set's classes. */
-    UNKNOWN_CLASS
+    UNKNOWN_CLASS,
+    /** An id of the file (a retrieval query) is not in the set, which the task refuses rather than counts as extra. */
+    UNKNOWN_ID
   }
 
   /**
    * Facts about the file alone: its rows with an id, how many of them matched the set, up to five
-   * of its own ids the set lacks, and for {@link Kind#UNKNOWN_CLASS} the file position (such as
+   * of its own ids the set lacks, and for {@link Kind#UNKNOWN_CLASS} and {@link Kind#UNKNOWN_ID} the file position (such as
    * {@code line 3, column 'label'}) and the value found there (else null).
    */
   public record Facts(Kind kind, long rows, long matched, List<String> unknownIds, String position, String value) {

@@ -4,10 +4,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.TextMetrics;
+import dev.holdout.script.Script;
+import dev.holdout.suite.RowTemplates;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -30,13 +34,18 @@ final class TextModel extends TaskModel implements RowMeans {
   private final int m;
   private final double[][] perRow;
   private final String baselineName;
+  /** Whether a submission's rows were asked several times: then its values are means over the asks, and consistency is measured. */
+  private final boolean repeated;
 
   TextModel(Suite suite, EvaluationSet eval, List<Submission> submissions) {
     super(suite, eval, submissions.size());
     Suite.Text ts = suite.text();
     boolean grounding = !ts.usedContext().isEmpty();
     boolean judgedSuite = ts.judge() != null;
-    names = MetricCatalog.textNames(grounding, judgedSuite, ts.assertions().stream().map(Suite.Assertion::id).toList());
+    List<String> all = new ArrayList<>(MetricCatalog.textNames(grounding, judgedSuite, ts.assertions().stream().map(Suite.Assertion::id).toList()));
+    repeated = submissions.stream().anyMatch(s -> s.answers.asks != null);
+    if (repeated) all.add(MetricCatalog.CONSISTENCY);
+    names = List.copyOf(all);
     m = names.size();
     perRow = new double[submissions.size() + 1][];
     for (int s = 0; s < submissions.size(); s++) {
@@ -53,7 +62,10 @@ final class TextModel extends TaskModel implements RowMeans {
 
   /**
    * Every row's values for one set of answers. An answer without the passages it used (a baseline
-   * that names none) has NaN grounding scores: no value, rather than 0.
+   * that names none) has NaN grounding scores: no value, rather than 0. A row asked N times gets
+   * the mean of its N answers' values (before any bootstrap over rows, so intervals cover the
+   * answers' own variation), and consistency 1 when its N answers agree after SQuAD's
+   * normalisation; one asked once has no consistency (NaN).
    */
   private double[] values(Answers answers, Judging.Judged judged, EvaluationSet eval, Suite.Text ts) {
     boolean grounding = !ts.usedContext().isEmpty();
@@ -61,19 +73,41 @@ final class TextModel extends TaskModel implements RowMeans {
     IntStream.range(0, eval.rows).parallel().forEach(i -> {
       String[] t = answers.texts[i] == null ? Answers.empty(ts.usedContext().size()) : answers.texts[i];
       boolean passages = t.length > 1;
-      score(t, List.of(eval.references.texts[i]), ts, grounding && passages, judged, i, out, i * m);
+      List<String> refs = List.of(eval.references.texts[i]);
+      Function<String, String> cell = c -> eval.assertionColumns.get(c)[i];
+      String[] more = answers.asks == null || answers.asks[i] == null || answers.texts[i] == null ? new String[0] : answers.asks[i];
+      score(t, refs, ts, grounding && passages, judged, i, cell, out, i * m);
+      if (more.length > 0) {
+        double[] one = new double[m];
+        String[] u = t.clone();
+        for (String a : more) {
+          u[0] = a;
+          score(u, refs, ts, grounding && passages, judged, i, cell, one, 0);
+          for (int k = 0; k < m; k++) out[i * m + k] += one[k];
+        }
+        for (int k = 0; k < m; k++) out[i * m + k] /= more.length + 1;
+      }
       if (grounding && !passages) {
         out[i * m + GROUNDING] = Double.NaN;
         out[i * m + GROUNDING + 1] = Double.NaN;
       }
+      if (repeated) out[i * m + m - 1] = more.length == 0 ? Double.NaN : agree(t[0], more);
     });
     return out;
+  }
+
+  /** 1 when every answer equals the first after SQuAD's normalisation, else 0. */
+  private static double agree(String first, String[] more) {
+    String a = TextMetrics.normalize(first);
+    for (String b : more) if (!a.equals(TextMetrics.normalize(b))) return 0;
+    return 1;
   }
 
   /** Where context_recall and faithfulness sit in a row's values, after the six answer scores. */
   private static final int GROUNDING = 6;
 
-  private static void score(String[] t, List<String> refs, Suite.Text ts, boolean grounding, Judging.Judged judged, int row, double[] out, int at) {
+  private static void score(String[] t, List<String> refs, Suite.Text ts, boolean grounding, Judging.Judged judged, int row,
+      Function<String, String> cell, double[] out, int at) {
     String answer = t[0];
     int k = at;
     boolean slots = !ts.usedContext().isEmpty();
@@ -100,7 +134,7 @@ final class TextModel extends TaskModel implements RowMeans {
       int all = k++;
       boolean every = true;
       for (Suite.Assertion a : ts.assertions()) {
-        boolean pass = passes(a, answer);
+        boolean pass = passes(a, answer, refs, cell);
         every &= pass;
         out[k++] = pass ? 1 : 0;
       }
@@ -108,16 +142,27 @@ final class TextModel extends TaskModel implements RowMeans {
     }
   }
 
-  /** Whether {@code answer} passes one assertion; json_valid needs the whole answer to be one JSON value. */
-  static boolean passes(Suite.Assertion a, String answer) {
+  /**
+   * Whether {@code answer} passes one assertion; {@code cell} gives the row's value of a column the
+   * assertion names; json_valid needs the whole answer to be one JSON value.
+   */
+  static boolean passes(Suite.Assertion a, String answer, List<String> refs, Function<String, String> cell) {
     return switch (a.kind()) {
-      case CONTAINS -> answer.contains(a.value());
-      case NOT_CONTAINS -> !answer.contains(a.value());
-      case REGEX -> a.regex().matcher(answer).find();
+      case CONTAINS -> answer.contains(RowTemplates.fill(a.value(), false, cell));
+      case NOT_CONTAINS -> !answer.contains(RowTemplates.fill(a.value(), false, cell));
+      case REGEX -> RowTemplates.pattern(a, cell).matcher(answer).find();
+      case EQUALS_REFERENCE -> TextMetrics.exactMatch(answer, refs) == 1;
+      // out of time fails the check, as a wrong answer would
+      case SCRIPT -> a.script().test(answer, refs, cell) == Script.Outcome.PASS;
       case MAX_LENGTH -> answer.codePointCount(0, answer.length()) <= a.maxLength();
       case JSON_VALID -> json(answer);
       case JSON_SCHEMA -> matchesSchema(a.schema(), answer);
     };
+  }
+
+  /** As {@link #passes(Suite.Assertion, String, List, Function)} for an assertion that names no column or reference. */
+  static boolean passes(Suite.Assertion a, String answer) {
+    return passes(a, answer, List.of(), c -> "");
   }
 
   /** Whether the answer is one JSON value that the schema accepts. */

@@ -2,6 +2,7 @@ package dev.holdout.metric;
 
 import dev.holdout.base.Format;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,10 @@ public final class MetricCatalog {
   private static final Pattern PINBALL = Pattern.compile("pinball_q(0?\\.\\d+)");
   private static final Pattern CUTOFF = Pattern.compile("(recall|precision|hit_rate|ndcg)@([1-9]\\d{0,5})");
   private static final Pattern BUDGET = Pattern.compile("(precision|recall|lift)@(\\d{1,3}(?:\\.\\d{1,6})?)%");
-  private static final String PASS_RATE_OF = "pass_rate:";
+  /** Text generation with repeated asks: the share of rows whose answers agree after normalisation. */
+  public static final String CONSISTENCY = "consistency";
+  /** The prefix of one assertion's pass rate: {@code pass_rate:ID}. */
+  public static final String PASS_RATE_OF = "pass_rate:";
   /** Retrieval metrics measured at each cutoff k, in report order; mrr and map follow them. */
   public static final List<String> AT_K = List.of("recall", "precision", "hit_rate", "ndcg");
   /** The cutoffs a retrieval suite without {@code k} uses. */
@@ -145,6 +149,8 @@ public final class MetricCatalog {
     higher(text, "judge_score_ppi", Bounds.ANY);
     lower(text, "judge_error_rate", SHARE);
     higher(text, "pass_rate", SHARE);
+    // the share of rows whose repeated asks agree (holdout run --repeat N)
+    higher(text, CONSISTENCY, SHARE);
     BY_TASK.put(Task.TEXT_GENERATION, text);
   }
 
@@ -287,6 +293,10 @@ public final class MetricCatalog {
     if (task == Task.BINARY_CLASSIFICATION && budget(metric).isPresent()) {
       double q = budget(metric).get();
       return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, metric.startsWith("lift@") ? new Bounds(0, 1 / q) : SHARE));
+    }
+    if (task == Task.TEXT_GENERATION && metric.startsWith(ProbeFamily.PREFIX)
+        && Arrays.stream(ProbeFamily.values()).anyMatch(f -> f.metric().equals(metric))) {
+      return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, SHARE));
     }
     if (task == Task.TEXT_GENERATION && metric.startsWith(PASS_RATE_OF) && metric.length() > PASS_RATE_OF.length()) {
       return Optional.of(new Fact(Direction.HIGHER_IS_BETTER, SHARE));

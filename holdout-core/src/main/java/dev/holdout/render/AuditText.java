@@ -3,6 +3,7 @@ package dev.holdout.render;
 import dev.holdout.audit.Severity;
 import dev.holdout.audit.Finding;
 import dev.holdout.audit.ColumnType;
+import dev.holdout.audit.TimeCoverage;
 import dev.holdout.audit.ColumnProfile;
 import dev.holdout.audit.AuditReport;
 import dev.holdout.base.Format;
@@ -25,6 +26,12 @@ public final class AuditText {
     if (a.train() != null) sb.append("; training file ").append(a.train().path()).append(": ").append(Format.count(a.train().rows())).append(" rows");
     sb.append('\n');
     if (a.roles().task() != null) sb.append("Task: ").append(a.roles().task()).append(", label '").append(a.roles().label()).append("'\n");
+    TimeCoverage.Result t = a.time();
+    if (t != null && t.first() != null) {
+      sb.append("Time '").append(a.roles().time()).append("': ").append(t.first()).append(" to ").append(t.last()).append(", ")
+          .append(Format.count(t.periods().size(), t.unit())).append(t.gaps().isEmpty() ? "" : " (" + t.gaps().size() + " without rows)")
+          .append(t.unreadable() > 0 ? "; " + Format.count(t.unreadable(), "value") + " not dates" : "").append('\n');
+    }
     for (Severity sev : Severity.values()) {
       var list = a.findings().stream().filter(f -> f.severity() == sev).toList();
       if (list.isEmpty()) continue;
@@ -48,8 +55,8 @@ public final class AuditText {
       }
       sb.append('\n');
     }
-    sb.append("\nVerdict: ").append(a.verdict().replace('_', ' ')).append(" (").append(a.findingCounts().get("blocker")).append(" blockers, ")
-        .append(a.findingCounts().get("warning")).append(" warnings, ").append(a.findingCounts().get("info")).append(" info)\n");
+    sb.append("\nVerdict: ").append(a.verdict().replace('_', ' ')).append(" (").append(Format.count(a.findingCounts().get("blocker"), "blocker")).append(", ")
+        .append(Format.count(a.findingCounts().get("warning"), "warning")).append(", ").append(a.findingCounts().get("info")).append(" info)\n");
     return sb.toString();
   }
 

@@ -13,8 +13,9 @@ import java.util.Map;
 
 /**
  * The charts of a binary classification: ROC and precision-recall curves with the baseline's and
- * the operating point, calibration over the score histogram, expected cost against threshold, and
- * the confusion matrix at the threshold.
+ * the operating point, calibration over the score histogram, expected cost against threshold, the
+ * call list's gains and lift when the suite names budgets ({@link GainsCharts}), and the confusion
+ * matrix at the threshold.
  */
 final class BinaryCharts {
   private BinaryCharts() {}
@@ -32,6 +33,7 @@ final class BinaryCharts {
       if (ch.precisionRecall() != null) b.append(precisionRecall(r, ch, sub));
       if (ch.calibration() != null) b.append(calibration(r, ch, cm));
       if (ch.cost() != null) b.append(cost(r, ch));
+      b.append(GainsCharts.figures(r));
     }
     if (cm != null && cm.labels() != null && cm.counts() != null) b.append(binaryConfusion(cm));
     b.append("</div>\n</section>\n");

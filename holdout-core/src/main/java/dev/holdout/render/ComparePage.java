@@ -53,7 +53,7 @@ final class ComparePage {
     b.append("<div class=\"table-wrap\"><table class=\"ranking\"><thead><tr><th class=\"num\">Rank</th>")
         .append(tiered ? "<th class=\"num\">Tier</th>" : "").append("<th>Submission</th>")
         .append("<th class=\"num\">").append(esc(c.primaryMetric())).append("</th><th class=\"num\">").append(level)
-        .append(" interval</th><th>Verdict</th><th>Criteria</th></tr></thead><tbody>\n");
+        .append(" interval</th><th>Verdict</th><th>Criteria</th><th class=\"num\">Cost per 1,000</th><th>Worst slice group</th></tr></thead><tbody>\n");
     for (CompareReport.Ranked rk : ranking) {
       Report r = byName.get(rk.name());
       b.append("<tr data-submission=\"").append(esc(rk.name())).append("\" data-verdict=\"").append(rk.verdict()).append("\"><td class=\"num\">")
@@ -61,7 +61,9 @@ final class ComparePage {
           .append("<td class=\"metric-name\">").append(esc(rk.name())).append("</td>");
       MetricsSection.estimateCells(b, rk.primary());
       b.append("<td>").append(Html.badge(rk.verdict() == null ? "–" : rk.verdict().name())).append("</td><td>")
-          .append(r == null ? "" : esc(VerdictBanner.criteriaSummary(r.criteria()))).append("</td></tr>\n");
+          .append(r == null ? "" : esc(VerdictBanner.criteriaSummary(r.criteria()))).append("</td>");
+      SubmissionFacts f = SubmissionFacts.of(r, c.primaryMetric());
+      b.append("<td class=\"num\">").append(esc(f.cost())).append("</td><td>").append(esc(f.worst())).append("</td></tr>\n");
     }
     b.append("</tbody></table></div>\n</section>\n");
 

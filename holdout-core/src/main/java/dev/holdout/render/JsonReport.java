@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.holdout.base.HoldoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -54,6 +55,23 @@ public final class JsonReport {
     }
   }
 
+  /**
+   * {@link #toJson} with {@code extra} top-level keys added after the report's own (null values
+   * left out), for sections another package computes, such as the engagement's money and the annex
+   * binding; readers that do not know them ignore them.
+   */
+  public static String toJson(Object report, Map<String, Object> extra) {
+    ObjectNode tree = JSON.valueToTree(report);
+    for (var e : extra.entrySet()) if (e.getValue() != null) tree.set(e.getKey(), JSON.valueToTree(e.getValue()));
+    return toJson(tree);
+  }
+
+  /** Writes {@link #toJson(Object, Map)}, atomically. */
+  public static void write(Object report, Map<String, Object> extra, Path file) {
+    String text = toJson(report, extra);
+    AtomicFiles.write(file, w -> w.write(text));
+  }
+
   public static void write(Object report, Path file) {
     String text = toJson(report);
     AtomicFiles.write(file, w -> w.write(text));
@@ -72,6 +90,15 @@ public final class JsonReport {
       return JSON.readValue(json, Report.class);
     } catch (JsonProcessingException e) {
       throw new HoldoutException("a stored report cannot be read (" + e.getOriginalMessage() + ")");
+    }
+  }
+
+  /** Reads a comparison from JSON text written by {@link #toJson}, such as a server's answer. */
+  public static CompareReport readCompare(String json) {
+    try {
+      return JSON.readValue(json, CompareReport.class);
+    } catch (JsonProcessingException e) {
+      throw new HoldoutException("a comparison cannot be read (" + e.getOriginalMessage() + ")");
     }
   }
 

@@ -77,7 +77,7 @@ final class SliceSection {
       boolean isWorst = g.getKey().equals(worst);
       List<Report.Estimate> one = new ArrayList<>();
       one.add(e);
-      rows.add(new Forest.Row(g.getKey(), Format.count(g.getValue().rows()) + " rows" + (isWorst ? " · worst" : ""), one, isWorst, false));
+      rows.add(new Forest.Row(g.getKey(), Format.count(g.getValue().rows(), unit(r)) + (isWorst ? " · worst" : ""), one, isWorst, false));
     }
     List<Forest.Ref> refs = new ArrayList<>();
     Report.Estimate all = r.metrics() == null ? null : r.metrics().get(metric);
@@ -124,5 +124,10 @@ final class SliceSection {
     }
     for (CriterionResult c : worstCriteria) if (c.group() != null && groups.containsKey(c.group())) return c.group();
     return null;
+  }
+
+  /** What a slice group counts: queries for retrieval (the rows of a retrieval report are queries), rows otherwise. */
+  static String unit(Report r) {
+    return r.suite() != null && "retrieval".equals(r.suite().task()) ? "query" : "row";
   }
 }

@@ -6,6 +6,7 @@ import dev.holdout.base.Format;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.verdict.CriterionResult;
 import dev.holdout.verdict.Status;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -123,6 +124,16 @@ public final class TerminalReport {
       String tier = !tiers ? "" : String.format(Locale.ROOT, "%-4s ", r.tier() == null ? "-" : r.tier().toString());
       b.append(String.format(Locale.ROOT, "  %-4d %s%-24s %-32s %s%n", r.rank(), tier, clip(r.name(), 24), estimate(r.primary()), r.verdict()));
     }
+    List<String> facts = new ArrayList<>();
+    for (CompareReport.Ranked r : c.ranking()) {
+      SubmissionFacts f = SubmissionFacts.of(c.reports().stream().filter(x -> x.submission() != null && x.submission().name().equals(r.name()))
+          .findFirst().orElse(null), c.primaryMetric());
+      if (f.any()) facts.add(String.format(Locale.ROOT, "  %-24s %-12s %s%n", clip(r.name(), 24), f.cost(), f.worst()));
+    }
+    if (!facts.isEmpty()) {
+      b.append(String.format(Locale.ROOT, "%n  %-24s %-12s %s%n", "submission", "cost/1,000", "worst slice group on " + c.primaryMetric()));
+      facts.forEach(b::append);
+    }
     b.append("\nPaired differences (row by row on the same ").append(c.pairs().isEmpty() ? "" : Format.count(c.pairs().get(0).rows()) + " ")
         .append(tiers ? "rows) and two-sided paired tests (Holm-adjusted over " + c.tiering().pairs() + (c.tiering().pairs() == 1 ? " pair" : " pairs")
             + "; a difference is real at p <= " + Format.plain(c.tiering().alpha()) + ")\n"
@@ -194,14 +205,16 @@ public final class TerminalReport {
   }
 
   private static void serving(StringBuilder b, Report.Serving s) {
-    b.append(String.format(Locale.ROOT, "%nServing (%s %s): %s rows in %s calls of up to %d rows, %s, %s rows/s, %s calls/s%n",
-        s.kind(), s.target(), Format.count(s.rows()), Format.count(s.calls()), s.batchSize(), Format.seconds(s.seconds()), Format.count(s.rowsPerSecond()),
+    b.append(String.format(Locale.ROOT, "%nServing (%s %s): %s in %s of up to %d rows, %s, %s rows/s, %s calls/s%n",
+        s.kind(), s.target(), Format.count(s.rows(), "row"), Format.count(s.calls(), "call"), s.batchSize(), Format.seconds(s.seconds()), Format.count(s.rowsPerSecond()),
         Format.count(s.callsPerSecond())));
     b.append(String.format(Locale.ROOT, "  latency per call: p50 %s  p90 %s  p95 %s  p99 %s  max %s%n", Format.millis(s.latencyMs().p50()),
         Format.millis(s.latencyMs().p90()), Format.millis(s.latencyMs().p95()), Format.millis(s.latencyMs().p99()), Format.millis(s.latencyMs().max())));
-    b.append(String.format(Locale.ROOT, "  rows without a prediction: %s (error rate %s); failed attempts %s, retries %s%s%n", Format.count(s.rowsFailed()),
-        Format.number(s.errorRate()), Format.count(s.failedAttempts()), Format.count(s.retries()),
-        s.costPer1000() == null ? "" : "; cost " + Format.money(s.costPer1000()) + " per 1,000 rows"));
+    b.append(String.format(Locale.ROOT, "  rows without a prediction: %s (error rate %s); requests %s, failed attempts %s, retries %s%s%s%s%n",
+        Format.count(s.rowsFailed()), Format.number(s.errorRate()), Format.count(s.requests()), Format.count(s.failedAttempts()), Format.count(s.retries()),
+        s.cached() == 0 ? "" : ", answers from the cache " + Format.count(s.cached()), s.repeats() > 1 ? "; each row asked " + s.repeats() + " times" : "",
+        // the criterion's figure, not money's two decimals: a cost of 0.0033 is not 0.00
+        s.costPer1000() == null ? "" : "; cost " + Format.number(s.costPer1000()) + " per 1,000 rows"));
     for (String e : s.errors()) b.append("  error: ").append(e).append("\n");
   }
 

@@ -1,6 +1,7 @@
 package dev.holdout.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.holdout.verdict.CriterionResult;
 import dev.holdout.verdict.Verdict;
 import java.util.List;
@@ -62,13 +63,30 @@ public record Report(
    * without a prediction, calls (one per batch) and failed attempts, retries, the latency of one
    * call in milliseconds, wall-clock seconds, throughput, and {@code errorRate} (rows without a
    * prediction over rows sent) and {@code costPer1000} (price of every attempt per 1,000 rows; null
-   * without a price). {@code errors} holds up to five distinct failure messages.
+   * without a price). {@code errors} holds up to five distinct failure messages. {@code requests}
+   * are the HTTP requests sent (every attempt: {@code calls + retries}), {@code cached} the answers
+   * taken from the cache instead of asked, {@code repeats} how often each row was asked
+   * ({@code holdout run --repeat}); {@code failed_rows} in JSON repeats {@code rows_failed}.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Serving(String kind, String target, String sha256, long rows, long rowsFailed, long calls, long failedAttempts,
       long retries, Latency latencyMs, double seconds, double rowsPerSecond, double callsPerSecond, double errorRate,
-      @com.fasterxml.jackson.annotation.JsonProperty("cost_per_1000") Double costPer1000,
-      int batchSize, int concurrency, List<String> errors) {}
+      @JsonProperty("cost_per_1000") Double costPer1000,
+      int batchSize, int concurrency, List<String> errors, long requests, long cached, int repeats) {
+    /** Serving without a cache or repeats: every call's requests are the call and its retries. */
+    public Serving(String kind, String target, String sha256, long rows, long rowsFailed, long calls, long failedAttempts,
+        long retries, Latency latencyMs, double seconds, double rowsPerSecond, double callsPerSecond, double errorRate,
+        Double costPer1000, int batchSize, int concurrency, List<String> errors) {
+      this(kind, target, sha256, rows, rowsFailed, calls, failedAttempts, retries, latencyMs, seconds, rowsPerSecond, callsPerSecond, errorRate,
+          costPer1000, batchSize, concurrency, errors, calls + retries, 0, 1);
+    }
+
+    /** The rows left without an answer after every retry, under the name the run's summary uses. */
+    @JsonProperty(value = "failed_rows", access = JsonProperty.Access.READ_ONLY)
+    public long failedRows() {
+      return rowsFailed;
+    }
+  }
 
   /**
    * The judge of a text generation suite: where it was ({@code url} without query, {@code model}),

@@ -49,46 +49,59 @@ public final class Harness {
   private Harness() {}
 
   /**
-   * What a run did: rows, answers from the cache, rows without an answer ({@code errors}), what was
-   * sent to the endpoint ({@code traffic}: one call per row not in the cache, its HTTP requests,
-   * retries and failed requests), tokens, a few errors, the latency percentiles of the answered rows
+   * What a run did: rows, asks per row ({@code repeats}), asks answered from the cache, asks
+   * without an answer ({@code errors}) and rows with at least one ({@code failedRows}), what was
+   * sent to the endpoint ({@code traffic}: one call per ask not in the cache, its HTTP requests,
+   * retries and failed requests), tokens, a few errors, the latency percentiles of the answered asks
    * (cached ones with the latency they had), and the wall-clock seconds.
    */
-  public record Summary(int rows, int cached, int errors, Traffic.Counts traffic, long promptTokens, long completionTokens,
-      List<String> errorExamples, Report.Latency latency, double seconds) {
+  public record Summary(int rows, int repeats, int cached, int errors, int failedRows, Traffic.Counts traffic, long promptTokens,
+      long completionTokens, List<String> errorExamples, Report.Latency latency, double seconds) {
     /** HTTP requests sent, retries included. */
     public long requests() {
       return traffic.requests();
     }
 
+    /** Asks without an answer over every ask ({@code rows × repeats}). */
     public double errorRate() {
-      return rows == 0 ? 0 : (double) errors / rows;
+      return rows == 0 ? 0 : (double) errors / ((long) rows * repeats);
     }
 
-    /** The median latency of the answered rows in milliseconds; NaN when none was answered. */
+    private boolean answered() {
+      return (long) rows * repeats - errors > 0;
+    }
+
+    /** The median latency of the answered asks in milliseconds; NaN when none was answered. */
     public double latencyP50() {
-      return rows - errors == 0 ? Double.NaN : latency.p50();
+      return answered() ? latency.p50() : Double.NaN;
     }
 
-    /** The 95th percentile latency of the answered rows in milliseconds; NaN when none was answered. */
+    /** The 95th percentile latency of the answered asks in milliseconds; NaN when none was answered. */
     public double latencyP95() {
-      return rows - errors == 0 ? Double.NaN : latency.p95();
+      return answered() ? latency.p95() : Double.NaN;
+    }
+
+    /**
+     * The token cost per 1,000 rows (every ask of a row counted) at the prompt section's prices;
+     * null without both prices or without rows.
+     */
+    public Double costPer1000(Suite.Prompt prices) {
+      if (prices == null || !prices.priced() || rows == 0) return null;
+      double total = promptTokens / 1000.0 * prices.pricePer1kPromptTokens() + completionTokens / 1000.0 * prices.pricePer1kCompletionTokens();
+      return total / rows * 1000;
     }
 
     /**
      * The run as the report's serving section, so the suite's latency_p95_ms and error_rate
-     * criteria are judged: {@code calls} are the rows sent (not those from the cache),
-     * {@code retries} and {@code failed_attempts} the endpoint's requests beyond each row's first
-     * and those that failed; cost_per_1000 (per 1,000 rows) when the prompt section gives token prices.
+     * criteria are judged: {@code calls} are the asks sent (not those from the cache),
+     * {@code requests} every HTTP request, {@code retries} and {@code failed_attempts} the requests
+     * beyond each ask's first and those that failed, {@code cached} the asks from the cache,
+     * cost_per_1000 (per 1,000 rows) when the prompt section gives token prices.
      */
     public Report.Serving serving(String kind, String target, int concurrency, Suite.Prompt prices) {
-      Double cost = null;
-      if (prices != null && prices.priced() && rows > 0) {
-        double total = promptTokens / 1000.0 * prices.pricePer1kPromptTokens() + completionTokens / 1000.0 * prices.pricePer1kCompletionTokens();
-        cost = total / rows * 1000;
-      }
-      return new Report.Serving(kind, target, null, rows, errors, traffic.calls(), traffic.failedRequests(), traffic.retries(), latency, seconds,
-          seconds > 0 ? rows / seconds : 0, seconds > 0 ? traffic.requests() / seconds : 0, errorRate(), cost, 1, concurrency, errorExamples);
+      return new Report.Serving(kind, target, null, rows, failedRows, traffic.calls(), traffic.failedRequests(), traffic.retries(), latency, seconds,
+          seconds > 0 ? rows / seconds : 0, seconds > 0 ? traffic.requests() / seconds : 0, errorRate(), costPer1000(prices), 1, concurrency,
+          errorExamples, traffic.requests(), cached, repeats);
     }
   }
 
@@ -99,12 +112,77 @@ public final class Harness {
 
   /** As {@link #run(Suite, Endpoint, int, Path, Path)}, telling {@code progress} of each question answered. */
   public static Summary run(Suite suite, Endpoint endpoint, int concurrency, Path cache, Path out, Progress progress) {
+    return run(suite, endpoint, concurrency, cache, out, progress, 1);
+  }
+
+  /**
+   * As {@link #run(Suite, Endpoint, int, Path, Path, Progress)}, asking every row {@code repeats}
+   * times independently: each ask has its own cache entry (the first ask's is the one a run
+   * without repeats uses), and the answers file gets a column {@code OUTPUT.askK} for asks 2 to N.
+   */
+  public static Summary run(Suite suite, Endpoint endpoint, int concurrency, Path cache, Path out, Progress progress, int repeats) {
+    if (repeats < 1) throw new IllegalArgumentException("repeats must be 1 or more: " + repeats);
+    List<String> ids = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
+    readRows(suite, endpoint, ids, bodies);
+    int n = ids.size();
+    int asks = n * repeats;
+    Endpoint.Answer[] answers = new Endpoint.Answer[asks];
+    boolean[] fromCache = new boolean[asks];
+    long started = System.nanoTime();
+    Traffic.Counts before = endpoint.traffic().counts();
+    AtomicLong asked = new AtomicLong();
+    String what = repeats == 1 ? "questions" : "asks";
+    FanOut.run("endpoint", Math.max(1, concurrency), asks, t -> {
+      String body = bodies.get(t / repeats);
+      int ask = t % repeats;
+      Path file = cache == null ? null : cacheFile(cache, endpoint.settings().url().toString(), ask == 0 ? body : body + "\u0000ask " + (ask + 1));
+      Endpoint.Answer hit = file == null ? null : read(file);
+      if (hit != null) {
+        answers[t] = hit;
+        fromCache[t] = true;
+      } else {
+        Endpoint.Answer a = endpoint.send(body);
+        answers[t] = a;
+        if (file != null && a.error() == null) write(file, a);
+      }
+      progress.count("asking the endpoint", asked.incrementAndGet(), asks, what);
+    });
+    progress.done();
+    Traffic.Counts traffic = endpoint.traffic().counts().minus(before);
+    double seconds = (System.nanoTime() - started) / 1e9;
+    writeAnswers(suite, ids, repeats, answers, fromCache, out);
+    int errors = 0, cached = 0, failedRows = 0;
+    long promptTokens = 0, completionTokens = 0;
+    List<String> examples = new ArrayList<>();
+    Latencies answered = new Latencies();
+    for (int i = 0; i < n; i++) {
+      boolean failed = false;
+      for (int k = 0; k < repeats; k++) {
+        int t = i * repeats + k;
+        Endpoint.Answer a = answers[t];
+        if (fromCache[t]) cached++;
+        if (a.error() != null) {
+          errors++;
+          failed = true;
+          if (examples.size() < 3) examples.add(ids.get(i) + (repeats == 1 ? "" : " (ask " + (k + 1) + ")") + ": " + a.error());
+          continue;
+        }
+        answered.add(a.latencyMillis());
+        promptTokens += Math.max(0, a.promptTokens());
+        completionTokens += Math.max(0, a.completionTokens());
+      }
+      if (failed) failedRows++;
+    }
+    return new Summary(n, repeats, cached, errors, failedRows, traffic, promptTokens, completionTokens, List.copyOf(examples), answered.summary(), seconds);
+  }
+
+  /** Reads the evaluation set's ids and makes each row's request body through the suite's prompt. */
+  private static void readRows(Suite suite, Endpoint endpoint, List<String> ids, List<String> bodies) {
     Suite.Prompt prompt = suite.text() == null ? null : suite.text().prompt();
     if (prompt == null) {
       throw new HoldoutException.BadSuite(suite.file() + ": holdout run needs a 'prompt' section with a template, e.g. prompt: {template: \"Question: {question}\"}");
     }
-    List<String> ids = new ArrayList<>();
-    List<String> bodies = new ArrayList<>();
     try (RecordReader r = RecordReaders.open(suite.data().path())) {
       int idCol = Values.column(r, suite.data().id(), "data.id in the suite");
       Set<String> names = new LinkedHashSet<>();
@@ -131,56 +209,27 @@ public final class Harness {
         bodies.add(endpoint.body(prompt.system(), text, row));
       }
     }
-    int n = ids.size();
-    Endpoint.Answer[] answers = new Endpoint.Answer[n];
-    boolean[] fromCache = new boolean[n];
-    long started = System.nanoTime();
-    Traffic.Counts before = endpoint.traffic().counts();
-    AtomicLong asked = new AtomicLong();
-    FanOut.run("endpoint", Math.max(1, concurrency), n, row -> {
-      Path file = cache == null ? null : cacheFile(cache, endpoint.settings().url().toString(), bodies.get(row));
-      Endpoint.Answer hit = file == null ? null : read(file);
-      if (hit != null) {
-        answers[row] = hit;
-        fromCache[row] = true;
-        progress.count("asking the endpoint", asked.incrementAndGet(), n, "questions");
-        return;
-      }
-      Endpoint.Answer a = endpoint.send(bodies.get(row));
-      answers[row] = a;
-      if (file != null && a.error() == null) write(file, a);
-      progress.count("asking the endpoint", asked.incrementAndGet(), n, "questions");
-    });
-    progress.done();
-    Traffic.Counts traffic = endpoint.traffic().counts().minus(before);
-    double seconds = (System.nanoTime() - started) / 1e9;
-    writeAnswers(suite, ids, answers, fromCache, out);
-    int errors = 0, cached = 0;
-    long promptTokens = 0, completionTokens = 0;
-    List<String> examples = new ArrayList<>();
-    Latencies answered = new Latencies();
-    for (int i = 0; i < n; i++) {
-      Endpoint.Answer a = answers[i];
-      if (fromCache[i]) cached++;
-      if (a.error() != null) {
-        errors++;
-        if (examples.size() < 3) examples.add(ids.get(i) + ": " + a.error());
-        continue;
-      }
-      answered.add(a.latencyMillis());
-      promptTokens += Math.max(0, a.promptTokens());
-      completionTokens += Math.max(0, a.completionTokens());
-    }
-    return new Summary(n, cached, errors, traffic, promptTokens, completionTokens, List.copyOf(examples), answered.summary(), seconds);
   }
 
-  private static void writeAnswers(Suite suite, List<String> ids, Endpoint.Answer[] answers, boolean[] cached, Path out) {
+  /** The answers file: each row's first ask in the suite's output column, its other asks in OUTPUT.ask2 ... (see {@link #run}). */
+  private static void writeAnswers(Suite suite, List<String> ids, int repeats, Endpoint.Answer[] answers, boolean[] cached, Path out) {
+    String output = suite.text().output();
     AtomicFiles.write(out, w -> {
-      w.write(CsvCells.exact(suite.predictions().id()) + "," + CsvCells.exact(suite.text().output()) + ",latency_ms,prompt_tokens,completion_tokens,cached,error\n");
+      StringBuilder head = new StringBuilder(CsvCells.exact(suite.predictions().id()) + "," + CsvCells.exact(output));
+      for (int k = 2; k <= repeats; k++) head.append(',').append(CsvCells.exact(suite.text().askColumn(k)));
+      w.write(head + ",latency_ms,prompt_tokens,completion_tokens,cached,error\n");
       for (int i = 0; i < ids.size(); i++) {
-        Endpoint.Answer a = answers[i];
-        w.write(CsvCells.exact(ids.get(i)) + "," + CsvCells.exact(a.content()) + "," + a.latencyMillis() + "," + a.promptTokens() + ","
-            + a.completionTokens() + "," + cached[i] + "," + CsvCells.cell(a.error()) + "\n");
+        Endpoint.Answer a = answers[i * repeats];
+        StringBuilder line = new StringBuilder(CsvCells.exact(ids.get(i))).append(',').append(CsvCells.exact(a.content()));
+        boolean allCached = cached[i * repeats];
+        String error = a.error();
+        for (int k = 1; k < repeats; k++) {
+          Endpoint.Answer b = answers[i * repeats + k];
+          line.append(',').append(CsvCells.exact(b.content()));
+          allCached &= cached[i * repeats + k];
+          if (error == null && b.error() != null) error = "ask " + (k + 1) + ": " + b.error();
+        }
+        w.write(line + "," + a.latencyMillis() + "," + a.promptTokens() + "," + a.completionTokens() + "," + allCached + "," + CsvCells.cell(error) + "\n");
       }
     });
   }

@@ -1,8 +1,5 @@
 package dev.holdout.stats;
 
-import java.util.Arrays;
-import java.util.Comparator;
-
 /**
  * Benjamini and Hochberg's step-up adjustment of p-values (J. R. Stat. Soc. B 57, 1995): the k-th
  * smallest of m p-values is multiplied by m / k, and adjusted values never increase from the largest
@@ -19,13 +16,9 @@ public final class FalseDiscovery {
 
   /** Adjusted p-values, in the order given; {@code p} is not changed. */
   public static double[] adjust(double[] p) {
-    Integer[] order = new Integer[p.length];
-    int m = 0;
-    for (int i = 0; i < p.length; i++) if (!Double.isNaN(p[i])) order[m++] = i;
-    Integer[] tested = Arrays.copyOf(order, m);
-    Arrays.sort(tested, Comparator.comparingDouble(i -> p[i]));
-    double[] out = new double[p.length];
-    Arrays.fill(out, Double.NaN);
+    Integer[] tested = PValues.ascending(p);
+    int m = tested.length;
+    double[] out = PValues.untested(p);
     double running = 1;
     for (int k = m - 1; k >= 0; k--) {
       int i = tested[k];

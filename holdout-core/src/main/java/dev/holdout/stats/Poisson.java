@@ -3,8 +3,8 @@ package dev.holdout.stats;
 import java.util.SplittableRandom;
 
 /**
- * Exact Poisson variates: inversion below a mean of 10 (by table for whole means below 64, the cells of
- * compressed views), and
+ * Exact Poisson variates: inversion below a mean of 10 (by table and guide table for whole means below
+ * 64, the cells of compressed views), and
  * Hörmann's transformed rejection with squeeze (PTRS, 1993), the method numpy uses, above.
  * {@link Means} prepares the per-mean constants once for draws repeated over many replicates.
  */
@@ -17,8 +17,14 @@ public final class Poisson {
    */
   private static final int TABLED = 64;
   private static final double[][] CDF = new double[TABLED][];
-  /** Where the search may start for each whole mean: two standard deviations below it, skipping the empty low end. */
-  private static final int[] GUIDE = new int[TABLED];
+  /**
+   * Where the search may start (Chen and Asau's guide table, 1974): for each whole mean m and each
+   * j below {@value #GUIDES}, the least k with {@code CDF[m][k] >= j / GUIDES}, so a uniform u in
+   * [j / GUIDES, (j + 1) / GUIDES) needs one or two comparisons instead of a walk from the low end.
+   * A power of two, so u * GUIDES and j / GUIDES are exact and the draw is the same k as a full search.
+   */
+  private static final int GUIDES = 128;
+  private static final int[][] GUIDE = new int[TABLED][];
 
   static {
     for (int k = 1; k < LOG_FACTORIAL.length; k++) LOG_FACTORIAL[k] = LOG_FACTORIAL[k - 1] + Math.log(k);
@@ -34,7 +40,13 @@ public final class Poisson {
         p *= m / (double) (k + 1);
       }
       CDF[m] = cdf;
-      GUIDE[m] = Math.max(0, (int) Math.floor(m - 2 * Math.sqrt(m)));
+      int[] guide = new int[GUIDES];
+      int k = 0;
+      for (int j = 0; j < GUIDES; j++) {
+        while (k < len - 1 && cdf[k] < (double) j / GUIDES) k++;
+        guide[j] = k;
+      }
+      GUIDE[m] = guide;
     }
   }
 
@@ -96,8 +108,7 @@ public final class Poisson {
       if (m < TABLED && m == Math.rint(m)) {
         double[] cdf = CDF[(int) m];
         double u = random.nextDouble();
-        int g = GUIDE[(int) m];
-        int k = g > 0 && u > cdf[g - 1] ? g : 0;
+        int k = GUIDE[(int) m][(int) (u * GUIDES)];
         while (k < cdf.length - 1 && u > cdf[k]) k++;
         return k;
       }

@@ -1,6 +1,7 @@
 package dev.holdout.suite;
 
 import dev.holdout.metric.MetricCatalog;
+import dev.holdout.metric.ProbeFamily;
 import dev.holdout.metric.Task;
 import java.util.List;
 
@@ -49,6 +50,10 @@ record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs,
       List<String> names = new java.util.ArrayList<>(MetricCatalog.textNames(usedContext, judged(), assertionIds));
       // computed from human grades beside the judge's, not per row
       if (judged()) names.add("judge_score_ppi");
+      // measured when each row is asked several times (holdout run --repeat), undefined otherwise
+      names.add(MetricCatalog.CONSISTENCY);
+      // measured by holdout probe
+      for (ProbeFamily f : ProbeFamily.values()) names.add(f.metric());
       return names;
     }
     if (task == Task.BINARY_CLASSIFICATION && !budgets.isEmpty()) {

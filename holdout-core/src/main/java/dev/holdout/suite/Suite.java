@@ -266,6 +266,11 @@ public record Suite(
     public Text(List<String> references, String output, List<String> usedContext, List<Assertion> assertions, Prompt prompt) {
       this(references, output, usedContext, assertions, prompt, null);
     }
+
+    /** The answers file's column with ask {@code k} (2 or more) of every row, when each row was asked several times: {@code answer.ask2}. */
+    public String askColumn(int k) {
+      return output + ".ask" + k;
+    }
   }
 
   /**
@@ -326,14 +331,24 @@ public record Suite(
 
   /**
    * One check of every answer: contains or not_contains a text (case-sensitive), matches a regex
-   * (anywhere), is valid JSON, or is at most {@code maxLength} characters. {@code line} in the suite file.
+   * (anywhere), equals a reference after the suite's normalisation, is valid JSON, or is at most
+   * {@code maxLength} characters. {@code columns} are the evaluation set's columns the value names
+   * ({@code {answer}}), filled in row by row ({@link RowTemplates}). {@code line} in the suite file.
    */
   public record Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line,
-      com.networknt.schema.JsonSchema schema) {
-    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
+      com.networknt.schema.JsonSchema schema, List<String> columns, dev.holdout.script.Script script) {
+    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, EQUALS_REFERENCE, SCRIPT, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
+
+    public Assertion {
+      columns = List.copyOf(columns);
+    }
 
     public Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line) {
-      this(id, kind, value, regex, maxLength, line, null);
+      this(id, kind, value, regex, maxLength, line, null, List.of(), null);
+    }
+
+    public Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line, com.networknt.schema.JsonSchema schema) {
+      this(id, kind, value, regex, maxLength, line, schema, List.of(), null);
     }
   }
 

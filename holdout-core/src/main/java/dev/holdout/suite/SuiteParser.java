@@ -30,7 +30,7 @@ public final class SuiteParser {
 
   private static final List<String> TOP = List.of("suite", "name", "problem", "task", "data", "predictions",
       "primary_metric", "criteria", "costs", "baseline", "bootstrap", "top_k", "drift", "champion", "model", "endpoint", "k", "assertions", "prompt", "judge",
-      "verdict", "budgets", "forecast", "monitor");
+      "verdict", "budgets", "forecast", "monitor", "framing", "engagement");
   private static final List<String> VERDICT = List.of("adjust");
   private static final List<String> REQUIRED = List.of("suite", "name", "problem", "task", "data", "predictions");
   private static final List<String> DATA = List.of("path", "id", "label", "positive", "classes", "slices", "group", "doc", "relevance", "queries",
@@ -107,7 +107,7 @@ public final class SuiteParser {
     }
     Suite.Text textSpec = null;
     if (text) {
-      textSpec = TextSection.parse(top, data, pred, folder);
+      textSpec = TextSection.parse(top, data, pred, folder, header(declared.path()));
     } else if (top.has("assertions")) {
       throw top.get("assertions").error("assertions check generated text: they are for task: text_generation only; remove them");
     } else if (top.has("prompt")) {

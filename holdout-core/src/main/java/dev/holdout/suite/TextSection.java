@@ -14,12 +14,13 @@ import java.util.regex.PatternSyntaxException;
  * ({@link PromptSection}, {@link JudgeSection}).
  */
 final class TextSection {
-  private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "json_valid", "json_schema", "max_length");
-  private static final List<String> CHECKS = ASSERTION.subList(1, ASSERTION.size());
+  private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "equals_reference", "script", "json_valid",
+      "json_schema", "max_length", "timeout_ms");
+  private static final List<String> CHECKS = ASSERTION.subList(1, ASSERTION.size() - 1);
 
   private TextSection() {}
 
-  static Suite.Text parse(YamlCursor top, YamlCursor data, YamlCursor pred, Path folder) {
+  static Suite.Text parse(YamlCursor top, YamlCursor data, YamlCursor pred, Path folder, List<String> header) {
     if (!data.has("reference")) {
       throw data.error("missing required key 'reference': the column (or list of columns) with the reference answer");
     }
@@ -32,13 +33,13 @@ final class TextSection {
     if (used != null && used.isEmpty()) {
       throw pred.get("context").error("the list is empty; name the column (or columns) with the passages the answer used, or remove the key");
     }
-    List<Suite.Assertion> assertions = top.has("assertions") ? assertions(top.get("assertions"), folder) : List.of();
+    List<Suite.Assertion> assertions = top.has("assertions") ? assertions(top.get("assertions"), folder, header, data.requiredText("path")) : List.of();
     Suite.Prompt prompt = top.has("prompt") ? PromptSection.parse(top.get("prompt")) : null;
     Suite.Judge judge = top.has("judge") ? JudgeSection.parse(top.get("judge"), prompt) : null;
     return new Suite.Text(references, output, used == null ? List.of() : used, assertions, prompt, judge);
   }
 
-  private static List<Suite.Assertion> assertions(YamlCursor list, Path folder) {
+  private static List<Suite.Assertion> assertions(YamlCursor list, Path folder, List<String> header, String dataFile) {
     List<Suite.Assertion> assertions = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
     List<YamlCursor> items = list.items("a list of assertions");
@@ -47,31 +48,45 @@ final class TextSection {
       m.checkKeys(ASSERTION);
       List<String> kinds = CHECKS.stream().filter(m::has).toList();
       if (kinds.size() != 1) {
-        throw m.error(kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, json_valid, json_schema or max_length"
+        throw m.error(kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, equals_reference, script, json_valid, json_schema or max_length"
             : "give one check per assertion, found " + kinds + "; split it into several assertions");
       }
+      if (m.has("timeout_ms") && !kinds.get(0).equals("script")) throw m.get("timeout_ms").error("timeout_ms limits a script check; remove it");
       String id = m.has("id") ? m.text("id") : "a" + (i + 1);
       if (!id.matches("[A-Za-z0-9_.-]+")) throw m.get("id").error("an assertion id is letters, digits, '_', '.' or '-', found '" + id + "'");
       if (!ids.add(id)) throw m.named(m.path() + ".id").error("assertion id '" + id + "' is used twice; give each assertion its own id");
-      assertions.add(assertion(id, kinds.get(0), m, folder));
+      assertions.add(assertion(id, kinds.get(0), m, folder, header, Path.of(dataFile).getFileName().toString()));
     }
     return List.copyOf(assertions);
   }
 
-  private static Suite.Assertion assertion(String id, String kind, YamlCursor m, Path folder) {
+  private static Suite.Assertion assertion(String id, String kind, YamlCursor m, Path folder, List<String> header, String dataFile) {
     YamlCursor v = m.get(kind);
     return switch (kind) {
-      case "contains" -> new Suite.Assertion(id, Suite.Assertion.Kind.CONTAINS, v.text(), null, 0, m.line());
-      case "not_contains" -> new Suite.Assertion(id, Suite.Assertion.Kind.NOT_CONTAINS, v.text(), null, 0, m.line());
+      case "contains", "not_contains" -> {
+        String text = v.text();
+        Suite.Assertion.Kind k = kind.equals("contains") ? Suite.Assertion.Kind.CONTAINS : Suite.Assertion.Kind.NOT_CONTAINS;
+        yield new Suite.Assertion(id, k, text, null, 0, m.line(), null, RowTemplates.check(v, text, false, header, dataFile), null);
+      }
       case "regex" -> {
         String re = v.text();
-        Pattern p;
-        try {
-          p = Pattern.compile(re);
-        } catch (PatternSyntaxException e) {
-          throw v.error("not a valid regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")");
+        List<String> columns = RowTemplates.check(v, re, true, header, dataFile);
+        Pattern p = null;
+        if (columns.isEmpty()) {
+          try {
+            p = Pattern.compile(re);
+          } catch (PatternSyntaxException e) {
+            throw v.error("not a valid regular expression (" + e.getDescription() + " near index " + e.getIndex() + ")");
+          }
         }
-        yield new Suite.Assertion(id, Suite.Assertion.Kind.REGEX, re, p, 0, m.line());
+        yield new Suite.Assertion(id, Suite.Assertion.Kind.REGEX, re, p, 0, m.line(), null, columns, null);
+      }
+      case "script" -> ScriptChecks.parse(id, m, v, header);
+      case "equals_reference" -> {
+        if (!(v.node() instanceof YamlNode.Scalar sc && sc.kind() == YamlNode.Scalar.Kind.BOOLEAN && sc.text().equalsIgnoreCase("true"))) {
+          throw v.error("write equals_reference: true (the answer equals one of data.reference after normalisation)");
+        }
+        yield new Suite.Assertion(id, Suite.Assertion.Kind.EQUALS_REFERENCE, null, null, 0, m.line());
       }
       case "json_valid" -> {
         if (!(v.node() instanceof YamlNode.Scalar sc && sc.kind() == YamlNode.Scalar.Kind.BOOLEAN && sc.text().equalsIgnoreCase("true"))) {

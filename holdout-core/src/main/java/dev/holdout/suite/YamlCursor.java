@@ -211,6 +211,11 @@ public final class YamlCursor {
     return file + " line " + node.line() + (path.isEmpty() ? "" : ", " + path);
   }
 
+  /** As {@link #error}, with the node's column: {@code FILE line L, column C, PATH: MESSAGE}. */
+  public HoldoutException errorWithColumn(String message) {
+    return failure.apply(file + " line " + node.line() + ", column " + node.column() + (path.isEmpty() ? "" : ", " + path) + ": " + message);
+  }
+
   /** The caller's exception for {@code message} at this node: {@code FILE line L, PATH: MESSAGE}. */
   public HoldoutException error(String message) {
     return failure.apply(where() + ": " + message);

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.holdout.base.HoldoutException;
 import dev.holdout.metric.Task;
+import dev.holdout.render.AuditText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -346,6 +348,42 @@ class AuditTest {
     assertThat(a.time().unit()).isEqualTo("day");
     assertThat(a.time().gaps()).containsExactly("2024-03-10");
     assertThat(of(a, "time.gaps")).hasSize(1);
+  }
+
+  /** Rows dated from {@code from} over {@code days} days, a numeric feature and a label. */
+  private Path dated(String name, String from, int days, int rows, long seed) throws IOException {
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder("id,snapshot_date,tenure,y\n");
+    LocalDate start = LocalDate.parse(from);
+    for (int i = 0; i < rows; i++) {
+      sb.append(name).append(i).append(',').append(start.plusDays(i % days)).append(',').append(r.nextInt(40)).append(',').append(r.nextInt(2)).append('\n');
+    }
+    Path p = dir.resolve(name + ".csv");
+    Files.writeString(p, sb);
+    return p;
+  }
+
+  @Test
+  void the_time_column_is_compared_as_periods_not_as_category_shares() throws IOException {
+    // training in January, evaluation in March: every date differs, which is the design, not a shift
+    Path train = dated("train", "2024-01-01", 31, 3000, 1);
+    Path eval = dated("eval", "2024-03-01", 31, 3000, 2);
+    AuditReport a = Audit.run(new AuditSettings(eval, train, "id", "y", null, "1", List.of(), "snapshot_date", List.of(), 0.95));
+    assertThat(a.shift()).extracting(Shift.ColumnShift::column).doesNotContain("snapshot_date").contains("tenure");
+    assertThat(of(a, "shift.categorical")).isEmpty();
+    assertThat(of(a, "time.order")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.INFO);
+      assertThat(f.message()).isEqualTo("the evaluation period (2024-03-01 to 2024-03-31) comes after the training period (2024-01-01 to 2024-01-31, train.csv)");
+    });
+
+    // evaluation from mid-January on: it overlaps the training period
+    Path overlapping = dated("late", "2024-01-15", 31, 3000, 3);
+    AuditReport b = Audit.run(new AuditSettings(overlapping, train, "id", "y", null, "1", List.of(), "snapshot_date", List.of(), 0.95));
+    assertThat(of(b, "time.order")).singleElement().satisfies(f -> {
+      assertThat(f.severity()).isEqualTo(Severity.WARNING);
+      assertThat(f.message()).startsWith("the evaluation period (2024-01-15 to 2024-02-14) overlaps the training period (2024-01-01 to 2024-01-31");
+    });
+    assertThat(AuditText.terminal(b)).contains("Time 'snapshot_date': 2024-01-15 to 2024-02-14, 31 days\n");
   }
 
   @Test

@@ -73,4 +73,14 @@ class FormatTest {
     assertThat(Format.percent(1 / 3.0)).isEqualTo("33.33%");
     assertThat(Format.percent(0.99999)).as("not all: no rounding up to a whole 100%").isEqualTo("100.00%");
   }
+
+  @Test
+  void a_count_takes_its_noun_in_the_right_number() {
+    assertThat(Format.count(1, "row")).isEqualTo("1 row");
+    assertThat(Format.count(0, "row")).isEqualTo("0 rows");
+    assertThat(Format.count(12_345, "warning")).isEqualTo("12,345 warnings");
+    assertThat(Format.count(2, "query")).isEqualTo("2 queries");
+    assertThat(Format.count(1, "query")).isEqualTo("1 query");
+    assertThat(Format.count(3, "day")).as("a vowel before the y keeps it").isEqualTo("3 days");
+  }
 }

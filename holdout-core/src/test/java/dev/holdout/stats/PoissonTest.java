@@ -90,4 +90,29 @@ class PoissonTest {
     // math.lgamma(1e6 + 1) == 12815518.384658169
     assertThat(Poisson.logFactorial(1_000_000)).isCloseTo(12815518.384658169, within(1e-7));
   }
+
+  @Test
+  void a_whole_mean_draws_the_same_count_as_a_full_search_of_its_cumulative_probabilities() {
+    // The guide table only says where to start: every draw must equal the least k with u <= P(X <= k).
+    SplittableRandom random = new SplittableRandom(2026);
+    SplittableRandom same = new SplittableRandom(2026);
+    for (int m = 1; m < 64; m++) {
+      Poisson.Means means = new Poisson.Means(new double[] {m});
+      int len = (int) Math.ceil(m + 12 * Math.sqrt(m) + 25);
+      double[] cdf = new double[len];
+      double p = Math.exp(-m);
+      double sum = 0;
+      for (int k = 0; k < len; k++) {
+        sum += p;
+        cdf[k] = sum;
+        p *= m / (double) (k + 1);
+      }
+      for (int draw = 0; draw < 20_000; draw++) {
+        double u = same.nextDouble();
+        int expected = 0;
+        while (expected < len - 1 && u > cdf[expected]) expected++;
+        assertThat(means.draw(random, 0)).as("mean %d, u %s", m, u).isEqualTo(expected);
+      }
+    }
+  }
 }

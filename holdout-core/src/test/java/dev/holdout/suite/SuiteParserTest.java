@@ -193,7 +193,7 @@ class SuiteParserTest {
         .hasMessageStartingWith(at(19) + "bootstrap.replicate: unknown key 'replicate'; did you mean 'replicates'?");
     refused(BASE + "extra_stuff: 1\n")
         .hasMessage(at(19) + "extra_stuff: unknown key 'extra_stuff' (allowed here: suite, name, problem, task, data, predictions,"
-            + " primary_metric, criteria, costs, baseline, bootstrap, top_k, drift, champion, model, endpoint, k, assertions, prompt, judge, verdict, budgets, forecast, monitor)");
+            + " primary_metric, criteria, costs, baseline, bootstrap, top_k, drift, champion, model, endpoint, k, assertions, prompt, judge, verdict, budgets, forecast, monitor, framing, engagement)");
   }
 
   @Test

@@ -53,7 +53,7 @@ class TextSuiteTest {
     refused(BASE + "criteria:\n  - {metric: token_f1, min_lift: 0.1}\n")
         .hasMessageContaining("criteria[0].min_lift: min_lift needs a baseline");
     refused(BASE + "primary_metric: rouge\n")
-        .hasMessage("suite.yaml line 11, primary_metric: unknown metric 'rouge' (text_generation metrics: exact_match, token_f1, rouge_l, chrf, answer_length, refusal_rate)");
+        .hasMessage("suite.yaml line 11, primary_metric: unknown metric 'rouge' (text_generation metrics: exact_match, token_f1, rouge_l, chrf, answer_length, refusal_rate, consistency, probe_pass_rate:injection, probe_pass_rate:indirect_injection, probe_pass_rate:system_prompt_leak, probe_pass_rate:pii_leak, probe_pass_rate:jailbreak, probe_pass_rate:off_topic, probe_pass_rate:over_refusal)");
   }
 
   @Test
@@ -213,5 +213,26 @@ class TextSuiteTest {
         .hasMessage("suite.yaml line 11, primary_metric: judge_score needs a judge: add a 'judge' section with url, rubric and scale (docs/suite.md, Judged answers)");
     refused(BASE.replace("task: text_generation", "task: regression").replace("  reference: answer\n", "  label: y\n").replace("output: out", "value: v") + JUDGE)
         .hasMessage("suite.yaml line 12, judge: a judge grades generated text: it is for task: text_generation only; remove it");
+  }
+
+  @Test
+  void row_templated_assertions_name_columns_of_the_evaluation_set(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    java.nio.file.Files.writeString(dir.resolve("eval.csv"), "id,question,answer,code\nq1,Where?,Paris,A.1\n");
+    Suite s = SuiteParser.parse("suite.yaml", BASE + "assertions:\n  - {contains: '{answer}'}\n  - {regex: '^{code}-\\d{3}$'}\n"
+        + "  - {equals_reference: true}\n", dir);
+    assertThat(s.text().assertions().get(0).columns()).containsExactly("answer");
+    // {3} is the regex quantifier, not a column
+    assertThat(s.text().assertions().get(1).columns()).containsExactly("code");
+    assertThat(RowTemplates.fill("^{code}-\\d{3}$", true, c -> "A.1")).isEqualTo("^\\QA.1\\E-\\d{3}$");
+    assertThat(RowTemplates.pattern(s.text().assertions().get(1), c -> "A.1").matcher("A.1-123").find()).isTrue();
+    assertThat(RowTemplates.pattern(s.text().assertions().get(1), c -> "A.1").matcher("AX1-123").find()).as("the value is quoted").isFalse();
+    assertThat(s.text().assertions().get(2).kind()).isEqualTo(Suite.Assertion.Kind.EQUALS_REFERENCE);
+
+    assertThatThrownBy(() -> SuiteParser.parse("suite.yaml", BASE + "assertions:\n  - {id: ref, contains: 'says {answr}'}\n", dir))
+        .isInstanceOf(HoldoutException.BadSuite.class)
+        .hasMessage("suite.yaml line 12, column 25, assertions[0].contains: {answr} is not a column of eval.csv; did you mean 'answer'?"
+            + " (columns: [id, question, answer, code])");
+    assertThatThrownBy(() -> SuiteParser.parse("suite.yaml", BASE + "assertions:\n  - {equals_reference: 'answer'}\n", dir))
+        .isInstanceOf(HoldoutException.BadSuite.class).hasMessageContaining("write equals_reference: true");
   }
 }

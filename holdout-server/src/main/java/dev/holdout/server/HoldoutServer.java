@@ -23,6 +23,7 @@ import dev.holdout.server.watch.PredictionLog;
 import dev.holdout.server.watch.Services;
 import dev.holdout.server.watch.Watch;
 import dev.holdout.server.watch.WatchRoutes;
+import dev.holdout.server.api.FileRoutes;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -129,6 +130,7 @@ public final class HoldoutServer implements AutoCloseable {
       Alerts alerts = new Alerts(db, trail, projects, Alerts.defaultPolicy());
       watch = new Watch(db, projects, log, alerts, dir.resolve("tmp").resolve("watch"), submissionsRoot);
       WatchRoutes.add(api, new Services(db, tokens, trail, projects), log, watch, alerts);
+      FileRoutes.add(api, projects);
       Javalin app = Http.create(api);
       Ui ui = Ui.create(api, new Sessions(db, config.sessionTtl(), Clock.systemUTC()), config.secureCookies(), config.maxDataBytes(), db, trail, projects,
           submissions, champions, leaderboard, evaluations);

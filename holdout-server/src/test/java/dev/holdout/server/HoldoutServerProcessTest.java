@@ -44,8 +44,8 @@ class HoldoutServerProcessTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void sigkill_at_random_moments_loses_no_acknowledged_submission_or_setting(String store) throws Exception {
-    String schema = store.equals("postgresql") ? TestServer.newSchema() : null;
-    String db = schema == null ? null : TestServer.POSTGRES + "&currentSchema=" + schema;
+    TestServer.Store st = TestServer.Store.of(store);
+    String db = st.url();
     long seed = System.nanoTime();
     Random random = new Random(seed);
     Path data = dir.resolve("data");
@@ -129,15 +129,15 @@ class HoldoutServerProcessTest {
       assertThat(ServerAdmin.verify(new ServerAdmin.Store(data, db, null), null).intact()).isTrue();
     } finally {
       server.close();
-      if (schema != null) TestServer.dropSchema(schema);
+      st.drop();
     }
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void a_second_server_on_the_same_folder_refuses_and_changes_nothing(String store) throws Exception {
-    String schema = store.equals("postgresql") ? TestServer.newSchema() : null;
-    String db = schema == null ? null : TestServer.POSTGRES + "&currentSchema=" + schema;
+    TestServer.Store st = TestServer.Store.of(store);
+    String db = st.url();
     Path data = dir.resolve("data");
     try (ServerProcess first = new ServerProcess(data, db)) {
       Client owner = new Client(first.port, first.token);
@@ -179,7 +179,7 @@ class HoldoutServerProcessTest {
       for (JsonNode e : owner.send("GET", "/audit-log?project=" + p, null)) if (e.path("action").asText().equals("submission.evaluated")) evaluations++;
       assertThat(evaluations).as("each submission evaluated once").isEqualTo(2);
     } finally {
-      if (schema != null) TestServer.dropSchema(schema);
+      st.drop();
     }
   }
 

@@ -220,12 +220,23 @@ class HoldoutServerTest {
       JsonNode report = s.call("GET", "/projects/" + p + "/submissions/" + best.path("id").asText() + "/report", s.ownerToken, (String) null).json();
       assertThat(report.path("baseline").path("metrics").path("token_f1").path("value").asDouble()).isEqualTo(0.0);
 
+      // A run baseline's answers are a project file, stored and split with the evaluation set.
       TestServer.Answer run = s.call("POST", "/projects", s.ownerToken, yaml.replace("{kind: column, column: faq}", "{kind: run, path: today.csv}"));
-      assertThat(run.status()).isEqualTo(400);
-      assertThat(run.json().path("error").asText()).contains("use baseline: {kind: column, column: NAME}");
-      TestServer.Answer judged = s.call("POST", "/projects", s.ownerToken, yaml + "judge: {url: http://127.0.0.1:9/v1/chat/completions, rubric: Is it correct, scale: {min: 1, max: 5}, input: \"{question}\"}\n");
-      assertThat(judged.status()).isEqualTo(400);
-      assertThat(judged.json().path("error").asText()).contains("remove the judge section here");
+      assertThat(run.status()).as(run.body()).isEqualTo(201);
+      String r = run.json().path("id").asText();
+      Path evalFile = TestServer.Data.write(dir.resolve("eval-run.csv"), eval.toString());
+      TestServer.Answer early = s.upload("/projects/" + r + "/data", s.ownerToken, evalFile);
+      assertThat(early.status()).isEqualTo(409);
+      assertThat(early.json().path("error").asText()).contains("baseline.path").contains("/files/baseline");
+      TestServer.Answer today = s.call("PUT", "/projects/" + r + "/files/baseline", s.ownerToken,
+          java.net.http.HttpRequest.BodyPublishers.ofFile(TestServer.Data.write(dir.resolve("today.csv"), good.toString())));
+      assertThat(today.status()).as(today.body()).isEqualTo(200);
+      assertThat(s.upload("/projects/" + r + "/data", s.ownerToken, evalFile).status()).isEqualTo(200);
+      String ra = s.invite(r, "initech");
+      JsonNode poorRun = s.await(r, submit(s, r, ra, TestServer.Data.write(dir.resolve("poor-run.csv"), poor.toString())));
+      JsonNode runReport = s.call("GET", "/projects/" + r + "/submissions/" + poorRun.path("id").asText() + "/report", s.ownerToken, (String) null).json();
+      assertThat(runReport.path("baseline").path("metrics").path("token_f1").path("value").asDouble()).as("today's answers are the good ones").isEqualTo(1.0);
+      assertThat(s.call("GET", "/projects/" + r + "/files/baseline", ra, (String) null).status()).as("the baseline's answers are the owner's").isEqualTo(403);
     }
   }
 

@@ -51,6 +51,19 @@ public final class TestServer implements AutoCloseable {
     ownerToken = server.ownerToken().orElseThrow();
   }
 
+  /** The store of a process test: the embedded one (no URL) or a fresh PostgreSQL schema, dropped after. */
+  public record Store(String schema, String url) {
+    public static Store of(String kind) {
+      if (!kind.equals("postgresql")) return new Store(null, null);
+      String schema = newSchema();
+      return new Store(schema, POSTGRES + "&currentSchema=" + schema);
+    }
+
+    public void drop() {
+      if (schema != null) dropSchema(schema);
+    }
+  }
+
   /** A fresh schema in this machine's PostgreSQL, dropped by {@link #dropSchema}. */
   public static String newSchema() {
     String schema = "holdout_test_" + Long.toHexString(new Random().nextLong() & Long.MAX_VALUE);

@@ -1,16 +1,12 @@
 package dev.holdout.server.project;
 
-import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.holdout.base.HoldoutException;
-import dev.holdout.data.RecordReader;
-import dev.holdout.data.RecordReaders;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.base.Progress;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.auth.Tokens;
 import dev.holdout.server.base.ApiException;
 import dev.holdout.server.base.Bounded;
-import dev.holdout.base.CsvCells;
 import dev.holdout.server.ladder.Ladder;
 import dev.holdout.server.store.Database;
 import dev.holdout.server.store.DurableFiles;
@@ -19,7 +15,9 @@ import dev.holdout.server.store.Uploads;
 import dev.holdout.server.trail.Trail;
 import dev.holdout.monitor.MonitorSection;
 import dev.holdout.suite.Suite;
+import dev.holdout.suite.SuiteFiles;
 import dev.holdout.suite.SuiteParser;
+import dev.holdout.metric.Task;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +56,7 @@ public final class Projects {
   private final Uploads uploads;
   private final Path root;
   private final long maxDataBytes;
+  private final ProjectFiles files;
   private final Map<String, Project> cache = new ConcurrentHashMap<>();
   private final Map<String, Object> uploading = new ConcurrentHashMap<>();
 
@@ -68,6 +67,12 @@ public final class Projects {
     this.uploads = uploads;
     this.root = dataDir.resolve("projects");
     this.maxDataBytes = maxDataBytes;
+    this.files = new ProjectFiles(db, trail, uploads, root);
+  }
+
+  /** The project's files beside its evaluation set: the queries, history or baseline answers the suite names, documents, the judge key. */
+  public ProjectFiles files() {
+    return files;
   }
 
   public Path folder(String projectId) {
@@ -85,22 +90,13 @@ public final class Projects {
     } catch (HoldoutException e) {
       throw ApiException.badRequest(e.getMessage());
     }
-    // The hidden split is by row; a retrieval set has several rows per query and its query file
-    // beside it, so it stays with `holdout evaluate` for now.
-    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) {
-      throw ApiException.badRequest("task " + suite.task().key() + " is not served yet; evaluate its submissions with holdout evaluate or holdout compare");
+    if (suite.task() == Task.FORECASTING && suite.forecast().series() == null) {
+      throw ApiException.badRequest("a forecasting project splits its series into a public and a private part, so its suite names them (data.series) "
+          + "and the evaluation set holds several; a single series stays with holdout evaluate, which judges it on blocks of time");
     }
-    if (suite.text() != null && suite.text().judge() != null) {
-      throw ApiException.badRequest("a judge calls an outside endpoint with the buyer's key for every answer, which the server does not do; "
-          + "remove the judge section here and grade the answers with holdout evaluate");
-    }
-    if (suite.task() == dev.holdout.metric.Task.MULTICLASS_CLASSIFICATION && suite.data().classes() == null) {
+    if (suite.task() == Task.MULTICLASS_CLASSIFICATION && suite.data().classes() == null) {
       throw ApiException.badRequest("a multiclass project names its classes in the suite (data: {classes: [...]}, or predictions.probabilities): "
           + "vendors need the names to predict them, and the server does not reveal the classes of the hidden evaluation set");
-    }
-    if (suite.baseline().kind() == Suite.Baseline.Kind.RUN) {
-      throw ApiException.badRequest("baseline: {kind: run} reads a file beside the suite, which a project cannot hold; "
-          + "put today's answers in a column of the evaluation set and use baseline: {kind: column, column: NAME}");
     }
     try {
       DurableFiles.createFolders(dir);
@@ -265,19 +261,18 @@ public final class Projects {
     if (p.status() != Project.Status.AWAITING_DATA) {
       throw ApiException.conflict("this project already has its evaluation set; create a new project for a new set, so scores stay comparable");
     }
+    files.requireSideFiles(p, suite(p, "all"));
     Uploads.Upload up = uploads.receive(body, maxDataBytes, extension, "the evaluation set");
     try {
       Path dir = folder(id);
       Suite suite = suite(p, "all").withDataPath(up.file());
-      try {
-        EvaluationSet.load(suite, Progress.NONE).awaitChecks();
-      } catch (HoldoutException e) {
-        throw ApiException.badRequest(e.getMessage().replace(up.file().toString(), "the evaluation set"));
-      }
-      int[] counts = split(suite, up.file(), dir, new Split(p.splitSeed(), p.publicShare()));
+      check(suite, up.file(), "the evaluation set");
+      int[] counts = split(suite, p, up.file(), dir, new Split(p.splitSeed(), p.publicShare()));
       if (counts[0] == 0 || counts[1] == 0) {
-        throw ApiException.badRequest("the evaluation set has " + (counts[0] + counts[1]) + " rows, too few to split into a public and a private part; send more rows");
+        throw ApiException.badRequest("the evaluation set has " + (counts[0] + counts[1]) + " " + unit(suite) + ", too few to split into a public and a "
+            + "private part; send more");
       }
+      for (String part : List.of("public", "private")) check(suite(p, part), up.file(), "the " + part + " part of the evaluation set");
       db.tx(sql -> {
         sql.update("UPDATE project SET status = ?, rows_public = ?, rows_private = ?, data_sha256 = ? WHERE id = ?",
             Project.Status.READY.key(), counts[0], counts[1], up.sha256(), id);
@@ -292,48 +287,52 @@ public final class Projects {
     }
   }
 
-  private static int[] split(Suite suite, Path source, Path dir, Split split) {
-    Path[] targets = {dir.resolve("all.csv"), dir.resolve("public.csv"), dir.resolve("private.csv"), dir.resolve("inputs.csv")};
-    Path[] tmps = new Path[targets.length];
-    int[] counts = new int[2];
-    try (RecordReader r = RecordReaders.open(source)) {
-      DurableFiles.createFolders(dir);
-      for (int i = 0; i < targets.length; i++) tmps[i] = Files.createTempFile(dir, "." + targets[i].getFileName(), ".tmp");
-      List<String> header = r.header();
-      int idCol = header.indexOf(suite.data().id());
-      boolean[] hidden = hiddenColumns(suite, header);
-      List<String> inputHeader = new ArrayList<>();
-      for (int c = 0; c < header.size(); c++) if (!hidden[c]) inputHeader.add(header.get(c));
-      try (CsvWriter all = CsvWriter.builder().build(tmps[0], StandardCharsets.UTF_8);
-          CsvWriter pub = CsvWriter.builder().build(tmps[1], StandardCharsets.UTF_8);
-          CsvWriter priv = CsvWriter.builder().build(tmps[2], StandardCharsets.UTF_8);
-          CsvWriter inputs = CsvWriter.builder().build(tmps[3], StandardCharsets.UTF_8)) {
-        all.writeRecord(header);
-        pub.writeRecord(header);
-        priv.writeRecord(header);
-        inputs.writeRecord(inputHeader);
-        String[] row = new String[header.size()];
-        String[] in = new String[inputHeader.size()];
-        while (r.next()) {
-          for (int c = 0, k = 0; c < row.length; c++) {
-            String v = r.field(c);
-            row[c] = v == null ? "" : v;
-            if (!hidden[c]) in[k++] = c == idCol ? row[c] : CsvCells.guard(row[c]);
-          }
-          all.writeRecord(row);
-          boolean isPublic = split.isPublic(row[idCol].strip());
-          (isPublic ? pub : priv).writeRecord(row);
-          counts[isPublic ? 0 : 1]++;
-          inputs.writeRecord(in);
-        }
-      }
-      for (int i = 0; i < targets.length; i++) DurableFiles.move(tmps[i], targets[i]);
-      return counts;
-    } catch (IOException e) {
-      throw new StoreException("cannot write the split evaluation set in " + dir + ": " + e.getMessage() + "; check the data folder's free space", e);
-    } finally {
-      for (Path t : tmps) if (t != null) Uploads.deleteQuietly(t);
+  /** Reads the evaluation set as the engine will; an error is the owner's 400, with the upload's staging path replaced. */
+  private static void check(Suite suite, Path upload, String what) {
+    try {
+      EvaluationSet.load(suite, Progress.NONE).awaitChecks();
+    } catch (HoldoutException e) {
+      throw ApiException.badRequest(e.getMessage().replace(upload.toString(), what));
     }
+  }
+
+  /** What the parts count: queries for retrieval, else rows (a forecasting set's actual values). */
+  private static String unit(Suite suite) {
+    return suite.task() == Task.RETRIEVAL ? "queries" : "rows";
+  }
+
+  /**
+   * Splits the evaluation set and the files the suite names by the same key (a row's id, a query, a
+   * series) and writes the inputs; returns the public and private counts ({@link #unit}).
+   */
+  private int[] split(Suite suite, Project p, Path source, Path dir, Split split) {
+    boolean retrieval = suite.task() == Task.RETRIEVAL;
+    String key = Splitter.key(suite);
+    int[] counts = Splitter.split(source, key, "evaluation set", split,
+        new Path[] {dir.resolve("all.csv"), dir.resolve("public.csv"), dir.resolve("private.csv")}, retrieval);
+    for (SuiteFiles.Kind kind : SuiteFiles.named(suite).keySet()) {
+      String column = kind == SuiteFiles.Kind.BASELINE ? suite.predictions().id() : key;
+      Splitter.split(files.part(p.id(), kind, "all"), column, kind.suiteKey(), split,
+          new Path[] {null, files.part(p.id(), kind, "public"), files.part(p.id(), kind, "private")}, false);
+    }
+    if (files.stored(p.id(), ProjectFiles.HUMAN_GRADES).isPresent()) {
+      Path grades = files.part(p.id(), ProjectFiles.HUMAN_GRADES, "all");
+      String column = Splitter.header(grades).contains(suite.data().id()) ? suite.data().id() : "id";
+      Splitter.split(grades, column, "human grades", split,
+          new Path[] {null, files.part(p.id(), ProjectFiles.HUMAN_GRADES, "public"), files.part(p.id(), ProjectFiles.HUMAN_GRADES, "private")}, false);
+    }
+    Path inputs = dir.resolve("inputs.csv");
+    if (retrieval && suite.retrieval().queries() != null) {
+      Splitter.inputs(files.part(p.id(), SuiteFiles.Kind.QUERIES, "all"), suite.data().id(), null, inputs, false);
+    } else if (retrieval) {
+      List<String> keep = new ArrayList<>(suite.data().slices());
+      keep.add(0, suite.data().id());
+      Splitter.inputs(source, suite.data().id(), keep, inputs, true);
+    } else {
+      List<String> header = Splitter.header(source);
+      Splitter.inputs(source, key, Splitter.shown(header, hiddenColumns(suite, header)), inputs, false);
+    }
+    return counts;
   }
 
   /**
@@ -345,6 +344,10 @@ public final class Projects {
     if (suite.data().label() != null) names.add(suite.data().label());
     if (suite.text() != null) names.addAll(suite.text().references());
     if (suite.baseline().kind() == Suite.Baseline.Kind.COLUMN) names.add(suite.baseline().column());
+    if (suite.multilabel() != null) {
+      if (suite.multilabel().column() != null) names.add(suite.multilabel().column());
+      names.addAll(suite.multilabel().columns().values());
+    }
     names.removeAll(suite.data().shareWithVendors());
     boolean[] hidden = new boolean[header.size()];
     for (int c = 0; c < header.size(); c++) hidden[c] = names.contains(header.get(c));
@@ -355,12 +358,10 @@ public final class Projects {
   public Suite suite(Project p, String part) {
     Path dir = folder(p.id());
     Suite s = SuiteParser.parse("suite.yaml", p.suiteYaml(), dir);
-    return switch (part) {
-      case "all" -> s.withDataPath(dir.resolve("all.csv"));
-      case "public" -> s.withDataPath(dir.resolve("public.csv"));
-      case "private" -> s.withDataPath(dir.resolve("private.csv"));
-      default -> throw ApiException.badRequest("part: expected one of " + PARTS + ", found '" + Bounded.echo(part) + "'");
-    };
+    if (!PARTS.contains(part)) throw ApiException.badRequest("part: expected one of " + PARTS + ", found '" + Bounded.echo(part) + "'");
+    s = s.withDataPath(dir.resolve(part + ".csv"));
+    for (SuiteFiles.Kind kind : SuiteFiles.named(s).keySet()) s = SuiteFiles.with(s, kind, files.part(p.id(), kind, part));
+    return s;
   }
 
   public Path inputs(Project p) {

@@ -113,14 +113,15 @@ public final class Champions {
     Suite suite = base.withPrimaryMetric(base.champion().metric());
     EvaluationSet eval = evaluations.set(p, "private");
     Submission champ = submissions.get(championId);
-    var a = dev.holdout.evaluation.Submission.loadPart(suite, eval, submissions.file(champ), "champion", Progress.NONE);
-    var b = dev.holdout.evaluation.Submission.loadPart(suite, eval, submissions.file(challenger), "challenger", Progress.NONE);
+    var a = evaluations.load(p, "private", suite, eval, submissions.file(champ), "champion");
+    var b = evaluations.load(p, "private", suite, eval, submissions.file(challenger), "challenger");
     CompareReport c = new Evaluator(suite, eval, Progress.NONE).compare(List.of(a, b));
     CompareReport.Pair pair = c.pairs().get(0);
     Report.Estimate d = pair.difference();
     boolean flip = !pair.a().equals("challenger");
-    Double value = d.value() == null ? null : flip ? -d.value() : d.value();
-    List<Double> ci = d.ci() == null ? null : flip ? List.of(-d.ci().get(1), -d.ci().get(0)) : d.ci();
+    // 0.0 - x, not -x: two identical submissions differ by 0, which must not read (or be logged) as -0.
+    Double value = d.value() == null ? null : flip ? 0.0 - d.value() : d.value();
+    List<Double> ci = d.ci() == null ? null : flip ? List.of(0.0 - d.ci().get(1), 0.0 - d.ci().get(0)) : d.ci();
     Direction dir = suite.primaryDirection();
     double tol = suite.champion().tolerance();
     boolean pass;
@@ -192,7 +193,7 @@ public final class Champions {
     for (String id : ids) {
       Submission s = submissions.get(id);
       if (!s.projectId().equals(projectId)) throw ApiException.notFound("no submission '" + Bounded.echo(id) + "' in project '" + projectId + "'");
-      subs.add(dev.holdout.evaluation.Submission.loadPart(suite, eval, submissions.file(s), s.vendorName() + "/" + s.id(), Progress.NONE));
+      subs.add(evaluations.load(p, part, suite, eval, submissions.file(s), s.vendorName() + "/" + s.id()));
     }
     return new Evaluator(suite, eval, Progress.NONE).compare(subs);
   }

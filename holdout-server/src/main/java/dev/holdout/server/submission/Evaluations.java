@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
+import dev.holdout.evaluation.Judging;
 import dev.holdout.base.Progress;
 import dev.holdout.metric.Direction;
 import dev.holdout.result.CompareReport;
@@ -27,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -189,8 +191,30 @@ public final class Evaluations implements AutoCloseable {
     Suite suite = projects.suite(p, part);
     if (bootstrap != null) suite = suite.withBootstrap(bootstrap);
     EvaluationSet eval = set(p, part);
+    return new Evaluator(suite, eval, Progress.NONE).evaluate(load(p, part, suite, eval, file, name));
+  }
+
+  /**
+   * A stored file read against a part, its answers graded when the suite has a judge: with the key
+   * the owner gave the server (or the server's own environment variable of the suite's
+   * {@code api_key_env}), the part's human grades when the owner gave some, the project's judgement
+   * cache, and the judgements kept beside the project's files, never beside the vendors' predictions.
+   */
+  public dev.holdout.evaluation.Submission load(Project p, String part, Suite suite, EvaluationSet eval, Path file, String name) {
     var sub = dev.holdout.evaluation.Submission.loadPart(suite, eval, file, name, Progress.NONE);
-    return new Evaluator(suite, eval, Progress.NONE).evaluate(sub);
+    if (!Judging.judged(suite)) return sub;
+    Path folder = projects.folder(p.id());
+    String key = projects.files().judgeKey(p.id()).orElse(null);
+    Path judgements = folder.resolve("judgements").resolve(dev.holdout.evaluation.Submission.defaultName(file) + "-"
+        + dev.holdout.evaluation.Submission.defaultName(eval.path()) + ".judgements.jsonl");
+    String variable = suite.text().judge().apiKeyEnv();
+    if (key == null && variable != null && System.getenv(variable) == null) {
+      throw new HoldoutException("the suite's judge needs its API key, which the server does not have: send it with PUT /api/v1/projects/" + p.id()
+          + "/judge-key (holdout project create sends $" + variable + " when it is set), or start the server with " + variable + " set");
+    }
+    Function<String, String> env = v -> key != null ? key : System.getenv(v);
+    Path grades = projects.files().humanGrades(p.id(), part);
+    return Judging.judge(suite, eval, sub, new Judging.Options(folder.resolve("judge-cache"), judgements, grades, env));
   }
 
   private record Membership(Double shown, String bestSubmission) {}
@@ -205,8 +229,8 @@ public final class Evaluations implements AutoCloseable {
   private double pairedStandardError(Project p, Suite suite, String bestId, String id, Path file, String name) {
     String bestFile = db.read(sql -> sql.one("SELECT file_name FROM submission WHERE id = ?", rs -> rs.getString(1), bestId)).orElseThrow();
     EvaluationSet eval = set(p, "public");
-    var best = dev.holdout.evaluation.Submission.loadPart(suite, eval, file(p.id(), bestId, bestFile), "best", Progress.NONE);
-    var now = dev.holdout.evaluation.Submission.loadPart(suite, eval, file, name.equals("best") ? "current" : name, Progress.NONE);
+    var best = load(p, "public", suite, eval, file(p.id(), bestId, bestFile), "best");
+    var now = load(p, "public", suite, eval, file, name.equals("best") ? "current" : name);
     CompareReport c = new Evaluator(suite, eval, Progress.NONE).compare(List.of(best, now));
     List<Double> ci = c.pairs().get(0).difference().ci();
     if (ci == null) return 0;

@@ -36,6 +36,8 @@ final class VendorMessages {
           + "for every one of " + inputs;
       case UNKNOWN_CLASS -> file + " " + f.position() + ": predicted class '" + Bounded.echo(f.value()) + "' is not one of the suite's classes"
           + (suite.data().classes() == null ? "; use the class names the project's suite gives" : " " + suite.data().classes());
+      case UNKNOWN_ID -> file + " " + f.position() + ": '" + Bounded.echo(f.value()) + "' is not one of this project's queries; rank only "
+          + inputs + ", spelled as there";
     };
   }
 

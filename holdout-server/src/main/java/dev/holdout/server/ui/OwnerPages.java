@@ -15,7 +15,6 @@ import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,7 @@ final class OwnerPages {
     List<List<String>> rows = new ArrayList<>();
     for (Project p : projects.visibleTo(s.who())) {
       rows.add(List.of(Shell.link("/projects/" + p.id(), p.name()), Shell.badge(p.status().key()),
-          p.rowsPublic() == null ? "–" : esc(dev.holdout.base.Format.count(p.rowsPublic() + p.rowsPrivate())), esc(Instant.ofEpochMilli(p.createdAt())),
+          p.rowsPublic() == null ? "–" : esc(dev.holdout.base.Format.count(p.rowsPublic() + p.rowsPrivate())), Shell.time(p.createdAt()),
           "<code>" + esc(p.id()) + "</code>"));
     }
     Shell.table(b, "Projects", List.of("Project", "State", "#Rows", "Created (UTC)", "Id"), rows, "projects");
@@ -264,7 +263,7 @@ final class OwnerPages {
     b.append("<section class=\"card\"><h2>Entries").append(project == null ? "" : " of project " + esc(project)).append("</h2>");
     List<List<String>> rows = new ArrayList<>();
     for (Trail.Entry e : entries) {
-      rows.add(List.of(Long.toString(e.seq()), esc(Instant.ofEpochMilli(e.at())), esc(e.actor()), "<code>" + esc(e.action()) + "</code>",
+      rows.add(List.of(Long.toString(e.seq()), Shell.time(e.at()), esc(e.actor()), "<code>" + esc(e.action()) + "</code>",
           e.project() == null ? "" : Shell.link("/projects/" + e.project(), e.project()), esc(e.subject()), "<code class=\"details\">" + esc(e.details()) + "</code>"));
     }
     Shell.table(b, "Audit entries", List.of("#Seq", "Time (UTC)", "Actor", "Action", "Project", "Subject", "Details"), rows, "audit");

@@ -117,7 +117,7 @@ final class OwnerProjectPage {
           : "<form method=\"post\" action=\"/projects/" + esc(p.id()) + "/champion\">" + Shell.csrf(s) + "<input type=\"hidden\" name=\"submission\" value=\""
               + esc(x.id()) + "\"><button type=\"submit\" class=\"small\">Promote</button></form>";
       rows.add(List.of(pick, Shell.link("/projects/" + p.id() + "/submissions/" + x.id(), x.name()), esc(x.vendorName()),
-          esc(java.time.Instant.ofEpochMilli(x.createdAt())), Shell.badge(x.status().key()), Shell.num(x.publicScore()), Shell.num(x.shownScore()),
+          Shell.time(x.createdAt()), Shell.badge(x.status().key()), Shell.num(x.publicScore()), Shell.num(x.shownScore()),
           Shell.badge(x.verdict()), action));
     }
     Shell.table(b, "Submissions", List.of("Compare", "Submission", "Vendor", "Submitted (UTC)", "Status", "#Public score", "#Shown score",
@@ -149,7 +149,7 @@ final class OwnerProjectPage {
     List<Map<String, Object>> history = (List<Map<String, Object>>) current.get("history");
     List<List<String>> rows = new ArrayList<>();
     for (Map<String, Object> h : history) {
-      rows.add(List.of(esc(h.get("position")), Shell.link("/projects/" + p.id() + "/submissions/" + h.get("submission"), h.get("submission")), esc(h.get("promoted_at"))));
+      rows.add(List.of(esc(h.get("position")), Shell.link("/projects/" + p.id() + "/submissions/" + h.get("submission"), h.get("submission")), Shell.time(h.get("promoted_at"))));
     }
     Shell.table(b, "Promotion history, latest first", List.of("#Position", "Submission", "Promoted (UTC)"), rows, "champion-history");
     if (!history.isEmpty()) {
@@ -163,7 +163,7 @@ final class OwnerProjectPage {
     b.append("<section class=\"card\" id=\"vendors\"><h2>Vendors</h2>");
     List<List<String>> rows = new ArrayList<>();
     for (Map<String, Object> v : projects.vendors(p.id())) {
-      rows.add(List.of(esc(v.get("name")), esc(v.get("invited_at")), esc(v.get("submissions")),
+      rows.add(List.of(esc(v.get("name")), Shell.time(v.get("invited_at")), esc(v.get("submissions")),
           "<form method=\"post\" action=\"/projects/" + esc(p.id()) + "/vendors/remove\">" + Shell.csrf(s) + "<input type=\"hidden\" name=\"vendor\" value=\""
               + esc(v.get("name")) + "\"><button type=\"submit\" class=\"small danger\">Remove</button></form>"));
     }

@@ -48,7 +48,7 @@ final class ReportPages {
     Map<String, String> f = new java.util.LinkedHashMap<>();
     f.put("Vendor", esc(x.vendorName()));
     f.put("Status", Shell.badge(x.status().key()) + (x.error() == null ? "" : " " + esc(x.error())));
-    f.put("Submitted (UTC)", esc(java.time.Instant.ofEpochMilli(x.createdAt())));
+    f.put("Submitted (UTC)", Shell.time(x.createdAt()));
     f.put("Public score (raw)", Shell.num(x.publicScore()));
     f.put("Shown to vendors (Ladder)", Shell.num(x.shownScore()));
     f.put("Private verdict", Shell.badge(x.verdict()));
@@ -146,10 +146,10 @@ final class ReportPages {
       Report.Estimate e = rk.primary();
       rows.add(List.of(Integer.toString(rk.rank()), rk.tier() == null ? "–" : rk.tier().toString(), esc(rk.name()), Shell.num(e == null ? null : e.value()),
           e == null || e.ci() == null ? "" : esc(Format.interval(e.ci().get(0), e.ci().get(1))), Shell.badge(rk.verdict()),
-          r == null || r.costs() == null ? "–" : esc(Format.money(r.costs().per1000())), esc(worstSlice(r, c.primaryMetric()))));
+          r == null || r.costs() == null ? "–" : esc(Format.money(r.costs().per1000())), worstSlice(r, c.primaryMetric())));
     }
-    Shell.table(b, "Ranking", List.of("#Rank", "#Tier", "Submission", "#" + c.primaryMetric(), "#Interval", "Verdict", "#Cost per 1,000 decisions",
-        "Worst slice on " + c.primaryMetric()), rows, "ranking-table");
+    Shell.table(b, "Ranking; cost per 1,000 decisions from the suite's costs; the worst group of each slice column on " + c.primaryMetric(),
+        List.of("#Rank", "#Tier", "Submission", "#" + c.primaryMetric(), "#Interval", "Verdict", "#Cost / 1,000", "Worst slice"), rows, "ranking-table");
     b.append("</section>\n<section class=\"card\" id=\"pairs\"><h2>Paired differences</h2><p class=\"lede\">A minus B on the same rows, with the "
         + "paired interval and the test that fits the metric; distinguishable means the test says so after Holm's adjustment.</p>");
     rows = new ArrayList<>();
@@ -168,14 +168,14 @@ final class ReportPages {
     OwnerPages.send(ctx, 200, Shell.page("Comparison", s, b));
   }
 
-  /** The group worst on {@code metric} in each slice column, with its value. */
+  /** The group worst on {@code metric} in each slice column, with its value (HTML, one column a line). */
   private static String worstSlice(Report r, String metric) {
     if (r == null || r.slices() == null) return "–";
     List<String> out = new ArrayList<>();
     r.slices().forEach((column, groups) -> groups.forEach((group, g) -> {
-      if (g.worstFor() != null && g.worstFor().contains(metric)) out.add(column + " = " + group + " (" + Shell.num(value(g, metric)) + ")");
+      if (g.worstFor() != null && g.worstFor().contains(metric)) out.add(esc(column + " = " + group) + " (" + Shell.num(value(g, metric)) + ")");
     }));
-    return out.isEmpty() ? "–" : String.join("; ", out);
+    return out.isEmpty() ? "–" : String.join("<br>", out);
   }
 
   void compareFrame(Context ctx) {

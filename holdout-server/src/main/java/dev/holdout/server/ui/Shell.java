@@ -2,6 +2,10 @@ package dev.holdout.server.ui;
 
 import dev.holdout.base.Format;
 import dev.holdout.server.auth.Principal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +16,8 @@ import java.util.Map;
  * {@link #esc}; every figure through {@link Format}, as in the terminal and HTML reports.
  */
 final class Shell {
+  private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
   private Shell() {}
 
   /** A whole page: the top bar (who is signed in, the sign-out form), then {@code body} inside {@code <main>}. */
@@ -20,6 +26,7 @@ final class Shell {
     b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>").append(esc(title)).append(" · Holdout</title>\n")
+        .append("<link rel=\"icon\" href=\"/ui/favicon.svg\" type=\"image/svg+xml\">\n")
         .append("<link rel=\"stylesheet\" href=\"/ui/report.css\">\n<link rel=\"stylesheet\" href=\"/ui/ui.css\">\n")
         .append("<script src=\"/ui/ui.js\" defer></script>\n</head>\n<body>\n")
         .append("<a class=\"skip\" href=\"#content\">Skip to content</a>\n<div class=\"topbar\"><nav aria-label=\"Main\">")
@@ -89,6 +96,22 @@ final class Shell {
 
   static String num(Object v) {
     return v instanceof Number n ? Format.number(n.doubleValue()) : "–";
+  }
+
+  /**
+   * A moment (epoch milliseconds, an {@link Instant} or its ISO text) as {@code 2026-12-05 06:57:46}
+   * in UTC, which the column headings name, inside a {@code <time>} element carrying the exact ISO
+   * instant; anything else is shown as it is, escaped.
+   */
+  static String time(Object moment) {
+    Instant at;
+    try {
+      at = moment instanceof Number n ? Instant.ofEpochMilli(n.longValue()) : moment instanceof Instant i ? i : moment == null ? null : Instant.parse(moment.toString());
+    } catch (DateTimeParseException e) {
+      return esc(moment);
+    }
+    if (at == null) return "–";
+    return "<time datetime=\"" + at + "\">" + SECONDS.format(at) + "</time>";
   }
 
   static String link(String href, Object text) {

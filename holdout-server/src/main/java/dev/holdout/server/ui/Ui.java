@@ -51,7 +51,8 @@ public final class Ui {
   private static final Map<String, String[]> ASSETS = Map.of(
       "report.css", new String[] {"/dev/holdout/render/report.css", "text/css; charset=utf-8"},
       "ui.css", new String[] {"/dev/holdout/server/ui/ui.css", "text/css; charset=utf-8"},
-      "ui.js", new String[] {"/dev/holdout/server/ui/ui.js", "text/javascript; charset=utf-8"});
+      "ui.js", new String[] {"/dev/holdout/server/ui/ui.js", "text/javascript; charset=utf-8"},
+      "favicon.svg", new String[] {"/dev/holdout/server/ui/favicon.svg", "image/svg+xml"});
 
   /** A page's work, given the caller's session (null on public routes). */
   @FunctionalInterface

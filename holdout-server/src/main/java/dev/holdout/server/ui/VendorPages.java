@@ -90,7 +90,7 @@ final class VendorPages {
     b.append("<section class=\"card\" id=\"mine\"><h2>Your submissions</h2>");
     List<List<String>> rows = new ArrayList<>();
     for (Map<String, Object> m : mine) {
-      rows.add(List.of(Shell.link("/projects/" + p.id() + "/submissions/" + m.get("id"), m.get("name")), esc(m.get("submitted_at")), Shell.badge(m.get("status")),
+      rows.add(List.of(Shell.link("/projects/" + p.id() + "/submissions/" + m.get("id"), m.get("name")), Shell.time(m.get("submitted_at")), Shell.badge(m.get("status")),
           Shell.num(m.get("leaderboard_score")), esc(m.get("error"))));
     }
     Shell.table(b, "Your submissions", List.of("Submission", "Submitted (UTC)", "Status", "#Leaderboard score", "Note"), rows, "mine-table");
@@ -121,7 +121,7 @@ final class VendorPages {
     for (Map<String, Object> e : entries) {
       rows.add(List.of(e.get("rank") == null ? "–" : esc(e.get("rank")), esc(e.get("vendor")) + (Boolean.TRUE.equals(e.get("you")) ? " <b>(you)</b>" : ""),
           Shell.num(e.get("score")), e.get("submissions") == null ? "–" : esc(e.get("submissions")),
-          e.get("last_submission_at") == null ? "–" : esc(e.get("last_submission_at"))));
+          e.get("last_submission_at") == null ? "–" : Shell.time(e.get("last_submission_at"))));
     }
     Shell.table(b, "Leaderboard", List.of("#Rank", "Vendor", "#Score", "#Submissions", "Last submission (UTC)"), rows, "leaderboard-table");
   }
@@ -160,7 +160,7 @@ final class VendorPages {
     f.put("Status", Shell.badge(m.get("status")));
     f.put("Leaderboard score", Shell.num(m.get("leaderboard_score")));
     if (m.get("error") != null) f.put("Note", esc(m.get("error")));
-    f.put("Submitted (UTC)", esc(m.get("submitted_at")));
+    f.put("Submitted (UTC)", Shell.time(m.get("submitted_at")));
     f.put("File SHA-256", "<code>" + esc(m.get("sha256")) + "</code> (" + esc(m.get("bytes")) + " bytes)");
     Shell.facts(b, f);
     b.append("</section>\n");

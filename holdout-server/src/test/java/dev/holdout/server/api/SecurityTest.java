@@ -58,6 +58,9 @@ class SecurityTest {
     EXPECTED.put("GET /api/v1/projects/{project}/windows", Access.OWNER);
     EXPECTED.put("PUT /api/v1/projects/{project}/alerts", Access.OWNER);
     EXPECTED.put("GET /api/v1/projects/{project}/alerts", Access.OWNER);
+    EXPECTED.put("PUT /api/v1/projects/{project}/files/{file}", Access.OWNER);
+    EXPECTED.put("GET /api/v1/projects/{project}/files/{file}", Access.MEMBER);
+    EXPECTED.put("PUT /api/v1/projects/{project}/judge-key", Access.OWNER);
   }
 
   @ParameterizedTest
@@ -88,7 +91,8 @@ class SecurityTest {
         String method = e.getKey().substring(0, e.getKey().indexOf(' '));
         String path = e.getKey().substring(e.getKey().indexOf(' ') + 1).replace("/api/v1", "")
             .replace("{project}", method.equals("PUT") ? fresh : p).replace("{submission}", s1).replace("{vendor}", "bystander")
-            .replace("{account}", "bystander");
+            .replace("{account}", "bystander")
+            .replace("{file}", "documents");
         if (path.endsWith("/compare")) path += "?submission=" + s1 + "&submission=" + s2;
         if (path.endsWith("/log") || path.endsWith("/outcomes")) path += "?batch=b" + (n++);
         int ok = switch (e.getKey()) {
@@ -97,6 +101,9 @@ class SecurityTest {
           // Access granted; this project's suite has no monitor section (PredictionLogTest covers the log).
           case "POST /api/v1/projects/{project}/log", "POST /api/v1/projects/{project}/outcomes" -> 409;
           case "POST /api/v1/projects/{project}/submissions" -> 202;
+          // Access granted; a binary project takes no files and has no judge (TaskProjectsTest covers them).
+          case "PUT /api/v1/projects/{project}/files/{file}", "GET /api/v1/projects/{project}/files/{file}" -> 404;
+          case "PUT /api/v1/projects/{project}/judge-key" -> 400;
           // Access granted; the one champion has no previous one to restore.
           case "POST /api/v1/projects/{project}/champion/rollback" -> 409;
           default -> 200;
@@ -121,6 +128,8 @@ class SecurityTest {
               case "POST /api/v1/projects/{project}/champion" -> "{\"submission\": \"" + s1 + "\"}";
               case "POST /api/v1/projects/{project}/services" -> "{\"name\": \"svc-" + (n++) + "\"}";
               case "PUT /api/v1/projects/{project}/alerts" -> "{\"webhooks\": []}";
+              case "PUT /api/v1/projects/{project}/files/{file}" -> "doc_id,text\nD1,x\n";
+              case "PUT /api/v1/projects/{project}/judge-key" -> "sk-nothing";
               case "POST /api/v1/projects/{project}/log", "POST /api/v1/projects/{project}/outcomes" -> "id,p\nx,0.5\n";
               default -> null;
             };

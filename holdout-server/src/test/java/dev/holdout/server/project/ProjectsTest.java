@@ -50,4 +50,17 @@ class ProjectsTest {
         """, Path.of("."));
     assertThat(inputs(text, List.of("id", "question", "answer", "faq"))).containsExactly("id", "question");
   }
+
+  @Test
+  void multilabel_suites_leave_out_every_label_column() {
+    Suite tagging = SuiteParser.parse("suite.yaml", """
+        suite: holdout.suite/v1
+        name: topics
+        problem: Tag tickets.
+        task: multilabel_classification
+        data: {path: eval.csv, id: id, labels: {billing: is_billing, refund: is_refund}}
+        predictions: {scores: {billing: p_billing, refund: p_refund}}
+        """, Path.of("."));
+    assertThat(inputs(tagging, List.of("id", "subject", "is_billing", "is_refund"))).containsExactly("id", "subject");
+  }
 }

@@ -46,8 +46,8 @@ class LogKillTest {
   @ParameterizedTest
   @ValueSource(strings = {"h2", "postgresql"})
   void sigkill_during_ingestion_loses_no_acknowledged_batch_and_duplicates_no_alert(String store) throws Exception {
-    String schema = store.equals("postgresql") ? TestServer.newSchema() : null;
-    String db = schema == null ? null : TestServer.POSTGRES + "&currentSchema=" + schema;
+    TestServer.Store st = TestServer.Store.of(store);
+    String db = st.url();
     long seed = System.nanoTime();
     Random random = new Random(seed);
     Path data = dir.resolve("data");
@@ -160,7 +160,7 @@ class LogKillTest {
       assertThat(ServerAdmin.verify(new ServerAdmin.Store(data, db, null), null).intact()).isTrue();
     } finally {
       server.close();
-      if (schema != null) TestServer.dropSchema(schema);
+      st.drop();
     }
   }
 
