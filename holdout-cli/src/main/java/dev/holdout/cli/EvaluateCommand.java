@@ -68,10 +68,28 @@ final class EvaluateCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "Print only the verdict line.")
   boolean quiet;
 
+  /** Where the evaluation runs. */
+  enum Engine { local, spark }
+
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+      description = "local (default): this process; spark: Apache Spark, for data that outgrows one machine "
+          + "(binary, multiclass and regression suites; --predictions may then be a Hadoop URL such as hdfs://...).")
+  Engine engine;
+
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+      description = "With --engine spark: the Spark master (default local[*]: every core of this machine; spark://HOST:PORT for a cluster).")
+  String master;
+
   @Override
   public Integer call() {
     Suite s = Holdout.suite(suite);
-    InputsAndOutputs.checkPredictions(predictions);
+    // a Hadoop URL keeps its "//" only as given, not as a Path
+    String location = spec.commandLine().getParseResult().matchedOption("--predictions").stringValues().get(0);
+    boolean url = engine == Engine.spark && location.contains("://");
+    if (!url) InputsAndOutputs.checkPredictions(predictions);
+    if (engine == Engine.spark && (perRow != null || humanGrades != null || judgements != null)) {
+      throw new HoldoutException("--engine spark evaluates predictions files only: leave out --per-row, --human-grades and --judgements");
+    }
     if (judgements != null && !Judging.judged(s)) {
       throw new HoldoutException("--judgements writes the judge's grades, but " + suite + " has no 'judge' section; remove the option or add a judge");
     }
@@ -82,7 +100,8 @@ final class EvaluateCommand implements Callable<Integer> {
         output("--per-row", perRow), output("--judgements", judgements));
     Engagements engagement = Engagements.of(s);
     Progress progress = quiet ? Progress.NONE : TerminalProgress.forThisTerminal(spec.commandLine().getErr());
-    Report report = Holdout.evaluate(s, predictions, progress, perRow, new Judging.Options(judgeCache, judgements, humanGrades, System::getenv));
+    Report report = engine == Engine.spark ? SparkEngine.evaluate(s, url ? location : predictions.toString(), master)
+        : Holdout.evaluate(s, predictions, progress, perRow, new Judging.Options(judgeCache, judgements, humanGrades, System::getenv));
     // the engagement's figures first: a malformed scorecard is refused before any file is written
     Map<String, Object> extra = engagement.json(report);
     String engagementText = quiet ? "" : engagement.text(report);

@@ -330,12 +330,23 @@ public final class EvaluationSet {
         positiveLabel, negativeLabel, classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass, null);
   }
 
+  /**
+   * An evaluation set whose columns were gathered elsewhere (a distributed join, {@link JoinedRows}):
+   * no ids, every row on "line" 0; fields as in {@link #load}, {@code slices} ending with data.group
+   * when {@code group} is not null.
+   */
+  static EvaluationSet joined(Path path, String sha256, int rows, boolean[] positive, String positiveLabel, String negativeLabel,
+      List<String> classes, int[] classOf, double[] actual, List<Slice> slices, double[] baselineScore, int[] baselineClass, String group) {
+    return new EvaluationSet(CompletableFuture.completedFuture(null), path, sha256, rows, new IdColumn(), new int[rows], positive,
+        positiveLabel, negativeLabel, classes, classOf, actual, List.copyOf(slices), baselineScore, baselineClass, group);
+  }
+
   private static int firstRowWith(int[] codes, int code, int n) {
     for (int i = 0; i < n; i++) if (codes[i] == code) return i;
     return 0;
   }
 
-  private static String positiveLabel(RecordReader r, Suite.Data spec, List<String> seen, long thirdLabelLine) {
+  static String positiveLabel(RecordReader r, Suite.Data spec, List<String> seen, long thirdLabelLine) {
     Path file = r.path();
     if (seen.size() > 2) {
       throw new HoldoutException.BadData(file + " " + r.positionOf(thirdLabelLine) + ", column '" + spec.label() + "': label '" + seen.get(2)

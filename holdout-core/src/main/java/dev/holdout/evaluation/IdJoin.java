@@ -7,6 +7,7 @@ import dev.holdout.suite.Suite;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Joins a submission file's rows to the evaluation set by id, one row at a time: ids the set does
@@ -77,21 +78,34 @@ final class IdJoin {
 
   /** Checks the whole file once read; returns how many evaluation set ids it left without a row. */
   int finish() {
-    String noun = noun();
-    int n = eval.rows;
+    return check(suite, path, one, part, eval.rows, seen, extra, extraExamples, eval.ids.get(0), () -> {
+      List<String> ex = new ArrayList<>();
+      for (int i = 0; i < eval.rows && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids.get(i));
+      return ex;
+    });
+  }
+
+  /**
+   * The end-of-file checks of {@link #finish} on counts gathered elsewhere (a distributed join):
+   * {@code seen} rows with an id, {@code extra} of them not in the set of {@code rows} rows,
+   * {@code firstId} the set's first id, {@code missingExamples} up to five ids without a row.
+   * Returns how many ids of the set have no row.
+   */
+  static int check(Suite suite, Path path, String one, boolean part, int rows, int seen, int extra, List<String> extraExamples, String firstId,
+      Supplier<List<String>> missingExamples) {
+    String noun = one.substring(one.indexOf(' ') + 1);
+    int n = rows;
     int missing = n - (seen - extra);
     if (part) return missing;
     if (seen == 0) throw new HoldoutException.BadData(path + ": has a header but no rows; expected one " + noun + " per id of the evaluation set");
     if (missing == n) {
       throw new SubmissionMismatch(path + ": none of its " + seen + " ids (e.g. " + Values.sample(extraExamples, extra)
-          + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + eval.ids.get(0)
+          + ") is in the evaluation set's '" + suite.data().id() + "' column (e.g. " + firstId
           + "); check that both files use the same ids",
           new SubmissionMismatch.Facts(SubmissionMismatch.Kind.NO_ID_MATCHES, seen, 0, extraExamples, null, null));
     }
     if (missing > 0 && suite.predictions().missing() == Suite.Missing.FAIL) {
-      List<String> ex = new ArrayList<>();
-      for (int i = 0; i < n && ex.size() < 5; i++) if (!present[i]) ex.add(eval.ids.get(i));
-      throw new SubmissionMismatch(path + ": " + missing + " ids of the evaluation set have no " + noun + " (e.g. " + Values.sample(ex, missing)
+      throw new SubmissionMismatch(path + ": " + missing + " ids of the evaluation set have no " + noun + " (e.g. " + Values.sample(missingExamples.get(), missing)
           + ") and the suite says predictions.missing: fail; send " + one + " for every id",
           new SubmissionMismatch.Facts(SubmissionMismatch.Kind.IDS_MISSING, seen, seen - extra, extraExamples, null, null));
     }

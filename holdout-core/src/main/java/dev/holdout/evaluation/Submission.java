@@ -226,6 +226,13 @@ public final class Submission {
     }
   }
 
+  /** Predictions whose columns were gathered elsewhere (a distributed join, {@link JoinedRows}); fields as in {@link #load}. */
+  static Submission joined(String name, Path path, String sha256, boolean[] present, int missing, int extra, List<String> extraExamples,
+      double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value, double[][] quantiles) {
+    return new Submission(name, path, sha256, present, missing, extra, extraExamples, score, predicted, topKHit, logLoss, value, quantiles,
+        null, null);
+  }
+
   /** Predictions held in memory, one per row of an in-memory evaluation set (none missing). */
   static Submission inMemory(String name, Path path, int rows, double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value,
       double[][] quantiles) {

@@ -1,0 +1,43 @@
+package dev.holdout.cli;
+
+import static dev.holdout.cli.Cli.example;
+import static dev.holdout.cli.Cli.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code evaluate --engine spark} from the command's side: Spark is not on this module's class
+ * path, so the option must say how to get it, and refuse what the Spark engine does not do. The
+ * engine itself is tested in holdout-spark.
+ */
+class SparkEngineCommandTest {
+  @Test
+  void without_the_spark_class_path_the_engine_says_how_to_get_it() {
+    Cli r = run("evaluate", example("churn/suite.yaml"), "-p", example("churn/vendor-a.csv"), "--engine", "spark");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--engine spark needs holdout-spark and Spark on the class path: run the command through ./holdout")
+        .doesNotContain("at dev.holdout");
+  }
+
+  @Test
+  void options_the_spark_engine_does_not_take_are_refused_before_it_starts() {
+    Cli r = run("evaluate", example("churn/suite.yaml"), "-p", example("churn/vendor-a.csv"), "--engine", "spark", "--per-row", "rows.csv");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--engine spark evaluates predictions files only");
+  }
+
+  @Test
+  void an_unknown_engine_is_a_usage_error() {
+    Cli r = run("evaluate", example("churn/suite.yaml"), "-p", example("churn/vendor-a.csv"), "--engine", "dask");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--engine").contains("local, spark");
+  }
+
+  @Test
+  void the_default_engine_is_unchanged_by_the_new_options() {
+    Cli r = run("evaluate", example("churn/suite.yaml"), "-p", example("churn/vendor-a.csv"), "--engine", "local", "-q");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).isEqualTo("Verdict: ACCEPTED\n");
+  }
+}
