@@ -538,7 +538,7 @@ class EvaluateCommandTest {
 
     Cli unknownCommand = run("evalute");
     assertThat(unknownCommand.exit()).isEqualTo(2);
-    assertThat(unknownCommand.err()).contains("Unmatched argument at index 0: 'evalute'").contains("Did you mean: holdout evaluate or holdout evidence?");
+    assertThat(unknownCommand.err()).contains("Unmatched argument at index 0: 'evalute'").contains("Did you mean: holdout evaluate");
   }
 
   @Test
