@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -175,7 +176,7 @@ public final class ServingBenchmark {
     System.out.printf(Locale.ROOT, "JSON endpoint on this machine, one row of %d columns per request, %d in flight, %,d requests; %d cores%n", k,
         concurrency, requests, Runtime.getRuntime().availableProcessors());
     EndpointClient client = new EndpointClient(s, url);
-    client.score(new Inputs.Text(java.util.Arrays.copyOf(ids, 2000), columns, java.util.Arrays.copyOf(rows, 2000)));
+    client.score(new Inputs.Text(Arrays.copyOf(ids, 2000), columns, Arrays.copyOf(rows, 2000)));
     System.gc();
     resetPeaks();
     long before = heapUsed();

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -108,7 +110,7 @@ public final class Synthetic {
         String id = "Q" + q;
         b.append(id).append(",t").append(r.nextInt(8)).append('\n');
         int relevant = 1 + r.nextInt(5);
-        java.util.Arrays.fill(list, -1);
+        Arrays.fill(list, -1);
         for (int j = 0; j < relevant + 3; j++) {
           long doc = r.nextLong(10_000_000);
           int grade = j < relevant ? 1 + r.nextInt(3) : 0;
@@ -227,8 +229,8 @@ public final class Synthetic {
   /** A large binary set for benchmarks: eval.csv (id, label, region, plan) and predictions.csv (id, score). */
   static void binary(Path dir, int n) throws IOException {
     SplittableRandom r = new SplittableRandom(99);
-    try (BufferedWriter eval = Files.newBufferedWriter(dir.resolve("eval.csv"), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-             java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+    try (BufferedWriter eval = Files.newBufferedWriter(dir.resolve("eval.csv"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+             StandardOpenOption.TRUNCATE_EXISTING);
          BufferedWriter p = Files.newBufferedWriter(dir.resolve("predictions.csv"), StandardCharsets.UTF_8)) {
       eval.write("id,label,region,plan\n");
       p.write("id,score\n");

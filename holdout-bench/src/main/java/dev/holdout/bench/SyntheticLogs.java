@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -31,9 +33,9 @@ final class SyntheticLogs {
         w.write(row.append('\n').toString());
       }
     }
-    long start = java.time.LocalDate.of(2026, 1, 5).toEpochDay();
-    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("log.csv"), StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
-        java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+    long start = LocalDate.of(2026, 1, 5).toEpochDay();
+    try (BufferedWriter w = Files.newBufferedWriter(dir.resolve("log.csv"), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING);
         BufferedWriter late = Files.newBufferedWriter(dir.resolve("outcomes.csv"), StandardCharsets.UTF_8)) {
       SplittableRandom r = new SplittableRandom(7_2027);
       w.write("timestamp,customer_id,region,plan,tenure_months,monthly_charges,support_tickets,p_churn,churned\n");
@@ -45,7 +47,7 @@ final class SyntheticLogs {
         int day = (int) (second / 86_400L);
         int sec = (int) (second % 86_400L);
         row.setLength(0);
-        row.append(java.time.LocalDate.ofEpochDay(start + day)).append('T');
+        row.append(LocalDate.ofEpochDay(start + day)).append('T');
         two(row, sec / 3600).append(':');
         two(row, sec / 60 % 60).append(':');
         two(row, sec % 60).append("Z,");
@@ -198,7 +200,7 @@ final class SyntheticLogs {
     double logit = -0.3 - 0.08 * tenure + 0.03 * (charges - 45) + 0.6 * tickets + 0.5 * Synthetic.normal(r);
     boolean churned = r.nextDouble() < Synthetic.sigmoid(logit);
     long snapshot = 19_723 + r.nextInt(365); // 2024-01-01 plus up to a year
-    row.append(id).append(',').append(churned ? 1 : 0).append(',').append(java.time.LocalDate.ofEpochDay(snapshot)).append(',')
+    row.append(id).append(',').append(churned ? 1 : 0).append(',').append(LocalDate.ofEpochDay(snapshot)).append(',')
         .append(Synthetic.REGIONS[region]).append(',').append(Synthetic.PLANS[plan]).append(',').append(CHANNELS[r.nextInt(CHANNELS.length)]).append(',')
         .append(DEVICES[r.nextInt(DEVICES.length)]).append(',').append(SEGMENTS[r.nextInt(SEGMENTS.length)]).append(',')
         .append("C").append(r.nextInt(20)).append(',').append(churned ? REASONS[r.nextInt(REASONS.length)] : "").append(',')
@@ -212,7 +214,7 @@ final class SyntheticLogs {
       row.append(note);
     }
     row.append(',');
-    if (churned) row.append(java.time.LocalDate.ofEpochDay(snapshot + 1 + r.nextInt(90)));
-    else if (r.nextDouble() < 0.1) row.append(java.time.LocalDate.ofEpochDay(snapshot - 1 - r.nextInt(300)));
+    if (churned) row.append(LocalDate.ofEpochDay(snapshot + 1 + r.nextInt(90)));
+    else if (r.nextDouble() < 0.1) row.append(LocalDate.ofEpochDay(snapshot - 1 - r.nextInt(300)));
   }
 }

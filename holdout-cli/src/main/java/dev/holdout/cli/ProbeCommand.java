@@ -17,6 +17,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -80,7 +81,7 @@ final class ProbeCommand implements Callable<Integer> {
   private static void print(PrintWriter o, ProbeRun.Report r, ProbeVerdict.Judged j) {
     o.println("Probes of " + r.endpoint() + " (" + Format.count(r.probes().size()) + " probes; a failed call fails its probe)");
     for (ProbeRun.FamilyResult f : r.families().values()) {
-      o.println(String.format(java.util.Locale.ROOT, "  %-20s %d of %d passed, pass rate %s %s  %s", f.family(), f.passed(), f.probes(),
+      o.println(String.format(Locale.ROOT, "  %-20s %d of %d passed, pass rate %s %s  %s", f.family(), f.passed(), f.probes(),
           Format.number(f.passRate()), Format.interval(f.ci().get(0), f.ci().get(1)), f.owasp() == null ? "(usefulness, no OWASP entry)" : f.owasp()));
     }
     o.println();

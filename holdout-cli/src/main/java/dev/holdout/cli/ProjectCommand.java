@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.Holdout;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.http.HttpRequest;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ final class ProjectCommand {
     Path documents;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
       Suite suite = Holdout.suite(suiteFile);
       JsonNode p = client.post("/projects", HttpRequest.BodyPublishers.ofFile(suiteFile), "application/yaml");
       String id = p.path("id").asText();
@@ -55,7 +56,7 @@ final class ProjectCommand {
       return 0;
     }
 
-    private JsonNode put(String id, String what, Path file) throws java.io.IOException {
+    private JsonNode put(String id, String what, Path file) throws IOException {
       String name = file.getFileName().toString();
       String format = name.substring(name.lastIndexOf('.') + 1);
       return client.put("/projects/" + id + "/" + what + "?format=" + ServerClient.encode(format), ServerClient.file(file), "application/octet-stream");
@@ -74,7 +75,7 @@ final class ProjectCommand {
     String vendor;
 
     @Override
-    public Integer call() throws java.io.IOException {
+    public Integer call() throws IOException {
       String body = new ObjectMapper().writeValueAsString(Map.of("name", vendor));
       JsonNode v = client.post("/projects/" + ServerClient.encode(project) + "/vendors", HttpRequest.BodyPublishers.ofString(body), "application/json");
       PrintWriter out = spec.commandLine().getOut();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.base.AtomicFiles;
 import dev.holdout.base.HoldoutException;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -108,7 +109,7 @@ final class ServerClient {
   static HttpRequest.BodyPublisher file(Path p) {
     try {
       return HttpRequest.BodyPublishers.ofFile(p);
-    } catch (java.io.FileNotFoundException e) {
+    } catch (FileNotFoundException e) {
       throw new HoldoutException(p + ": file not found");
     }
   }

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 
@@ -66,7 +67,7 @@ public final class ColumnProfiler {
    * Adds one field. {@code text} is the stripped value or null when missing; {@code position}
    * supplies where the row is, called only for the first value of each kind.
    */
-  public void add(CharSequence text, java.util.function.Supplier<String> position) {
+  public void add(CharSequence text, Supplier<String> position) {
     if (text == null) {
       add(null, 0, -1, position);
       return;
@@ -78,7 +79,7 @@ public final class ColumnProfiler {
   }
 
   /** {@link #add(CharSequence, java.util.function.Supplier)} of {@code buf[off, off + len)}; a negative {@code len} is a missing field. */
-  void add(char[] buf, int off, int len, java.util.function.Supplier<String> position) {
+  void add(char[] buf, int off, int len, Supplier<String> position) {
     rows++;
     if (len < 0 || Missing.is(buf, off, len)) {
       missing++;

@@ -149,10 +149,10 @@ public final class Leakage {
 
   /** {@link #outOfFoldAuc(String[][], int, int[], boolean[], int)} of one column's values (null when missing). */
   public static double outOfFoldAuc(String[] values, int[] label, boolean[] positive, int n) {
-    java.util.Map<String, long[]>[] folds = new java.util.Map[2];
+    Map<String, long[]>[] folds = new Map[2];
     long[] pos = new long[2];
     long[] all = new long[2];
-    for (int f = 0; f < 2; f++) folds[f] = new java.util.HashMap<>();
+    for (int f = 0; f < 2; f++) folds[f] = new HashMap<>();
     for (int i = 0; i < n; i++) {
       if (label[i] < 0) continue;
       int f = i & 1;

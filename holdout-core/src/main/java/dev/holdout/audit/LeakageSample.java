@@ -1,5 +1,6 @@
 package dev.holdout.audit;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -71,6 +72,6 @@ final class LeakageSample {
 
   /** The label code of every row held, by slot (-1: missing). */
   int[] labels() {
-    return java.util.Arrays.copyOf(labels, size);
+    return Arrays.copyOf(labels, size);
   }
 }

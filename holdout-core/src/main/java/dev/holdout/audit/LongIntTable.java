@@ -1,5 +1,7 @@
 package dev.holdout.audit;
 
+import java.util.function.LongConsumer;
+
 
 /**
  * A map from 64-bit keys to the first row that had them, with a count per key: open addressing on
@@ -125,7 +127,7 @@ final class LongIntTable {
   }
 
   /** Calls {@code action} with every key. */
-  void forEachKey(java.util.function.LongConsumer action) {
+  void forEachKey(LongConsumer action) {
     if (hasZero) action.accept(EMPTY);
     long[] t = table;
     for (int i = 0; i < t.length; i += 2) if (t[i] != EMPTY) action.accept(t[i]);

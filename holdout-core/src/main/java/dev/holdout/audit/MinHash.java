@@ -1,6 +1,7 @@
 package dev.holdout.audit;
 
 import java.util.Arrays;
+import java.util.SplittableRandom;
 
 /**
  * MinHash signatures of texts as sets of word shingles (two consecutive words, lowercased, split on
@@ -18,7 +19,7 @@ public final class MinHash {
   private static final long[] B = new long[HASHES];
 
   static {
-    java.util.SplittableRandom r = new java.util.SplittableRandom(20240611L);
+    SplittableRandom r = new SplittableRandom(20240611L);
     for (int i = 0; i < HASHES; i++) {
       A[i] = r.nextLong() | 1L;
       B[i] = r.nextLong();

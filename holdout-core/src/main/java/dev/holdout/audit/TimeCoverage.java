@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Rows per day, week or month of a date column, with the empty periods (gaps) and the periods
@@ -18,7 +19,7 @@ public final class TimeCoverage {
   private String firstUnreadable;
 
   /** Adds one row's value (null when missing). */
-  public void add(CharSequence text, java.util.function.Supplier<String> position) {
+  public void add(CharSequence text, Supplier<String> position) {
     if (text == null) return;
     long day = epochDay(text);
     if (day == Long.MIN_VALUE) {

@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /** Writes a file all at once: to a temporary file beside it, then renamed, so no reader sees half a report. */
 public final class AtomicFiles {
@@ -26,7 +27,7 @@ public final class AtomicFiles {
   /** Temporary files are private to their owner; a report is for everyone who can read the folder. */
   private static void readableByAll(Path file) throws IOException {
     try {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     } catch (UnsupportedOperationException e) {
       // not a POSIX file system: the platform's default permissions apply
     }

@@ -2,6 +2,7 @@ package dev.holdout.base;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -63,7 +64,7 @@ public final class Format {
   public static String level(double share) {
     if (!Double.isFinite(share)) return Double.toString(share) + "%";
     // two decimals at most: Holm's levels such as 98.3333...% read as 98.33%
-    BigDecimal p = BigDecimal.valueOf(share * 100).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal p = BigDecimal.valueOf(share * 100).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
     return p.toPlainString() + "%";
   }
 

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a new ranking would do on the logged traffic, by inverse propensity scoring (Joachims,
@@ -62,7 +63,7 @@ public final class Counterfactual {
           throw new HoldoutException.BadData(Values.where(r, k) + ": query '" + query + "' already has rank " + (int) rank + " on "
               + r.positionOf(earlier) + "; give each rank of a query once");
         }
-        ranks.computeIfAbsent(query, x -> new java.util.TreeMap<>()).put((int) rank, doc);
+        ranks.computeIfAbsent(query, x -> new TreeMap<>()).put((int) rank, doc);
       }
       if (ranks.isEmpty()) throw new HoldoutException.BadData(path + ": has a header but no rows; expected one row per ranked document");
       Map<String, List<String>> byQuery = new HashMap<>();

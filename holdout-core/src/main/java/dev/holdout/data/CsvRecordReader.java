@@ -3,6 +3,7 @@ package dev.holdout.data;
 import dev.holdout.base.HoldoutException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -382,7 +383,7 @@ final class CsvRecordReader implements RecordReader {
     try {
       input.close();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,6 +1,12 @@
 package dev.holdout.data;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Open-addressing hash index from id text to row number over an {@link IdColumn}: 8 bytes per
@@ -29,19 +35,19 @@ public final class IdIndex {
     long[] bucketed = new long[n];
     int[] fill = Arrays.copyOf(start, 1 << bits);
     for (long k : keys) bucketed[fill[(int) (k >>> (64 - bits))]++] = k;
-    java.util.Set<Long> repeated = new java.util.HashSet<>();
+    Set<Long> repeated = new HashSet<>();
     for (int b = 0; b < 1 << bits; b++) {
       Arrays.sort(bucketed, start[b], start[b + 1]);
       for (int i = start[b] + 1; i < start[b + 1]; i++) if (bucketed[i] == bucketed[i - 1]) repeated.add(bucketed[i]);
     }
     if (repeated.isEmpty()) return;
     // Rare: find the rows behind the repeated fingerprints and confirm real repeats.
-    java.util.Map<Long, java.util.List<Integer>> rows = new java.util.HashMap<>();
+    Map<Long, List<Integer>> rows = new HashMap<>();
     int bestFirst = -1;
     int bestSecond = Integer.MAX_VALUE;
     for (int i = 0; i < n && i < bestSecond; i++) {
       if (!repeated.contains(keys[i])) continue;
-      java.util.List<Integer> seen = rows.computeIfAbsent(keys[i], k -> new java.util.ArrayList<>());
+      List<Integer> seen = rows.computeIfAbsent(keys[i], k -> new ArrayList<>());
       for (int j : seen) {
         if (ids.sameAt(j, i)) {
           bestFirst = j;

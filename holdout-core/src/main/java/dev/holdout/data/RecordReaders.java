@@ -3,6 +3,7 @@ package dev.holdout.data;
 import dev.holdout.base.HoldoutException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -84,6 +85,6 @@ public final class RecordReaders {
   }
 
   private static final class OutputStreams {
-    static final java.io.OutputStream NULL = java.io.OutputStream.nullOutputStream();
+    static final OutputStream NULL = OutputStream.nullOutputStream();
   }
 }

@@ -1,6 +1,7 @@
 package dev.holdout.drift;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -143,8 +144,8 @@ public final class CategoricalSketch {
       i++;
     }
     if (other) {
-      r[i] = Math.max(0, reference.count - TwoSample.sum(java.util.Arrays.copyOf(r, i)));
-      c[i] = Math.max(0, current.count - TwoSample.sum(java.util.Arrays.copyOf(c, i)));
+      r[i] = Math.max(0, reference.count - TwoSample.sum(Arrays.copyOf(r, i)));
+      c[i] = Math.max(0, current.count - TwoSample.sum(Arrays.copyOf(c, i)));
     }
     return new double[][] {r, c};
   }

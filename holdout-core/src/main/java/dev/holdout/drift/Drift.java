@@ -1,11 +1,12 @@
 package dev.holdout.drift;
 
-import dev.holdout.base.Progress;
 import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
+import dev.holdout.base.Progress;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.FalseDiscovery;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -472,7 +473,7 @@ public final class Drift {
   private static double[] codeCounts(CodeColumn codes, int size) {
     double[] c = new double[size];
     for (int b = 0; b < codes.blockCount(); b++) {
-      java.nio.IntBuffer block = codes.block(b);
+      IntBuffer block = codes.block(b);
       for (int o = 0, len = codes.blockLength(b); o < len; o++) {
         int code = block.get(o);
         if (code >= 0) c[code]++;

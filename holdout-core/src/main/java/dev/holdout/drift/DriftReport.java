@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -46,7 +47,7 @@ public record DriftReport(
    * One slice group: its rows on each side, its verdict by the same rule (null, with {@code note},
    * when a side has no rows of the group), and its columns.
    */
-  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SliceGroup(long referenceRows, long currentRows, String verdict, List<String> reasons, Integer featureColumns,
       Integer driftedFeatures, List<String> driftedColumns, List<ColumnDrift> columns, String note) {}
 

@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -181,7 +182,7 @@ public final class NumericSketch {
   /** The distinct values, while {@link #fewValues()}, in the order first seen. */
   public double[] distinctValues() {
     if (many) throw new IllegalStateException("more than " + Drift.FEW_VALUES + " distinct values; values are not kept");
-    return java.util.Arrays.copyOf(values, distinct);
+    return Arrays.copyOf(values, distinct);
   }
 
   /** The quantile sketch (not a copy: read it, do not update it). */

@@ -1,6 +1,7 @@
 package dev.holdout.drift;
 
 import dev.holdout.data.Dictionary;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -91,7 +92,7 @@ public final class Profile {
     }
     int code = codes[column].code(value);
     long[] counts = codeCounts[column];
-    if (code >= counts.length) codeCounts[column] = counts = java.util.Arrays.copyOf(counts, counts.length * 2);
+    if (code >= counts.length) codeCounts[column] = counts = Arrays.copyOf(counts, counts.length * 2);
     counts[code]++;
     if (codes[column].size() >= FLUSH_CATEGORIES) flushCategories(column);
   }

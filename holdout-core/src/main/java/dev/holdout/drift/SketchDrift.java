@@ -4,6 +4,8 @@ import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.Probability;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Drift judged from two windows' {@link Profile}s alone, so a window can be streamed and forgotten:
@@ -22,20 +24,20 @@ public final class SketchDrift {
    * types, flushed or not); the paths or labels name the windows in the report.
    */
   public static DriftReport judge(Profile reference, String referenceName, Profile current, String currentName, DriftSettings s) {
-    return judge(reference, referenceName, current, currentName, s, java.util.Set.of());
+    return judge(reference, referenceName, current, currentName, s, Set.of());
   }
 
   /** As above, leaving out the columns in {@code skip} (a slice column, constant within its group). */
   public static DriftReport judge(Profile reference, String referenceName, Profile current, String currentName, DriftSettings s,
-      java.util.Set<String> skip) {
+      Set<String> skip) {
     List<String> all = reference.names();
-    int[] keep = java.util.stream.IntStream.range(0, all.size()).filter(i -> !skip.contains(all.get(i))).toArray();
-    List<String> names = java.util.Arrays.stream(keep).mapToObj(all::get).toList();
+    int[] keep = IntStream.range(0, all.size()).filter(i -> !skip.contains(all.get(i))).toArray();
+    List<String> names = Arrays.stream(keep).mapToObj(all::get).toList();
     reference.flush();
     current.flush();
     // columns are independent (each sketch is read by one thread): judge them on all cores
     ColumnDrift[] out = new ColumnDrift[keep.length];
-    java.util.stream.IntStream.range(0, out.length).parallel().forEach(k -> {
+    IntStream.range(0, out.length).parallel().forEach(k -> {
       int i = keep[k];
       String name = all.get(i);
       String role = Drift.role(name, s);

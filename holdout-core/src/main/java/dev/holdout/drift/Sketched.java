@@ -1,5 +1,7 @@
 package dev.holdout.drift;
 
+import java.util.Arrays;
+
 /**
  * Two-sample statistics from two windows' {@link NumericSketch}es, each computed exactly on the
  * distributions the sketches represent. Error against the same statistic on all rows, with ε the
@@ -68,7 +70,7 @@ public final class Sketched {
     double[] e = new double[ea.length + eb.length];
     System.arraycopy(ea, 0, e, 0, ea.length);
     System.arraycopy(eb, 0, e, ea.length, eb.length);
-    java.util.Arrays.sort(e);
+    Arrays.sort(e);
     return distinct(e);
   }
 
@@ -91,6 +93,6 @@ public final class Sketched {
   private static double[] distinct(double[] sorted) {
     int n = 0;
     for (int i = 0; i < sorted.length; i++) if (n == 0 || sorted[i] > sorted[n - 1]) sorted[n++] = sorted[i];
-    return java.util.Arrays.copyOf(sorted, n);
+    return Arrays.copyOf(sorted, n);
   }
 }

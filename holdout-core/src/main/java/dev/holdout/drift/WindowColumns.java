@@ -6,10 +6,12 @@ import dev.holdout.data.Decimals;
 import dev.holdout.data.Dictionary;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
+import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ public final class WindowColumns {
   }
 
   /** These windows without the named columns. */
-  WindowColumns without(java.util.Collection<String> names) {
+  WindowColumns without(Collection<String> names) {
     if (names.isEmpty()) return this;
     List<Column> kept = columns.stream().filter(c -> !names.contains(c.name)).toList();
     return new WindowColumns(referencePath, currentPath, kept, referenceRows, currentRows);
@@ -208,9 +210,9 @@ public final class WindowColumns {
     private final Column[] cols;
     private final byte[] kind;
     // values go into blocks of BLOCK rows (no copying as a window grows), of the column's type only once typed
-    private final java.nio.DoubleBuffer[] nums;
+    private final DoubleBuffer[] nums;
     private final IntBuffer[] codes;
-    private final List<List<java.nio.DoubleBuffer>> numBlocks = new ArrayList<>();
+    private final List<List<DoubleBuffer>> numBlocks = new ArrayList<>();
     private final List<List<IntBuffer>> codeBlocks = new ArrayList<>();
     private final long[] missing;
 
@@ -238,7 +240,7 @@ public final class WindowColumns {
       names = new String[n];
       cols = new Column[n];
       kind = new byte[n];
-      nums = new java.nio.DoubleBuffer[n];
+      nums = new DoubleBuffer[n];
       codes = new IntBuffer[n];
       missing = new long[n];
       for (int u = 0; u < n; u++) {

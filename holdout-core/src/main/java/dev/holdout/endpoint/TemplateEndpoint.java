@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A JSON endpoint of the vendor's own design: the suite's request template, with
@@ -77,7 +78,7 @@ public final class TemplateEndpoint implements Endpoint {
     }).toString();
   }
 
-  private static JsonNode fill(JsonNode node, java.util.function.Function<String, String> value) {
+  private static JsonNode fill(JsonNode node, Function<String, String> value) {
     if (node.isTextual()) return TextNode.valueOf(Template.render(node.asText(), value));
     if (node instanceof ObjectNode o) {
       ObjectNode copy = JSON.createObjectNode();

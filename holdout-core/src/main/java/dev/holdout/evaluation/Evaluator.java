@@ -1,14 +1,16 @@
 package dev.holdout.evaluation;
 
 import dev.holdout.base.Progress;
+import dev.holdout.data.RecordReaders;
 import dev.holdout.metric.Direction;
-import dev.holdout.metric.MetricValue;
 import dev.holdout.metric.MetricCatalog;
+import dev.holdout.metric.MetricValue;
 import dev.holdout.metric.ProbeFamily;
 import dev.holdout.result.CompareReport;
 import dev.holdout.result.Report;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.stats.Clusters;
+import dev.holdout.stats.Probability;
 import dev.holdout.stats.Strata;
 import dev.holdout.suite.ServingMetrics;
 import dev.holdout.suite.Suite;
@@ -27,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Evaluates submissions against a suite: exact point metrics on every row, Poisson-bootstrap
@@ -209,7 +212,7 @@ public final class Evaluator {
     }
     return new Decider.Observation(p.value(), new double[0], 0, null, p.graded(), graded, null,
         "prediction-powered: the judge's grades corrected by " + p.graded() + " human grades", conf -> {
-          double z = dev.holdout.stats.Probability.normalQuantile(1 - (1 - conf) / 2);
+          double z = Probability.normalQuantile(1 - (1 - conf) / 2);
           return new double[] {p.value() - z * p.se(), p.value() + z * p.se()};
         });
   }
@@ -363,7 +366,7 @@ public final class Evaluator {
 
   Report.SuiteInfo suiteInfo() {
     return new Report.SuiteInfo(suite.name(), suite.problem(), suite.task().key(), suite.primaryMetric(), fileName(suite.file()),
-        dev.holdout.data.RecordReaders.sha256(suite.file()), fileName(eval.path), eval.sha256);
+        RecordReaders.sha256(suite.file()), fileName(eval.path), eval.sha256);
   }
 
   private static String bootstrapNote(Cells exact, Cells boot) {
@@ -393,7 +396,7 @@ public final class Evaluator {
   private static <T> T join(CompletableFuture<T> work) {
     try {
       return work.join();
-    } catch (java.util.concurrent.CompletionException e) {
+    } catch (CompletionException e) {
       if (e.getCause() instanceof RuntimeException r) throw r;
       if (e.getCause() instanceof Error err) throw err;
       throw e;

@@ -6,6 +6,7 @@ import dev.holdout.metric.MultilabelCells;
 import dev.holdout.metric.MultilabelMetrics;
 import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ final class MultilabelModel extends TaskModel {
       lowest = Math.min(lowest, prior);
       highest = Math.max(highest, prior);
       scores[baseline][l] = new double[n];
-      java.util.Arrays.fill(scores[baseline][l], prior);
+      Arrays.fill(scores[baseline][l], prior);
     }
     baselineName = "prior: every row scores each label with its share of the rows (" + Format.number(lowest) + " to " + Format.number(highest)
         + "), so labels rank by how common they are";

@@ -1,14 +1,16 @@
 package dev.holdout.evaluation;
 
-import dev.holdout.base.Progress;
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Progress;
 import dev.holdout.data.RecordReader;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
 import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.MulticlassMetrics;
+import dev.holdout.metric.Task;
 import dev.holdout.suite.Suite;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -136,10 +138,10 @@ public final class Submission {
   }
 
   private static Submission load(Suite suite, EvaluationSet eval, Path path, String name, Progress progress, boolean fromHarness, boolean part) {
-    if (suite.task() == dev.holdout.metric.Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false, part);
-    if (suite.task() == dev.holdout.metric.Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, "an answer", fromHarness, part);
-    if (suite.task() == dev.holdout.metric.Task.MULTILABEL_CLASSIFICATION) return LabelSets.loadSubmission(suite, eval, path, name, progress, part);
-    if (suite.task() == dev.holdout.metric.Task.FORECASTING) return Forecasts.loadSubmission(suite, eval, path, name, progress, part);
+    if (suite.task() == Task.RETRIEVAL) return RankedLists.load(suite, eval, path, name, progress, false, part);
+    if (suite.task() == Task.TEXT_GENERATION) return Answers.loadSubmission(suite, eval, path, name, progress, "an answer", fromHarness, part);
+    if (suite.task() == Task.MULTILABEL_CLASSIFICATION) return LabelSets.loadSubmission(suite, eval, path, name, progress, part);
+    if (suite.task() == Task.FORECASTING) return Forecasts.loadSubmission(suite, eval, path, name, progress, part);
     Suite.Predictions spec = suite.predictions();
     int n = eval.rows;
     try (RecordReader r = RecordReaders.open(path)) {
@@ -237,7 +239,7 @@ public final class Submission {
   static Submission inMemory(String name, Path path, int rows, double[] score, int[] predicted, boolean[] topKHit, double[] logLoss, double[] value,
       double[][] quantiles) {
     boolean[] present = new boolean[rows];
-    java.util.Arrays.fill(present, true);
+    Arrays.fill(present, true);
     return new Submission(name, path, null, present, 0, 0, List.of(), score, predicted, topKHit, logLoss, value, quantiles, null, null);
   }
 }

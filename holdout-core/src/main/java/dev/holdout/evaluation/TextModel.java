@@ -2,6 +2,7 @@ package dev.holdout.evaluation;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.TextMetrics;
 import dev.holdout.script.Script;
@@ -166,7 +167,7 @@ final class TextModel extends TaskModel implements RowMeans {
   }
 
   /** Whether the answer is one JSON value that the schema accepts. */
-  private static boolean matchesSchema(com.networknt.schema.JsonSchema schema, String answer) {
+  private static boolean matchesSchema(JsonSchema schema, String answer) {
     if (!json(answer)) return false;
     try {
       return schema.validate(JSON.readTree(answer)).isEmpty();

@@ -2,13 +2,16 @@ package dev.holdout.handover;
 
 import dev.holdout.base.HoldoutException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
@@ -44,9 +47,9 @@ public final class Archives {
         InputStream in = n.endsWith(".tar") ? raw : new GZIPInputStream(raw, 65536);
         return tar(file, in, size, limits);
       }
-    } catch (java.util.zip.ZipException e) {
+    } catch (ZipException e) {
       throw new HoldoutException.BadData(file + ": not a readable archive (" + e.getMessage() + "); ask the vendor for the archive again");
-    } catch (java.io.EOFException e) {
+    } catch (EOFException e) {
       throw new HoldoutException.BadData(file + ": the archive ends early; it was cut short, ask the vendor for it again");
     } catch (IOException e) {
       throw new HoldoutException.BadData(file + ": cannot be read (" + e.getMessage() + ")");
@@ -97,7 +100,7 @@ public final class Archives {
       long padded = (length + 511) / 512 * 512;
       for (long left = padded; left > 0; ) {
         int r = in.read(buf, 0, (int) Math.min(buf.length, left));
-        if (r < 0) throw new java.io.EOFException();
+        if (r < 0) throw new EOFException();
         left -= r;
         bytes += r;
         checkBytes(file, bytes, size, limits);
@@ -132,7 +135,7 @@ public final class Archives {
   private static String cString(byte[] b, int off, int len) {
     int end = off;
     while (end < off + len && b[end] != 0) end++;
-    return new String(b, off, end - off, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(b, off, end - off, StandardCharsets.UTF_8);
   }
 
   private static long octal(Path file, byte[] b, int off, int len) {

@@ -4,6 +4,7 @@ import dev.holdout.base.HoldoutException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -60,7 +61,7 @@ public final class BundlePaths {
         throw new HoldoutException.BadData(where + ": '" + written + "' is a symbolic link that leads out of the bundle (to " + real
             + "); nothing outside the bundle is read; ask the vendor for the file itself");
       }
-    } catch (java.nio.file.NoSuchFileException e) {
+    } catch (NoSuchFileException e) {
       throw new HoldoutException.BadData(where + ": '" + written + "' is a symbolic link to nothing; ask the vendor for the file itself");
     } catch (IOException e) {
       throw new HoldoutException.BadData(where + ": '" + written + "' cannot be read (" + e.getMessage() + ")");

@@ -6,6 +6,7 @@ import dev.holdout.suite.YamlNode;
 import dev.holdout.suite.YamlReader;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ public final class ManifestParser {
     try {
       if (Files.size(path) > MAX_BYTES) throw new HoldoutException.BadData(path + ": larger than 1 MiB; a manifest lists files, it does not hold them");
       text = Files.readString(path, StandardCharsets.UTF_8);
-    } catch (java.nio.charset.MalformedInputException e) {
+    } catch (MalformedInputException e) {
       throw new HoldoutException.BadData(path + ": is not UTF-8 text; ask the vendor to save the manifest as UTF-8");
     } catch (IOException e) {
       throw new HoldoutException.BadData(path + ": cannot be read (" + e.getMessage() + ")");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.ZipFile;
 
 /**
  * Check "weights": each set of weights is in an open format that loads without running code from
@@ -55,7 +56,7 @@ final class WeightFormats {
       byte[] head = in.readNBytes(4);
       if (head.length >= 2 && (head[0] & 0xff) == 0x80 && head[1] >= 2 && head[1] <= 5) return "pickle";
       if (head.length >= 4 && head[0] == 'P' && head[1] == 'K') {
-        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(p.toFile())) {
+        try (ZipFile z = new ZipFile(p.toFile())) {
           var e = z.entries();
           for (int n = 0; e.hasMoreElements() && n < 10_000; n++) if (e.nextElement().getName().endsWith(".pkl")) return "pickle";
         } catch (IOException ignored) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.holdout.endpoint.RetryingClient;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,19 +54,19 @@ public record JudgeReply(Integer grade, String reason, String error) {
   }
 
   private static JudgeReply check(String number, String reason, int min, int max, String content) {
-    java.math.BigDecimal d;
+    BigDecimal d;
     try {
-      d = new java.math.BigDecimal(number);
+      d = new BigDecimal(number);
     } catch (NumberFormatException e) {
       return failed("the judge's grade '" + number + "' is not a number: " + RetryingClient.clip(content));
     }
-    java.math.BigDecimal whole;
+    BigDecimal whole;
     try {
-      whole = d.setScale(0, java.math.RoundingMode.UNNECESSARY);
+      whole = d.setScale(0, RoundingMode.UNNECESSARY);
     } catch (ArithmeticException e) {
       return failed("the judge's grade " + number + " is not a whole number from " + min + " to " + max);
     }
-    if (whole.compareTo(java.math.BigDecimal.valueOf(min)) < 0 || whole.compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+    if (whole.compareTo(BigDecimal.valueOf(min)) < 0 || whole.compareTo(BigDecimal.valueOf(max)) > 0) {
       return failed("the judge's grade " + number + " is outside the scale " + min + " to " + max);
     }
     return new JudgeReply(whole.intValueExact(), reason, null);

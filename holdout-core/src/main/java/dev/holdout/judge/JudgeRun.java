@@ -3,10 +3,10 @@ package dev.holdout.judge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdout.base.AtomicFiles;
 import dev.holdout.endpoint.ChatEndpoint;
 import dev.holdout.endpoint.Endpoint;
 import dev.holdout.endpoint.FanOut;
-import dev.holdout.base.AtomicFiles;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Asks the judge to grade every answer {@code repeats} times, at most {@code concurrency} calls at
@@ -48,7 +50,7 @@ public final class JudgeRun {
   }
 
   /** As {@link #run(Suite.Judge, String, List, Path, Path)}, telling {@code progress} how many judgements are done. */
-  public static Judgements run(Suite.Judge judge, String apiKey, List<Item> items, Path cache, Path out, java.util.function.IntConsumer progress) {
+  public static Judgements run(Suite.Judge judge, String apiKey, List<Item> items, Path cache, Path out, IntConsumer progress) {
     ChatEndpoint endpoint = new ChatEndpoint(new Endpoint.Settings(judge.url(), judge.model(), apiKey, Duration.ofMillis(judge.timeoutMs()),
         judge.retries(), Duration.ofMillis(judge.backoffMs())));
     int n = items.size();
@@ -64,7 +66,7 @@ public final class JudgeRun {
     for (int i = 0; i < n; i++) {
       Item item = items.get(i);
       ids.add(item == null ? null : item.id());
-      java.util.Arrays.fill(grades[i], Double.NaN);
+      Arrays.fill(grades[i], Double.NaN);
       if (item == null) continue;
       judged[i] = true;
       for (int k = 0; k < reps; k++) asks.add(new int[] {i, k});

@@ -2,6 +2,8 @@ package dev.holdout.judge;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,7 +27,7 @@ public final class Judgements {
   Judgements(List<String> ids, int repeats, double[][] grades, String[][] reasons, String[][] errors, boolean[] judged, int requests,
       int cached, Path file) {
     // Not List.copyOf: rows left out of judging have a null id.
-    this.ids = java.util.Collections.unmodifiableList(new ArrayList<>(ids));
+    this.ids = Collections.unmodifiableList(new ArrayList<>(ids));
     this.repeats = repeats;
     this.grades = grades;
     this.reasons = reasons;
@@ -92,7 +94,7 @@ public final class Judgements {
 
   /** The grades of one row's successful repeats. */
   public double[] validGrades(int row) {
-    return java.util.Arrays.stream(grades[row]).filter(g -> !Double.isNaN(g)).toArray();
+    return Arrays.stream(grades[row]).filter(g -> !Double.isNaN(g)).toArray();
   }
 
   /** Judged rows. */

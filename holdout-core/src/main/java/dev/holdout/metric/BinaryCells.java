@@ -2,6 +2,7 @@ package dev.holdout.metric;
 
 import dev.holdout.stats.Sorting;
 import java.util.Arrays;
+import java.util.TreeSet;
 
 /**
  * Weighted cells for binary classification: each cell is one row, or (after {@link #compress}) a
@@ -245,7 +246,7 @@ public final class BinaryCells {
     if (budgets.length == 0) return new double[0];
     double total = 0;
     for (double c : count) total += c;
-    java.util.TreeSet<Double> ranks = new java.util.TreeSet<>();
+    TreeSet<Double> ranks = new TreeSet<>();
     for (double q : budgets) {
       double k = Math.ceil(q * total * (1 - 1e-12));
       double half = Math.ceil(8 * Math.sqrt(k)) + 8;

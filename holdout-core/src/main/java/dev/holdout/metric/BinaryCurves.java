@@ -1,5 +1,7 @@
 package dev.holdout.metric;
 
+import java.util.Arrays;
+
 /**
  * Curves behind the charts of a binary report, from exact cells: ROC, precision-recall and
  * expected cost at every distinct score threshold, thinned to at most a given number of points
@@ -68,8 +70,8 @@ public final class BinaryCurves {
     Points pr = pos > 0 ? new Points(tpr.clone(), prec, thr.clone()) : null;
     Points costCurve = null;
     if (costs != null && m > 1) {
-      double[] x = java.util.Arrays.copyOfRange(thr, 1, m);
-      costCurve = new Points(x, java.util.Arrays.copyOfRange(cost, 1, m), x.clone());
+      double[] x = Arrays.copyOfRange(thr, 1, m);
+      costCurve = new Points(x, Arrays.copyOfRange(cost, 1, m), x.clone());
     }
     return new Points[] {roc, pr, costCurve};
   }
@@ -123,8 +125,8 @@ public final class BinaryCurves {
       }
     }
     Points gains = new Points(x, gain, thr);
-    Points lifts = m > 1 ? new Points(java.util.Arrays.copyOfRange(x, 1, m), java.util.Arrays.copyOfRange(lift, 1, m),
-        java.util.Arrays.copyOfRange(thr, 1, m)) : null;
+    Points lifts = m > 1 ? new Points(Arrays.copyOfRange(x, 1, m), Arrays.copyOfRange(lift, 1, m),
+        Arrays.copyOfRange(thr, 1, m)) : null;
     return new Points[] {gains, lifts};
   }
 
@@ -157,7 +159,7 @@ public final class BinaryCurves {
 
   /** {@code keep} (ascending) with {@code point} added if missing. */
   private static int[] withPoint(int[] keep, int point) {
-    int at = java.util.Arrays.binarySearch(keep, point);
+    int at = Arrays.binarySearch(keep, point);
     if (at >= 0) return keep;
     int ins = -at - 1;
     int[] out = new int[keep.length + 1];

@@ -1,5 +1,7 @@
 package dev.holdout.metric;
 
+import java.util.Arrays;
+
 /**
  * Quantile bins over sorted values: about equal counts per bin, equal values never split, and a
  * bin never straddles a forced edge (a decision threshold, a calibration bin edge), so every
@@ -42,7 +44,7 @@ final class Binning {
       start[g + 1] += start[g];
     }
     int[] grouped = new int[n];
-    int[] fill = java.util.Arrays.copyOf(start, groups);
+    int[] fill = Arrays.copyOf(start, groups);
     for (int r : order) grouped[fill[group[r]]++] = r;
     int perGroup = Math.max(minPerGroup, budget / Math.max(1, nonEmpty));
     int[] binOf = new int[n];
@@ -62,7 +64,7 @@ final class Binning {
     if (n == 0) return 0;
     double target = Math.max(1.0, (double) n / bins);
     double[] edges = forcedEdges.clone();
-    java.util.Arrays.sort(edges);
+    Arrays.sort(edges);
     int bin = 0;
     int inBin = 0;
     double prev = values[rows[from]];

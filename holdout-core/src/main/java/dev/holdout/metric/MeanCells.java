@@ -1,5 +1,6 @@
 package dev.holdout.metric;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ public final class MeanCells {
     }
     int tableSize = Integer.highestOneBit(Math.max(4, size * 2 - 1)) << 1;
     int[] table = new int[tableSize];
-    java.util.Arrays.fill(table, -1);
+    Arrays.fill(table, -1);
     int[] cellOf = new int[size];
     int[] first = new int[size];
     int cells = 0;

@@ -1,6 +1,7 @@
 package dev.holdout.metric;
 
 import dev.holdout.base.Format;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -218,14 +219,14 @@ public final class MetricCatalog {
 
   /** A share as the percentage budget names use: 0.05 is {@code 5%}, 0.125 is {@code 12.5%}. */
   public static String percent(double share) {
-    return java.math.BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
+    return BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
   /** The share of a budget name: 0.05 for {@code recall@5%} (or {@code recall@5.0%}); empty for any other name or a share outside (0, 1]. */
   public static Optional<Double> budget(String metric) {
     Matcher m = BUDGET.matcher(metric);
     if (!m.matches()) return Optional.empty();
-    double q = new java.math.BigDecimal(m.group(2)).movePointLeft(2).doubleValue();
+    double q = new BigDecimal(m.group(2)).movePointLeft(2).doubleValue();
     return q > 0 && q <= 1 ? Optional.of(q) : Optional.empty();
   }
 
@@ -328,7 +329,7 @@ public final class MetricCatalog {
 
   /** The metric name for quantile q: {@code pinball_q0.9}. */
   public static String pinballName(double q) {
-    String s = java.math.BigDecimal.valueOf(q).stripTrailingZeros().toPlainString();
+    String s = BigDecimal.valueOf(q).stripTrailingZeros().toPlainString();
     return "pinball_q" + s;
   }
 }

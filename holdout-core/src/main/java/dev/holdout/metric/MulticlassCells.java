@@ -1,5 +1,6 @@
 package dev.holdout.metric;
 
+import dev.holdout.stats.Sorting;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -98,7 +99,7 @@ public final class MulticlassCells {
       cellOf = group;
       cells = groups;
     } else {
-      int[] byLoss = dev.holdout.stats.Sorting.order(logLoss[0]);
+      int[] byLoss = Sorting.order(logLoss[0]);
       Binning.Bins bins = Binning.withinGroups(group, groups, byLoss, logLoss[0], budget, 1, new double[0]);
       cellOf = bins.binOf();
       cells = bins.count();

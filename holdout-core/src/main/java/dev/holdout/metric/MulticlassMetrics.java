@@ -1,5 +1,6 @@
 package dev.holdout.metric;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +109,7 @@ public final class MulticlassMetrics {
   public static List<PerClass> perClass(MulticlassCells c, int set, double[] w) {
     double[][] m = confusion(c, set, w);
     int k = m.length;
-    List<PerClass> out = new java.util.ArrayList<>();
+    List<PerClass> out = new ArrayList<>();
     for (int a = 0; a < k; a++) {
       double row = 0, col = 0;
       for (int j = 0; j < k; j++) {

@@ -1,8 +1,10 @@
 package dev.holdout.plan;
 
+import dev.holdout.base.Format;
 import dev.holdout.metric.BinaryCells;
 import dev.holdout.metric.BinaryMetrics;
 import dev.holdout.stats.Probability;
+import java.util.TreeSet;
 
 /**
  * Binary classification's model: a latent score that is standard normal on negative rows and
@@ -67,7 +69,7 @@ final class Binormal implements Scenario {
   private static double[] edges(double d, double positiveRate, double threshold) {
     double lo = -4.5;
     double hi = d + 4.5;
-    java.util.TreeSet<Double> edges = new java.util.TreeSet<>();
+    TreeSet<Double> edges = new TreeSet<>();
     edges.add(Double.NEGATIVE_INFINITY);
     edges.add(Double.POSITIVE_INFINITY);
     for (int k = 0; k < BINS - 1; k++) edges.add(lo + (hi - lo) * k / (BINS - 2.0));
@@ -111,8 +113,8 @@ final class Binormal implements Scenario {
 
   @Override
   public String describe() {
-    return "binormal scores (negatives N(0, 1), positives N(" + dev.holdout.base.Format.number(d) + ", 1)) in " + probability.length / 2
-        + " bins, calibrated, " + dev.holdout.base.Format.percent(positiveRate) + " positive rows"
+    return "binormal scores (negatives N(0, 1), positives N(" + Format.number(d) + ", 1)) in " + probability.length / 2
+        + " bins, calibrated, " + Format.percent(positiveRate) + " positive rows"
         + (stratified ? " (fixed in every set and replicate: bootstrap.stratify: label)" : "");
   }
 }

@@ -3,9 +3,9 @@ package dev.holdout.plan;
 import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
+import dev.holdout.base.Progress;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.evaluation.EvaluationSet;
-import dev.holdout.base.Progress;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.result.PlanReport;
 import dev.holdout.result.Report;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * {@code holdout plan}: for each criterion with an expected value, the smallest evaluation set
@@ -140,7 +141,7 @@ public final class Planner {
     Draws draws = new Draws(p, strata, n);
     // evaluations run side by side; each is seeded by its index, so the outcome does not depend on the thread count
     Status[] status = new Status[evaluations];
-    java.util.stream.IntStream.range(0, evaluations).parallel().forEach(s -> {
+    IntStream.range(0, evaluations).parallel().forEach(s -> {
       SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + s);
       double[] counts = new double[p.length];
       draws.draw(random, counts);

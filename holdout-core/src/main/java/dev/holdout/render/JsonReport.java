@@ -1,15 +1,8 @@
 package dev.holdout.render;
 
-import dev.holdout.result.Report;
-import dev.holdout.result.CompareReport;
-import dev.holdout.result.PlanReport;
-import dev.holdout.audit.AuditReport;
-import dev.holdout.drift.DriftReport;
-import dev.holdout.handover.HandoverReport;
-import dev.holdout.monitor.MonitorReport;
-import dev.holdout.base.AtomicFiles;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,11 +10,21 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.holdout.audit.AuditReport;
+import dev.holdout.base.AtomicFiles;
 import dev.holdout.base.HoldoutException;
+import dev.holdout.drift.DriftReport;
+import dev.holdout.handover.HandoverReport;
+import dev.holdout.monitor.MonitorReport;
+import dev.holdout.result.CompareReport;
+import dev.holdout.result.PlanReport;
+import dev.holdout.result.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +33,7 @@ public final class JsonReport {
   private static final ObjectMapper JSON = new ObjectMapper()
       .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** Every JSON report Holdout writes, by its schema key: what {@link #readAny} reads back. */
   private static final Map<String, Class<?>> SCHEMAS = new LinkedHashMap<>();
@@ -191,12 +194,12 @@ public final class JsonReport {
   }
 
   private static String expected(Class<?> t) {
-    if (t.isEnum()) return "one of " + java.util.Arrays.toString(t.getEnumConstants());
+    if (t.isEnum()) return "one of " + Arrays.toString(t.getEnumConstants());
     if (Number.class.isAssignableFrom(t) || t == double.class || t == long.class || t == int.class) return "a number";
     if (t == String.class) return "text";
     if (t == Boolean.class || t == boolean.class) return "true or false";
-    if (java.util.Collection.class.isAssignableFrom(t) || t.isArray()) return "a list";
-    if (java.util.Map.class.isAssignableFrom(t) || t.isRecord()) return "an object";
+    if (Collection.class.isAssignableFrom(t) || t.isArray()) return "a list";
+    if (Map.class.isAssignableFrom(t) || t.isRecord()) return "an object";
     return null;
   }
 

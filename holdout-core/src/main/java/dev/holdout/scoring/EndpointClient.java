@@ -15,9 +15,11 @@ import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,9 +51,9 @@ public final class EndpointClient {
   private static URI uri(String url) {
     try {
       URI u = new URI(url);
-      if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) throw new java.net.URISyntaxException(url, "not http");
+      if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) throw new URISyntaxException(url, "not http");
       return u;
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new HoldoutException.BadData(url + ": not an http:// or https:// URL; give the endpoint's full address to --endpoint");
     }
   }
@@ -131,7 +133,7 @@ public final class EndpointClient {
   /** Sends every batch through a client of its own, so the serving figures are this run's. */
   private Scored run(Iterator<Batch> batches) {
     int width = PredictionsWriter.width(suite);
-    Set<String> errors = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+    Set<String> errors = Collections.synchronizedSet(new LinkedHashSet<>());
     List<String[]> idChunks = new ArrayList<>();
     List<double[]> outChunks = new ArrayList<>();
     List<boolean[]> presentChunks = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.Task;
 import dev.holdout.verdict.Criterion;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -325,7 +326,7 @@ final class MetricSections {
     return d;
   }
 
-  private static String plain(java.util.Collection<Double> shares) {
+  private static String plain(Collection<Double> shares) {
     return "[" + String.join(", ", shares.stream().map(Format::plain).toList()) + "]";
   }
 }

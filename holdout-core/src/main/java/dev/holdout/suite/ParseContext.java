@@ -3,6 +3,7 @@ package dev.holdout.suite;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.ProbeFamily;
 import dev.holdout.metric.Task;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs,
   /** The metric names the suite may use, for messages and "did you mean". */
   List<String> knownMetrics() {
     if (task == Task.TEXT_GENERATION) {
-      List<String> names = new java.util.ArrayList<>(MetricCatalog.textNames(usedContext, judged(), assertionIds));
+      List<String> names = new ArrayList<>(MetricCatalog.textNames(usedContext, judged(), assertionIds));
       // computed from human grades beside the judge's, not per row
       if (judged()) names.add("judge_score_ppi");
       // measured when each row is asked several times (holdout run --repeat), undefined otherwise
@@ -57,7 +58,7 @@ record ParseContext(Task task, Suite.Predictions predictions, Suite.Costs costs,
       return names;
     }
     if (task == Task.BINARY_CLASSIFICATION && !budgets.isEmpty()) {
-      List<String> names = new java.util.ArrayList<>(MetricCatalog.names(task));
+      List<String> names = new ArrayList<>(MetricCatalog.names(task));
       names.addAll(MetricCatalog.budgetNames(budgets));
       return names;
     }

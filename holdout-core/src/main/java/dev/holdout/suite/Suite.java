@@ -1,12 +1,23 @@
 package dev.holdout.suite;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.JsonSchema;
+import dev.holdout.metric.Direction;
+import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.Task;
+import dev.holdout.script.Script;
 import dev.holdout.stats.Bootstrap;
 import dev.holdout.verdict.Adjustment;
 import dev.holdout.verdict.Criterion;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A parsed and validated {@code holdout.suite/v1} file. Paths are resolved against the suite's
@@ -106,8 +117,8 @@ public record Suite(
   }
 
   /** Whether the primary metric is better higher or lower; the parser has checked it is a metric of the task. */
-  public dev.holdout.metric.Direction primaryDirection() {
-    return dev.holdout.metric.MetricCatalog.direction(task, primaryMetric).orElseThrow();
+  public Direction primaryDirection() {
+    return MetricCatalog.direction(task, primaryMetric).orElseThrow();
   }
 
   /** The same suite ranked by {@code metric}; the champion gate compares on its own metric. */
@@ -195,7 +206,7 @@ public record Suite(
     /** The columns read per row into groups: data.slices, then data.group when there is one. */
     public List<String> groupingColumns() {
       if (group == null) return slices;
-      List<String> all = new java.util.ArrayList<>(slices);
+      List<String> all = new ArrayList<>(slices);
       all.add(group);
       return List.copyOf(all);
     }
@@ -223,9 +234,9 @@ public record Suite(
       Map<String, Double> thresholds) {
     public Multilabel {
       labels = List.copyOf(labels);
-      columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
-      scores = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(scores));
-      thresholds = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(thresholds));
+      columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+      scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+      thresholds = Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
     }
   }
 
@@ -280,7 +291,7 @@ public record Suite(
    * by default the prompt's template; {@code apiKeyEnv} names the environment variable with the key
    * (null: no key is sent). {@code line} is the section's line in the suite file.
    */
-  public record Judge(java.net.URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
+  public record Judge(URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
       int timeoutMs, int concurrency, int retries, int backoffMs, int line, double minKappa) {
     /**
      * The agreement with people a judge needs before its mean grade decides a criterion: the lower
@@ -290,7 +301,7 @@ public record Suite(
     public static final double DEFAULT_MIN_KAPPA = 0.6;
 
     /** A judge held to the default agreement. */
-    public Judge(java.net.URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
+    public Judge(URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
         int timeoutMs, int concurrency, int retries, int backoffMs, int line) {
       this(url, model, apiKeyEnv, rubric, min, max, repeats, input, timeoutMs, concurrency, retries, backoffMs, line, DEFAULT_MIN_KAPPA);
     }
@@ -327,7 +338,7 @@ public record Suite(
    * {@code response} is the JSON Pointer of the answer text in the reply, and the two token
    * pointers (null when the endpoint does not count tokens) say where the usage is.
    */
-  public record Request(com.fasterxml.jackson.databind.JsonNode body, String response, String promptTokens, String completionTokens) {}
+  public record Request(JsonNode body, String response, String promptTokens, String completionTokens) {}
 
   /**
    * One check of every answer: contains or not_contains a text (case-sensitive), matches a regex
@@ -335,19 +346,19 @@ public record Suite(
    * {@code maxLength} characters. {@code columns} are the evaluation set's columns the value names
    * ({@code {answer}}), filled in row by row ({@link RowTemplates}). {@code line} in the suite file.
    */
-  public record Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line,
-      com.networknt.schema.JsonSchema schema, List<String> columns, dev.holdout.script.Script script) {
+  public record Assertion(String id, Kind kind, String value, Pattern regex, int maxLength, int line,
+      JsonSchema schema, List<String> columns, Script script) {
     public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, EQUALS_REFERENCE, SCRIPT, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
 
     public Assertion {
       columns = List.copyOf(columns);
     }
 
-    public Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line) {
+    public Assertion(String id, Kind kind, String value, Pattern regex, int maxLength, int line) {
       this(id, kind, value, regex, maxLength, line, null, List.of(), null);
     }
 
-    public Assertion(String id, Kind kind, String value, java.util.regex.Pattern regex, int maxLength, int line, com.networknt.schema.JsonSchema schema) {
+    public Assertion(String id, Kind kind, String value, Pattern regex, int maxLength, int line, JsonSchema schema) {
       this(id, kind, value, regex, maxLength, line, schema, List.of(), null);
     }
   }
@@ -365,7 +376,7 @@ public record Suite(
     }
 
     public String name() {
-      return kind == Kind.COLUMN ? "column:" + column : kind.name().toLowerCase(java.util.Locale.ROOT);
+      return kind == Kind.COLUMN ? "column:" + column : kind.name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -139,7 +140,7 @@ public final class SuiteParser {
    * with several origins, then the series column; criteria may name any of them.
    */
   private static List<String> forecastSlices(List<String> declared, Suite.Forecast f, YamlCursor data) {
-    List<String> all = new java.util.ArrayList<>(declared);
+    List<String> all = new ArrayList<>(declared);
     for (String own : List.of("horizon", "origin")) {
       if (all.contains(own)) {
         throw data.get("slices").error("'" + own + "' is a slice every forecasting report has; rename the column or remove it from data.slices");

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import org.yaml.snakeyaml.error.Mark;
@@ -77,7 +78,7 @@ public final class YamlReader {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT -> {
-        YamlNode.Mapping m = new YamlNode.Mapping(new java.util.LinkedHashMap<>(), new java.util.LinkedHashMap<>(), line, column);
+        YamlNode.Mapping m = new YamlNode.Mapping(new LinkedHashMap<>(), new LinkedHashMap<>(), line, column);
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
           int keyLine = p.currentTokenLocation().getLineNr();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a logistic-regression ONNX graph, {@code probability = sigmoid(features x W + b)}, with
@@ -51,7 +52,7 @@ public final class LogisticOnnx {
       Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
       Files.write(tmp, model);
       try {
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       } catch (UnsupportedOperationException e) {
         // not a POSIX file system: the platform's default permissions apply
       }

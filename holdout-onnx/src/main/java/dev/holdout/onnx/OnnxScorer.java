@@ -13,13 +13,14 @@ import ai.onnxruntime.TensorInfo;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Names;
 import dev.holdout.data.RecordReaders;
+import dev.holdout.endpoint.Latencies;
 import dev.holdout.metric.Task;
 import dev.holdout.result.Report;
 import dev.holdout.scoring.Inputs;
-import dev.holdout.endpoint.Latencies;
 import dev.holdout.scoring.PredictionsWriter;
 import dev.holdout.scoring.Scored;
 import dev.holdout.suite.Suite;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
@@ -32,7 +33,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One ONNX model loaded for scoring. Not thread-safe: one scorer runs one batch at a time, and
@@ -62,7 +65,7 @@ public final class OnnxScorer implements AutoCloseable {
     } catch (OrtException e) {
       throw new HoldoutException.BadData(model + ": not a model ONNX Runtime can load (" + firstLine(e.getMessage())
           + "); ask the vendor for the exported .onnx file and check it was copied whole", e);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new HoldoutException.BadData(model + ": cannot be read (" + e.getMessage() + ")", e);
     } catch (OutOfMemoryError e) {
       throw new HoldoutException.BadData(model + ": too large to load in this JVM's memory; raise -Xmx", e);
@@ -128,7 +131,7 @@ public final class OnnxScorer implements AutoCloseable {
       if (t.type != OnnxJavaType.FLOAT && t.type != OnnxJavaType.DOUBLE && t.type != OnnxJavaType.INT64) {
         throw new HoldoutException.BadData(file + ": input '" + name + "' takes " + t.type + "; Holdout feeds float, double or int64 tensors");
       }
-      String typeName = t.type.name().toLowerCase(java.util.Locale.ROOT);
+      String typeName = t.type.name().toLowerCase(Locale.ROOT);
       if (spec.type() != null && !spec.type().equals(typeName)) {
         throw new HoldoutException.BadSuite(where + ": the suite says input '" + name + "' is " + spec.type() + ", but the model takes "
             + typeName + "; correct model.inputs type or remove it");
@@ -252,7 +255,7 @@ public final class OnnxScorer implements AutoCloseable {
             }
           }
         }
-        try (OrtSession.Result result = session.run(feed, java.util.Set.of(plan.output()))) {
+        try (OrtSession.Result result = session.run(feed, Set.of(plan.output()))) {
           read(suite, plan, result.get(0), from, rows, width, out, in.ids());
         }
       } catch (OrtException e) {

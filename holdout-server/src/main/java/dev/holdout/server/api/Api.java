@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.holdout.base.CsvCells;
+import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
 import dev.holdout.server.auth.Accounts;
 import dev.holdout.server.auth.Principal;
@@ -11,7 +13,6 @@ import dev.holdout.server.auth.Throttle;
 import dev.holdout.server.auth.Tokens;
 import dev.holdout.server.base.ApiException;
 import dev.holdout.server.base.Bounded;
-import dev.holdout.base.CsvCells;
 import dev.holdout.server.leaderboard.Leaderboard;
 import dev.holdout.server.project.Project;
 import dev.holdout.server.project.Projects;
@@ -203,7 +204,7 @@ public final class Api {
         (ctx, who) -> json(ctx, submissions.report(ctx.pathParam("project"), ctx.pathParam("submission"), param(ctx, "part", "private"))));
     route(HandlerType.GET, "/projects/{project}/submissions/{submission}/report.html", Access.OWNER,
         "The same report as one self-contained HTML page (?part=private, all or public).", null,
-        (ctx, who) -> ctx.contentType("text/html; charset=utf-8").result(dev.holdout.render.HtmlReport.render(
+        (ctx, who) -> ctx.contentType("text/html; charset=utf-8").result(HtmlReport.render(
             JsonReport.readReport(submissions.report(ctx.pathParam("project"), ctx.pathParam("submission"), param(ctx, "part", "private"))))));
     route(HandlerType.GET, "/projects/{project}/compare", Access.OWNER,
         "Paired comparison of submissions (?submission=a&submission=b...) on ?part=private (default), all or public.", null,

@@ -1,5 +1,9 @@
 package dev.holdout.server.auth;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+
 /** Who is calling: the buyer's owner account, a vendor, or a service that writes a project's prediction log and reads nothing. */
 public record Principal(String id, Kind kind, String name) {
   public enum Kind {
@@ -8,13 +12,13 @@ public record Principal(String id, Kind kind, String name) {
     SERVICE;
 
     public String key() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
   /** A principal from a row of (id, kind, name). */
-  public static Principal read(java.sql.ResultSet rs) throws java.sql.SQLException {
-    return new Principal(rs.getString(1), Kind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT)), rs.getString(3));
+  public static Principal read(ResultSet rs) throws SQLException {
+    return new Principal(rs.getString(1), Kind.valueOf(rs.getString(2).toUpperCase(Locale.ROOT)), rs.getString(3));
   }
 
   public boolean owner() {

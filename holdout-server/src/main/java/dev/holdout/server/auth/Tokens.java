@@ -1,5 +1,7 @@
 package dev.holdout.server.auth;
 
+import dev.holdout.server.base.ApiException;
+import dev.holdout.server.base.Bounded;
 import dev.holdout.server.store.Database;
 import dev.holdout.server.trail.Trail;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,7 @@ public final class Tokens {
   public Issued issue(Database.Sql sql, Principal.Kind kind, String name, String actor, Trail trail) throws SQLException {
     Optional<Principal> existing = byName(sql, name);
     if (existing.isPresent() && existing.get().kind() != kind) {
-      throw new dev.holdout.server.base.ApiException(409, "the name '" + dev.holdout.server.base.Bounded.echo(name) + "' belongs to "
+      throw new ApiException(409, "the name '" + Bounded.echo(name) + "' belongs to "
           + (existing.get().owner() ? "an owner" : existing.get().service() ? "a service" : "a vendor") + "; choose another name");
     }
     long now = System.currentTimeMillis();

@@ -3,6 +3,7 @@ package dev.holdout.server.ladder;
 import dev.holdout.metric.Direction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -27,11 +28,11 @@ public final class Ladder {
     PARAMETER_FREE;
 
     public String key() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     public static Variant of(String key) {
-      return valueOf(key.toUpperCase(java.util.Locale.ROOT));
+      return valueOf(key.toUpperCase(Locale.ROOT));
     }
   }
 

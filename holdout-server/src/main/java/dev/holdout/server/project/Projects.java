@@ -1,8 +1,11 @@
 package dev.holdout.server.project;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
-import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.base.Progress;
+import dev.holdout.evaluation.EvaluationSet;
+import dev.holdout.metric.Task;
+import dev.holdout.monitor.MonitorSection;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.auth.Tokens;
 import dev.holdout.server.base.ApiException;
@@ -13,17 +16,17 @@ import dev.holdout.server.store.DurableFiles;
 import dev.holdout.server.store.StoreException;
 import dev.holdout.server.store.Uploads;
 import dev.holdout.server.trail.Trail;
-import dev.holdout.monitor.MonitorSection;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteFiles;
 import dev.holdout.suite.SuiteParser;
-import dev.holdout.metric.Task;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -210,7 +213,7 @@ public final class Projects {
     OptionalDouble resolution = Ladder.resolution(metric, publicRows);
     if (resolution.isPresent() && step < resolution.getAsDouble()) {
       throw ApiException.badRequest("ladder_step: " + shown(step) + " is finer than one public row's share of " + metric + " (1/" + publicRows + " = "
-          + dev.holdout.base.Format.number(resolution.getAsDouble()) + "): such a step shows what a single row changes; use at least that, "
+          + Format.number(resolution.getAsDouble()) + "): such a step shows what a single row changes; use at least that, "
           + "better about one standard error (0.01 for 6,000 public rows), or ladder: parameter_free");
     }
   }
@@ -229,7 +232,7 @@ public final class Projects {
 
   /** A whole number in [min, max]; 5.7 is refused, not cut to 5. */
   private static long whole(String key, Object v, long min, long max) {
-    boolean integral = v instanceof Integer || v instanceof Long || v instanceof java.math.BigInteger
+    boolean integral = v instanceof Integer || v instanceof Long || v instanceof BigInteger
         || v instanceof Double d && d == Math.rint(d) && !d.isInfinite();
     if (!integral || !(((Number) v).doubleValue() >= min && ((Number) v).doubleValue() <= max)) {
       throw ApiException.badRequest(key + ": expected a whole number from " + min + " to " + max + ", found " + shown(v));
@@ -439,7 +442,7 @@ public final class Projects {
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("vendor_id", rs.getString(1));
           m.put("name", rs.getString(2));
-          m.put("invited_at", java.time.Instant.ofEpochMilli(rs.getLong(3)).toString());
+          m.put("invited_at", Instant.ofEpochMilli(rs.getLong(3)).toString());
           m.put("submissions", rs.getLong(4));
           return m;
         }, id));

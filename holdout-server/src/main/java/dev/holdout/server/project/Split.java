@@ -1,5 +1,6 @@
 package dev.holdout.server.project;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,7 +16,7 @@ public final class Split {
   private final MessageDigest sha;
 
   public Split(long seed, double publicShare) {
-    this.key = java.nio.ByteBuffer.allocate(8).putLong(seed).array();
+    this.key = ByteBuffer.allocate(8).putLong(seed).array();
     this.publicShare = publicShare;
     try {
       this.sha = MessageDigest.getInstance("SHA-256");

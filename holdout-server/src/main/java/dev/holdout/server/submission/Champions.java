@@ -1,11 +1,11 @@
 package dev.holdout.server.submission;
 
+import dev.holdout.base.Progress;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
-import dev.holdout.base.Progress;
 import dev.holdout.metric.Direction;
-import dev.holdout.result.CompareReport;
 import dev.holdout.render.JsonReport;
+import dev.holdout.result.CompareReport;
 import dev.holdout.result.Report;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.base.ApiException;
@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Champion and challenger: a submission becomes champion only if it is accepted on the private
@@ -92,7 +94,7 @@ public final class Champions {
     db.tx(sql -> {
       sql.one("SELECT id FROM project WHERE id = ? FOR UPDATE", rs -> rs.getString(1), projectId);
       String now = sql.one("SELECT submission_id FROM champion WHERE project_id = ? ORDER BY position DESC LIMIT 1", rs -> rs.getString(1), projectId).orElse(null);
-      if (!java.util.Objects.equals(now, champion)) throw ApiException.conflict("the champion changed while this promotion was checked; try again");
+      if (!Objects.equals(now, champion)) throw ApiException.conflict("the champion changed while this promotion was checked; try again");
       int position = (int) sql.count("SELECT COALESCE(MAX(position), 0) FROM champion WHERE project_id = ?", projectId) + 1;
       sql.update("INSERT INTO champion (project_id, position, submission_id, promoted_at) VALUES (?, ?, ?, ?)", projectId, position, submissionId, System.currentTimeMillis());
       Map<String, Object> details = new LinkedHashMap<>();
@@ -154,7 +156,7 @@ public final class Champions {
   }
 
   private static String fmt(Double v) {
-    return v == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.4f", v);
+    return v == null ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
   }
 
   /** Removes the current champion and restores the one before it; refused (409) when there is no champion before it to restore. */

@@ -3,13 +3,13 @@ package dev.holdout.server.submission;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Progress;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
 import dev.holdout.evaluation.Judging;
-import dev.holdout.base.Progress;
 import dev.holdout.metric.Direction;
-import dev.holdout.result.CompareReport;
 import dev.holdout.render.JsonReport;
+import dev.holdout.result.CompareReport;
 import dev.holdout.result.Report;
 import dev.holdout.server.base.Bounded;
 import dev.holdout.server.ladder.Ladder;
@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -161,7 +162,7 @@ public final class Evaluations implements AutoCloseable {
       boolean done = db.tx(sql -> {
         Membership now = sql.one("SELECT shown_score, best_submission_id FROM membership WHERE project_id = ? AND vendor_id = ? FOR UPDATE",
             rs -> new Membership((Double) rs.getObject(1), rs.getString(2)), row.projectId(), row.vendorId()).orElse(null);
-        if (!java.util.Objects.equals(now, before)) return false;
+        if (!Objects.equals(now, before)) return false;
         sql.update("UPDATE submission SET status = 'done', error = NULL, finished_at = ?, public_score = ?, shown_score = ?, verdict = ?, "
                 + "report_private = ? WHERE id = ?",
             System.currentTimeMillis(), score, decision.shown(), privateReport.verdict().name(), privateJson, id);

@@ -1,7 +1,10 @@
 package dev.holdout.server.submission;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** A vendor's predictions for a project and what became of them. */
@@ -29,7 +32,7 @@ public record Submission(
     FAILED;
 
     public String key() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -37,9 +40,9 @@ public record Submission(
       + "s.error, s.finished_at, s.public_score, s.shown_score, s.verdict";
   static final String FROM = " FROM submission s JOIN principal v ON v.id = s.vendor_id ";
 
-  static Submission read(java.sql.ResultSet rs) throws java.sql.SQLException {
+  static Submission read(ResultSet rs) throws SQLException {
     return new Submission(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-        rs.getString(7), rs.getLong(8), rs.getLong(9), Status.valueOf(rs.getString(10).toUpperCase(java.util.Locale.ROOT)),
+        rs.getString(7), rs.getLong(8), rs.getLong(9), Status.valueOf(rs.getString(10).toUpperCase(Locale.ROOT)),
         rs.getString(11), (Long) rs.getObject(12), (Double) rs.getObject(13), (Double) rs.getObject(14), rs.getString(15));
   }
 

@@ -19,11 +19,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Vendor submissions: a predictions file streamed to disk, checked against the whole evaluation
@@ -41,7 +42,7 @@ public final class Submissions {
   private final Evaluations evaluations;
   private final Leaderboard leaderboard;
   private final Path root;
-  private final Map<String, Object> reporting = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Object> reporting = new ConcurrentHashMap<>();
 
   public Submissions(Database db, Trail trail, Projects projects, Uploads uploads, Evaluations evaluations, Leaderboard leaderboard, Path submissionsRoot) {
     this.leaderboard = leaderboard;

@@ -1,6 +1,8 @@
 package dev.holdout.server.trail;
 
 import dev.holdout.base.HoldoutException;
+import dev.holdout.server.base.Bounded;
+import java.util.Locale;
 
 /**
  * The trail's head as the owner writes it down elsewhere: how many entries there were and the hash
@@ -18,12 +20,12 @@ public record Checkpoint(long entries, String hash) {
     String t = text == null ? "" : text.strip();
     int colon = t.indexOf(':');
     try {
-      if (colon > 0) return new Checkpoint(Long.parseLong(t.substring(0, colon)), t.substring(colon + 1).toLowerCase(java.util.Locale.ROOT));
+      if (colon > 0) return new Checkpoint(Long.parseLong(t.substring(0, colon)), t.substring(colon + 1).toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       // falls through to the advice below
     }
     throw new HoldoutException("--checkpoint: expected COUNT:HASH as holdout admin checkpoint prints it (such as 42:9f86d0...), found '"
-        + dev.holdout.server.base.Bounded.echo(t) + "'");
+        + Bounded.echo(t) + "'");
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -83,7 +84,7 @@ public final class SigningKey {
       if (!text.matches("[0-9a-fA-F]{32,128}")) {
         throw new HoldoutException(file + ": expected a signing key of 32 to 128 hexadecimal digits; the server writes one at its first start");
       }
-      return new SigningKey(HexFormat.of().parseHex(text.toLowerCase(java.util.Locale.ROOT)));
+      return new SigningKey(HexFormat.of().parseHex(text.toLowerCase(Locale.ROOT)));
     } catch (IOException e) {
       throw new HoldoutException(file + ": cannot read the signing key (" + e.getMessage() + ")");
     }

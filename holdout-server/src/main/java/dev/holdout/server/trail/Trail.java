@@ -7,6 +7,7 @@ import dev.holdout.base.HoldoutException;
 import dev.holdout.server.base.Bounded;
 import dev.holdout.server.store.Database;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -191,7 +192,7 @@ public final class Trail {
     MessageDigest md = sha256();
     for (String part : List.of(prev, Long.toString(seq), Long.toString(at), actor, action, String.valueOf(project), String.valueOf(subject), details)) {
       byte[] b = part.getBytes(StandardCharsets.UTF_8);
-      md.update(java.nio.ByteBuffer.allocate(8).putLong(b.length).array());
+      md.update(ByteBuffer.allocate(8).putLong(b.length).array());
       md.update(b);
     }
     return HexFormat.of().formatHex(md.digest());

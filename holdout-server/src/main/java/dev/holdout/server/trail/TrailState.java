@@ -1,5 +1,6 @@
 package dev.holdout.server.trail;
 
+import dev.holdout.server.base.Bounded;
 import dev.holdout.server.store.Database;
 import java.math.BigDecimal;
 import java.sql.SQLException;
@@ -161,6 +162,6 @@ final class TrailState {
 
   private static String show(Object v) {
     String s = v == null ? "empty" : v instanceof String t ? "'" + t + "'" : v.toString();
-    return dev.holdout.server.base.Bounded.echo(s);
+    return Bounded.echo(s);
   }
 }

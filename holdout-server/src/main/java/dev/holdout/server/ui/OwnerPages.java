@@ -2,8 +2,10 @@ package dev.holdout.server.ui;
 
 import static dev.holdout.server.ui.Shell.esc;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.server.base.ApiException;
+import dev.holdout.server.base.Bounded;
 import dev.holdout.server.project.Project;
 import dev.holdout.server.project.Projects;
 import dev.holdout.server.store.Database;
@@ -14,6 +16,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +55,7 @@ final class OwnerPages {
     List<List<String>> rows = new ArrayList<>();
     for (Project p : projects.visibleTo(s.who())) {
       rows.add(List.of(Shell.link("/projects/" + p.id(), p.name()), Shell.badge(p.status().key()),
-          p.rowsPublic() == null ? "–" : esc(dev.holdout.base.Format.count(p.rowsPublic() + p.rowsPrivate())), Shell.time(p.createdAt()),
+          p.rowsPublic() == null ? "–" : esc(Format.count(p.rowsPublic() + p.rowsPrivate())), Shell.time(p.createdAt()),
           "<code>" + esc(p.id()) + "</code>"));
     }
     Shell.table(b, "Projects", List.of("Project", "State", "#Rows", "Created (UTC)", "Id"), rows, "projects");
@@ -178,11 +181,11 @@ final class OwnerPages {
     String v = ctx.formParam(field);
     if (v == null || v.isBlank()) return;
     try {
-      java.math.BigDecimal d = new java.math.BigDecimal(v.strip());
+      BigDecimal d = new BigDecimal(v.strip());
       Object value = whole && d.stripTrailingZeros().scale() <= 0 ? (Object) d.longValueExact() : (Object) d.doubleValue();
-      if (new java.math.BigDecimal(current.toString()).compareTo(d) != 0) changes.put(field, value);
+      if (new BigDecimal(current.toString()).compareTo(d) != 0) changes.put(field, value);
     } catch (NumberFormatException | ArithmeticException e) {
-      throw ApiException.badRequest(field + ": expected a number, found '" + dev.holdout.server.base.Bounded.echo(v) + "'");
+      throw ApiException.badRequest(field + ": expected a number, found '" + Bounded.echo(v) + "'");
     }
   }
 
@@ -244,7 +247,7 @@ final class OwnerPages {
     try {
       after = Math.max(0, Long.parseLong(ctx.queryParamAsClass("after", String.class).getOrDefault("0").strip()));
     } catch (NumberFormatException e) {
-      throw ApiException.badRequest("after: expected a whole number, found '" + dev.holdout.server.base.Bounded.echo(ctx.queryParam("after")) + "'");
+      throw ApiException.badRequest("after: expected a whole number, found '" + Bounded.echo(ctx.queryParam("after")) + "'");
     }
     Trail.Verification v = trail.verify(db, null);
     List<Trail.Entry> entries = trail.entries(db, after, 200, project);

@@ -13,6 +13,7 @@ import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteParser;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -81,7 +82,7 @@ final class OwnerProjectPage {
 
   private static void facts(StringBuilder b, Project p, Suite suite) {
     b.append("<section class=\"card\" id=\"facts\"><h2>Facts</h2>");
-    Map<String, String> f = new java.util.LinkedHashMap<>();
+    Map<String, String> f = new LinkedHashMap<>();
     f.put("Task", esc(suite.task().key().replace('_', ' ')));
     f.put("Primary metric", "<code>" + esc(suite.primaryMetric()) + "</code>");
     if (p.rowsPublic() != null) {

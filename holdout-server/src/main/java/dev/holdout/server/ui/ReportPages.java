@@ -17,6 +17,8 @@ import dev.holdout.verdict.CriterionResult;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +47,7 @@ final class ReportPages {
     StringBuilder b = new StringBuilder();
     Shell.header(b, "Submission · " + projects.get(p).name(), x.name(), null);
     b.append("<p>").append(Shell.link("/projects/" + p, "Back to the project")).append("</p>\n<section class=\"card\" id=\"status\"><h2>Status</h2>");
-    Map<String, String> f = new java.util.LinkedHashMap<>();
+    Map<String, String> f = new LinkedHashMap<>();
     f.put("Vendor", esc(x.vendorName()));
     f.put("Status", Shell.badge(x.status().key()) + (x.error() == null ? "" : " " + esc(x.error())));
     f.put("Submitted (UTC)", Shell.time(x.createdAt()));
@@ -138,7 +140,7 @@ final class ReportPages {
     b.append("<p>").append(Shell.link("/projects/" + p + "#submissions", "Back to the project")).append("</p>\n");
     b.append("<section class=\"card\" id=\"ranking\"><h2>Ranking by ").append(esc(c.primaryMetric())).append("</h2>");
     if (c.tiering() != null) b.append("<p class=\"lede\">").append(esc(c.tiering().rule())).append("</p>");
-    Map<String, Report> reports = new java.util.HashMap<>();
+    Map<String, Report> reports = new HashMap<>();
     for (Report r : c.reports()) reports.put(r.submission().name(), r);
     List<List<String>> rows = new ArrayList<>();
     for (CompareReport.Ranked rk : c.ranking()) {
@@ -237,7 +239,7 @@ final class ReportPages {
       Map<String, Object> diff = (Map<String, Object>) g.get("difference");
       Object ci = diff == null ? null : diff.get("ci");
       b.append("<section class=\"card\" id=\"evidence-champion\"><h2>Evidence: against the champion</h2>");
-      Map<String, String> f = new java.util.LinkedHashMap<>();
+      Map<String, String> f = new LinkedHashMap<>();
       f.put("Champion", esc(g.get("champion")));
       f.put("Metric", "<code>" + esc(g.get("metric")) + "</code> on the " + esc(g.get("part")) + " part, " + esc(g.get("rows")) + " rows");
       f.put("Challenger minus champion", diff == null ? "–" : Shell.num(diff.get("value"))

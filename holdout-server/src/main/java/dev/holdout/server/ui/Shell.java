@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -91,7 +92,7 @@ final class Shell {
   static String badge(Object status) {
     if (status == null) return "–";
     String s = status.toString();
-    return "<span class=\"badge " + esc(s.toUpperCase(java.util.Locale.ROOT)) + "\">" + esc(s) + "</span>";
+    return "<span class=\"badge " + esc(s.toUpperCase(Locale.ROOT)) + "\">" + esc(s) + "</span>";
   }
 
   static String num(Object v) {

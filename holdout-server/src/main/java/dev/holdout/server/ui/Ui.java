@@ -1,28 +1,31 @@
 package dev.holdout.server.ui;
 
 import dev.holdout.base.HoldoutException;
-import dev.holdout.server.api.Api;
 import dev.holdout.server.api.Api.Access;
+import dev.holdout.server.api.Api;
 import dev.holdout.server.api.Http;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.auth.Tokens;
 import dev.holdout.server.base.ApiException;
+import dev.holdout.server.base.Bounded;
 import dev.holdout.server.leaderboard.Leaderboard;
 import dev.holdout.server.project.Projects;
 import dev.holdout.server.store.Database;
+import dev.holdout.server.store.StoreException;
 import dev.holdout.server.submission.Champions;
 import dev.holdout.server.submission.Evaluations;
 import dev.holdout.server.submission.Submissions;
 import dev.holdout.server.trail.Trail;
-import dev.holdout.server.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -146,7 +149,7 @@ public final class Ui {
       if (r.access() != Access.PUBLIC) {
         s = sessions.find(ctx.cookie(COOKIE)).orElse(null);
         if (s == null) {
-          if (r.method() == HandlerType.GET) ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
+          if (r.method() == HandlerType.GET) ctx.redirect("/login", HttpStatus.SEE_OTHER);
           else errorPage(ctx, null, 401, "you are not signed in (or your session ended); sign in again and send the form again");
           return;
         }
@@ -176,7 +179,7 @@ public final class Ui {
   /** A multipart body larger than its route may take is refused before it is read. */
   private void checkSize(Context ctx, Route r) {
     String type = ctx.contentType();
-    if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) return;
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")) return;
     long limit = switch (r.upload()) {
       case NONE -> 1L << 20;
       case DATA -> maxDataBytes + (2L << 20);
@@ -196,7 +199,7 @@ public final class Ui {
   static void errorPage(Context ctx, Sessions.Session s, int status, String message) {
     StringBuilder b = new StringBuilder();
     Shell.header(b, "Error " + status, title(status), null);
-    b.append(Shell.notice("error", dev.holdout.server.base.Bounded.message(message)));
+    b.append(Shell.notice("error", Bounded.message(message)));
     b.append("<p>").append(s == null ? Shell.link("/login", "Sign in") : Shell.link("/", "Back to your projects")).append("</p>\n");
     ctx.status(status).contentType("text/html; charset=utf-8").result(Shell.page(title(status), s, b));
   }
@@ -216,7 +219,7 @@ public final class Ui {
 
   private void asset(Context ctx) throws IOException {
     String[] a = ASSETS.get(ctx.pathParam("asset"));
-    if (a == null) throw ApiException.notFound("no file '" + dev.holdout.server.base.Bounded.echo(ctx.pathParam("asset")) + "' here");
+    if (a == null) throw ApiException.notFound("no file '" + Bounded.echo(ctx.pathParam("asset")) + "' here");
     try (InputStream in = Ui.class.getResourceAsStream(a[0])) {
       if (in == null) throw new UncheckedIOException(new IOException(a[0] + " is missing from the jar"));
       ctx.header("Cache-Control", "max-age=300").contentType(a[1]).result(in.readAllBytes());
@@ -225,7 +228,7 @@ public final class Ui {
 
   private void loginPage(Context ctx, String error, int status) {
     if (error == null && sessions.find(ctx.cookie(COOKIE)).isPresent()) {
-      ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+      ctx.redirect("/", HttpStatus.SEE_OTHER);
       return;
     }
     String csrf = Sessions.random();
@@ -266,13 +269,13 @@ public final class Ui {
     String session = sessions.open(token);
     cookie(ctx, LOGIN_COOKIE, "", "/login", 0);
     cookie(ctx, COOKIE, session, "/", sessions.ttl().toSeconds());
-    ctx.redirect("/", io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect("/", HttpStatus.SEE_OTHER);
   }
 
   private void logout(Context ctx) {
     sessions.end(ctx.cookie(COOKIE));
     cookie(ctx, COOKIE, "", "/", 0);
-    ctx.redirect("/login", io.javalin.http.HttpStatus.SEE_OTHER);
+    ctx.redirect("/login", HttpStatus.SEE_OTHER);
   }
 
   /** HttpOnly, SameSite=Strict, and Secure when the request came over TLS (or a proxy says so) or the server was told to. */

@@ -2,6 +2,7 @@ package dev.holdout.server.watch;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
@@ -114,7 +115,7 @@ record LogBatch(List<String> header, List<String[]> rows, long minTime, long max
             }
           }
           if (p.nextToken() != null) throw ApiException.badRequest("line " + line + ": more than one JSON value; put one object on each line");
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
           throw ApiException.badRequest("line " + line + ", column " + e.getLocation().getColumnNr() + ": not valid JSON (" + Bounded.echo(e.getOriginalMessage()) + ")");
         }
         objects.add(row);
