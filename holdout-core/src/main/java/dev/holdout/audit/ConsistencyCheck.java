@@ -2,6 +2,7 @@ package dev.holdout.audit;
 
 import static dev.holdout.audit.Findings.pct;
 
+import dev.holdout.base.Format;
 import java.util.List;
 
 /**
@@ -29,8 +30,8 @@ final class ConsistencyCheck {
     }
     if (duplicates.count() > 0) {
       double share = duplicates.count() / (double) rows;
-      out.add(share >= DUPLICATE_WARNING ? Severity.WARNING : Severity.INFO, "consistency.duplicate_rows", null, duplicates.count() + " rows (" + pct(share)
-          + ") repeat the feature values of an earlier row", duplicates.examples(),
+      out.add(share >= DUPLICATE_WARNING ? Severity.WARNING : Severity.INFO, "consistency.duplicate_rows", null, Format.count(duplicates.count(), "row") + " (" + pct(share)
+          + ") " + (duplicates.count() == 1 ? "repeats" : "repeat") + " the feature values of an earlier row", duplicates.examples(),
           "remove true duplicates: they count the same case twice and narrow the intervals falsely");
     }
     return new AuditReport.Consistency(features, duplicates.count(), conflicting, conflicting / (double) Math.max(1, rows));

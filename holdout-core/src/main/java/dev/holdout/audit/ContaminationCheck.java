@@ -2,6 +2,7 @@ package dev.holdout.audit;
 
 import static dev.holdout.audit.Findings.pct;
 
+import dev.holdout.base.Format;
 import java.util.List;
 
 /**
@@ -27,17 +28,17 @@ final class ContaminationCheck {
     double share = o.any / (double) Math.max(1, rows);
     Severity sev = share >= BLOCKER_SHARE ? Severity.BLOCKER : Severity.WARNING;
     if (o.sameId.count() > 0) {
-      out.add(sev, "contamination.same_id", id, o.sameId.count() + " evaluation rows (" + pct(o.sameId.count() / (double) rows) + ") have an id found in "
+      out.add(sev, "contamination.same_id", id, Format.count(o.sameId.count(), "evaluation row") + " (" + pct(o.sameId.count() / (double) rows) + ") " + (o.sameId.count() == 1 ? "has " : "have ") + "an id found in "
           + train, o.sameId.examples(), "remove them from the evaluation set, or ask the vendor to retrain without them");
     }
     if (o.sameFeatures.count() > 0) {
-      out.add(sev, "contamination.same_features", null, o.sameFeatures.count() + " evaluation rows (" + pct(o.sameFeatures.count() / (double) rows)
-          + ") have exactly the feature values of a training row (columns " + features + ")", o.sameFeatures.examples(),
+      out.add(sev, "contamination.same_features", null, Format.count(o.sameFeatures.count(), "evaluation row") + " (" + pct(o.sameFeatures.count() / (double) rows)
+          + ") " + (o.sameFeatures.count() == 1 ? "has " : "have ") + "exactly the feature values of a training row (columns " + features + ")", o.sameFeatures.examples(),
           "remove them from the evaluation set; if the features have few values, check whether the matches are chance");
     }
     if (o.nearText.count() > 0) {
-      out.add(sev, "contamination.near_duplicate_text", null, o.nearText.count() + " evaluation rows (" + pct(o.nearText.count() / (double) rows)
-          + ") have a text with Jaccard similarity >= " + NEAR_DUPLICATE + " to the same column of a training row (columns " + texts + ")",
+      out.add(sev, "contamination.near_duplicate_text", null, Format.count(o.nearText.count(), "evaluation row") + " (" + pct(o.nearText.count() / (double) rows)
+          + ") " + (o.nearText.count() == 1 ? "has " : "have ") + "a text with Jaccard similarity >= " + NEAR_DUPLICATE + " to the same column of a training row (columns " + texts + ")",
           o.nearText.examples(), "remove them from the evaluation set: a model that saw near copies is scored on memory, not skill");
     }
     return new AuditReport.Contamination(o.sameId.count(), o.sameFeatures.count(), o.nearText.count(), o.any, share, features, texts);

@@ -17,7 +17,8 @@ final class ShiftCheck {
    * Compares the {@code columns} both files share, each with its evaluation profile and the two
    * files' profilers (lists in the same order); returns the shift of each column compared. The id
    * and the time column (--time, or null) are left out: two periods differ in their dates by
-   * design, and {@link TimeCheck#order} compares them as time.
+   * design, and {@link TimeCheck#order} compares them as time; so are other columns of dates
+   * (a closing date), whose category shares say nothing but that the periods differ.
    */
   static List<Shift.ColumnShift> check(List<String> columns, List<ColumnProfile> evalProfiles, List<ColumnProfiler> evalProfilers,
       List<ColumnProfiler> trainProfilers, String id, String time, Findings out) {
@@ -39,7 +40,7 @@ final class ShiftCheck {
       } else if (type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN) {
         long[] ec = eval.exactCounts();
         long[] tc = train.exactCounts();
-        if (ec != null && tc != null) {
+        if (ec != null && tc != null && !mostlyDates(eval.exactValues())) {
           sh = Shift.categorical(name, train.exactValues(), tc, eval.exactValues(), ec);
           if (sh != null && sh.totalVariation() >= Shift.TVD_INFO) {
             out.add(sh.totalVariation() >= Shift.TVD_WARNING ? Severity.WARNING : Severity.INFO, "shift.categorical", name, "column '"
@@ -51,5 +52,12 @@ final class ShiftCheck {
       if (sh != null) shifts.add(sh);
     }
     return shifts;
+  }
+
+  /** Whether most of a column's distinct values are dates (yyyy-MM-dd, as {@link TimeCoverage} reads them). */
+  private static boolean mostlyDates(List<String> values) {
+    if (values == null) return false;
+    long dated = values.stream().filter(v -> TimeCoverage.epochDay(v.strip()) != Long.MIN_VALUE).count();
+    return dated * 2 > values.size();
   }
 }

@@ -16,7 +16,7 @@ class ContaminationCheckTest {
     assertThat(c.share()).isEqualTo(1 / 101.0);
     assertThat(out.all()).singleElement().satisfies(f -> {
       assertThat(f.severity()).isEqualTo(Severity.WARNING);
-      assertThat(f.message()).isEqualTo("1 evaluation rows (0.99%) have an id found in train.csv");
+      assertThat(f.message()).isEqualTo("1 evaluation row (0.99%) has an id found in train.csv");
       assertThat(f.examples()).containsExactly("id 'a' is at train.csv line 2");
     });
     Findings again = new Findings();
