@@ -19,6 +19,7 @@ results="$out/defaults-results.tsv"
 touch "$results"
 first=$(($(wc -l < "$results") + 1))
 [ -f holdout-bench/target/classes/dev/holdout/bench/Synthetic.class ] || ./mvnw -q -B -o -pl holdout-bench -am compile >&2
+. "$here/binary-suite.sh"
 synthetic() { java -cp holdout-bench/target/classes:holdout-core/target/classes dev.holdout.bench.Synthetic "$@"; }
 ./holdout --version > /dev/null  # builds the command if it is not built yet
 # BEFORE=DIR (a checkout with holdout-cli built) adds a "holdout-before" side to drift, monitor and evaluate.
@@ -66,20 +67,7 @@ monitor_case() {
 }
 evaluate_case() {
   local d="$out/200k"
-  if [ ! -f "$d/eval.csv" ]; then mkdir -p "$d"; synthetic binary "$d" 200000; fi
-  cat > "$d/suite.yaml" <<YAML
-suite: holdout.suite/v1
-name: bench-binary
-problem: Benchmark of every binary metric with two slice columns.
-task: binary_classification
-data: {path: eval.csv, id: id, label: label, slices: [region, plan]}
-predictions: {score: score, threshold: 0.5}
-criteria:
-  - {metric: roc_auc, min: 0.8}
-  - {metric: recall, slice: region, worst_min: 0.5}
-costs: {tp: -10, fp: 2, fn: 20, tn: 0}
-bootstrap: {replicates: 100, seed: 1}
-YAML
+  binary_suite "$d" 200000 100
   for r in $(seq "$rounds"); do
     timed evaluate holdout "holdout evaluate (200,000 rows, 100 replicates)" ./holdout evaluate "$d/suite.yaml" -p "$d/predictions.csv"
     before evaluate "holdout evaluate" evaluate "$d/suite.yaml" -p "$d/predictions.csv"

@@ -13,23 +13,8 @@ master="${2:-local[2]}"
 cd "$root"
 [ -f holdout-bench/target/classes/dev/holdout/bench/Synthetic.class ] || ./mvnw -q -B -o -Dmaven.test.skip=true -pl holdout-bench -am package >&2
 dir="$out/binary-$rows"
-mkdir -p "$dir"
-if [ ! -f "$dir/eval.csv" ]; then
-  java -cp holdout-bench/target/classes dev.holdout.bench.Synthetic binary "$dir" "$rows"
-fi
-cat > "$dir/suite.yaml" <<YAML
-suite: holdout.suite/v1
-name: bench-binary
-problem: Benchmark of every binary metric with two slice columns.
-task: binary_classification
-data: {path: eval.csv, id: id, label: label, slices: [region, plan]}
-predictions: {score: score, threshold: 0.5}
-criteria:
-  - {metric: roc_auc, min: 0.8}
-  - {metric: recall, slice: region, worst_min: 0.5}
-costs: {tp: -10, fp: 2, fn: 20, tn: 0}
-bootstrap: {replicates: 1000, seed: 1}
-YAML
+. "$here/binary-suite.sh"
+binary_suite "$dir" "$rows" 1000
 export HOLDOUT_JAVA_OPTS="${HOLDOUT_JAVA_OPTS:--XX:+UseParallelGC -Xmx4g}"
 timed() { # label command...
   local label="$1"; shift
