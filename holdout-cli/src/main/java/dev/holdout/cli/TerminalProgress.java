@@ -74,7 +74,7 @@ final class TerminalProgress implements Progress {
   @Override
   public void rows(String phase, long rows) {
     double seconds = secondsIn(phase);
-    show(phase + ": " + Format.count(rows) + (rows == 1 ? " row" : " rows") + rate(rows, seconds));
+    show(phase + ": " + Format.count(rows, "row") + rate(rows, seconds));
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.holdout.data;
 
+import dev.holdout.base.Format;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.base.Missing;
 import dev.holdout.base.Names;
@@ -89,7 +90,7 @@ public final class Values {
     String v = r.field(col);
     if (v == null || v.isBlank()) {
       if (col >= r.fieldCount()) {
-        throw new HoldoutException.BadData(where(r, col) + ": missing; the line has " + r.fieldCount() + (r.fieldCount() == 1 ? " value" : " values") + " but the header names "
+        throw new HoldoutException.BadData(where(r, col) + ": missing; the line has " + Format.count(r.fieldCount(), "value") + " but the header names "
             + r.header().size() + " columns; expected " + what);
       }
       throw new HoldoutException.BadData(where(r, col) + ": empty; expected " + what);

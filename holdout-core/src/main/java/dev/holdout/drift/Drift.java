@@ -141,7 +141,7 @@ public final class Drift {
     columns = controlFalseDiscovery(columns);
     int tested = tested(columns);
     String family = tested == 0 ? "" : "; p-values at a false discovery rate of " + Format.level(FalseDiscovery.DEFAULT_RATE) + " over "
-        + tested + (tested == 1 ? " column" : " columns");
+        + Format.count(tested, "column");
     int features = 0;
     int drifted = 0;
     List<String> reasons = new ArrayList<>();
@@ -173,7 +173,7 @@ public final class Drift {
     }
     if (tested > 0) {
       notes.add("columns judged by a p-value (ks, chi_square): Benjamini-Hochberg false discovery rate " + Format.level(FalseDiscovery.DEFAULT_RATE)
-          + " over " + tested + (tested == 1 ? " column" : " columns") + ", each adjusted p-value compared with its threshold");
+          + " over " + Format.count(tested, "column") + ", each adjusted p-value compared with its threshold");
     }
     notes.addAll(moreNotes);
     String rule = "DRIFT when at least " + Format.level(s.share()) + " of the feature columns drift, or the prediction or label column drifts, "

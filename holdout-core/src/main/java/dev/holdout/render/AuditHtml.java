@@ -47,7 +47,7 @@ public final class AuditHtml {
     b.append("<section class=\"verdict ").append(ready ? "ACCEPTED" : "REJECTED").append("\" id=\"verdict\" data-verdict=\"").append(r.verdict())
         .append("\" aria-label=\"Verdict: ").append(word).append("\">\n<div><div class=\"word\">").append(word).append("</div><p class=\"why\">")
         .append(esc(ready ? "No blocker: the data can be used for acceptance, with the warnings below in mind."
-            : blockers + (blockers == 1 ? " blocker" : " blockers") + " to fix before this data can decide a contract."))
+            : Format.count(blockers, "blocker") + " to fix before this data can decide a contract."))
         .append("</p></div>\n</section>\n");
     Map<String, String> links = new LinkedHashMap<>();
     links.put("findings", "Findings");

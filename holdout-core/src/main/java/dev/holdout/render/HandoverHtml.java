@@ -3,6 +3,7 @@ package dev.holdout.render;
 import static dev.holdout.render.Html.esc;
 
 import dev.holdout.base.AtomicFiles;
+import dev.holdout.base.Format;
 import dev.holdout.handover.Check;
 import dev.holdout.handover.HandoverReport;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ public final class HandoverHtml {
     String word = String.valueOf(r.verdict());
     b.append("<section class=\"verdict ").append(complete ? "ACCEPTED" : "REJECTED").append("\" id=\"verdict\" data-verdict=\"").append(word)
         .append("\" aria-label=\"Verdict: ").append(word).append("\">\n<div><div class=\"word\">").append(word).append("</div><p class=\"why\">")
-        .append(r.counts().pass()).append(" passed, ").append(r.counts().warn()).append(r.counts().warn() == 1 ? " warning, " : " warnings, ")
+        .append(r.counts().pass()).append(" passed, ").append(Format.count(r.counts().warn(), "warning")).append(", ")
         .append(r.counts().fail()).append(" failed.</p></div>\n</section>\n");
     Map<String, String> links = new LinkedHashMap<>();
     links.put("checks", "Checks");

@@ -35,7 +35,7 @@ public final class MonitorText {
         est = e == null ? "n/a" : e.value() == null ? "-" : Format.number(e.value());
       }
       sb.append(String.format(Locale.ROOT, head, w.label(), Format.count(w.rows()), Format.count(w.labeledRows()),
-          drift, perf, est, w.alerts().isEmpty() ? "" : w.alerts().size() + " alert" + (w.alerts().size() > 1 ? "s" : "")));
+          drift, perf, est, w.alerts().isEmpty() ? "" : Format.count(w.alerts().size(), "alert")));
     }
     sb.append("\ndrift (k/n): DRIFT by the drift rule, k of n feature columns drifted (docs/drift.md)\n");
     for (MonitorReport.WindowResult w : m.windows()) {

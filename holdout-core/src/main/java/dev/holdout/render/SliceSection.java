@@ -37,8 +37,8 @@ final class SliceSection {
       Set<String> shown = new LinkedHashSet<>();
       if (r.suite().primaryMetric() != null) shown.add(r.suite().primaryMetric());
       for (CriterionResult c : criteria) if (column.equals(c.slice()) && c.metric() != null) shown.add(c.metric());
-      b.append("<h3 class=\"slice-col\">By ").append(esc(column)).append(" <span class=\"group\">· ").append(s.getValue().size())
-          .append(s.getValue().size() == 1 ? " group" : " groups").append("</span></h3>\n<div class=\"charts top\">\n");
+      b.append("<h3 class=\"slice-col\">By ").append(esc(column)).append(" <span class=\"group\">· ").append(Format.count(s.getValue().size(), "group"))
+          .append("</span></h3>\n<div class=\"charts top\">\n");
       for (String metric : shown) b.append(sliceForest(r, task, column, s.getValue(), metric, criteria));
       b.append("</div>\n");
     }

@@ -31,7 +31,7 @@ public final class TerminalReport {
     }
     if (r.rows().ignored() > 0) b.append(", ").append(Format.count(r.rows().ignored())).append(" left out");
     if (r.rows().groups() != null) {
-      b.append("; ").append(Format.count(r.rows().groups())).append(r.rows().groups() == 1 ? " group" : " groups").append(" of '")
+      b.append("; ").append(Format.count(r.rows().groups(), "group")).append(" of '")
           .append(r.bootstrap().group()).append("', which the intervals resample");
     }
     b.append("\n\n");
@@ -135,7 +135,7 @@ public final class TerminalReport {
       facts.forEach(b::append);
     }
     b.append("\nPaired differences (row by row on the same ").append(c.pairs().isEmpty() ? "" : Format.count(c.pairs().get(0).rows()) + " ")
-        .append(tiers ? "rows) and two-sided paired tests (Holm-adjusted over " + c.tiering().pairs() + (c.tiering().pairs() == 1 ? " pair" : " pairs")
+        .append(tiers ? "rows) and two-sided paired tests (Holm-adjusted over " + Format.count(c.tiering().pairs(), "pair")
             + "; a difference is real at p <= " + Format.plain(c.tiering().alpha()) + ")\n"
             : "rows; p = one-sided p-value that the first is not better)\n");
     Set<String> tests = new LinkedHashSet<>();
