@@ -5,6 +5,7 @@ import static dev.holdout.cli.InputsAndOutputs.output;
 import dev.holdout.Holdout;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.result.CompareReport;
+import dev.holdout.render.EngagementSection;
 import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
 import dev.holdout.render.TerminalReport;
@@ -89,10 +90,11 @@ final class CompareCommand implements Callable<Integer> {
     Engagements engagement = Engagements.of(s);
     CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     // the engagement's figures first: a malformed scorecard is refused before any file is written
-    Map<String, Object> extra = engagement.json(report);
-    String engagementText = engagement.text(report);
+    EngagementSection money = engagement.section(report);
+    Map<String, Object> extra = engagement.json(money);
+    String engagementText = engagement.text(money);
     if (json != null) JsonReport.write(report, extra, json);
-    if (html != null) HtmlReport.write(report, html);
+    if (html != null) HtmlReport.write(report, money, html);
     spec.commandLine().getOut().print(TerminalReport.render(report) + engagementText);
     spec.commandLine().getOut().flush();
     return exitCode(report);

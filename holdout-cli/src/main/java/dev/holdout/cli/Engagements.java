@@ -11,6 +11,7 @@ import dev.holdout.engagement.SuiteEngagement;
 import dev.holdout.engagement.Terms;
 import dev.holdout.handover.HandoverReport;
 import dev.holdout.render.AnnexPage;
+import dev.holdout.render.EngagementSection;
 import dev.holdout.render.EngagementText;
 import dev.holdout.render.JsonReport;
 import dev.holdout.result.CompareReport;
@@ -86,34 +87,42 @@ final class Engagements {
     return m;
   }
 
-  /** The compare command's extra text: money per vendor and the scorecards. */
-  String text(CompareReport c) {
+  /** The evaluate command's page section: the delivery's money and its vendor's scorecard. */
+  EngagementSection section(Report r) {
+    Economics e = economics(r);
+    Optional<Scorecard> card = Scorecard.beside(suite.file(), r.submission().name());
+    return new EngagementSection(e == null ? List.of() : List.of(e),
+        card.map(c -> List.of(ScorecardReview.of(c, r, handover(c)))).orElse(List.of()), List.of());
+  }
+
+  /** The compare command's money per vendor and scorecards, in the comparison's ranking order. */
+  EngagementSection section(CompareReport c) {
     List<Economics> all = new ArrayList<>();
-    for (Report r : ordered(c)) {
-      Economics e = economics(r);
-      if (e != null) all.add(e);
-    }
     List<ScorecardReview> reviews = new ArrayList<>();
     List<String> missing = new ArrayList<>();
     for (Report r : ordered(c)) {
+      Economics e = economics(r);
+      if (e != null) all.add(e);
       Optional<Scorecard> card = Scorecard.beside(suite.file(), r.submission().name());
       if (card.isPresent()) reviews.add(ScorecardReview.of(card.get(), r, handover(card.get())));
       else missing.add(r.submission().name());
     }
+    return new EngagementSection(all, reviews, missing);
+  }
+
+  /** The compare command's extra text: money per vendor and the scorecards. */
+  String text(EngagementSection section) {
     // without any scorecard the section would only list absences: leave it out
-    String cards = reviews.isEmpty() ? "" : EngagementText.scorecards(reviews, missing);
-    return EngagementText.comparison(all) + cards + EngagementText.annexLine(sections.framing().annex(), computedAnnex);
+    String cards = section.cards().isEmpty() ? "" : EngagementText.scorecards(section.cards(), section.withoutCard());
+    return EngagementText.comparison(section.money()) + cards + EngagementText.annexLine(sections.framing().annex(), computedAnnex);
   }
 
   /** The compare command's extra JSON keys: engagement and scorecards by submission. */
-  Map<String, Object> json(CompareReport c) {
+  Map<String, Object> json(EngagementSection section) {
     Map<String, Object> money = new LinkedHashMap<>();
     Map<String, Object> cards = new LinkedHashMap<>();
-    for (Report r : ordered(c)) {
-      Economics e = economics(r);
-      if (e != null) money.put(r.submission().name(), e);
-      Scorecard.beside(suite.file(), r.submission().name()).ifPresent(card -> cards.put(r.submission().name(), ScorecardReview.of(card, r, handover(card))));
-    }
+    for (Economics e : section.money()) money.put(e.vendor(), e);
+    for (ScorecardReview r : section.cards()) cards.put(r.card().file().replaceFirst("\\.ya?ml$", ""), r);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("engagement", money.isEmpty() ? null : money);
     m.put("scorecards", cards.isEmpty() ? null : cards);

@@ -107,7 +107,7 @@ final class EvaluateCommand implements Callable<Integer> {
     String engagementText = quiet ? "" : engagement.text(report);
     if (json != null) JsonReport.write(report, extra, json);
     if (junit != null) JunitReport.write(report, junit);
-    if (html != null) HtmlReport.write(report, html);
+    if (html != null) HtmlReport.write(report, engagement.section(report), html);
     var out = spec.commandLine().getOut();
     out.print(quiet ? "Verdict: " + report.verdict() + "\n" : TerminalReport.render(report) + engagementText);
     out.flush();

@@ -98,10 +98,16 @@ final class EvidenceCommand implements Callable<Integer> {
     entries.add(new Evidence.Entry("report", "report.json", "the acceptance report: metrics and slices with intervals, criteria, verdict",
         Files.readAllBytes(report)));
     if (audit != null) {
-      if (!(JsonReport.readAny(audit) instanceof AuditReport)) throw new HoldoutException("--audit " + audit + ": is not a " + AuditReport.SCHEMA + " report");
+      if (!(JsonReport.readAny(audit) instanceof AuditReport a)) throw new HoldoutException("--audit " + audit + ": is not a " + AuditReport.SCHEMA + " report");
       entries.add(new Evidence.Entry("audit", "audit.json", "the audit of the evaluation set: profiles, ids, labels, leakage, shift", Files.readAllBytes(audit)));
+      notes.addAll(Evidence.auditNotes(a, annex.evalSet().sha256()));
     } else {
       notes.add("no audit of the evaluation set (holdout audit --json) was given");
+    }
+    if (r.judge() != null) {
+      entries.add(new Evidence.Entry("judge", "judge-validation.json", "the judge's validation: its agreement with human grades and with itself",
+          bytes(JsonReport.toJson(r.judge()))));
+      if (!r.judge().validated()) notes.add("the judge was not validated against human grades, so its grades decided no criterion: " + r.judge().validation());
     }
     if (handover != null) {
       if (!(JsonReport.readAny(handover) instanceof HandoverReport)) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,8 +83,10 @@ class EngagementWalkTest {
     // run = 20% x 150,000 = 30,000 a year; TCO = 187,500 + 3 x 30,000 = 277,500; net value = 3 x 131,544 - 277,500 = 117,132;
     // break-even = 187,500 / ((131,544 - 30,000) / 12) = 187,500 / 8,462 = 22.158 months.
     Path json = dir.resolve("a.json");
-    Cli a = run("evaluate", SUITE, "-p", example("churn/vendor-a.csv"), "--json", json);
+    Cli a = run("evaluate", SUITE, "-p", example("churn/vendor-a.csv"), "--json", json, "--html", dir.resolve("a.html"));
     assertThat(a.exit()).isZero();
+    assertThat(Files.readString(dir.resolve("a.html"))).contains("id=\"engagement\"")
+        .containsPattern("<tr data-submission=\"vendor-a\">.*<td class=\"num\">277,500.00</td><td class=\"num\">131,544.00 \\[");
     assertThat(a.out()).contains("  savings a year             131,544.00 [")
         .contains("  total cost of ownership    277,500.00   over 3 years\n").contains("  net value                  117,132.00 [")
         .contains("  break-even                 after 22.2 months [")
@@ -103,8 +106,14 @@ class EngagementWalkTest {
     // compare with scorecards. vendor-b quotes 120,000: one-off 150,000, run 24,000, TCO 150,000 + 3 x 24,000 = 222,000;
     // its paired difference is -4.161 a decision, so savings = 99,864 and net = 3 x 99,864 - 222,000 = 77,592;
     // break-even = 150,000 / ((99,864 - 24,000) / 12) = 150,000 / 6,322 = 23.7 months.
-    Cli c = run("compare", SUITE, "-p", example("churn/vendor-a.csv"), "-p", example("churn/vendor-b.csv"), "--json", dir.resolve("c.json"));
+    Cli c = run("compare", SUITE, "-p", example("churn/vendor-a.csv"), "-p", example("churn/vendor-b.csv"), "--json", dir.resolve("c.json"),
+        "--html", dir.resolve("c.html"));
     assertThat(c.exit()).isZero();
+    // the comparison page draws the same money and flags as the terminal
+    String page = Files.readString(dir.resolve("c.html"));
+    assertThat(page).contains("<section class=\"card\" id=\"engagement\">").contains("<a href=\"#engagement\">")
+        .containsPattern("<tr data-submission=\"vendor-b\">.*<td class=\"num\">120,000.00</td><td class=\"num\">222,000.00</td>")
+        .contains("RED FLAG</span> claims roc_auc 0.88, outside Holdout&#39;s interval [0.8432, 0.8550] on the hidden set");
     assertThat(c.out()).containsPattern("  vendor-a +150,000.00 +277,500.00 +131,544.00 \\[.*117,132.00 \\[.*after 22.2 months")
         .containsPattern("  vendor-b +120,000.00 +222,000.00 +99,864.00 \\[.*77,592.00 \\[.*after 23.7 months")
         .contains("vendor-a              answered 5 of 5 vetting questions; red flags checked: none\n")
@@ -140,6 +149,37 @@ class EngagementWalkTest {
     Cli again = run("evidence", SUITE, "--report", json, "--out", pack);
     assertThat(again.exit()).isEqualTo(2);
     assertThat(again.err()).contains("the folder is not empty");
+  }
+
+  @Test
+  void the_evidence_pack_flags_an_audit_that_did_not_pass_and_keeps_the_judge_validation() throws Exception {
+    Path json = dir.resolve("a.json");
+    assertThat(run("evaluate", SUITE, "-p", example("churn/vendor-a.csv"), "--json", json).exit()).isZero();
+    Path audit = dir.resolve("audit.json");
+    assertThat(run("audit", example("churn/eval.csv"), "--suite", SUITE, "--json", audit).exit()).isZero();
+    // the same audit, but NOT_READY and of another file: both are written into the pack's notes
+    ObjectNode a = (ObjectNode) JSON.readTree(audit.toFile());
+    a.put("verdict", "NOT_READY");
+    ((ObjectNode) a.path("data")).put("sha256", "0".repeat(64));
+    Files.writeString(audit, JSON.writeValueAsString(a));
+    // a report whose judge was not validated: its validation goes into the pack as a file of its own
+    ObjectNode r = (ObjectNode) JSON.readTree(json.toFile());
+    ObjectNode judge = r.putObject("judge");
+    judge.put("url", "http://127.0.0.1:9/judge").put("repeats", 3).put("rows", 240).put("validated", false)
+        .put("validation", "quadratic kappa with people 0.12, below judge.min_kappa 0.6");
+    Files.writeString(json, JSON.writeValueAsString(r));
+    Path pack = dir.resolve("pack");
+    Cli ev = run("evidence", SUITE, "--report", json, "--audit", audit, "--out", pack);
+    assertThat(ev.exit()).as(ev.err()).isZero();
+    JsonNode index = JSON.readTree(pack.resolve("index.json").toFile());
+    assertThat(index.path("notes").toString())
+        .contains("the data audit's verdict is NOT_READY: the delivery was judged before the audit of the evaluation set passed")
+        .contains("the audit is of another file (").contains("than the evaluation set (sha256 ")
+        .contains("the judge was not validated against human grades, so its grades decided no criterion: quadratic kappa with people 0.12");
+    JsonNode validation = JSON.readTree(pack.resolve("judge-validation.json").toFile());
+    assertThat(validation.path("validated").asBoolean(true)).isFalse();
+    assertThat(validation.path("rows").asLong()).isEqualTo(240);
+    assertThat(index.path("items").toString()).contains("judge-validation.json").contains("NIST AI RMF MEASURE 1.3");
   }
 
   @Test

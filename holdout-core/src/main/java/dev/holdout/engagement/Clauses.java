@@ -47,6 +47,7 @@ public final class Clauses {
     SERVES.put("annex", List.of(ART_15_3, ANNEX_IV_2G, ANNEX_IV_9, MEASURE_2_4, A_6_2_4, A_6_2_6));
     SERVES.put("report", List.of(ART_15_1, ART_15_3, ANNEX_IV_2G, ANNEX_IV_3, MEASURE_1_3, MEASURE_2_1, MEASURE_2_3, A_6_2_4));
     SERVES.put("audit", List.of(ANNEX_IV_2G, MEASURE_2_1, A_6_2_4));
+    SERVES.put("judge", List.of(ANNEX_IV_2G, MEASURE_1_3, MEASURE_2_1, A_6_2_4));
     SERVES.put("handover", List.of(ANNEX_IV_2G, MEASURE_1_3, MEASURE_2_1, A_6_2_4));
     SERVES.put("monitoring", List.of(ANNEX_IV_9, MEASURE_2_4, A_6_2_6));
     SERVES.put("fingerprints", List.of(ANNEX_IV_2G, MEASURE_2_1, A_6_2_4));

@@ -1,6 +1,7 @@
 package dev.holdout.engagement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.holdout.audit.AuditReport;
 import dev.holdout.base.HoldoutException;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,23 @@ public record Evidence(String schema, String suite, String problem, String verdi
       clauses.add(new ClauseEntry(c.getKey(), c.getValue(), files));
     }
     return new Evidence(SCHEMA, suite, problem, verdict, annex, fingerprints, items, clauses, notes);
+  }
+
+  /**
+   * What an audit of the evaluation set says against the delivery: a verdict other than READY means
+   * the delivery was judged before the data audit passed, and an audit of another file is no
+   * evidence about this one.
+   */
+  public static List<String> auditNotes(AuditReport audit, String evalSetSha256) {
+    List<String> notes = new ArrayList<>();
+    if (!"READY".equals(audit.verdict())) {
+      notes.add("the data audit's verdict is " + audit.verdict() + ": the delivery was judged before the audit of the evaluation set passed");
+    }
+    if (audit.data() != null && audit.data().sha256() != null && !audit.data().sha256().equals(evalSetSha256)) {
+      notes.add("the audit is of another file (" + audit.data().path() + ", sha256 " + shortHash(audit.data().sha256())
+          + "...) than the evaluation set (sha256 " + shortHash(evalSetSha256) + "...)");
+    }
+    return notes;
   }
 
   /** Refuses a report made with another version of the suite: its evidence would not be about this contract. */

@@ -17,12 +17,12 @@ import java.util.Map;
 /**
  * The page comparing several submissions on one suite: the ranking with each submission's verdict,
  * a forest plot of the primary metric, the matrix of paired differences coloured by whether the
- * interval excludes zero, and every criterion by submission.
+ * interval excludes zero, every criterion by submission, and the engagement's money and scorecards when given.
  */
 final class ComparePage {
   private ComparePage() {}
 
-  static String render(CompareReport c) {
+  static String render(CompareReport c, EngagementSection engagement) {
     StringBuilder b = new StringBuilder(256 * 1024);
     Task task = HtmlReport.task(c.suite());
     List<CompareReport.Ranked> ranking = c.ranking() == null ? List.of() : c.ranking();
@@ -37,6 +37,7 @@ final class ComparePage {
     links.put("ranking", "Ranking");
     links.put("differences", "Differences");
     links.put("criteria", "Criteria");
+    if (!engagement.isEmpty()) links.put("engagement", "Engagement");
     links.put("provenance", "Provenance");
     Page.nav(b, links);
 
@@ -104,6 +105,7 @@ final class ComparePage {
       b.append("</tbody></table></div>\n");
     }
     b.append("</section>\n");
+    engagement.append(b);
     HtmlReport.provenance(b, c.suite(), null, first == null ? null : first.bootstrap(), c.provenance());
     return Page.document(HtmlReport.name(c.suite()) + " · comparison of " + ranking.size() + " submissions", b);
   }

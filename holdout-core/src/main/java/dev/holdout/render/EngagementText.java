@@ -76,7 +76,8 @@ public final class EngagementText {
     b.append("  ").append(pad(label, 27)).append(value).append('\n');
   }
 
-  private static String money(Economics.Range r) {
+  /** An amount with its interval: "131,544.00 [120,000.00, 140,000.00]"; "never" for an open end. */
+  public static String money(Economics.Range r) {
     if (r.value() == null) return "-";
     String s = Format.money(r.value());
     if (r.ci() == null) return s;
@@ -84,7 +85,7 @@ public final class EngagementText {
   }
 
   /** Months to one decimal, and the interval; "never" where the savings do not cover the run cost. */
-  static String months(Economics.Range r) {
+  public static String months(Economics.Range r) {
     if (r.value() == null) return "never";
     String s = "after " + month(r.value()) + " months";
     if (r.ci() == null) return s;

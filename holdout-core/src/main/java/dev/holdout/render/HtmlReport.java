@@ -33,11 +33,16 @@ public final class HtmlReport {
 
   /** The page for one submission. */
   public static String render(Report r) {
+    return render(r, EngagementSection.NONE);
+  }
+
+  /** The page for one submission, with the engagement's money and the vendor's scorecard. */
+  public static String render(Report r, EngagementSection engagement) {
     StringBuilder b = new StringBuilder(256 * 1024);
     Task task = task(r.suite());
     header(b, r);
     VerdictBanner.append(b, r);
-    nav(b, r, task);
+    nav(b, r, task, !engagement.isEmpty());
     CriteriaSection.append(b, r);
     MetricsSection.append(b, r, task);
     if (task == Task.BINARY_CLASSIFICATION) BinaryCharts.append(b, r);
@@ -46,6 +51,7 @@ public final class HtmlReport {
     SliceSection.append(b, r, task);
     if (r.serving() != null) ServingSection.append(b, r.serving());
     if (r.judge() != null) JudgeSection.append(b, r.judge());
+    engagement.append(b);
     provenance(b, r.suite(), r.submission(), r.bootstrap(), r.provenance());
     String title = name(r.suite()) + " · " + (r.submission() == null ? "" : r.submission().name()) + " · " + r.verdict();
     return Page.document(title, b);
@@ -53,16 +59,29 @@ public final class HtmlReport {
 
   /** The page comparing several submissions on the same suite. */
   public static String render(CompareReport c) {
-    return ComparePage.render(c);
+    return ComparePage.render(c, EngagementSection.NONE);
+  }
+
+  /** The comparison page, with the money per vendor and the scorecards. */
+  public static String render(CompareReport c, EngagementSection engagement) {
+    return ComparePage.render(c, engagement);
   }
 
   public static void write(Report report, Path file) {
-    String html = render(report);
+    write(report, EngagementSection.NONE, file);
+  }
+
+  public static void write(Report report, EngagementSection engagement, Path file) {
+    String html = render(report, engagement);
     AtomicFiles.write(file, w -> w.write(html));
   }
 
   public static void write(CompareReport report, Path file) {
-    String html = render(report);
+    write(report, EngagementSection.NONE, file);
+  }
+
+  public static void write(CompareReport report, EngagementSection engagement, Path file) {
+    String html = render(report, engagement);
     AtomicFiles.write(file, w -> w.write(html));
   }
 
@@ -89,7 +108,7 @@ public final class HtmlReport {
     Page.header(b, "Holdout acceptance report · " + Html.words(r.suite().task()), name(r.suite()), r.suite().problem(), facts);
   }
 
-  private static void nav(StringBuilder b, Report r, Task t) {
+  private static void nav(StringBuilder b, Report r, Task t, boolean engagement) {
     Map<String, String> links = new LinkedHashMap<>();
     links.put("criteria", "Criteria");
     links.put("metrics", "Metrics");
@@ -98,6 +117,7 @@ public final class HtmlReport {
     }
     if (r.slices() != null && !r.slices().isEmpty()) links.put("slices", "Slices");
     if (r.judge() != null) links.put("judge", "Judge");
+    if (engagement) links.put("engagement", "Engagement");
     links.put("provenance", "Provenance");
     Page.nav(b, links);
   }

@@ -5,8 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.siegmar.fastcsv.writer.CsvWriter;
 import dev.holdout.base.CsvCells;
+import dev.holdout.engagement.Economics;
 import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
+import dev.holdout.result.CompareReport;
 import dev.holdout.server.auth.Accounts;
 import dev.holdout.server.auth.Principal;
 import dev.holdout.server.auth.Throttle;
@@ -33,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -208,7 +211,12 @@ public final class Api {
             JsonReport.readReport(submissions.report(ctx.pathParam("project"), ctx.pathParam("submission"), param(ctx, "part", "private"))))));
     route(HandlerType.GET, "/projects/{project}/compare", Access.OWNER,
         "Paired comparison of submissions (?submission=a&submission=b...) on ?part=private (default), all or public.", null,
-        (ctx, who) -> json(ctx, JsonReport.toJson(champions.compare(ctx.pathParam("project"), ctx.queryParams("submission"), param(ctx, "part", "private")))));
+        (ctx, who) -> {
+          CompareReport c = champions.compare(ctx.pathParam("project"), ctx.queryParams("submission"), param(ctx, "part", "private"));
+          Map<String, Object> money = new LinkedHashMap<>();
+          for (Economics e : champions.engagement(ctx.pathParam("project"), c)) money.put(e.vendor(), e);
+          json(ctx, JsonReport.toJson(c, Collections.singletonMap("engagement", money.isEmpty() ? null : money)));
+        });
 
     route(HandlerType.GET, "/projects/{project}/leaderboard", Access.MEMBER, "Ladder-released public-part scores.", null,
         (ctx, who) -> ctx.json(leaderboard.view(who, projects.get(ctx.pathParam("project")))));

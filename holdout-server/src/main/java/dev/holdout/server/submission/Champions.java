@@ -1,6 +1,10 @@
 package dev.holdout.server.submission;
 
 import dev.holdout.base.Progress;
+import dev.holdout.engagement.CostModel;
+import dev.holdout.engagement.Economics;
+import dev.holdout.engagement.SuiteEngagement;
+import dev.holdout.engagement.Terms;
 import dev.holdout.evaluation.EvaluationSet;
 import dev.holdout.evaluation.Evaluator;
 import dev.holdout.metric.Direction;
@@ -198,5 +202,20 @@ public final class Champions {
       subs.add(evaluations.load(p, part, suite, eval, submissions.file(s), s.vendorName() + "/" + s.id()));
     }
     return new Evaluator(suite, eval, Progress.NONE).compare(subs);
+  }
+  /**
+   * The money of each compared submission, in ranking order, over the engagement the project's suite
+   * describes (build price, data preparation, run share, years, decisions a year): the same
+   * {@link CostModel} as {@code holdout compare}. Empty when the suite has no engagement section.
+   */
+  public List<Economics> engagement(String projectId, CompareReport c) {
+    Terms terms = SuiteEngagement.of(projects.suite(projects.get(projectId), "private").file()).terms();
+    List<Economics> out = new ArrayList<>();
+    if (terms == null) return out;
+    for (CompareReport.Ranked rk : c.ranking()) {
+      c.reports().stream().filter(r -> r.submission().name().equals(rk.name())).findFirst()
+          .ifPresent(r -> out.add(CostModel.of(rk.name(), terms, r)));
+    }
+    return out;
   }
 }

@@ -3,6 +3,9 @@ package dev.holdout.server.ui;
 import static dev.holdout.server.ui.Shell.esc;
 
 import dev.holdout.base.Format;
+import dev.holdout.engagement.Economics;
+import dev.holdout.render.EngagementSection;
+import dev.holdout.render.EngagementText;
 import dev.holdout.render.HtmlReport;
 import dev.holdout.render.JsonReport;
 import dev.holdout.result.CompareReport;
@@ -163,6 +166,20 @@ final class ReportPages {
           pair.test() == null || pair.test().different() == null ? "–" : pair.test().different() ? "yes" : "no"));
     }
     Shell.table(b, "Pairs", List.of("A", "B", "#A minus B", "#Interval", "Test", "#p (Holm)", "Distinguishable"), rows, "pairs-table");
+    List<Economics> money = champions.engagement(p, c);
+    if (!money.isEmpty()) {
+      Economics first = money.get(0);
+      b.append("</section>\n<section class=\"card\" id=\"engagement\"><h2>Engagement</h2><p class=\"lede\">What each delivery is worth over ")
+          .append(first.years()).append(" years at ").append(esc(Format.count(Math.round(first.decisionsPerYear())))).append(" decisions a year")
+          .append(first.currency() == null ? "" : ", in " + esc(first.currency())).append(", from the suite's engagement section and the measured costs.</p>");
+      rows = new ArrayList<>();
+      for (Economics e : money) {
+        rows.add(List.of(esc(e.vendor()), esc(Format.money(e.buildPrice())), esc(Format.money(e.totalCost())), range(e.savingsPerYear()),
+            range(e.netValue()), esc(EngagementText.months(e.breakEvenMonths()))));
+      }
+      Shell.table(b, "Money per submission", List.of("Submission", "#Build", "#Total cost of ownership", "#Savings a year", "#Net value", "Break-even"),
+          rows, "engagement-table");
+    }
     StringBuilder q = new StringBuilder("/projects/" + p + "/compare/report?part=" + part);
     for (String id : ids) q.append("&submission=").append(id);
     b.append("</section>\n<section class=\"card\" id=\"full-comparison\"><h2>Full comparison</h2><p>").append(Shell.link(q.toString(), "Open it on its own page"))
@@ -181,7 +198,14 @@ final class ReportPages {
   }
 
   void compareFrame(Context ctx) {
-    framed(ctx, HtmlReport.render(champions.compare(ctx.pathParam("project"), picked(ctx), part(ctx))));
+    String p = ctx.pathParam("project");
+    CompareReport c = champions.compare(p, picked(ctx), part(ctx));
+    framed(ctx, HtmlReport.render(c, new EngagementSection(champions.engagement(p, c), List.of(), List.of())));
+  }
+
+  /** "131,544.00 [120,000.00, 140,000.00]"; "–" without a value. */
+  private static String range(Economics.Range r) {
+    return r == null || r.value() == null ? "–" : esc(EngagementText.money(r));
   }
 
   private static List<String> picked(Context ctx) {
