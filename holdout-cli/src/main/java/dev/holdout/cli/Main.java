@@ -2,6 +2,7 @@ package dev.holdout.cli;
 
 import dev.holdout.base.HoldoutException;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,11 +18,6 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "The evaluation a buyer of machine learning keeps for itself.",
-    subcommands = {InitCommand.class, ContractCommand.class, EvaluateCommand.class, CompareCommand.class, PlanCommand.class, ClicksCommand.class, RunCommand.class,
-        ProbeCommand.class, AuditCommand.class, ReportCommand.class, DriftCommand.class, MonitorCommand.class, ScoreCommand.class,
-        HandoverCommand.class, EvidenceCommand.class, ServeCommand.class, AdminCommand.class, ProjectCommand.class, SubmitCommand.class, LeaderboardCommand.class,
-        SubmissionsCommand.class, ChampionCommand.class, LogCommand.class, InputsCommand.class,
-        CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 accepted, 1 rejected, 3 inconclusive, 2 bad input or usage, 70 internal error."})
 public final class Main {
   public static final int BAD_INPUT = 2;
@@ -30,13 +26,34 @@ public final class Main {
   @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean verbose;
 
+  /** The subcommands, in the order the help lists them. */
+  static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, ContractCommand.class, EvaluateCommand.class, CompareCommand.class,
+      PlanCommand.class, ClicksCommand.class, RunCommand.class, ProbeCommand.class, AuditCommand.class, ReportCommand.class, DriftCommand.class,
+      MonitorCommand.class, ScoreCommand.class, HandoverCommand.class, EvidenceCommand.class, ServeCommand.class, AdminCommand.class,
+      ProjectCommand.class, SubmitCommand.class, LeaderboardCommand.class, SubmissionsCommand.class, ChampionCommand.class, LogCommand.class,
+      InputsCommand.class, CommandLine.HelpCommand.class);
+
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(commandLine(args.length > 0 ? args[0] : null).execute(args));
   }
 
   /** The configured command line, for tests: {@code commandLine().setOut(...).execute(...)}. */
   public static CommandLine commandLine() {
+    return commandLine(null);
+  }
+
+  /**
+   * The command line with only the subcommand named {@code first} when it names one (other than
+   * help), else with all of them. picocli reads every option of every subcommand it is given, which
+   * was most of the start-up of a run; a run of one subcommand parses the same with that one alone.
+   */
+  static CommandLine commandLine(String first) {
     CommandLine cl = new CommandLine(new Main());
+    Class<?> only = null;
+    for (Class<?> c : SUBCOMMANDS) {
+      if (first != null && c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(first)) only = c;
+    }
+    for (Class<?> c : SUBCOMMANDS) if (only == null || c == only) cl.addSubcommand(c);
     cl.setExecutionStrategy(Main::refuseUnmatched);
     cl.setExecutionExceptionHandler((e, line, parsed) -> {
       PrintWriter err = line.getErr();

@@ -13,7 +13,8 @@ record Cli(int exit, String out, String err) {
     for (int i = 0; i < args.length; i++) text[i] = args[i].toString();
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(text);
+    // as main builds it: with only the subcommand the first word names
+    int exit = Main.commandLine(text.length > 0 ? text[0] : null).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(text);
     return new Cli(exit, out.toString(), err.toString());
   }
 

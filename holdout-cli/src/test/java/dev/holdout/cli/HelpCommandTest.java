@@ -57,6 +57,26 @@ class HelpCommandTest {
     assertThat(Cli.run("handover", "verify", "--help").exit()).isZero();
   }
 
+  @Test
+  void a_command_line_of_one_subcommand_gives_the_same_help_as_the_whole_one() {
+    CommandLine whole = Main.commandLine();
+    for (String name : whole.getSubcommands().keySet()) {
+      if (name.equals("help")) continue; // help lists every command, so it gets them all (below)
+      CommandLine alone = Main.commandLine(name);
+      assertThat(alone.getSubcommands().keySet()).as(name).containsExactly(name);
+      List<CommandSpec> a = new ArrayList<>();
+      List<CommandSpec> b = new ArrayList<>();
+      collect(whole.getSubcommands().get(name), a);
+      collect(alone.getSubcommands().get(name), b);
+      assertThat(b).as(name).hasSameSizeAs(a);
+      for (int i = 0; i < a.size(); i++) {
+        assertThat(b.get(i).commandLine().getUsageMessage()).as(a.get(i).qualifiedName()).isEqualTo(a.get(i).commandLine().getUsageMessage());
+      }
+    }
+    assertThat(Main.commandLine("help").getSubcommands()).hasSameSizeAs(whole.getSubcommands());
+    assertThat(Main.commandLine("--verbose").getSubcommands()).hasSameSizeAs(whole.getSubcommands());
+  }
+
   private static List<CommandSpec> commands() {
     List<CommandSpec> all = new ArrayList<>();
     collect(Main.commandLine(), all);

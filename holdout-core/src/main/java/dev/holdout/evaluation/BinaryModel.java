@@ -130,6 +130,28 @@ final class BinaryModel extends TaskModel {
     }
 
     @Override
+    public void vector(int set, double[] w, List<String> names, double[] out, int offset) {
+      double[] v = BinaryMetrics.values(cells, set, w, thresholds[set], costs, budgets);
+      int[] at = positions(names);
+      for (int k = 0; k < at.length; k++) out[offset + k] = at[k] < 0 ? Double.NaN : v[BinaryMetrics.VALUES + at[k]];
+    }
+
+    /** Where each of {@code names} sits among {@link BinaryMetrics#values}' metrics (-1: not a binary metric), for the last list of names asked. */
+    private int[] positions(List<String> names) {
+      Positions p = positions;
+      if (p == null || p.names != names) {
+        List<String> own = BinaryMetrics.names(costs, budgets);
+        int[] at = new int[names.size()];
+        for (int k = 0; k < at.length; k++) at[k] = own.indexOf(names.get(k));
+        p = new Positions(names, at);
+        positions = p; // racy but safe: replicates on other threads at worst compute it again
+      }
+      return p.at;
+    }
+
+    private Positions positions;
+
+    @Override
     public Details details(int set) {
       BinaryMetrics.Confusion m = BinaryMetrics.confusion(cells, set, cells.counts(), thresholds[set]);
       Report.ConfusionMatrix confusion = new Report.ConfusionMatrix(List.of(eval.negativeLabel, eval.positiveLabel),
@@ -179,4 +201,6 @@ final class BinaryModel extends TaskModel {
           calls.isEmpty() ? null : calls);
     }
   }
+
+  private record Positions(List<String> names, int[] at) {}
 }

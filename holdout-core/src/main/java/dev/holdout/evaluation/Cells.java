@@ -2,6 +2,7 @@ package dev.holdout.evaluation;
 
 import dev.holdout.metric.MetricValue;
 import dev.holdout.result.Report;
+import java.util.List;
 import java.util.Map;
 
 /** A task's weighted cells for one view (rows x prediction sets), behind one interface for the pipeline. */
@@ -28,6 +29,14 @@ interface Cells {
 
   /** Every metric of prediction set {@code set} under weights {@code w}, in a fixed order. */
   Map<String, MetricValue> metrics(int set, double[] w);
+
+  /**
+   * The values of {@code names} among {@link #metrics} into {@code out} from {@code offset} (NaN
+   * where undefined or absent): what a bootstrap replicate keeps. Tasks may skip building the map.
+   */
+  default void vector(int set, double[] w, List<String> names, double[] out, int offset) {
+    Evaluator.vector(metrics(set, w), names, out, offset);
+  }
 
   /**
    * The metrics of {@link #metrics} and, where the task has labels (multilabel), each label's

@@ -89,10 +89,14 @@ public final class Evaluator {
     int labelColumns = LabelResults.width(first.perLabel());
     double[][] overall = Bootstrap.run(boot.counts(), clusters, strata(boot), reps, b.seed(), "overall", w -> {
       double[] v = new double[2 * m + labelColumns];
-      Cells.Measured sub = boot.measure(0, w);
-      vector(sub.overall(), names, v, 0);
-      vector(boot.metrics(1, w), names, v, m);
-      if (labelColumns > 0) LabelResults.fill(first.perLabel(), sub.perLabel(), v, 2 * m);
+      if (labelColumns > 0) {
+        Cells.Measured sub = boot.measure(0, w);
+        vector(sub.overall(), names, v, 0);
+        LabelResults.fill(first.perLabel(), sub.perLabel(), v, 2 * m);
+      } else {
+        boot.vector(0, w, names, v, 0);
+      }
+      boot.vector(1, w, names, v, m);
       return v;
     });
     LabelResults labels = labelColumns == 0 ? null : new LabelResults(first.perLabel(), overall, 2 * m);
@@ -286,7 +290,7 @@ public final class Evaluator {
           "slice:" + slice.column() + ":" + slice.groups().get(g),
           w -> {
             double[] v = new double[names.size()];
-            vector(boot.metrics(0, w), names, v, 0);
+            boot.vector(0, w, names, v, 0);
             return v;
           });
       return new Object[] {g, exact.metrics(0, exact.counts()), reps};

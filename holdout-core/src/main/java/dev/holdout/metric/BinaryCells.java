@@ -24,6 +24,32 @@ public final class BinaryCells {
   final int[][] order;
   /** Each cell's calibration bin per set, fixed once so the bootstrap does not recompute it. */
   final byte[][] eceBin;
+  /**
+   * What the bootstrap's branch-free passes read, fixed once for cells that are resampled as they
+   * are (at most {@link #ROW_LOSSES}, every score finite); null otherwise. {@code label}: 1 for a
+   * positive cell, else 0. Per set, along {@code order} from the top score down: {@code walkLabel}
+   * the label and {@code groupEnd} whether the next cell down has a different score (ends a tie).
+   */
+  final double[] label;
+  final double[][] walkLabel;
+  final boolean[][] groupEnd;
+  /** Per set, the last threshold's decisions (1 predicted positive, else 0), kept for the next replicate. */
+  private final Decisions[] decided;
+
+  /** Set {@code set}'s decisions at {@code threshold} as 1 (score at least the threshold) or 0 per cell; null without {@link #label}. */
+  double[] decisions(int set, double threshold) {
+    if (label == null) return null;
+    Decisions d = decided[set];
+    if (d == null || Double.compare(d.threshold, threshold) != 0) {
+      double[] flag = new double[size];
+      for (int i = 0; i < size; i++) flag[i] = score[set][i] >= threshold ? 1 : 0;
+      d = new Decisions(threshold, flag);
+      decided[set] = d; // racy but safe: a record's final fields publish the array with it
+    }
+    return d.flag;
+  }
+
+  private record Decisions(double threshold, double[] flag) {}
 
   /**
    * The cell of each row these cells were built from, in the order the rows were given: what a
@@ -46,9 +72,25 @@ public final class BinaryCells {
     this.brier = brier;
     this.order = new int[score.length][];
     this.eceBin = new byte[score.length][size];
+    this.decided = new Decisions[score.length];
+    boolean walks = size <= ROW_LOSSES;
+    for (double[] set : score) for (int i = 0; i < size && walks; i++) walks = Double.isFinite(set[i]);
+    this.label = walks ? new double[size] : null;
+    this.walkLabel = walks ? new double[score.length][] : null;
+    this.groupEnd = walks ? new boolean[score.length][] : null;
+    if (walks) for (int i = 0; i < size; i++) label[i] = positive[i] ? 1 : 0;
     for (int s = 0; s < score.length; s++) {
       order[s] = s == 0 && ascending(score[0]) ? identity(size) : Sorting.order(score[s]);
       for (int i = 0; i < size; i++) eceBin[s][i] = (byte) BinaryMetrics.eceBin(score[s][i]);
+      if (walks) {
+        int[] o = order[s];
+        walkLabel[s] = new double[size];
+        groupEnd[s] = new boolean[size];
+        for (int i = 0; i < size; i++) {
+          walkLabel[s][i] = label[o[i]];
+          groupEnd[s][i] = i == 0 || score[s][o[i - 1]] != score[s][o[i]];
+        }
+      }
       // Cells small enough to be resampled as they are get their losses once, not once a replicate.
       if (size <= ROW_LOSSES && logLoss[s] == null) {
         logLoss[s] = new double[size];

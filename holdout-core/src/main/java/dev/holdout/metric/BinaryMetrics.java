@@ -1,6 +1,9 @@
 package dev.holdout.metric;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +53,58 @@ public final class BinaryMetrics {
    * precision, recall and lift at each share of {@code budgets} (see {@link #atBudget}).
    */
   public static Map<String, MetricValue> compute(BinaryCells c, int set, double[] w, double threshold, Costs costs, double[] budgets) {
+    double[] v = values(c, set, w, threshold, costs, budgets);
+    double tp = v[0], fp = v[1], tn = v[2], fn = v[3];
+    double p = tp + fn;
+    double n = tn + fp;
+    if (p + n == 0) {
+      Map<String, MetricValue> out = new LinkedHashMap<>();
+      for (String name : MetricCatalog.names(Task.BINARY_CLASSIFICATION)) {
+        if (!name.equals("expected_cost") || costs != null) out.put(name, MetricValue.undefined("no rows"));
+      }
+      for (double q : budgets) for (String family : MetricCatalog.AT_BUDGET) out.put(MetricCatalog.budgetName(family, q), MetricValue.undefined("no rows"));
+      return out;
+    }
+    String noPositives = "the evaluated rows have no positive label";
+    String noNegatives = "the evaluated rows have no negative label";
+    List<String> names = names(costs, budgets);
+    Map<String, MetricValue> out = new LinkedHashMap<>(2 * names.size());
+    for (int k = 0; k < names.size(); k++) {
+      double x = v[VALUES + k];
+      String name = names.get(k);
+      out.put(name, !Double.isNaN(x) ? MetricValue.of(x) : MetricValue.undefined(switch (name) {
+        case "precision" -> "no row is predicted positive at threshold " + threshold;
+        case "recall" -> noPositives;
+        case "specificity" -> noNegatives;
+        case "f1" -> "no positive label and no positive prediction";
+        case "mcc" -> "a row or column of the confusion matrix is empty (one class only, or one prediction only)";
+        case "roc_auc" -> p > 0 ? noNegatives : noPositives;
+        default -> noPositives; // average_precision (only without a positive), and recall and lift at a budget
+      }));
+    }
+    return out;
+  }
+
+  /** Where {@link #values}' metrics start: after the confusion counts tp, fp, tn, fn. */
+  public static final int VALUES = 4;
+
+  /** The names of {@link #compute}'s metrics, in its order, for these costs (null: none) and budgets. */
+  public static List<String> names(Costs costs, double[] budgets) {
+    List<String> names = new ArrayList<>(NAMES);
+    if (costs == null) names.remove("expected_cost");
+    for (double q : budgets) for (String family : MetricCatalog.AT_BUDGET) names.add(MetricCatalog.budgetName(family, q));
+    return names;
+  }
+
+  private static final List<String> NAMES = List.of("accuracy", "balanced_accuracy", "precision", "recall", "specificity", "f1", "mcc",
+      "roc_auc", "average_precision", "log_loss", "brier", "ece", "expected_cost");
+
+  /**
+   * {@link #compute}'s figures as numbers, NaN where a figure is undefined: the confusion counts
+   * tp, fp, tn, fn, then from {@link #VALUES} the metrics in the order of {@link #names}. What a
+   * bootstrap replicate needs, without a map or an object per metric; the same arithmetic.
+   */
+  public static double[] values(BinaryCells c, int set, double[] w, double threshold, Costs costs, double[] budgets) {
     // One fused pass for the confusion counts, the losses and the calibration bins.
     double tp = 0, fp = 0, tn = 0, fn = 0, ll = 0, br = 0;
     double[] binScore = new double[ECE_BINS];
@@ -60,7 +115,25 @@ public final class BinaryMetrics {
     boolean exactRows = ll0 == null;
     byte[] bins = c.eceBin[set];
     boolean[] positive = c.positive;
-    for (int i = 0; i < c.size; i++) {
+    double[] decided = c.decisions(set, threshold);
+    // Cells resampled as they are: the same sums without a branch on the label, the decision or a
+    // zero weight, which a replicate makes unpredictable (a term of a skipped case adds 0 exactly).
+    for (int i = 0; decided != null && i < c.size; i++) {
+      double wi = w[i];
+      double pos = wi * c.label[i];
+      double neg = wi - pos;
+      double tpi = pos * decided[i];
+      double fpi = neg * decided[i];
+      tp += tpi;
+      fn += pos - tpi;
+      fp += fpi;
+      tn += neg - fpi;
+      binPositive[bins[i]] += pos;
+      binScore[bins[i]] += wi * s[i];
+      ll += wi * ll0[i];
+      br += wi * br0[i];
+    }
+    for (int i = 0; decided == null && i < c.size; i++) {
       double wi = w[i];
       if (wi == 0) continue;
       boolean predicted = s[i] >= threshold;
@@ -80,48 +153,51 @@ public final class BinaryMetrics {
         br += wi * br0[i];
       }
     }
-    Map<String, MetricValue> out = new LinkedHashMap<>();
-    Confusion m = new Confusion(tp, fp, tn, fn);
     double p = tp + fn;
     double n = tn + fp;
     double total = p + n;
+    double[] v = new double[VALUES + NAMES.size() - (costs == null ? 1 : 0) + 3 * budgets.length];
+    v[0] = tp;
+    v[1] = fp;
+    v[2] = tn;
+    v[3] = fn;
     if (total == 0) {
-      for (String name : MetricCatalog.names(Task.BINARY_CLASSIFICATION)) {
-        if (!name.equals("expected_cost") || costs != null) out.put(name, MetricValue.undefined("no rows"));
-      }
-      for (double q : budgets) for (String family : MetricCatalog.AT_BUDGET) out.put(MetricCatalog.budgetName(family, q), MetricValue.undefined("no rows"));
-      return out;
+      Arrays.fill(v, VALUES, v.length, Double.NaN);
+      return v;
     }
-    String noPositives = "the evaluated rows have no positive label";
-    String noNegatives = "the evaluated rows have no negative label";
-    out.put("accuracy", MetricValue.of((tp + tn) / total));
-    out.put("balanced_accuracy", MetricValue.of(p > 0 && n > 0 ? (tp / p + tn / n) / 2 : p > 0 ? tp / p : tn / n));
-    out.put("precision", tp + fp > 0 ? MetricValue.of(tp / (tp + fp))
-        : MetricValue.undefined("no row is predicted positive at threshold " + threshold));
-    out.put("recall", p > 0 ? MetricValue.of(tp / p) : MetricValue.undefined(noPositives));
-    out.put("specificity", n > 0 ? MetricValue.of(tn / n) : MetricValue.undefined(noNegatives));
+    int k = VALUES;
+    v[k++] = (tp + tn) / total;
+    v[k++] = p > 0 && n > 0 ? (tp / p + tn / n) / 2 : p > 0 ? tp / p : tn / n;
+    v[k++] = tp + fp > 0 ? tp / (tp + fp) : Double.NaN;
+    v[k++] = p > 0 ? tp / p : Double.NaN;
+    v[k++] = n > 0 ? tn / n : Double.NaN;
     double f1d = 2 * tp + fp + fn;
-    out.put("f1", f1d > 0 ? MetricValue.of(2 * tp / f1d)
-        : MetricValue.undefined("no positive label and no positive prediction"));
+    v[k++] = f1d > 0 ? 2 * tp / f1d : Double.NaN;
     double mccd = Math.sqrt((tp + fp) * p * (tn + fn) * n);
-    out.put("mcc", mccd > 0 ? MetricValue.of((tp * tn - fp * fn) / mccd)
-        : MetricValue.undefined("a row or column of the confusion matrix is empty (one class only, or one prediction only)"));
-    rankMetrics(out, c.order[set], c.score[set], c.positive, w, p, n, noPositives, noNegatives);
-    out.put("log_loss", MetricValue.of(ll / total));
-    out.put("brier", MetricValue.of(br / total));
+    v[k++] = mccd > 0 ? (tp * tn - fp * fn) / mccd : Double.NaN;
+    if (p > 0 && n > 0) {
+      double[] ranks = c.walkLabel != null ? rankWalk(c.order[set], c.walkLabel[set], c.groupEnd[set], w, p, n)
+          : rankStatistics(c.order[set], c.score[set], c.positive, w, p, n);
+      v[k++] = ranks[0];
+      v[k++] = ranks[1];
+    } else {
+      // as rankMetrics: average_precision is 1 when every row is positive
+      v[k++] = Double.NaN;
+      v[k++] = p > 0 ? 1.0 : Double.NaN;
+    }
+    v[k++] = ll / total;
+    v[k++] = br / total;
     double ece = 0;
     for (int b = 0; b < ECE_BINS; b++) ece += Math.abs(binPositive[b] - binScore[b]);
-    out.put("ece", MetricValue.of(ece / total));
-    if (costs != null) {
-      out.put("expected_cost", MetricValue.of(costs.of(m) / total));
-    }
+    v[k++] = ece / total;
+    if (costs != null) v[k++] = costs.of(tp, fp, tn, fn) / total;
     for (double q : budgets) {
       AtBudget at = atBudget(c, set, w, q);
-      out.put(MetricCatalog.budgetName("precision", q), at.precision());
-      out.put(MetricCatalog.budgetName("recall", q), at.recall());
-      out.put(MetricCatalog.budgetName("lift", q), at.lift());
+      v[k++] = at.precision().orNaN();
+      v[k++] = at.recall().orNaN();
+      v[k++] = at.lift().orNaN();
     }
-    return out;
+    return v;
   }
 
   /**
@@ -262,6 +338,37 @@ public final class BinaryMetrics {
       tpAbove += tpG;
       fpAbove += fpG;
       if (tpG > 0) ap += (tpG / totalPos) * (tpAbove / (tpAbove + fpAbove));
+    }
+    return new double[] {auc / (totalPos * totalNeg), ap};
+  }
+
+  /**
+   * {@link #rankStatistics(int[], double[], boolean[], double[], double, double)} from the walk
+   * {@link BinaryCells} fixes once: labels along {@code order} and where each tie ends, so a
+   * replicate's pass has one branch, on a pattern the same in every replicate. The same sums in the
+   * same order: a group or cell of no weight adds exactly 0, where the other skips it.
+   */
+  static double[] rankWalk(int[] order, double[] walkLabel, boolean[] groupEnd, double[] w, double totalPos, double totalNeg) {
+    double tpAbove = 0;
+    double fpAbove = 0;
+    double auc = 0;
+    double ap = 0;
+    double tpG = 0;
+    double fpG = 0;
+    for (int i = order.length - 1; i >= 0; i--) {
+      double wk = w[order[i]];
+      double t = wk * walkLabel[i];
+      tpG += t;
+      fpG += wk - t;
+      if (groupEnd[i]) {
+        auc += fpG * (tpAbove + tpG / 2);
+        tpAbove += tpG;
+        fpAbove += fpG;
+        // tpG = 0 adds 0 (the quotient is finite: 0 / MIN_VALUE where nothing is above yet)
+        ap += (tpG / totalPos) * (tpAbove / Math.max(tpAbove + fpAbove, Double.MIN_VALUE));
+        tpG = 0;
+        fpG = 0;
+      }
     }
     return new double[] {auc / (totalPos * totalNeg), ap};
   }
