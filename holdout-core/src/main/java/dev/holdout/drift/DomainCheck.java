@@ -131,6 +131,8 @@ public final class DomainCheck {
     }
     List<String> names = List.copyOf(byColumn.keySet());
     ColumnImportance[] found = new ColumnImportance[columns.size()];
+    boolean linear = Arrays.stream(models).allMatch(m -> m instanceof DomainClassifier.Linear);
+    double[] margins = linear ? margins(rows, models, heldOut) : null;
     IntStream.range(0, columns.size()).parallel().forEach(c -> {
       int[] cols = columns.get(c);
       double[] shuffled = new double[rows.length];
@@ -138,9 +140,18 @@ public final class DomainCheck {
       for (int r = 0; r < REPEATS; r++) {
         for (int f = 0; f < models.length; f++) {
           int[] held = heldOut[f];
+          double[] w = linear ? ((DomainClassifier.Linear) models[f]).weights() : null;
           for (int k = 0; k < held.length; k++) {
-            double[] row = rows[held[k]].clone();
-            for (int j : cols) row[j] = rows[from[c][r][f][k]][j];
+            double[] row = rows[held[k]];
+            double[] swapped = rows[from[c][r][f][k]];
+            if (linear) {  // the margin changed by the column's features alone
+              double m = margins[held[k]];
+              for (int j : cols) m += w[j] * (swapped[j] - row[j]);
+              shuffled[held[k]] = DomainClassifier.Linear.logistic(m);
+              continue;
+            }
+            row = row.clone();
+            for (int j : cols) row[j] = swapped[j];
             shuffled[held[k]] = models[f].score(row);
           }
         }
@@ -152,6 +163,16 @@ public final class DomainCheck {
     out.sort(Comparator.comparingDouble(ColumnImportance::aucDrop).reversed());
     List<ColumnImportance> positive = out.stream().filter(c -> c.aucDrop() > 0).toList();
     return List.copyOf(positive.subList(0, Math.min(TOP, positive.size())));
+  }
+
+  /** Each held-out row's margin under its fold's linear model. */
+  private static double[] margins(double[][] rows, DomainClassifier.Scorer[] models, int[][] heldOut) {
+    double[] m = new double[rows.length];
+    for (int f = 0; f < models.length; f++) {
+      double[] w = ((DomainClassifier.Linear) models[f]).weights();
+      for (int i : heldOut[f]) m[i] = DomainClassifier.Linear.margin(w, rows[i]);
+    }
+    return m;
   }
 
   /** The rows of fold {@code f} ({@code in}) or of every other fold. */
