@@ -1,6 +1,5 @@
 package dev.holdout.drift;
 
-import dev.holdout.metric.BinaryMetrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -85,7 +84,7 @@ public final class DomainCheck {
       models[f] = classifier.train(x, y, features, seed + f);
       for (int i : rowsWhere(fold, f, true)) scores[i] = models[f].score(rows[i]);
     });
-    double auc = BinaryMetrics.rocAuc(scores, current);
+    double auc = Auc.rocAuc(scores, current);
     double[] ci = Auc.hanleyMcNeil(auc, curSample.length, refSample.length, confidence);
     List<ColumnImportance> top = importances(rows, current, owner, fold, models, auc, new SplittableRandom(seed ^ 0x5DEECE66DL));
     return new Result(classifier.description(), refSample.length, curSample.length, FOLDS, auc, ci[0], ci[1], threshold,
@@ -155,7 +154,7 @@ public final class DomainCheck {
             shuffled[held[k]] = models[f].score(row);
           }
         }
-        drop += auc - BinaryMetrics.rocAuc(shuffled, current);
+        drop += auc - Auc.rocAuc(shuffled, current);
       }
       found[c] = new ColumnImportance(names.get(c), drop / REPEATS);
     });
