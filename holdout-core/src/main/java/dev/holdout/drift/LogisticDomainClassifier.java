@@ -36,20 +36,18 @@ public final class LogisticDomainClassifier implements DomainClassifier {
         double[] x = rows[i];
         double g = Linear.logistic(Linear.margin(w, x)) - (current[i] ? 1 : 0);  // d(log loss)/d(margin)
         if (g == 0) continue;
+        // AdaGrad: each coordinate's step scaled by the root of its summed squared gradients. A zero
+        // feature has a zero gradient and so moves nothing; the loop has no branch, so it vectorises.
         for (int j = 0; j < p; j++) {
-          double v = x[j];
-          if (v != 0) w[j] -= step(squares, j, g * v);
+          double gj = g * x[j];
+          squares[j] += gj * gj;
+          w[j] -= LEARNING_RATE * gj / (EPSILON + Math.sqrt(squares[j]));
         }
-        w[p] -= step(squares, p, g);
+        squares[p] += g * g;
+        w[p] -= LEARNING_RATE * g / (EPSILON + Math.sqrt(squares[p]));
       }
     }
     return (Linear) () -> w;
-  }
-
-  /** AdaGrad's step for coordinate {@code j} with gradient {@code g}, after adding g squared to its running sum. */
-  private static double step(double[] squares, int j, double g) {
-    squares[j] += g * g;
-    return LEARNING_RATE * g / (EPSILON + Math.sqrt(squares[j]));
   }
 
   private static void shuffle(int[] a, SplittableRandom random) {
