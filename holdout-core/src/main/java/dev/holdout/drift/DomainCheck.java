@@ -1,5 +1,6 @@
 package dev.holdout.drift;
 
+import dev.holdout.base.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -47,7 +48,17 @@ public final class DomainCheck {
 
   /** The result; {@code drifted} when {@code low} is at or above {@code threshold}. */
   public record Result(String learner, int referenceRows, int currentRows, int folds, double rocAuc, double low, double high,
-      double threshold, boolean drifted, List<ColumnImportance> topColumns) {}
+      double threshold, boolean drifted, List<ColumnImportance> topColumns) {
+    /**
+     * The rows it learned from, said in reports: "a seeded sample of 5,000 + 5,000 rows (of
+     * 200,000 + 200,000)", or "all 3,000 + 2,000 rows" when the windows are within the sample size.
+     */
+    public String rowsSeen(long referenceWindow, long currentWindow) {
+      String seen = Format.count(referenceRows) + " + " + Format.count(currentRows) + " rows";
+      if (referenceRows >= referenceWindow && currentRows >= currentWindow) return "all " + seen;
+      return "a seeded sample of " + seen + " (of " + Format.count(referenceWindow) + " + " + Format.count(currentWindow) + ")";
+    }
+  }
 
   static Result run(List<WindowColumns.Column> columns, int refRows, int curRows, DomainClassifier classifier, int rowsPerSide,
       double confidence, double threshold, long seed) {
