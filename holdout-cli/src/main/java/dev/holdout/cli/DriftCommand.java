@@ -14,7 +14,7 @@ import dev.holdout.drift.DriftSettings;
 import dev.holdout.suite.SuiteDrift;
 import dev.holdout.render.DriftText;
 import dev.holdout.drift.Method;
-import dev.holdout.drift.TribuoDomainClassifier;
+import dev.holdout.drift.LogisticDomainClassifier;
 import dev.holdout.render.DriftHtml;
 import dev.holdout.render.Headline;
 import dev.holdout.render.JsonReport;
@@ -83,7 +83,7 @@ final class DriftCommand implements Callable<Integer> {
     Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     DriftReport report;
     try {
-      report = Drift.run(reference, current, settings, new TribuoDomainClassifier(), parsed == null ? List.of() : parsed.data().slices(), progress);
+      report = Drift.run(reference, current, settings, new LogisticDomainClassifier(), parsed == null ? List.of() : parsed.data().slices(), progress);
     } finally {
       progress.done();
     }

@@ -1,6 +1,6 @@
 package dev.holdout.drift;
 
-import dev.holdout.metric.BinaryMetrics;
+import dev.holdout.base.Format;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -48,7 +48,17 @@ public final class DomainCheck {
 
   /** The result; {@code drifted} when {@code low} is at or above {@code threshold}. */
   public record Result(String learner, int referenceRows, int currentRows, int folds, double rocAuc, double low, double high,
-      double threshold, boolean drifted, List<ColumnImportance> topColumns) {}
+      double threshold, boolean drifted, List<ColumnImportance> topColumns) {
+    /**
+     * The rows it learned from, said in reports: "a seeded sample of 5,000 + 5,000 rows (of
+     * 200,000 + 200,000)", or "all 3,000 + 2,000 rows" when the windows are within the sample size.
+     */
+    public String rowsSeen(long referenceWindow, long currentWindow) {
+      String seen = Format.count(referenceRows) + " + " + Format.count(currentRows) + " rows";
+      if (referenceRows >= referenceWindow && currentRows >= currentWindow) return "all " + seen;
+      return "a seeded sample of " + seen + " (of " + Format.count(referenceWindow) + " + " + Format.count(currentWindow) + ")";
+    }
+  }
 
   static Result run(List<WindowColumns.Column> columns, int refRows, int curRows, DomainClassifier classifier, int rowsPerSide,
       double confidence, double threshold, long seed) {
@@ -85,7 +95,7 @@ public final class DomainCheck {
       models[f] = classifier.train(x, y, features, seed + f);
       for (int i : rowsWhere(fold, f, true)) scores[i] = models[f].score(rows[i]);
     });
-    double auc = BinaryMetrics.rocAuc(scores, current);
+    double auc = Auc.rocAuc(scores, current);
     double[] ci = Auc.hanleyMcNeil(auc, curSample.length, refSample.length, confidence);
     List<ColumnImportance> top = importances(rows, current, owner, fold, models, auc, new SplittableRandom(seed ^ 0x5DEECE66DL));
     return new Result(classifier.description(), refSample.length, curSample.length, FOLDS, auc, ci[0], ci[1], threshold,
@@ -131,6 +141,8 @@ public final class DomainCheck {
     }
     List<String> names = List.copyOf(byColumn.keySet());
     ColumnImportance[] found = new ColumnImportance[columns.size()];
+    boolean linear = Arrays.stream(models).allMatch(m -> m instanceof DomainClassifier.Linear);
+    double[] margins = linear ? margins(rows, models, heldOut) : null;
     IntStream.range(0, columns.size()).parallel().forEach(c -> {
       int[] cols = columns.get(c);
       double[] shuffled = new double[rows.length];
@@ -138,13 +150,22 @@ public final class DomainCheck {
       for (int r = 0; r < REPEATS; r++) {
         for (int f = 0; f < models.length; f++) {
           int[] held = heldOut[f];
+          double[] w = linear ? ((DomainClassifier.Linear) models[f]).weights() : null;
           for (int k = 0; k < held.length; k++) {
-            double[] row = rows[held[k]].clone();
-            for (int j : cols) row[j] = rows[from[c][r][f][k]][j];
+            double[] row = rows[held[k]];
+            double[] swapped = rows[from[c][r][f][k]];
+            if (linear) {  // the margin changed by the column's features alone
+              double m = margins[held[k]];
+              for (int j : cols) m += w[j] * (swapped[j] - row[j]);
+              shuffled[held[k]] = DomainClassifier.Linear.logistic(m);
+              continue;
+            }
+            row = row.clone();
+            for (int j : cols) row[j] = swapped[j];
             shuffled[held[k]] = models[f].score(row);
           }
         }
-        drop += auc - BinaryMetrics.rocAuc(shuffled, current);
+        drop += auc - Auc.rocAuc(shuffled, current);
       }
       found[c] = new ColumnImportance(names.get(c), drop / REPEATS);
     });
@@ -152,6 +173,16 @@ public final class DomainCheck {
     out.sort(Comparator.comparingDouble(ColumnImportance::aucDrop).reversed());
     List<ColumnImportance> positive = out.stream().filter(c -> c.aucDrop() > 0).toList();
     return List.copyOf(positive.subList(0, Math.min(TOP, positive.size())));
+  }
+
+  /** Each held-out row's margin under its fold's linear model. */
+  private static double[] margins(double[][] rows, DomainClassifier.Scorer[] models, int[][] heldOut) {
+    double[] m = new double[rows.length];
+    for (int f = 0; f < models.length; f++) {
+      double[] w = ((DomainClassifier.Linear) models[f]).weights();
+      for (int i : heldOut[f]) m[i] = DomainClassifier.Linear.margin(w, rows[i]);
+    }
+    return m;
   }
 
   /** The rows of fold {@code f} ({@code in}) or of every other fold. */

@@ -20,4 +20,31 @@ public interface DomainClassifier {
   interface Scorer {
     double score(double[] row);
   }
+
+  /**
+   * A scorer that is the logistic of a weighted sum, {@code 1 / (1 + exp(-(w·row + bias)))}: the
+   * permutation importance then rescores a row with one column's values swapped from the sums of
+   * that column's features alone, instead of the whole row.
+   */
+  interface Linear extends Scorer {
+    /** The weights per feature, the bias last; not to be changed. */
+    double[] weights();
+
+    @Override
+    default double score(double[] row) {
+      return logistic(margin(weights(), row));
+    }
+
+    /** The weighted sum of {@code row}'s features plus the bias. */
+    static double margin(double[] w, double[] row) {
+      int p = w.length - 1;
+      double m = w[p];
+      for (int j = 0; j < p; j++) m += w[j] * row[j];
+      return m;
+    }
+
+    static double logistic(double margin) {
+      return 1 / (1 + Math.exp(-margin));
+    }
+  }
 }

@@ -68,8 +68,8 @@ public final class DriftHtml {
     } else {
       b.append("<p class=\"lede\">A classifier learns to tell reference rows from current rows; its cross-validated roc_auc is 0.5 when it cannot. DRIFT from a lower bound of ")
           .append(Format.plain(d.threshold())).append(".</p>\n<p><b>roc_auc ").append(Format.number(d.rocAuc())).append("</b> ")
-          .append(Format.interval(d.low(), d.high())).append(", ").append(d.folds()).append("-fold on ").append(Format.count(d.referenceRows()))
-          .append(" + ").append(Format.count(d.currentRows())).append(" rows");
+          .append(Format.interval(d.low(), d.high())).append(", ").append(d.folds()).append("-fold on ")
+          .append(esc(d.rowsSeen(r.reference().rows(), r.current().rows())));
       if (!d.topColumns().isEmpty()) {
         b.append("; tells them apart most by (roc_auc drop with the column shuffled) ");
         for (int i = 0; i < d.topColumns().size(); i++) {

@@ -46,8 +46,8 @@ public final class DriftText {
     DomainCheck.Result d = r.domainClassifier();
     if (d != null) {
       sb.append(String.format(Locale.ROOT, "Domain classifier: roc_auc %s %s (0.5 = no drift; DRIFT from a lower bound of %s), "
-          + "%d-fold on %s + %s rows%n", Format.number(d.rocAuc()), Format.interval(d.low(), d.high()), Format.plain(d.threshold()), d.folds(),
-          Format.count(d.referenceRows()), Format.count(d.currentRows())));
+          + "%d-fold on %s%n", Format.number(d.rocAuc()), Format.interval(d.low(), d.high()), Format.plain(d.threshold()), d.folds(),
+          d.rowsSeen(r.reference().rows(), r.current().rows())));
       if (!d.topColumns().isEmpty()) {
         sb.append("  tells the windows apart most by (roc_auc drop with the column shuffled):");
         for (int i = 0; i < d.topColumns().size(); i++) {

@@ -46,7 +46,7 @@ class DomainAttributionTest {
   void the_planted_column_is_named_first_among_many_valued_unchanged_columns() throws IOException {
     DriftSettings d = DriftSettings.defaults();
     DriftSettings s = d.withVerdict(d.share(), d.classifierAuc(), 3000).withBootstrap(new Bootstrap.Settings(200, 0.95, 7));
-    DriftReport r = Drift.run(window("ref.csv", 3000, 0, 1), window("cur.csv", 3000, 0.15, 2), s, new TribuoDomainClassifier());
+    DriftReport r = Drift.run(window("ref.csv", 3000, 0, 1), window("cur.csv", 3000, 0.15, 2), s, new LogisticDomainClassifier());
     List<DomainCheck.ColumnImportance> top = r.domainClassifier().topColumns();
     assertThat(top).isNotEmpty();
     assertThat(top.get(0).column()).isEqualTo("plan");
