@@ -157,7 +157,7 @@ public final class Watch implements AutoCloseable {
         result = PredictionLog.json(Map.of("label", spec.label(key), "empty", true));
       } else {
         List<String> exclude = missingFromLog(reference, w.log(), suite.data().label());
-        MonitorReport report = Monitor.run(new Monitor.Settings(w.log(), reference, suite, spec, section.time(), w.outcomes(), exclude));
+        MonitorReport report = Monitor.run(new Monitor.Settings(w.log(), reference, suite, spec, section.time(), w.outcomes(), exclude, section));
         if (!spec.calendar()) report = relabel(report, spec, key);
         MonitorReport.WindowResult one = report.windows().stream().filter(x -> !x.empty()).findFirst().orElseThrow();
         labeled = one.labeledRows();
@@ -200,7 +200,7 @@ public final class Watch implements AutoCloseable {
         payload.put("threshold", a.threshold());
         payload.put("message", a.message());
         payload.put("text", "Holdout: " + p.name() + ", window " + spec.label(key) + ": " + a.message());
-        payload.put("window_url", "/api/v1/projects/" + p.id() + "/windows?window=" + spec.label(key).replace(' ', '+'));
+        payload.put("window_url", "/api/v1/projects/" + p.id() + "/monitor?window=" + spec.label(key).replace(' ', '+'));
         Alerts.raise(sql, p.id(), key, a.kind(), a.subject() == null ? "" : a.subject(), payload);
       }
       return null;
