@@ -107,8 +107,9 @@ public final class Monitor {
     Outcomes outcomes = s.outcomes() == null ? null : Outcomes.read(s.outcomes(), judged.data().id(), judged.data().label(), labels::number);
     MonitorSection section = s.section() != null ? s.section() : section(suite);
     WindowQuality quality = WindowQuality.of(reference, s.reference(), timeColumn, s.window(), section, suite.data().label(), notes);
-    WindowJudge judge = new WindowJudge(s.window(), reference, s.reference().toString(), drift, judged, labels, s.log(), quality);
-    LogStream stream = new LogStream(s, judged, timeColumn, reference, labels, outcomes, coins, notes);
+    ShadowChallenger challenger = ShadowChallenger.of(section, judged, logHeader);
+    WindowJudge judge = new WindowJudge(s.window(), reference, s.reference().toString(), drift, judged, labels, s.log(), quality, challenger);
+    LogStream stream = new LogStream(s, judged, timeColumn, reference, labels, outcomes, coins, notes, challenger);
     ExecutorService judging = Executors.newSingleThreadExecutor(runnable -> {
       Thread t = new Thread(runnable, "holdout-monitor-judge");
       t.setDaemon(true);
@@ -207,7 +208,7 @@ public final class Monitor {
       alerts.addAll(mine);
       out.add(new MonitorReport.WindowResult(i + 1, w.label(), w.start(), w.end(), w.rows(), w.labeledRows(), w.empty(), w.driftVerdict(),
           w.driftedFeatures(), w.featureColumns(), w.drift(), w.slices(), w.metrics(), w.criteria(), w.verdict(), w.estimated(),
-          mine.stream().map(MonitorReport.Alert::message).toList()));
+          mine.stream().map(MonitorReport.Alert::message).toList(), w.challenger()));
     }
     long empty = out.stream().filter(MonitorReport.WindowResult::empty).count();
     if (empty > 0) notes.add(empty + " window(s) without rows: reported as empty, not judged");

@@ -33,16 +33,18 @@ final class WindowJudge {
   private final LabelCodes labels;
   private final Path log;
   private final WindowQuality quality;
+  private final ShadowChallenger challenger;
 
   /** {@code suite} is the one the log is judged by (its slices and baseline those the log has). */
   WindowJudge(WindowSpec spec, ReferenceProfile reference, String referenceName, DriftSettings drift, Suite suite, LabelCodes labels, Path log) {
-    this(spec, reference, referenceName, drift, suite, labels, log, WindowQuality.none());
+    this(spec, reference, referenceName, drift, suite, labels, log, WindowQuality.none(), null);
   }
 
-  /** As above, with the data-quality, volume and retrain checks of {@code quality}. */
+  /** As above, with the data-quality, volume and retrain checks of {@code quality} and a shadow {@code challenger} (or null). */
   WindowJudge(WindowSpec spec, ReferenceProfile reference, String referenceName, DriftSettings drift, Suite suite, LabelCodes labels, Path log,
-      WindowQuality quality) {
+      WindowQuality quality, ShadowChallenger challenger) {
     this.quality = quality;
+    this.challenger = challenger;
     this.spec = spec;
     this.reference = reference;
     this.referenceName = referenceName;
@@ -90,7 +92,8 @@ final class WindowJudge {
     }
     Map<String, Report.Estimate> estimated = w.cbpe == null ? null : w.cbpe.estimates(suite.bootstrap().confidence());
     return new MonitorReport.WindowResult(0, name, spec.start(w.key), spec.end(w.key), w.rows, w.labeled == null ? 0 : w.labeled.size(),
-        false, d.verdict(), d.driftedFeatures(), d.featureColumns(), d, slices, metrics, criteria, verdict, estimated, List.of());
+        false, d.verdict(), d.driftedFeatures(), d.featureColumns(), d, slices, metrics, criteria, verdict, estimated, List.of(),
+        challenger == null ? null : challenger.judge(w.challenger, log, name, labels));
   }
 
   /**

@@ -216,7 +216,7 @@ public final class Watch implements AutoCloseable {
     String now = spec.label(key);
     List<MonitorReport.WindowResult> windows = r.windows().stream().map(w -> new MonitorReport.WindowResult(w.index(), now, spec.start(key), spec.end(key),
         w.rows(), w.labeledRows(), w.empty(), w.driftVerdict(), w.driftedFeatures(), w.featureColumns(), w.drift(), w.slices(), w.metrics(), w.criteria(),
-        w.verdict(), w.estimated(), w.alerts().stream().map(a -> a.replace(was, now)).toList())).toList();
+        w.verdict(), w.estimated(), w.alerts().stream().map(a -> a.replace(was, now)).toList(), w.challenger())).toList();
     List<MonitorReport.Alert> alerts = r.alerts().stream().map(a -> new MonitorReport.Alert(now, a.kind(), a.subject(), a.observed(), a.threshold(),
         a.message().replace(was, now))).toList();
     return new MonitorReport(r.schema(), r.log(), r.reference(), r.outcomes(), r.suite(), r.window(), r.rows(), r.labeledRows(), windows, alerts, r.status(),
