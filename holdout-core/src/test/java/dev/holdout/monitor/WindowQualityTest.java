@@ -1,6 +1,7 @@
 package dev.holdout.monitor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.holdout.Holdout;
 import java.io.IOException;
@@ -51,7 +52,7 @@ class WindowQualityTest {
     MonitorReport.Alert volume = m.alerts().stream().filter(a -> a.kind().equals("volume")).findFirst().orElseThrow();
     assertThat(volume.observed()).isEqualTo(350);
     // mean 707.5, population sd 23.85 of the four full reference weeks
-    assertThat(volume.threshold()).isCloseTo(707.5 - 3 * Math.sqrt(568.75), org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(volume.threshold()).isCloseTo(707.5 - 3 * Math.sqrt(568.75), within(1e-9));
     assertThat(volume.message()).contains("2026-W09: volume: 350 rows, below 636").contains("4 reference windows");
     assertThat(m.alerts().stream().filter(a -> a.kind().equals("data_quality") && a.subject().equals("region/out_of_domain")).findFirst().orElseThrow()
         .message()).contains("categories the reference never had: west");
