@@ -23,12 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>{@code missing}: the window's share of missing values is above the reference's by more than
  *       {@value #MISSING_RISE} and than 3 binomial standard errors of the window's size;
  *   <li>{@code out_of_domain}: more than {@value #OUT_OF_DOMAIN} of the window's values (and at least
- *       5 of them) are categories the reference never had, or numbers
- *       outside the reference's range (the bar rises to 5/(n+1) for a reference of n values, a few times
- *       the share a range of n values leaves out by chance);
+ *       5 of them) are categories the reference never had, or numbers outside the reference's range
+ *       (the bar rises to 5/(n+1) for a reference of n values, a few times the share a range of n
+ *       values leaves out by chance);
  *   <li>{@code constant}: a column the reference has several values in holds one value on at least
  *       {@value #MIN_VALUES} rows of the window: a silent upstream change (a default filled in, a
- *       feature frozen), which a drift test may miss on a column the model barely uses.
+ *       feature frozen), which the drift verdict misses when it is one column of several (the verdict
+ *       counts the share of drifted columns).
  * </ul>
  *
  * Volume (kind {@code volume}): the window's row count leaves mean ± 3 standard deviations of the
