@@ -25,7 +25,8 @@ class MonitorCommandTest {
     Cli r = Cli.run("monitor", example("log.csv"), "--reference", example("reference.csv"), "--suite", example("suite.yaml"),
         "--window", "week", "--outcomes", example("outcomes.csv"), "--json", json, "--html", html);
     assertThat(r.exit()).as(r.err()).isEqualTo(1);
-    assertThat(r.out()).contains("2026-W04", "DRIFT (2/5)", "est. roc_auc", "Alerts (3)", "auc FAIL on 4,900 labeled rows", "no concept drift");
+    assertThat(r.out()).contains("2026-W04", "DRIFT (2/5)", "est. roc_auc", "Alerts (5)", "auc FAIL on 4,900 labeled rows", "no concept drift",
+        "data quality: ", "of monthly_charges is outside the reference's range", "retrain: realized ");
     assertThat(r.out()).containsPattern("2026-W07 +4,900 +0 +no \\(0/5\\) +- +0\\.8\\d+");
     JsonNode j = new ObjectMapper().readTree(json.toFile());
     assertThat(j.get("schema").asText()).isEqualTo("holdout.monitor/v1");
@@ -34,7 +35,7 @@ class MonitorCommandTest {
     assertThat(j.get("windows").get(2).get("drift").get("schema").asText()).isEqualTo("holdout.drift/v1");
     assertThat(j.get("windows").get(2).get("metrics").get("roc_auc").get("ci")).hasSize(2);
     assertThat(j.get("windows").get(5).get("estimated").get("accuracy").get("ci")).hasSize(2);
-    assertThat(j.get("alerts")).hasSize(3);
+    assertThat(j.get("alerts")).hasSize(5);
     String page = Files.readString(html);
     assertThat(page).startsWith("<!DOCTYPE html>").contains("id=\"chart-monitor-roc_auc\"", "id=\"chart-monitor-accuracy\"",
         "id=\"chart-monitor-drift-share\"", "id=\"chart-monitor-column-p_churn\"", "ALERT", "2026-W04").doesNotContain("<script");

@@ -167,6 +167,27 @@ public final class NumericSketch {
     return count == 0 ? Double.NaN : Math.sqrt(Math.max(0, m2 / count));
   }
 
+  /** The exact smallest value; NaN when empty. */
+  public double min() {
+    return count == 0 ? Double.NaN : kll.min();
+  }
+
+  /** The exact largest value; NaN when empty. */
+  public double max() {
+    return count == 0 ? Double.NaN : kll.max();
+  }
+
+  /**
+   * The share of the values below {@code low} or above {@code high} (within {@link #PMF_ERROR} once
+   * the sketch no longer holds every value); 0 when empty.
+   */
+  public double shareOutside(double low, double high) {
+    if (count == 0) return 0;
+    double below = kll.cdf(new double[] {low}, false)[0];
+    double atMostHigh = kll.cdf(new double[] {high}, true)[0];
+    return Math.max(0, below + (1 - atMostHigh));
+  }
+
   /** True while at most {@link Drift#FEW_VALUES} distinct values have been seen; {@link #valueCount} is then exact. */
   public boolean fewValues() {
     return !many;

@@ -67,6 +67,16 @@ final class QuantileSketch {
     return n;
   }
 
+  /** The exact smallest value offered; NaN when empty. */
+  double min() {
+    return min;
+  }
+
+  /** The exact largest value offered; NaN when empty. */
+  double max() {
+    return max;
+  }
+
   /** True while the sketch holds every value offered, so every answer is exact. */
   boolean exact() {
     return levels.length == 2;

@@ -44,15 +44,24 @@ final class LogStream {
   private final Outcomes outcomes;
   private final Random coins;
   private final List<String> notes;
+  private final ShadowChallenger challenger;
+
+  /** As below, without a shadow challenger. */
+  LogStream(Monitor.Settings s, Suite suite, String timeColumn, ReferenceProfile reference, LabelCodes labels, Outcomes outcomes, Random coins,
+      List<String> notes) {
+    this(s, suite, timeColumn, reference, labels, outcomes, coins, notes, null);
+  }
 
   /**
    * The log, reference and windows of {@code s}; {@code suite} is the one the log is judged by (its
    * slices and baseline those the log has, the baseline a column only when the log has it); {@code
    * timeColumn} null when there is none (windows by rows); {@code outcomes} may be null; the windows'
-   * numeric sketches flip coins from {@code coins}; notes for the report are added to {@code notes}.
+   * numeric sketches flip coins from {@code coins}; notes for the report are added to {@code notes};
+   * {@code challenger} (or null) has its output judged beside the champion's on the labeled rows.
    */
   LogStream(Monitor.Settings s, Suite suite, String timeColumn, ReferenceProfile reference, LabelCodes labels, Outcomes outcomes, Random coins,
-      List<String> notes) {
+      List<String> notes, ShadowChallenger challenger) {
+    this.challenger = challenger;
     this.log = s.log();
     this.referenceFile = s.reference();
     this.suite = suite;
@@ -69,7 +78,7 @@ final class LogStream {
 
   /** Where each role is in the log's header (-1 when absent or not needed). */
   private record Columns(int time, int[] profiled, int label, int labelProfile, int prediction, int[] quantiles, int predictedLabel,
-      int[] probabilities, int id, int[] slices, int baseline, int[] referenceSlices) {}
+      int[] probabilities, int id, int[] slices, int baseline, int[] referenceSlices, int challenger) {}
 
   private Columns columns(RecordReader r) {
     Suite.Predictions p = suite.predictions();
@@ -104,7 +113,9 @@ final class LogStream {
     int[] slices = suite.data().slices().stream().mapToInt(header::indexOf).toArray();
     int baseline = baselineColumn ? header.indexOf(suite.baseline().column()) : -1;
     int[] referenceSlices = reference.slices().slices.stream().mapToInt(header::indexOf).toArray();
-    return new Columns(time, profiled, label, labelProfile, prediction, quantiles, predictedLabel, probabilities, id, slices, baseline, referenceSlices);
+    int shadow = challenger == null ? -1 : Values.column(r, challenger.column(), "monitor.challenger in the suite: the challenger's output");
+    return new Columns(time, profiled, label, labelProfile, prediction, quantiles, predictedLabel, probabilities, id, slices, baseline, referenceSlices,
+        shadow);
   }
 
   /** Streams the log, handing each window to {@code closed} as the log moves past it and the rest at the end, in order. */
@@ -168,9 +179,14 @@ final class LogStream {
   private OpenWindow open(long key) {
     boolean[] numeric = reference.numericFlags();
     List<String> names = reference.profile().names();
-    return new OpenWindow(key, new Profile(names, numeric, coins), new SliceProfiles(reference.slices().slices, names, numeric, coins),
+    OpenWindow w = new OpenWindow(key, new Profile(names, numeric, coins), new SliceProfiles(reference.slices().slices, names, numeric, coins),
         new LabeledRows(suite, baselineColumn), task == Task.BINARY_CLASSIFICATION ? new Cbpe(suite.predictions().threshold()) : null);
+    if (challenger != null) w.challenger = challenger.rows();
+    return w;
   }
+
+  private static final CharSequence[] NO_GROUPS = new CharSequence[0];
+  private static final double[] NO_QUANTILES = new double[0];
 
   /** One row into its window: the columns' sketches, the outcome, the labeled rows and CBPE. Reuses its buffers from row to row. */
   private final class Row {
@@ -240,6 +256,12 @@ final class LogStream {
       if (c.baseline() >= 0) {
         base = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, c.baseline())
             : Values.value(r, c.baseline(), "the baseline rule's prediction (a number)");
+      }
+      if (c.challenger() >= 0) {
+        double shadow = task == Task.BINARY_CLASSIFICATION ? Values.probability(r, c.challenger())
+            : Values.value(r, c.challenger(), "the challenger's prediction (a number)");
+        if (task == Task.BINARY_CLASSIFICATION) w.challenger.addBinary(labels.isPositive((int) outcomeNumber), shadow, prediction, NO_GROUPS);
+        else w.challenger.addRegression(outcomeNumber, shadow, NO_QUANTILES, prediction, NO_GROUPS);
       }
       if (task == Task.BINARY_CLASSIFICATION) {
         w.labeled.addBinary(labels.isPositive((int) outcomeNumber), prediction, base, groups);

@@ -11,6 +11,8 @@ import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import dev.holdout.suite.SuiteDrift;
 import dev.holdout.verdict.Criterion;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +47,13 @@ public final class Monitor {
    * drift section), the windows, the time column (null: a column named timestamp, time, ts,
    * event_time, datetime or date), a file of late outcomes by id (or null) and columns to leave out.
    */
-  public record Settings(Path log, Path reference, Suite suite, WindowSpec window, String timeColumn, Path outcomes, List<String> exclude) {}
+  public record Settings(Path log, Path reference, Suite suite, WindowSpec window, String timeColumn, Path outcomes, List<String> exclude,
+      MonitorSection section) {
+    /** Settings whose monitor section (fixed volume bounds, a shadow challenger) is the suite file's, when it has one. */
+    public Settings(Path log, Path reference, Suite suite, WindowSpec window, String timeColumn, Path outcomes, List<String> exclude) {
+      this(log, reference, suite, window, timeColumn, outcomes, exclude, null);
+    }
+  }
 
   /** Streams the log and judges every window. Bad input throws {@link HoldoutException} naming the file, line and column. */
   public static MonitorReport run(Settings s) {
@@ -97,8 +105,11 @@ public final class Monitor {
     Suite judged = forLog(suite, logHeader, notes);
     LabelCodes labels = new LabelCodes(task, suite.data().positive());
     Outcomes outcomes = s.outcomes() == null ? null : Outcomes.read(s.outcomes(), judged.data().id(), judged.data().label(), labels::number);
-    WindowJudge judge = new WindowJudge(s.window(), reference, s.reference().toString(), drift, judged, labels, s.log());
-    LogStream stream = new LogStream(s, judged, timeColumn, reference, labels, outcomes, coins, notes);
+    MonitorSection section = s.section() != null ? s.section() : section(suite);
+    WindowQuality quality = WindowQuality.of(reference, s.reference(), timeColumn, s.window(), section, suite.data().label(), notes);
+    ShadowChallenger challenger = ShadowChallenger.of(section, judged, logHeader);
+    WindowJudge judge = new WindowJudge(s.window(), reference, s.reference().toString(), drift, judged, labels, s.log(), quality, challenger);
+    LogStream stream = new LogStream(s, judged, timeColumn, reference, labels, outcomes, coins, notes, challenger);
     ExecutorService judging = Executors.newSingleThreadExecutor(runnable -> {
       Thread t = new Thread(runnable, "holdout-monitor-judge");
       t.setDaemon(true);
@@ -121,6 +132,17 @@ public final class Monitor {
       progress.done();
     }
     return assemble(s, judged, judge, timeColumn, reference, outcomes, results, totals, notes);
+  }
+
+  /** The suite file's monitor section, or null when it has none or the file cannot be read (a suite made in memory). */
+  private static MonitorSection section(Suite suite) {
+    Path file = suite.file();
+    if (file == null || !Files.isRegularFile(file)) return null;
+    try {
+      return MonitorSection.of(file.toString(), Files.readString(file)).orElse(null);
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   /** The time column: the one named, else the first of the usual names in the log (calendar windows need one). */
@@ -186,7 +208,7 @@ public final class Monitor {
       alerts.addAll(mine);
       out.add(new MonitorReport.WindowResult(i + 1, w.label(), w.start(), w.end(), w.rows(), w.labeledRows(), w.empty(), w.driftVerdict(),
           w.driftedFeatures(), w.featureColumns(), w.drift(), w.slices(), w.metrics(), w.criteria(), w.verdict(), w.estimated(),
-          mine.stream().map(MonitorReport.Alert::message).toList()));
+          mine.stream().map(MonitorReport.Alert::message).toList(), w.challenger()));
     }
     long empty = out.stream().filter(MonitorReport.WindowResult::empty).count();
     if (empty > 0) notes.add(empty + " window(s) without rows: reported as empty, not judged");

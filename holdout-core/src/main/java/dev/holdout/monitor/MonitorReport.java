@@ -62,6 +62,7 @@ public record MonitorReport(
    * @param criteria the suite's criteria judged on the labeled rows
    * @param verdict ACCEPTED, REJECTED or INCONCLUSIVE on the labeled rows
    * @param estimated CBPE estimates from the scores of every row (binary classification)
+   * @param challenger the shadow challenger beside the champion on the window's labeled rows (null without one)
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record WindowResult(
@@ -81,7 +82,26 @@ public record MonitorReport(
       List<CriterionResult> criteria,
       String verdict,
       Map<String, Report.Estimate> estimated,
-      List<String> alerts) {}
+      List<String> alerts,
+      Challenger challenger) {
+    /** A window without a shadow challenger. */
+    public WindowResult(int index, String label, String start, String end, long rows, long labeledRows, boolean empty, String driftVerdict,
+        Integer driftedFeatures, Integer featureColumns, DriftReport drift, Map<String, Map<String, DriftReport.SliceGroup>> slices,
+        Map<String, Report.Estimate> metrics, List<CriterionResult> criteria, String verdict, Map<String, Report.Estimate> estimated, List<String> alerts) {
+      this(index, label, start, end, rows, labeledRows, empty, driftVerdict, driftedFeatures, featureColumns, drift, slices, metrics, criteria, verdict,
+          estimated, alerts, null);
+    }
+  }
+
+  /**
+   * A shadow challenger on a window's labeled rows, paired with the champion: the primary metric of
+   * each and the difference challenger − champion with its paired bootstrap interval and the
+   * one-sided p-value that the challenger is no better; {@code verdict}: challenger better, champion
+   * better (the interval excludes 0) or no difference shown.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Challenger(String name, String column, String championColumn, String metric, long labeledRows, Report.Estimate champion,
+      Report.Estimate challenger, Report.Estimate difference, String verdict) {}
 
   /**
    * One alert: the window, its kind ({@code drift}, {@code performance}: a criterion FAILed on

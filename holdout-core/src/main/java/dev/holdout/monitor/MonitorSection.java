@@ -16,10 +16,23 @@ import java.util.Optional;
  * ({@code lateness}, minutes, hours or days: {@code 90m}, {@code 1h}, {@code 2d}; default 1h), and
  * where the alert thresholds of estimated performance come from ({@code thresholds: reference},
  * the default, NannyML's mean ± 3 standard deviations over the reference's own chunks, or
- * {@code suite}: the suite's criteria only).
+ * {@code suite}: the suite's criteria only). {@code volume: {min: N, max: N}} fixes the bounds of a
+ * window's row count (either may be left out; without the key they come from the reference's own
+ * windows, see {@link WindowQuality}); {@code challenger: {name: model-b, score: p_b}} (binary) or
+ * {@code {name: ..., value: yhat_b}} (regression) names the log column of a shadow challenger's
+ * output, judged beside the champion on the same labeled rows of every window.
  */
-public record MonitorSection(WindowSpec window, String time, long latenessSeconds, boolean referenceThresholds) {
-  private static final List<String> KEYS = List.of("window", "time", "lateness", "thresholds");
+public record MonitorSection(WindowSpec window, String time, long latenessSeconds, boolean referenceThresholds, Double volumeMin, Double volumeMax,
+    Challenger challenger) {
+  private static final List<String> KEYS = List.of("window", "time", "lateness", "thresholds", "volume", "challenger");
+
+  /** A section without fixed volume bounds or a challenger. */
+  public MonitorSection(WindowSpec window, String time, long latenessSeconds, boolean referenceThresholds) {
+    this(window, time, latenessSeconds, referenceThresholds, null, null, null);
+  }
+
+  /** A shadow challenger: its name and the log column of its output (the score of a binary classifier, the value of a regression). */
+  public record Challenger(String name, String column) {}
 
   /** The section of suite YAML text, if it has one; a malformed section throws naming the line. */
   public static Optional<MonitorSection> of(String file, String suiteYaml) {
@@ -47,7 +60,28 @@ public record MonitorSection(WindowSpec window, String time, long latenessSecond
       if (!t.equals("reference") && !t.equals("suite")) throw m.get("thresholds").error("expected reference or suite, found '" + t + "'");
       fromReference = t.equals("reference");
     }
-    return Optional.of(new MonitorSection(spec, m.optionalText("time"), lateness, fromReference));
+    Double volumeMin = null;
+    Double volumeMax = null;
+    if (m.has("volume")) {
+      YamlCursor v = m.get("volume").mapping();
+      v.checkKeys(List.of("min", "max"));
+      if (v.has("min")) volumeMin = v.get("min").number();
+      if (v.has("max")) volumeMax = v.get("max").number();
+      if (volumeMin != null && volumeMax != null && volumeMin > volumeMax) {
+        throw v.error("volume: min " + volumeMin + " is above max " + volumeMax + "; give the row counts a window may have, min first");
+      }
+    }
+    Challenger challenger = null;
+    if (m.has("challenger")) {
+      YamlCursor c = m.get("challenger").mapping();
+      c.checkKeys(List.of("name", "score", "value"));
+      if (c.has("score") == c.has("value")) {
+        throw c.error("challenger: give the log column of its output as score (binary classification) or value (regression), one of them");
+      }
+      String column = c.has("score") ? c.text("score") : c.text("value");
+      challenger = new Challenger(c.has("name") ? c.text("name") : column, column);
+    }
+    return Optional.of(new MonitorSection(spec, m.optionalText("time"), lateness, fromReference, volumeMin, volumeMax, challenger));
   }
 
   private static long seconds(String text) {

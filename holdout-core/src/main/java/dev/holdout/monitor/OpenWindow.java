@@ -16,6 +16,8 @@ final class OpenWindow {
   final LabeledRows labeled;
   /** Null unless the task is binary classification. */
   final Cbpe cbpe;
+  /** The shadow challenger's labeled rows, its output with the champion's as the baseline; null without a challenger. */
+  LabeledRows challenger;
   long rows;
 
   OpenWindow(long key, Profile profile, SliceProfiles slices, LabeledRows labeled, Cbpe cbpe) {

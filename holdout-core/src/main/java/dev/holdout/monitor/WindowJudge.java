@@ -32,9 +32,19 @@ final class WindowJudge {
   private final Suite suite;
   private final LabelCodes labels;
   private final Path log;
+  private final WindowQuality quality;
+  private final ShadowChallenger challenger;
 
   /** {@code suite} is the one the log is judged by (its slices and baseline those the log has). */
   WindowJudge(WindowSpec spec, ReferenceProfile reference, String referenceName, DriftSettings drift, Suite suite, LabelCodes labels, Path log) {
+    this(spec, reference, referenceName, drift, suite, labels, log, WindowQuality.none(), null);
+  }
+
+  /** As above, with the data-quality, volume and retrain checks of {@code quality} and a shadow {@code challenger} (or null). */
+  WindowJudge(WindowSpec spec, ReferenceProfile reference, String referenceName, DriftSettings drift, Suite suite, LabelCodes labels, Path log,
+      WindowQuality quality, ShadowChallenger challenger) {
+    this.quality = quality;
+    this.challenger = challenger;
     this.spec = spec;
     this.reference = reference;
     this.referenceName = referenceName;
@@ -48,6 +58,7 @@ final class WindowJudge {
   MonitorReport.WindowResult judge(OpenWindow w) {
     String name = spec.label(w.key);
     DriftReport d = SketchDrift.judge(reference.profile(), referenceName, w.profile, name, drift);
+    quality.inspect(name, w.profile);
     Map<String, Map<String, DriftReport.SliceGroup>> slices = null;
     SliceProfiles referenceSlices = reference.slices();
     for (int g = 0; g < w.slices.slices.size(); g++) {
@@ -81,13 +92,17 @@ final class WindowJudge {
     }
     Map<String, Report.Estimate> estimated = w.cbpe == null ? null : w.cbpe.estimates(suite.bootstrap().confidence());
     return new MonitorReport.WindowResult(0, name, spec.start(w.key), spec.end(w.key), w.rows, w.labeled == null ? 0 : w.labeled.size(),
-        false, d.verdict(), d.driftedFeatures(), d.featureColumns(), d, slices, metrics, criteria, verdict, estimated, List.of());
+        false, d.verdict(), d.driftedFeatures(), d.featureColumns(), d, slices, metrics, criteria, verdict, estimated, List.of(),
+        challenger == null ? null : challenger.judge(w.challenger, log, name, labels));
   }
 
-  /** The alerts a judged window raises: drift, a failed criterion, or (before outcomes arrive) an estimate past a threshold. */
+  /**
+   * The alerts a judged window raises: drift, a failed criterion, (before outcomes arrive) an
+   * estimate past a threshold, then {@link WindowQuality}'s: data quality, volume, retrain.
+   */
   List<MonitorReport.Alert> alerts(MonitorReport.WindowResult w) {
     List<MonitorReport.Alert> out = new ArrayList<>();
-    if (w.empty()) return out;
+    if (w.empty()) return quality.alerts(w, out);
     if ("DRIFT".equals(w.driftVerdict())) {
       out.add(new MonitorReport.Alert(w.label(), "drift", "drift", w.drift().driftedShare(), w.drift().shareThreshold(),
           w.label() + ": drift (" + String.join("; ", w.drift().reasons()) + ")"));
@@ -113,6 +128,7 @@ final class WindowJudge {
         }
       }
     }
+    out.addAll(quality.alerts(w, out));
     return out;
   }
 

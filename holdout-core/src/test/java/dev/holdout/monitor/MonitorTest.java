@@ -35,7 +35,11 @@ class MonitorTest {
         .containsExactly("2026-W02", "2026-W03", "2026-W04", "2026-W05", "2026-W06", "2026-W07");
     assertThat(weekly.windows()).extracting(MonitorReport.WindowResult::rows).containsOnly(4_900L);
     assertThat(weekly.alerts()).extracting(MonitorReport.Alert::window).containsOnly("2026-W04");
-    assertThat(weekly.alerts()).extracting(MonitorReport.Alert::kind).containsExactlyInAnyOrder("drift", "performance", "performance");
+    // the price rise also takes monthly charges past the reference's range (data quality), and the failed criteria call for retraining
+    assertThat(weekly.alerts()).extracting(MonitorReport.Alert::kind).containsExactlyInAnyOrder("drift", "performance", "performance", "data_quality",
+        "retrain");
+    assertThat(weekly.alerts()).filteredOn(a -> a.kind().equals("data_quality")).extracting(MonitorReport.Alert::subject)
+        .containsExactly("monthly_charges/out_of_domain");
     assertThat(weekly.alerts()).extracting(MonitorReport.Alert::subject).contains("auc", "accuracy");
     MonitorReport.WindowResult third = weekly.windows().get(2);
     assertThat(third.start()).isEqualTo("2026-01-19");

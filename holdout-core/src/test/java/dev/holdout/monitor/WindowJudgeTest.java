@@ -68,10 +68,13 @@ class WindowJudgeTest {
   }
 
   @Test
-  void a_shifted_window_scored_wrong_raises_a_drift_and_a_performance_alert() {
+  void a_shifted_window_scored_wrong_raises_a_drift_a_performance_and_a_retrain_alert() {
     MonitorReport.WindowResult r = judge.judge(window(60, 0.1));
     assertThat(r.driftVerdict()).isEqualTo("DRIFT");
-    assertThat(judge.alerts(r)).extracting(MonitorReport.Alert::kind).containsExactly("drift", "performance");
-    assertThat(judge.alerts(r).get(1).message()).contains(": acc FAIL on 1,000 labeled rows: ").contains("observed 0.0000");
+    List<MonitorReport.Alert> alerts = judge.alerts(r);
+    assertThat(alerts).extracting(MonitorReport.Alert::kind).containsExactly("drift", "performance", "retrain");
+    assertThat(alerts.get(1).message()).contains(": acc FAIL on 1,000 labeled rows: ").contains("observed 0.0000");
+    assertThat(alerts.get(2).subject()).isEqualTo("acc");
+    assertThat(alerts.get(2).message()).contains("retrain: realized acc crossed the suite's bar");
   }
 }

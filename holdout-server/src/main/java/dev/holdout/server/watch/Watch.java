@@ -157,7 +157,7 @@ public final class Watch implements AutoCloseable {
         result = PredictionLog.json(Map.of("label", spec.label(key), "empty", true));
       } else {
         List<String> exclude = missingFromLog(reference, w.log(), suite.data().label());
-        MonitorReport report = Monitor.run(new Monitor.Settings(w.log(), reference, suite, spec, section.time(), w.outcomes(), exclude));
+        MonitorReport report = Monitor.run(new Monitor.Settings(w.log(), reference, suite, spec, section.time(), w.outcomes(), exclude, section));
         if (!spec.calendar()) report = relabel(report, spec, key);
         MonitorReport.WindowResult one = report.windows().stream().filter(x -> !x.empty()).findFirst().orElseThrow();
         labeled = one.labeledRows();
@@ -200,7 +200,7 @@ public final class Watch implements AutoCloseable {
         payload.put("threshold", a.threshold());
         payload.put("message", a.message());
         payload.put("text", "Holdout: " + p.name() + ", window " + spec.label(key) + ": " + a.message());
-        payload.put("window_url", "/api/v1/projects/" + p.id() + "/windows?window=" + spec.label(key).replace(' ', '+'));
+        payload.put("window_url", "/api/v1/projects/" + p.id() + "/monitor?window=" + spec.label(key).replace(' ', '+'));
         Alerts.raise(sql, p.id(), key, a.kind(), a.subject() == null ? "" : a.subject(), payload);
       }
       return null;
@@ -216,7 +216,7 @@ public final class Watch implements AutoCloseable {
     String now = spec.label(key);
     List<MonitorReport.WindowResult> windows = r.windows().stream().map(w -> new MonitorReport.WindowResult(w.index(), now, spec.start(key), spec.end(key),
         w.rows(), w.labeledRows(), w.empty(), w.driftVerdict(), w.driftedFeatures(), w.featureColumns(), w.drift(), w.slices(), w.metrics(), w.criteria(),
-        w.verdict(), w.estimated(), w.alerts().stream().map(a -> a.replace(was, now)).toList())).toList();
+        w.verdict(), w.estimated(), w.alerts().stream().map(a -> a.replace(was, now)).toList(), w.challenger())).toList();
     List<MonitorReport.Alert> alerts = r.alerts().stream().map(a -> new MonitorReport.Alert(now, a.kind(), a.subject(), a.observed(), a.threshold(),
         a.message().replace(was, now))).toList();
     return new MonitorReport(r.schema(), r.log(), r.reference(), r.outcomes(), r.suite(), r.window(), r.rows(), r.labeledRows(), windows, alerts, r.status(),

@@ -2,9 +2,12 @@ package dev.holdout.server.watch;
 
 import dev.holdout.server.api.Api;
 import dev.holdout.server.base.ApiException;
+import dev.holdout.server.base.Bounded;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The routes of the prediction log, the judged windows and the alerts, added to the API's one
@@ -28,14 +31,26 @@ public final class WatchRoutes {
     api.add(HandlerType.POST, "/projects/{project}/outcomes", Api.Access.LOG,
         "Append a batch of outcomes (the suite's id and label columns) for logged rows, as they become known; named like log batches.",
         "the batch (CSV or JSON Lines)", (ctx, who) -> append(ctx, log, LogBatch.Kind.OUTCOMES));
+    api.add(HandlerType.GET, "/projects/{project}/monitor", Api.Access.OWNER,
+        "Every judged window of the prediction log, oldest first, each with its holdout.monitor/v1 report (drift, realized and estimated "
+            + "performance, data quality, volume, the shadow challenger) and its alerts; ?window=LABEL answers that window alone.", null,
+        (ctx, who) -> ctx.json(windows(watch, ctx)));
     api.add(HandlerType.GET, "/projects/{project}/windows", Api.Access.OWNER,
-        "The judged windows of the prediction log, oldest first, each with its holdout.monitor/v1 report.", null,
-        (ctx, who) -> ctx.json(watch.windows(ctx.pathParam("project"))));
+        "The same as /projects/{project}/monitor (the name it had first).", null, (ctx, who) -> ctx.json(windows(watch, ctx)));
     api.add(HandlerType.PUT, "/projects/{project}/alerts", Api.Access.OWNER,
         "Set the project's alert webhooks; answers them with the secret that signs each alert (X-Holdout-Signature).",
         "{\"webhooks\": [\"https://...\"]}", (ctx, who) -> ctx.json(alerts.configure(who, ctx.pathParam("project"), Api.body(ctx).get("webhooks"))));
     api.add(HandlerType.GET, "/projects/{project}/alerts", Api.Access.OWNER, "The alerts the project's windows raised, with each webhook's delivery.", null,
         (ctx, who) -> ctx.json(alerts.list(ctx.pathParam("project"))));
+  }
+
+  private static List<Map<String, Object>> windows(Watch watch, Context ctx) {
+    List<Map<String, Object>> all = watch.windows(ctx.pathParam("project"));
+    String only = ctx.queryParam("window");
+    if (only == null) return all;
+    List<Map<String, Object>> one = all.stream().filter(w -> only.equals(w.get("window"))).toList();
+    if (one.isEmpty()) throw ApiException.notFound("no judged window '" + Bounded.echo(only) + "'; GET .../monitor lists them");
+    return one;
   }
 
   private static void append(Context ctx, PredictionLog log, LogBatch.Kind kind) throws Exception {

@@ -56,6 +56,7 @@ class SecurityTest {
     EXPECTED.put("POST /api/v1/projects/{project}/log", Access.LOG);
     EXPECTED.put("POST /api/v1/projects/{project}/outcomes", Access.LOG);
     EXPECTED.put("GET /api/v1/projects/{project}/windows", Access.OWNER);
+    EXPECTED.put("GET /api/v1/projects/{project}/monitor", Access.OWNER);
     EXPECTED.put("PUT /api/v1/projects/{project}/alerts", Access.OWNER);
     EXPECTED.put("GET /api/v1/projects/{project}/alerts", Access.OWNER);
     EXPECTED.put("PUT /api/v1/projects/{project}/files/{file}", Access.OWNER);

@@ -37,26 +37,30 @@ class AlertsTest {
           windows.get(3).path("status").asText());
       assertThat(status).as(windows.toString()).containsExactly("ok", "ok", "alert", "ok");
 
+      // the shift moves tenure's distribution (drift) and takes two thirds of it past the reference's range (data quality)
       JsonNode alerts = awaitDelivered(s, p);
-      assertThat(alerts).hasSize(1);
-      JsonNode alert = alerts.get(0).path("alert");
-      assertThat(alert.path("kind").asText()).isEqualTo("drift");
-      assertThat(alert.path("window").asText()).isEqualTo("rows 2001-3000");
-      assertThat(alert.path("text").asText()).contains("rows 2001-3000");
-      // the hook refused twice (503): the shared retrying client tried again
-      assertThat(alerts.get(0).path("deliveries").get(0).path("sent_at").isNull()).isFalse();
-      assertThat(hook.calls).hasSize(1);
-      WebhookReceiver.Call call = hook.calls.get(0);
-      assertThat(call.alertId()).isEqualTo(alerts.get(0).path("id").asText());
-      assertThat(call.signature()).isEqualTo("sha256=" + Alerts.hmac(secret, call.body()));
+      assertThat(alerts).hasSize(2);
+      assertThat(alerts).extracting(a -> a.path("alert").path("kind").asText() + " " + a.path("alert").path("subject").asText())
+          .containsExactlyInAnyOrder("drift drift", "data_quality tenure/out_of_domain");
+      for (JsonNode a : alerts) {
+        JsonNode alert = a.path("alert");
+        assertThat(alert.path("window").asText()).isEqualTo("rows 2001-3000");
+        assertThat(alert.path("text").asText()).contains("rows 2001-3000");
+        // the hook refused twice (503): the shared retrying client tried again
+        assertThat(a.path("deliveries").get(0).path("sent_at").isNull()).isFalse();
+      }
+      assertThat(hook.calls).hasSize(2);
+      assertThat(hook.calls).extracting(WebhookReceiver.Call::alertId)
+          .containsExactlyInAnyOrder(alerts.get(0).path("id").asText(), alerts.get(1).path("id").asText());
+      for (WebhookReceiver.Call call : hook.calls) assertThat(call.signature()).isEqualTo("sha256=" + Alerts.hmac(secret, call.body()));
 
       // after a restart, a new window is judged and nothing is sent again
       s.restart();
       LogTraffic.post(s, "/projects/" + p + "/log", svc, "w4", "text/csv", LogTraffic.batch(4000, 1000, 0, 14));
       PredictionLogTest.awaitWindows(s, p, 5);
       awaitDelivered(s, p);
-      assertThat(hook.calls).hasSize(1);
-      assertThat(s.call("GET", "/projects/" + p + "/alerts", s.ownerToken, (String) null).json()).hasSize(1);
+      assertThat(hook.calls).hasSize(2);
+      assertThat(s.call("GET", "/projects/" + p + "/alerts", s.ownerToken, (String) null).json()).hasSize(2);
       assertThat(s.verify(null).intact()).isTrue();
     }
   }

@@ -89,7 +89,12 @@ class PredictionLogTest {
       assertThat(big.status()).isEqualTo(413);
       assertThat(big.body()).contains("\"status\":413").contains("smaller batches");
 
-      // JSON Lines, then outcomes by id; the owner may write the log too
+      // outcomes by id (sent before the batch that closes the window: the scheduler may judge it at once), then JSON Lines;
+      // the owner may write the log too
+      StringBuilder outcomes = new StringBuilder("id,churned\n");
+      for (int i = 0; i < 400; i++) outcomes.append('r').append(i).append(',').append(i % 4 == 0 ? 1 : 0).append('\n');
+      LogTraffic.Answer o = LogTraffic.post(s, "/projects/" + p + "/outcomes", svc, "o1", csv, outcomes.toString());
+      assertThat(o.status()).as(o.body()).isEqualTo(200);
       StringBuilder jsonl = new StringBuilder();
       for (String line : LogTraffic.batch(300, 200, 0, 4).lines().skip(1).toList()) {
         String[] f = line.split(",");
@@ -99,10 +104,6 @@ class PredictionLogTest {
       LogTraffic.Answer j = LogTraffic.post(s, "/projects/" + p + "/log", s.ownerToken, "b4", "application/x-ndjson", jsonl.toString());
       assertThat(j.status()).as(j.body()).isEqualTo(200);
       assertThat(j.body()).contains("\"first_row\":301");
-      StringBuilder outcomes = new StringBuilder("id,churned\n");
-      for (int i = 0; i < 400; i++) outcomes.append('r').append(i).append(',').append(i % 4 == 0 ? 1 : 0).append('\n');
-      LogTraffic.Answer o = LogTraffic.post(s, "/projects/" + p + "/outcomes", svc, "o1", csv, outcomes.toString());
-      assertThat(o.status()).as(o.body()).isEqualTo(200);
 
       // the first 500 rows make a window; the scheduler judges it with holdout monitor's engine
       JsonNode windows = awaitWindows(s, p, 1);
