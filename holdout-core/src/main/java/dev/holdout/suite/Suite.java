@@ -289,10 +289,12 @@ public record Suite(
    * with {@code rubric} on the whole numbers {@code min} to {@code max}, {@code repeats} times.
    * {@code input} is the template of what was asked ({@code {column}} replaced by the row's value),
    * by default the prompt's template; {@code apiKeyEnv} names the environment variable with the key
-   * (null: no key is sent). {@code line} is the section's line in the suite file.
+   * (null: no key is sent). {@code line} is the section's line in the suite file. {@code builtIn}
+   * is the shipped rubric the suite names ({@code rubric: faithfulness}), whose wording is then
+   * {@code rubric}; null for a rubric the suite writes out.
    */
   public record Judge(URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
-      int timeoutMs, int concurrency, int retries, int backoffMs, int line, double minKappa) {
+      int timeoutMs, int concurrency, int retries, int backoffMs, int line, double minKappa, BuiltInRubric builtIn) {
     /**
      * The agreement with people a judge needs before its mean grade decides a criterion: the lower
      * end of the interval of quadratic-weighted kappa against human grades (0.6: "substantial" on
@@ -304,6 +306,12 @@ public record Suite(
     public Judge(URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
         int timeoutMs, int concurrency, int retries, int backoffMs, int line) {
       this(url, model, apiKeyEnv, rubric, min, max, repeats, input, timeoutMs, concurrency, retries, backoffMs, line, DEFAULT_MIN_KAPPA);
+    }
+
+    /** A judge with a rubric the suite writes out. */
+    public Judge(URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
+        int timeoutMs, int concurrency, int retries, int backoffMs, int line, double minKappa) {
+      this(url, model, apiKeyEnv, rubric, min, max, repeats, input, timeoutMs, concurrency, retries, backoffMs, line, minKappa, null);
     }
 
     public static final int DEFAULT_REPEATS = 3;

@@ -35,7 +35,7 @@ final class TextSection {
     }
     List<Suite.Assertion> assertions = top.has("assertions") ? assertions(top.get("assertions"), folder, header, data.requiredText("path")) : List.of();
     Suite.Prompt prompt = top.has("prompt") ? PromptSection.parse(top.get("prompt")) : null;
-    Suite.Judge judge = top.has("judge") ? JudgeSection.parse(top.get("judge"), prompt) : null;
+    Suite.Judge judge = top.has("judge") ? JudgeSection.parse(top.get("judge"), prompt, used != null) : null;
     return new Suite.Text(references, output, used == null ? List.of() : used, assertions, prompt, judge);
   }
 
