@@ -329,9 +329,14 @@ public record Suite(
    * {@code template} is null only when a request template names the columns itself.
    */
   public record Prompt(String template, String system, String model, Double pricePer1kPromptTokens, Double pricePer1kCompletionTokens,
-      Request request) {
+      Request request, String conversation) {
     public Prompt(String template, String system, String model) {
-      this(template, system, model, null, null, null);
+      this(template, system, model, null, null, null, null);
+    }
+
+    /** A prompt without earlier turns ({@code conversation}: the column of a row's earlier turns, null for none). */
+    public Prompt(String template, String system, String model, Double pricePer1kPromptTokens, Double pricePer1kCompletionTokens, Request request) {
+      this(template, system, model, pricePer1kPromptTokens, pricePer1kCompletionTokens, request, null);
     }
 
     /** Whether both token prices are given, so a run's cost can be computed. */
@@ -355,11 +360,17 @@ public record Suite(
    * ({@code {answer}}), filled in row by row ({@link RowTemplates}). {@code line} in the suite file.
    */
   public record Assertion(String id, Kind kind, String value, Pattern regex, int maxLength, int line,
-      JsonSchema schema, List<String> columns, Script script) {
-    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, EQUALS_REFERENCE, SCRIPT, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
+      JsonSchema schema, List<String> columns, Script script, Map<String, String> arguments) {
+    /** TOOL_CALLED: the reply calls the tool named {@code value}, with each of {@code arguments} (templates of the row) when given. */
+    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, EQUALS_REFERENCE, SCRIPT, JSON_VALID, JSON_SCHEMA, MAX_LENGTH, TOOL_CALLED }
 
     public Assertion {
       columns = List.copyOf(columns);
+      arguments = arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    }
+
+    public Assertion(String id, Kind kind, String value, Pattern regex, int maxLength, int line, JsonSchema schema, List<String> columns, Script script) {
+      this(id, kind, value, regex, maxLength, line, schema, columns, script, Map.of());
     }
 
     public Assertion(String id, Kind kind, String value, Pattern regex, int maxLength, int line) {
