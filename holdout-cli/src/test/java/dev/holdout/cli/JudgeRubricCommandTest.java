@@ -148,6 +148,8 @@ class JudgeRubricCommandTest {
     assertThat(report.path("judge").path("scale").path("min").asInt()).isZero();
     assertThat(report.path("judge").path("scale").path("max").asInt()).isEqualTo(10);
     assertThat(report.path("judge").path("requests").asLong()).isEqualTo(20);
+    assertThat(report.path("judge").path("rubric").asText()).isEqualTo("faithfulness");
+    assertThat(r.out()).contains("  rubric: faithfulness (built in); judge_score is its mean grade\n");
     JsonNode c = report.path("criteria").get(0);
     assertThat(c.path("status").asText()).isEqualTo("INCONCLUSIVE");
     assertThat(c.path("reason").asText()).contains("the judge was not checked against people");

@@ -194,7 +194,8 @@ public final class Judging {
     return new Report.JudgeSummary(target, judge.model(), new Report.Scale(judge.min(), judge.max()), judge.repeats(),
         j.file() == null ? null : j.file().getFileName().toString(), judgedRows, failedRows, failed, j.requests(), j.cached(),
         j.errorExamples(5), repeats, human, validation == null, validation == null ? "quadratic kappa with human grades reaches "
-            + Format.plain(judge.minKappa()) + " at the lower end of its interval" : validation, ppiEstimate);
+            + Format.plain(judge.minKappa()) + " at the lower end of its interval" : validation, ppiEstimate,
+        judge.builtIn() == null ? null : judge.builtIn().id());
   }
 
   /**
