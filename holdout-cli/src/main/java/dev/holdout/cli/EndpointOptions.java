@@ -39,6 +39,7 @@ final class EndpointOptions {
     String modelName = model != null ? model : prompt == null ? null : prompt.model();
     Endpoint.Settings settings = new Endpoint.Settings(url, modelName, key == null || key.isBlank() ? null : key,
         Duration.ofMillis(Math.round(timeout * 1000)), Math.max(0, retries), Duration.ofMillis(Math.max(0, backoffMs)));
-    return prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request()) : new ChatEndpoint(settings);
+    return prompt != null && prompt.request() != null ? new TemplateEndpoint(settings, prompt.request())
+        : new ChatEndpoint(settings, prompt == null ? null : prompt.conversation());
   }
 }

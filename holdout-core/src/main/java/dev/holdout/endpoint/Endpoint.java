@@ -30,18 +30,27 @@ public sealed interface Endpoint permits ChatEndpoint, TemplateEndpoint {
   }
 
   /** An answer, or the error that stopped it; latency of the successful attempt, tokens as the endpoint counts them (-1 when it does not say). */
-  record Answer(String content, String error, long latencyMillis, long promptTokens, long completionTokens, int attempts) {
+  record Answer(String content, String error, long latencyMillis, long promptTokens, long completionTokens, int attempts, String toolCalls) {
+    /** An answer that calls no tool ({@code toolCalls}: the calls as {@link ToolCalls#of} writes them, null for none). */
+    public Answer(String content, String error, long latencyMillis, long promptTokens, long completionTokens, int attempts) {
+      this(content, error, latencyMillis, promptTokens, completionTokens, attempts, null);
+    }
+
     /** Posts {@code body} through {@code http}; {@code parse} reads a 2xx answer's text (UTF-8) and its latency. */
     static Answer post(RetryingClient http, String body, BiFunction<String, Long, RetryingClient.Reading<Answer>> parse) {
       RetryingClient.Outcome<Answer> o = http.post(body, (bytes, latency) -> parse.apply(new String(bytes, StandardCharsets.UTF_8), latency));
       if (!o.ok()) return new Answer(null, o.error(), o.latencyMillis(), -1, -1, o.attempts());
       Answer a = o.value();
-      return new Answer(a.content(), null, a.latencyMillis(), a.promptTokens(), a.completionTokens(), o.attempts());
+      return new Answer(a.content(), null, a.latencyMillis(), a.promptTokens(), a.completionTokens(), o.attempts(), a.toolCalls());
     }
 
     /** A read answer (one attempt; {@link #post} sets the attempts the call took). */
     static RetryingClient.Reading<Answer> read(String content, long latencyMillis, long promptTokens, long completionTokens) {
-      return RetryingClient.Reading.of(new Answer(content, null, latencyMillis, promptTokens, completionTokens, 1));
+      return read(content, latencyMillis, promptTokens, completionTokens, null);
+    }
+
+    static RetryingClient.Reading<Answer> read(String content, long latencyMillis, long promptTokens, long completionTokens, String toolCalls) {
+      return RetryingClient.Reading.of(new Answer(content, null, latencyMillis, promptTokens, completionTokens, 1, toolCalls));
     }
   }
 

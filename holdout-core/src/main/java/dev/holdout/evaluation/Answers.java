@@ -5,6 +5,7 @@ import dev.holdout.base.HoldoutException;
 import dev.holdout.data.Dictionary;
 import dev.holdout.data.IdColumn;
 import dev.holdout.data.RecordReader;
+import dev.holdout.endpoint.ToolCalls;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
 import dev.holdout.suite.Suite;
@@ -30,14 +31,24 @@ final class Answers {
    */
   final String[][] asks;
 
+  /**
+   * Per row, the tools the answer called (the answers file's {@code tool_calls} column, as
+   * {@link ToolCalls} writes it); null when the file has no such column.
+   */
+  final String[] toolCalls;
+
   private Answers(String[][] texts) {
-    this(texts, null);
+    this(texts, null, null);
   }
 
-  private Answers(String[][] texts, String[][] asks) {
+  private Answers(String[][] texts, String[][] asks, String[] toolCalls) {
     this.texts = texts;
     this.asks = asks;
+    this.toolCalls = toolCalls;
   }
+
+  /** The answers file's column of the tools each answer called, written by {@code holdout run}. */
+  static final String TOOL_CALLS = "tool_calls";
 
   static EvaluationSet loadSet(Suite suite, Progress progress) {
     Suite.Data spec = suite.data();
@@ -148,6 +159,8 @@ final class Answers {
       List<Integer> askCols = new ArrayList<>();
       for (int k = 2; r.header().contains(ts.askColumn(k)); k++) askCols.add(Values.column(r, ts.askColumn(k), "ask " + k + " of every row"));
       String[][] asks = askCols.isEmpty() ? null : new String[n][];
+      int toolCol = r.header().indexOf(TOOL_CALLS);
+      String[] tools = toolCol < 0 ? null : new String[n];
       IdJoin join = new IdJoin(suite, eval, path, what, part);
       while (r.next()) {
         int row = join.row(r, idCol);
@@ -160,6 +173,7 @@ final class Answers {
           t[1 + k] = c == null ? "" : c;
         }
         texts[row] = t;
+        if (tools != null) tools[row] = r.field(toolCol);
         if (asks != null) {
           String[] more = new String[askCols.size()];
           for (int k = 0; k < more.length; k++) {
@@ -171,7 +185,7 @@ final class Answers {
         if ((join.seen() & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), join.seen());
       }
       int missing = join.finish();
-      return Submission.ofAnswers(name, path, RecordReaders.await(hash), join.present, missing, join.extra(), join.extraExamples(), new Answers(texts, asks));
+      return Submission.ofAnswers(name, path, RecordReaders.await(hash), join.present, missing, join.extra(), join.extraExamples(), new Answers(texts, asks, tools));
     }
   }
 

@@ -91,7 +91,9 @@ public final class Judging {
         continue;
       }
       String[] t = submission.answers.texts[i];
-      items.add(new JudgeRun.Item(eval.ids.get(i), inputs[i], List.of(eval.references.texts[i]), t == null ? "" : t[0]));
+      // an empty passage column is no passage: the judge is told "(no passages)" rather than shown blanks
+      List<String> passages = t == null ? List.of() : Arrays.stream(t, 1, t.length).filter(p -> !p.isBlank()).toList();
+      items.add(new JudgeRun.Item(eval.ids.get(i), inputs[i], List.of(eval.references.texts[i]), t == null ? "" : t[0], passages));
     }
     Judgements j = JudgeRun.run(judge, apiKey, items, options.cache(), options.judgements(), done -> progress.rows("judging answers", done / judge.repeats()));
     return submission.withJudged(new Judged(j, human, options.humanGrades()));
@@ -192,7 +194,8 @@ public final class Judging {
     return new Report.JudgeSummary(target, judge.model(), new Report.Scale(judge.min(), judge.max()), judge.repeats(),
         j.file() == null ? null : j.file().getFileName().toString(), judgedRows, failedRows, failed, j.requests(), j.cached(),
         j.errorExamples(5), repeats, human, validation == null, validation == null ? "quadratic kappa with human grades reaches "
-            + Format.plain(judge.minKappa()) + " at the lower end of its interval" : validation, ppiEstimate);
+            + Format.plain(judge.minKappa()) + " at the lower end of its interval" : validation, ppiEstimate,
+        judge.builtIn() == null ? null : judge.builtIn().id());
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.holdout.evaluation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchema;
+import dev.holdout.endpoint.ToolCalls;
 import dev.holdout.metric.MetricCatalog;
 import dev.holdout.metric.TextMetrics;
 import dev.holdout.script.Script;
@@ -11,7 +12,9 @@ import dev.holdout.suite.Suite;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -77,13 +80,14 @@ final class TextModel extends TaskModel implements RowMeans {
       List<String> refs = List.of(eval.references.texts[i]);
       Function<String, String> cell = c -> eval.assertionColumns.get(c)[i];
       String[] more = answers.asks == null || answers.asks[i] == null || answers.texts[i] == null ? new String[0] : answers.asks[i];
-      score(t, refs, ts, grounding && passages, judged, i, cell, out, i * m);
+      String tools = answers.toolCalls == null ? null : answers.toolCalls[i];
+      score(t, refs, ts, grounding && passages, judged, i, cell, tools, out, i * m);
       if (more.length > 0) {
         double[] one = new double[m];
         String[] u = t.clone();
         for (String a : more) {
           u[0] = a;
-          score(u, refs, ts, grounding && passages, judged, i, cell, one, 0);
+          score(u, refs, ts, grounding && passages, judged, i, cell, tools, one, 0);
           for (int k = 0; k < m; k++) out[i * m + k] += one[k];
         }
         for (int k = 0; k < m; k++) out[i * m + k] /= more.length + 1;
@@ -108,7 +112,7 @@ final class TextModel extends TaskModel implements RowMeans {
   private static final int GROUNDING = 6;
 
   private static void score(String[] t, List<String> refs, Suite.Text ts, boolean grounding, Judging.Judged judged, int row,
-      Function<String, String> cell, double[] out, int at) {
+      Function<String, String> cell, String tools, double[] out, int at) {
     String answer = t[0];
     int k = at;
     boolean slots = !ts.usedContext().isEmpty();
@@ -135,7 +139,7 @@ final class TextModel extends TaskModel implements RowMeans {
       int all = k++;
       boolean every = true;
       for (Suite.Assertion a : ts.assertions()) {
-        boolean pass = passes(a, answer, refs, cell);
+        boolean pass = passes(a, answer, refs, cell, tools);
         every &= pass;
         out[k++] = pass ? 1 : 0;
       }
@@ -148,7 +152,13 @@ final class TextModel extends TaskModel implements RowMeans {
    * assertion names; json_valid needs the whole answer to be one JSON value.
    */
   static boolean passes(Suite.Assertion a, String answer, List<String> refs, Function<String, String> cell) {
+    return passes(a, answer, refs, cell, null);
+  }
+
+  /** Whether the answer passes {@code a}; {@code tools} are the tools it called (null: none), which only tool_called reads. */
+  static boolean passes(Suite.Assertion a, String answer, List<String> refs, Function<String, String> cell, String tools) {
     return switch (a.kind()) {
+      case TOOL_CALLED -> ToolCalls.called(tools, a.value(), filled(a.arguments(), cell));
       case CONTAINS -> answer.contains(RowTemplates.fill(a.value(), false, cell));
       case NOT_CONTAINS -> !answer.contains(RowTemplates.fill(a.value(), false, cell));
       case REGEX -> RowTemplates.pattern(a, cell).matcher(answer).find();
@@ -164,6 +174,14 @@ final class TextModel extends TaskModel implements RowMeans {
   /** As {@link #passes(Suite.Assertion, String, List, Function)} for an assertion that names no column or reference. */
   static boolean passes(Suite.Assertion a, String answer) {
     return passes(a, answer, List.of(), c -> "");
+  }
+
+  /** A tool check's expected arguments with each {column} replaced by the row's value. */
+  private static Map<String, String> filled(Map<String, String> arguments, Function<String, String> cell) {
+    if (arguments.isEmpty()) return arguments;
+    Map<String, String> out = new LinkedHashMap<>();
+    arguments.forEach((k, v) -> out.put(k, RowTemplates.fill(v, false, cell)));
+    return out;
   }
 
   /** Whether the answer is one JSON value that the schema accepts. */

@@ -37,8 +37,16 @@ public final class JudgeRun {
   private JudgeRun() {}
 
 
-  /** One answer to grade: the row's id, what was asked, the reference answers and the answer (empty for none). */
-  public record Item(String id, String input, List<String> references, String answer) {}
+  /**
+   * One answer to grade: the row's id, what was asked, the reference answers, the answer (empty
+   * for none) and the passages it used (empty when the submission names none).
+   */
+  public record Item(String id, String input, List<String> references, String answer, List<String> passages) {
+    /** An answer without passages. */
+    public Item(String id, String input, List<String> references, String answer) {
+      this(id, input, references, answer, List.of());
+    }
+  }
 
   /**
    * Grades {@code items} (null items are rows not to judge) and writes every judgement to
@@ -76,7 +84,7 @@ public final class JudgeRun {
     FanOut.run("judge", judge.concurrency(), asks.size(), task -> {
       int row = asks.get(task)[0], rep = asks.get(task)[1];
       Item item = items.get(row);
-      String user = JudgePrompt.user(judge, item.input(), item.references(), item.answer(), rep + 1);
+      String user = JudgePrompt.user(judge, item, rep + 1);
       Path file = cache == null ? null : cacheFile(cache, judge, system, user);
       String content = file == null ? null : read(file);
       JudgeReply reply = content == null ? null : JudgeReply.parse(content, judge.min(), judge.max());

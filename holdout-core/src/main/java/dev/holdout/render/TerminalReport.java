@@ -222,6 +222,7 @@ public final class TerminalReport {
     b.append(String.format(Locale.ROOT, "%nJudge %s%s: grades %d to %d, %d per answer; %s rows judged, %s without a grade (every repeat failed), "
         + "%s failed judgements; %s requests, %s from the cache%n", j.url(), j.model() == null ? "" : " (" + j.model() + ")", j.scale().min(),
         j.scale().max(), j.repeats(), Format.count(j.rows()), Format.count(j.errors()), Format.count(j.failedJudgements()), Format.count(j.requests()), Format.count(j.cached())));
+    if (j.rubric() != null) b.append("  rubric: ").append(j.rubric()).append(" (built in); judge_score is its mean grade\n");
     if (j.judgementsFile() != null) b.append("  every grade and reason: ").append(j.judgementsFile()).append("\n");
     for (String e : j.errorExamples()) b.append("  error: ").append(e).append("\n");
     Report.RepeatAgreement a = j.agreement();

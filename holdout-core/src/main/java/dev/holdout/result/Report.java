@@ -97,12 +97,14 @@ public record Report(
    * {@code validated} says whether the judge's own mean grade may decide criteria (its quadratic
    * kappa with people reaches {@code judge.min_kappa} at the interval's lower end), with the reason
    * in {@code validation}; {@code ppi} is the mean grade people would give every answer, by
-   * prediction-powered inference, when human grades are given.
+   * prediction-powered inference, when human grades are given. {@code rubric} names the built-in
+   * rubric the judge applied ({@code faithfulness}, {@code answer_relevance},
+   * {@code context_relevance}); null for a rubric the suite wrote out.
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record JudgeSummary(String url, String model, Scale scale, int repeats, String judgementsFile, long rows, long errors,
       long failedJudgements, long requests, long cached, List<String> errorExamples, RepeatAgreement agreement, HumanAgreement human,
-      boolean validated, String validation, PpiEstimate ppi) {}
+      boolean validated, String validation, PpiEstimate ppi, String rubric) {}
 
   /**
    * The mean human-scale grade by prediction-powered inference (PPI++): its value, normal interval

@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -188,11 +189,13 @@ public final class Harness {
       Set<String> names = new LinkedHashSet<>();
       if (prompt.template() != null) names.addAll(Template.names(prompt.template()));
       if (prompt.request() != null) names.addAll(TemplateEndpoint.columns(prompt.request()));
+      if (prompt.conversation() != null) names.add(prompt.conversation());
       Map<String, Integer> cols = new LinkedHashMap<>();
       for (String name : names) {
         int c = r.header().indexOf(name);
         if (c < 0) {
-          String where = prompt.template() != null && prompt.template().contains("{" + name + "}") ? "prompt.template" : "prompt.request";
+          String where = name.equals(prompt.conversation()) ? "prompt.conversation"
+              : prompt.template() != null && prompt.template().contains("{" + name + "}") ? "prompt.template" : "prompt.request";
           throw new HoldoutException.BadSuite(suite.file() + ", " + where + ": {" + name + "} is not a column of " + r.path().getFileName()
               + Names.didYouMean(name, r.header()) + " (columns: " + r.header() + ")");
         }
@@ -206,7 +209,11 @@ public final class Harness {
           row.put(name, v == null ? "" : v.strip());
         });
         String text = prompt.template() == null ? null : Template.render(prompt.template(), row::get);
-        bodies.add(endpoint.body(prompt.system(), text, row));
+        try {
+          bodies.add(endpoint.body(prompt.system(), text, row));
+        } catch (HoldoutException.BadData e) {
+          throw new HoldoutException.BadData(Values.where(r, cols.get(prompt.conversation())) + ": " + e.getMessage());
+        }
       }
     }
   }
@@ -217,7 +224,8 @@ public final class Harness {
     AtomicFiles.write(out, w -> {
       StringBuilder head = new StringBuilder(CsvCells.exact(suite.predictions().id()) + "," + CsvCells.exact(output));
       for (int k = 2; k <= repeats; k++) head.append(',').append(CsvCells.exact(suite.text().askColumn(k)));
-      w.write(head + ",latency_ms,prompt_tokens,completion_tokens,cached,error\n");
+      boolean tools = Arrays.stream(answers).anyMatch(a -> a.toolCalls() != null) || usesTools(suite);
+      w.write(head + (tools ? ",tool_calls" : "") + ",latency_ms,prompt_tokens,completion_tokens,cached,error\n");
       for (int i = 0; i < ids.size(); i++) {
         Endpoint.Answer a = answers[i * repeats];
         StringBuilder line = new StringBuilder(CsvCells.exact(ids.get(i))).append(',').append(CsvCells.exact(a.content()));
@@ -229,9 +237,15 @@ public final class Harness {
           allCached &= cached[i * repeats + k];
           if (error == null && b.error() != null) error = "ask " + (k + 1) + ": " + b.error();
         }
+        if (tools) line.append(',').append(CsvCells.cell(a.toolCalls()));
         w.write(line + "," + a.latencyMillis() + "," + a.promptTokens() + "," + a.completionTokens() + "," + allCached + "," + CsvCells.cell(error) + "\n");
       }
     });
+  }
+
+  /** Whether the suite checks tool calls, so the answers file keeps a tool_calls column even when no reply called one. */
+  private static boolean usesTools(Suite suite) {
+    return suite.text().assertions().stream().anyMatch(a -> a.kind() == Suite.Assertion.Kind.TOOL_CALLED);
   }
 
   /** The cache file of one request: the SHA-256 of the endpoint's URL and the body sent. */
@@ -253,7 +267,7 @@ public final class Harness {
     try {
       var n = JSON.readTree(file.toFile());
       return new Endpoint.Answer(n.path("content").asText(), null, n.path("latency_ms").asLong(), n.path("prompt_tokens").asLong(-1),
-          n.path("completion_tokens").asLong(-1), 0);
+          n.path("completion_tokens").asLong(-1), 0, n.path("tool_calls").isTextual() ? n.path("tool_calls").asText() : null);
     } catch (IOException e) {
       return null;
     }
@@ -265,6 +279,7 @@ public final class Harness {
     n.put("latency_ms", a.latencyMillis());
     n.put("prompt_tokens", a.promptTokens());
     n.put("completion_tokens", a.completionTokens());
+    if (a.toolCalls() != null) n.put("tool_calls", a.toolCalls());
     AtomicFiles.write(file, w -> w.write(n.toString()));
   }
 }

@@ -10,11 +10,12 @@ import java.util.Locale;
 /**
  * The {@code prompt} section of a text generation suite: the template, system message, model and
  * token prices, and for a generic JSON endpoint the request body and the JSON Pointers to the
- * answer and the token counts.
+ * answer and the token counts; {@code conversation} names the column of a row's earlier turns (a
+ * JSON array of {@code {role, content}} messages) sent before the prompt, for multi-turn agents.
  */
 final class PromptSection {
   private static final List<String> PROMPT = List.of("template", "system", "model", "price_per_1k_prompt_tokens", "price_per_1k_completion_tokens",
-      "request", "response", "usage");
+      "request", "response", "usage", "conversation");
   private static final List<String> USAGE = List.of("prompt_tokens", "completion_tokens");
   private static final List<String> PRICES = List.of("price_per_1k_prompt_tokens", "price_per_1k_completion_tokens");
 
@@ -41,7 +42,12 @@ final class PromptSection {
       throw p.get("request").error("{prompt} stands for the rendered prompt.template, and there is none; "
           + "add template: \"...\" or name the columns in the request, e.g. {question}");
     }
-    return new Suite.Prompt(template, p.optionalText("system"), p.optionalText("model"), prices[0], prices[1], request);
+    String conversation = p.optionalText("conversation");
+    if (conversation != null && request != null) {
+      throw p.get("conversation").error("earlier turns are sent to a chat completions endpoint as messages; a generic JSON endpoint "
+          + "names its columns in prompt.request instead: remove conversation or request");
+    }
+    return new Suite.Prompt(template, p.optionalText("system"), p.optionalText("model"), prices[0], prices[1], request, conversation);
   }
 
   /**

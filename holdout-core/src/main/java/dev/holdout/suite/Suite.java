@@ -289,10 +289,12 @@ public record Suite(
    * with {@code rubric} on the whole numbers {@code min} to {@code max}, {@code repeats} times.
    * {@code input} is the template of what was asked ({@code {column}} replaced by the row's value),
    * by default the prompt's template; {@code apiKeyEnv} names the environment variable with the key
-   * (null: no key is sent). {@code line} is the section's line in the suite file.
+   * (null: no key is sent). {@code line} is the section's line in the suite file. {@code builtIn}
+   * is the shipped rubric the suite names ({@code rubric: faithfulness}), whose wording is then
+   * {@code rubric}; null for a rubric the suite writes out.
    */
   public record Judge(URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
-      int timeoutMs, int concurrency, int retries, int backoffMs, int line, double minKappa) {
+      int timeoutMs, int concurrency, int retries, int backoffMs, int line, double minKappa, BuiltInRubric builtIn) {
     /**
      * The agreement with people a judge needs before its mean grade decides a criterion: the lower
      * end of the interval of quadratic-weighted kappa against human grades (0.6: "substantial" on
@@ -304,6 +306,12 @@ public record Suite(
     public Judge(URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
         int timeoutMs, int concurrency, int retries, int backoffMs, int line) {
       this(url, model, apiKeyEnv, rubric, min, max, repeats, input, timeoutMs, concurrency, retries, backoffMs, line, DEFAULT_MIN_KAPPA);
+    }
+
+    /** A judge with a rubric the suite writes out. */
+    public Judge(URI url, String model, String apiKeyEnv, String rubric, int min, int max, int repeats, String input,
+        int timeoutMs, int concurrency, int retries, int backoffMs, int line, double minKappa) {
+      this(url, model, apiKeyEnv, rubric, min, max, repeats, input, timeoutMs, concurrency, retries, backoffMs, line, minKappa, null);
     }
 
     public static final int DEFAULT_REPEATS = 3;
@@ -321,9 +329,14 @@ public record Suite(
    * {@code template} is null only when a request template names the columns itself.
    */
   public record Prompt(String template, String system, String model, Double pricePer1kPromptTokens, Double pricePer1kCompletionTokens,
-      Request request) {
+      Request request, String conversation) {
     public Prompt(String template, String system, String model) {
-      this(template, system, model, null, null, null);
+      this(template, system, model, null, null, null, null);
+    }
+
+    /** A prompt without earlier turns ({@code conversation}: the column of a row's earlier turns, null for none). */
+    public Prompt(String template, String system, String model, Double pricePer1kPromptTokens, Double pricePer1kCompletionTokens, Request request) {
+      this(template, system, model, pricePer1kPromptTokens, pricePer1kCompletionTokens, request, null);
     }
 
     /** Whether both token prices are given, so a run's cost can be computed. */
@@ -347,11 +360,17 @@ public record Suite(
    * ({@code {answer}}), filled in row by row ({@link RowTemplates}). {@code line} in the suite file.
    */
   public record Assertion(String id, Kind kind, String value, Pattern regex, int maxLength, int line,
-      JsonSchema schema, List<String> columns, Script script) {
-    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, EQUALS_REFERENCE, SCRIPT, JSON_VALID, JSON_SCHEMA, MAX_LENGTH }
+      JsonSchema schema, List<String> columns, Script script, Map<String, String> arguments) {
+    /** TOOL_CALLED: the reply calls the tool named {@code value}, with each of {@code arguments} (templates of the row) when given. */
+    public enum Kind { CONTAINS, NOT_CONTAINS, REGEX, EQUALS_REFERENCE, SCRIPT, JSON_VALID, JSON_SCHEMA, MAX_LENGTH, TOOL_CALLED }
 
     public Assertion {
       columns = List.copyOf(columns);
+      arguments = arguments == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(arguments));
+    }
+
+    public Assertion(String id, Kind kind, String value, Pattern regex, int maxLength, int line, JsonSchema schema, List<String> columns, Script script) {
+      this(id, kind, value, regex, maxLength, line, schema, columns, script, Map.of());
     }
 
     public Assertion(String id, Kind kind, String value, Pattern regex, int maxLength, int line) {

@@ -2,7 +2,9 @@ package dev.holdout.suite;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,8 +17,8 @@ import java.util.regex.PatternSyntaxException;
  */
 final class TextSection {
   private static final List<String> ASSERTION = List.of("id", "contains", "not_contains", "regex", "equals_reference", "script", "json_valid",
-      "json_schema", "max_length", "timeout_ms");
-  private static final List<String> CHECKS = ASSERTION.subList(1, ASSERTION.size() - 1);
+      "json_schema", "max_length", "tool_called", "timeout_ms", "arguments");
+  private static final List<String> CHECKS = ASSERTION.subList(1, ASSERTION.size() - 2);
 
   private TextSection() {}
 
@@ -35,7 +37,7 @@ final class TextSection {
     }
     List<Suite.Assertion> assertions = top.has("assertions") ? assertions(top.get("assertions"), folder, header, data.requiredText("path")) : List.of();
     Suite.Prompt prompt = top.has("prompt") ? PromptSection.parse(top.get("prompt")) : null;
-    Suite.Judge judge = top.has("judge") ? JudgeSection.parse(top.get("judge"), prompt) : null;
+    Suite.Judge judge = top.has("judge") ? JudgeSection.parse(top.get("judge"), prompt, used != null) : null;
     return new Suite.Text(references, output, used == null ? List.of() : used, assertions, prompt, judge);
   }
 
@@ -48,10 +50,13 @@ final class TextSection {
       m.checkKeys(ASSERTION);
       List<String> kinds = CHECKS.stream().filter(m::has).toList();
       if (kinds.size() != 1) {
-        throw m.error(kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, equals_reference, script, json_valid, json_schema or max_length"
+        throw m.error(kinds.isEmpty() ? "say what to check with one of contains, not_contains, regex, equals_reference, script, json_valid, json_schema, max_length or tool_called"
             : "give one check per assertion, found " + kinds + "; split it into several assertions");
       }
       if (m.has("timeout_ms") && !kinds.get(0).equals("script")) throw m.get("timeout_ms").error("timeout_ms limits a script check; remove it");
+      if (m.has("arguments") && !kinds.get(0).equals("tool_called")) {
+        throw m.get("arguments").error("arguments are checked on a tool call; write tool_called: NAME beside them, or remove arguments");
+      }
       String id = m.has("id") ? m.text("id") : "a" + (i + 1);
       if (!id.matches("[A-Za-z0-9_.-]+")) throw m.get("id").error("an assertion id is letters, digits, '_', '.' or '-', found '" + id + "'");
       if (!ids.add(id)) throw m.named(m.path() + ".id").error("assertion id '" + id + "' is used twice; give each assertion its own id");
@@ -82,6 +87,7 @@ final class TextSection {
         yield new Suite.Assertion(id, Suite.Assertion.Kind.REGEX, re, p, 0, m.line(), null, columns, null);
       }
       case "script" -> ScriptChecks.parse(id, m, v, header);
+      case "tool_called" -> toolCalled(id, m, v, header, dataFile);
       case "equals_reference" -> {
         if (!(v.node() instanceof YamlNode.Scalar sc && sc.kind() == YamlNode.Scalar.Kind.BOOLEAN && sc.text().equalsIgnoreCase("true"))) {
           throw v.error("write equals_reference: true (the answer equals one of data.reference after normalisation)");
@@ -103,5 +109,27 @@ final class TextSection {
       }
       default -> new Suite.Assertion(id, Suite.Assertion.Kind.MAX_LENGTH, null, null, (int) v.integer(1, Integer.MAX_VALUE), m.line());
     };
+  }
+
+  /** tool_called: NAME, with optional arguments: {key: "value or {column}"} that the call's arguments must equal. */
+  private static Suite.Assertion toolCalled(String id, YamlCursor m, YamlCursor v, List<String> header, String dataFile) {
+    String name = v.text().strip();
+    if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+      throw v.error("expected the name of a tool as the endpoint calls it (letters, digits, '_', '.' or '-'), found '" + name + "'");
+    }
+    Map<String, String> arguments = new LinkedHashMap<>();
+    Set<String> columns = new LinkedHashSet<>();
+    if (m.has("arguments")) {
+      YamlCursor args = m.get("arguments").mapping();
+      for (Map.Entry<String, YamlCursor> e : args.children().entrySet()) {
+        String key = e.getKey();
+        YamlCursor a = e.getValue();
+        String value = a.text();
+        columns.addAll(RowTemplates.check(a, value, false, header, dataFile));
+        arguments.put(key, value);
+      }
+      if (arguments.isEmpty()) throw m.get("arguments").error("the mapping is empty; name the arguments to check, e.g. arguments: {city: \"{city}\"}");
+    }
+    return new Suite.Assertion(id, Suite.Assertion.Kind.TOOL_CALLED, name, null, 0, m.line(), null, List.copyOf(columns), null, arguments);
   }
 }
