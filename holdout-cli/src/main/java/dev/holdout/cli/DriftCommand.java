@@ -66,16 +66,30 @@ final class DriftCommand implements Callable<Integer> {
   @Option(names = "--no-classifier", description = "Skip the domain classifier.")
   boolean noClassifier;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+      description = "local (default): this process; spark: Apache Spark, for windows that outgrow one machine (per-column drift from "
+          + "mergeable sketches, exact up to about 4,000 values per numeric column; no domain classifier, no per-slice drift; "
+          + "--reference and --current may then be Hadoop URLs such as hdfs://...).")
+  EvaluateCommand.Engine engine;
+
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+      description = "With --engine spark: the Spark master (default local[*]: every core of this machine; spark://HOST:PORT for a cluster).")
+  String master;
+
   @Override
   public Integer call() {
-    checkInput(reference, "--reference");
-    checkInput(current, "--current");
+    boolean spark = engine == EvaluateCommand.Engine.spark;
+    // a Hadoop URL keeps its "//" only as given, not as a Path
+    String referenceAt = spec.commandLine().getParseResult().matchedOption("--reference").stringValues().get(0);
+    String currentAt = spec.commandLine().getParseResult().matchedOption("--current").stringValues().get(0);
+    if (!(spark && referenceAt.contains("://"))) checkInput(reference, "--reference");
+    if (!(spark && currentAt.contains("://"))) checkInput(current, "--current");
     Map<Path, String> inputs = new LinkedHashMap<>();
     inputs.put(reference, "the reference window (--reference)");
     inputs.put(current, "the current window (--current)");
     inputs.put(suite, "the suite file");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
-    checkExcluded();
+    if (!spark) checkExcluded();
     Suite parsed = suite == null ? null : Holdout.suite(suite);
     DriftSettings settings = parsed != null ? SuiteDrift.settings(parsed, suite, exclude)
         : DriftSettings.defaults().withRoles(null, List.of(), exclude);
@@ -83,7 +97,10 @@ final class DriftCommand implements Callable<Integer> {
     Progress progress = TerminalProgress.forThisTerminal(spec.commandLine().getErr());
     DriftReport report;
     try {
-      report = Drift.run(reference, current, settings, new LogisticDomainClassifier(), parsed == null ? List.of() : parsed.data().slices(), progress);
+      List<String> slices = parsed == null ? List.of() : parsed.data().slices();
+      report = spark ? SparkEngine.drift(referenceAt.contains("://") ? referenceAt : reference.toString(),
+          currentAt.contains("://") ? currentAt : current.toString(), settings, slices, master)
+          : Drift.run(reference, current, settings, new LogisticDomainClassifier(), slices, progress);
     } finally {
       progress.done();
     }

@@ -1,6 +1,8 @@
 package dev.holdout.cli;
 
 import dev.holdout.base.HoldoutException;
+import dev.holdout.drift.DriftReport;
+import dev.holdout.drift.DriftSettings;
 import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import java.io.File;
@@ -15,7 +17,7 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * {@code holdout evaluate --engine spark}: holdout-spark and Spark's jars (about 300 MB) are
+ * {@code holdout evaluate --engine spark} and {@code holdout drift --engine spark}: holdout-spark and Spark's jars (about 300 MB) are
  * loaded only here, from the class path in the system property {@value #CLASSPATH} that the
  * {@code holdout} script sets when it sees {@code --engine spark}, so every other run starts as
  * before. The engine's entry point is looked up by name: this module does not depend on Spark.
@@ -23,24 +25,40 @@ import java.util.List;
 final class SparkEngine {
   /** The system property holding holdout-spark's class path (entries separated as the platform does). */
   static final String CLASSPATH = "holdout.spark.classpath";
-  private static final String ENTRY = "dev.holdout.spark.SparkEvaluation";
+  private static final String EVALUATION = "dev.holdout.spark.SparkEvaluation";
+  private static final String DRIFT = "dev.holdout.spark.SparkDrift";
 
   private SparkEngine() {}
 
   /** The report of {@code predictions} (a path or a Hadoop URL) evaluated on Spark at {@code master}. */
   static Report evaluate(Suite suite, String predictions, String master) {
+    return (Report) call(EVALUATION, "onMaster", new Class<?>[] {String.class, Suite.class, String.class, String.class},
+        master, suite, predictions, null);
+  }
+
+  /**
+   * The drift report of the window at {@code current} against {@code reference} (paths or Hadoop
+   * URLs) judged on Spark at {@code master}; {@code slices}: the suite's slice columns.
+   */
+  static DriftReport drift(String reference, String current, DriftSettings settings, List<String> slices, String master) {
+    return (DriftReport) call(DRIFT, "onMaster", new Class<?>[] {String.class, String.class, String.class, DriftSettings.class, List.class},
+        master, reference, current, settings, slices);
+  }
+
+  /** Static method {@code method} of holdout-spark's class {@code entry}, run with Spark's class loader as the thread's context loader. */
+  private static Object call(String entry, String method, Class<?>[] types, Object... args) {
     String classpath = System.getProperty(CLASSPATH);
     if (classpath == null || classpath.isBlank()) {
       throw new HoldoutException("--engine spark needs holdout-spark and Spark on the class path: run the command through ./holdout, "
           + "which builds and adds them, or set -D" + CLASSPATH + "=JARS");
     }
     List<URL> urls = new ArrayList<>();
-    for (String entry : classpath.split(File.pathSeparator)) {
-      if (entry.isBlank()) continue;
+    for (String part : classpath.split(File.pathSeparator)) {
+      if (part.isBlank()) continue;
       try {
-        urls.add(new File(entry).toURI().toURL());
+        urls.add(new File(part).toURI().toURL());
       } catch (MalformedURLException e) {
-        throw new HoldoutException("-D" + CLASSPATH + ": '" + entry + "' is not a path");
+        throw new HoldoutException("-D" + CLASSPATH + ": '" + part + "' is not a path");
       }
     }
     Thread thread = Thread.currentThread();
@@ -49,8 +67,8 @@ final class SparkEngine {
     try {
       // Spark loads generated code and serializers through the context class loader
       thread.setContextClassLoader(loader);
-      Method run = Class.forName(ENTRY, true, loader).getMethod("onMaster", String.class, Suite.class, String.class, String.class);
-      return (Report) run.invoke(null, master, suite, predictions, null);
+      Method run = Class.forName(entry, true, loader).getMethod(method, types);
+      return run.invoke(null, args);
     } catch (ClassNotFoundException | NoSuchMethodException | IllegalAccessException e) {
       throw new HoldoutException("-D" + CLASSPATH + " does not hold holdout-spark (" + e.getMessage() + "); rebuild it with ./holdout", e);
     } catch (InvocationTargetException e) {

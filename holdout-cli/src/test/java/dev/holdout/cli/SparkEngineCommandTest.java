@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code evaluate --engine spark} from the command's side: Spark is not on this module's class
+ * {@code evaluate --engine spark} and {@code drift --engine spark} from the command's side: Spark is not on this module's class
  * path, so the option must say how to get it, and refuse what the Spark engine does not do. The
  * engine itself is tested in holdout-spark.
  */
@@ -18,6 +18,22 @@ class SparkEngineCommandTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("--engine spark needs holdout-spark and Spark on the class path: run the command through ./holdout")
         .doesNotContain("at dev.holdout");
+  }
+
+  @Test
+  void drift_on_spark_without_the_class_path_says_how_to_get_it() {
+    Cli r = run("drift", "-r", example("drift/reference.csv"), "-c", example("drift/current.csv"), "--engine", "spark");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--engine spark needs holdout-spark and Spark on the class path").doesNotContain("at dev.holdout");
+  }
+
+  @Test
+  void drift_on_spark_takes_hadoop_urls_for_windows_the_command_cannot_see() {
+    Cli r = run("drift", "-r", "hdfs://lake/ref/", "-c", "hdfs://lake/cur/", "--engine", "spark");
+    // past the file checks, stopped only by the missing engine
+    assertThat(r.err()).contains("--engine spark needs holdout-spark").doesNotContain("file not found");
+    Cli local = run("drift", "-r", "hdfs://lake/ref/", "-c", "hdfs://lake/cur/");
+    assertThat(local.err()).contains("file not found");
   }
 
   @Test

@@ -1,9 +1,13 @@
 package dev.holdout.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.holdout.Holdout;
 import dev.holdout.base.Progress;
+import dev.holdout.drift.Drift;
+import dev.holdout.drift.DriftReport;
+import dev.holdout.drift.DriftSettings;
 import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import java.io.IOException;
@@ -87,15 +91,7 @@ class StandaloneClusterTest {
         bootstrap: {replicates: 200, seed: 9}
         """);
     Suite suite = Holdout.suite(dir.resolve("suite.yaml"));
-    SparkSession spark = Sessions.start(master, Map.of(
-        "spark.executor.memory", "512m",
-        "spark.executor.cores", "1",
-        "spark.cores.max", "2",
-        "spark.executor.extraClassPath", classPath(),
-        "spark.sql.shuffle.partitions", "4",
-        // the first job starts once both executors are up, however slow the machine
-        "spark.scheduler.minRegisteredResourcesRatio", "1.0",
-        "spark.scheduler.maxRegisteredResourcesWaitingTime", "180s"));
+    SparkSession spark = session();
     try {
       Report distributed = SparkEvaluation.evaluate(spark, suite, predictions.toString(), null);
       // the driver plus one executor on each worker
@@ -105,6 +101,55 @@ class StandaloneClusterTest {
     } finally {
       spark.stop();
     }
+  }
+
+  @Test
+  void drift_on_two_workers_gives_the_single_jvm_figures() throws IOException {
+    Random random = new Random(23);
+    for (String side : List.of("ref", "cur")) {
+      List<String> lines = new ArrayList<>(List.of("amount,city,visits"));
+      double shift = side.equals("cur") ? 0.4 : 0;
+      for (int i = 0; i < 1_500; i++) {
+        lines.add(Math.round((50 + 10 * (random.nextGaussian() + shift)) * 100) / 100.0 + "," + (random.nextDouble() < 0.5 + shift / 2 ? "oslo" : "lima")
+            + "," + (random.nextInt(10) == 0 ? "" : String.valueOf(random.nextInt(4))));
+      }
+      // several partitions, so WindowParts cross from both executors
+      Files.write(dir.resolve(side + ".csv"), lines);
+    }
+    DriftSettings settings = DriftSettings.defaults();
+    settings = settings.withVerdict(settings.share(), settings.classifierAuc(), 0);
+    SparkSession spark = session();
+    try {
+      DriftReport distributed = SparkDrift.judge(spark, dir.resolve("ref.csv").toString(), dir.resolve("cur.csv").toString(), settings, List.of());
+      DriftReport single = Drift.run(dir.resolve("ref.csv"), dir.resolve("cur.csv"), settings, null, List.of(), Progress.NONE);
+      assertThat(distributed.columns()).hasSize(3);
+      for (int i = 0; i < 3; i++) {
+        var a = single.columns().get(i);
+        var b = distributed.columns().get(i);
+        assertThat(b.column()).isEqualTo(a.column());
+        assertThat(b.method()).isEqualTo(a.method());
+        assertThat(b.score()).as(a.column()).isCloseTo(a.score(), offset(1e-9));
+        assertThat(b.drifted()).isEqualTo(a.drifted());
+        assertThat(b.computed()).isEqualTo("exact");
+      }
+      assertThat(distributed.verdict()).isEqualTo(single.verdict());
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** A session on the cluster: an executor of one core on each worker, classes from the test's class path. */
+  private static SparkSession session() {
+    return Sessions.start(master, Map.of(
+        "spark.executor.memory", "512m",
+        "spark.executor.cores", "1",
+        "spark.cores.max", "2",
+        "spark.executor.extraClassPath", classPath(),
+        "spark.sql.shuffle.partitions", "4",
+        "spark.sql.files.maxPartitionBytes", "16k",
+        // the first job starts once both executors are up, however slow the machine
+        "spark.scheduler.minRegisteredResourcesRatio", "1.0",
+        "spark.scheduler.maxRegisteredResourcesWaitingTime", "180s"));
   }
 
   /** The test's class path in full (Surefire runs the test from a jar that only points to it). */
