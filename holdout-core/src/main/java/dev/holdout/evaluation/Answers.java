@@ -185,7 +185,7 @@ final class Answers {
         if ((join.seen() & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), join.seen());
       }
       int missing = join.finish();
-      return Submission.ofAnswers(name, path, RecordReaders.await(hash), join.present, missing, join.extra(), join.extraExamples(), new Answers(texts, asks, tools));
+      return Submission.ofAnswers(name, path, RecordReaders.await(hash), join.present, missing, join.reportedExtra(), join.reportedExtraExamples(), new Answers(texts, asks, tools));
     }
   }
 

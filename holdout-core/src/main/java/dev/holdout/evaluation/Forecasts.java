@@ -398,7 +398,7 @@ final class Forecasts {
             + ") and the suite says predictions.missing: fail; send every one",
             new SubmissionMismatch.Facts(SubmissionMismatch.Kind.IDS_MISSING, seen, seen - extra, extraExamples, null, null));
       }
-      return Submission.ofValues(name, path, RecordReaders.await(hash), present, missing, extra, List.copyOf(extraExamples), value);
+      return Submission.ofValues(name, path, RecordReaders.await(hash), present, missing, part ? 0 : extra, part ? List.of() : List.copyOf(extraExamples), value);
     }
   }
 }

@@ -72,8 +72,17 @@ final class IdJoin {
     return extra;
   }
 
-  List<String> extraExamples() {
-    return List.copyOf(extraExamples);
+  /**
+   * The extra rows a report counts: against a part (a server's public or private rows) the other
+   * part's ids are not extra, and the whole set's report counts the ids in neither, so none.
+   */
+  int reportedExtra() {
+    return part ? 0 : extra;
+  }
+
+  /** Examples of {@link #reportedExtra}'s ids. */
+  List<String> reportedExtraExamples() {
+    return part ? List.of() : List.copyOf(extraExamples);
   }
 
   /** Checks the whole file once read; returns how many evaluation set ids it left without a row. */

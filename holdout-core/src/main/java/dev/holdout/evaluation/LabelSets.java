@@ -150,7 +150,7 @@ final class LabelSets {
         if ((join.seen() & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), join.seen());
       }
       int missing = join.finish();
-      return Submission.ofLabelScores(name, path, RecordReaders.await(hash), join.present, missing, join.extra(), join.extraExamples(), scores);
+      return Submission.ofLabelScores(name, path, RecordReaders.await(hash), join.present, missing, join.reportedExtra(), join.reportedExtraExamples(), scores);
     }
   }
 }

@@ -223,7 +223,7 @@ public final class Submission {
         if ((join.seen() & 0xFFFF) == 0) progress.rows("reading " + path.getFileName(), join.seen());
       }
       int missing = join.finish();
-      return new Submission(name, path, RecordReaders.await(hash), join.present, missing, join.extra(), join.extraExamples(),
+      return new Submission(name, path, RecordReaders.await(hash), join.present, missing, join.reportedExtra(), join.reportedExtraExamples(),
           score, predicted, hit, logLoss, value, quantiles, null, null);
     }
   }

@@ -55,6 +55,9 @@ class HoldoutServerTest {
       assertThat(report.path("rows").path("evaluated").asInt()).isEqualTo(pub);
       JsonNode privateReport = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report", s.ownerToken, (String) null).json();
       assertThat(privateReport.path("rows").path("evaluated").asInt()).isEqualTo(3000 - pub);
+      // the other part's ids are not extra in a part's report: the file holds exactly the set's ids
+      assertThat(privateReport.path("rows").path("extra_predictions").asInt()).isZero();
+      assertThat(report.path("rows").path("extra_predictions").asInt()).isZero();
       String page = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report.html", s.ownerToken, (String) null).body();
       assertThat(page).startsWith("<!DOCTYPE html>").contains("data-verdict=\"ACCEPTED\"").doesNotContain("<script");
       JsonNode whole = s.call("GET", "/projects/" + p + "/submissions/" + good + "/report?part=all", s.ownerToken, (String) null).json();
