@@ -12,6 +12,7 @@ import dev.holdout.render.TerminalReport;
 import dev.holdout.suite.Suite;
 import dev.holdout.verdict.Verdict;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,9 +64,22 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--html", paramLabel = "FILE", description = "Also write a self-contained HTML comparison with charts (opens offline).")
   Path html;
 
+  @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "local",
+      description = "local (default): this process; spark: Apache Spark, for data that outgrows one machine (binary, multiclass "
+          + "and regression suites; the same report; --predictions may then be Hadoop URLs such as hdfs://...).")
+  EvaluateCommand.Engine engine;
+
+  @Option(names = "--master", paramLabel = "URL", defaultValue = "local[*]",
+      description = "With --engine spark: the Spark master (default local[*]: every core of this machine; spark://HOST:PORT for a cluster).")
+  String master;
+
   @Override
   public Integer call() {
-    if (positional.stream().allMatch(a -> a.startsWith("s_"))) return onServer();
+    boolean spark = engine == EvaluateCommand.Engine.spark;
+    if (positional.stream().allMatch(a -> a.startsWith("s_"))) {
+      if (spark) throw new HoldoutException("--engine spark compares predictions files against a suite; a server compares its submissions itself");
+      return onServer();
+    }
     if (positional.size() > 1) {
       throw new HoldoutException("compare takes one SUITE and two or more -p predictions files, or -p PROJECT and two to four submission ids "
           + "(s_...) on a server; found " + positional.size() + " arguments");
@@ -75,10 +89,16 @@ final class CompareCommand implements Callable<Integer> {
       throw new HoldoutException("compare needs at least two --predictions files; for one, use 'holdout evaluate'");
     }
     Suite s = Holdout.suite(suite);
-    for (Path p : predictions) InputsAndOutputs.checkPredictions(p);
+    // a Hadoop URL keeps its "//" only as given, not as a Path
+    List<String> locations = spec.commandLine().getParseResult().matchedOption("--predictions").stringValues();
+    for (int i = 0; i < predictions.size(); i++) {
+      if (!(spark && locations.get(i).contains("://"))) InputsAndOutputs.checkPredictions(predictions.get(i));
+    }
     for (int i = 0; i < predictions.size(); i++) {
       for (int k = 0; k < i; k++) {
-        if (InputsAndOutputs.sameFile(predictions.get(k), predictions.get(i))) {
+        boolean same = spark && (locations.get(k).contains("://") || locations.get(i).contains("://"))
+            ? locations.get(k).equals(locations.get(i)) : InputsAndOutputs.sameFile(predictions.get(k), predictions.get(i));
+        if (same) {
           throw new HoldoutException("--predictions: " + predictions.get(i) + " is the same file as " + predictions.get(k)
               + "; compare needs two or more different submissions");
         }
@@ -88,7 +108,12 @@ final class CompareCommand implements Callable<Integer> {
     for (Path p : predictions) inputs.put(p, "a predictions file");
     InputsAndOutputs.checkOutputs(inputs, folders, output("--json", json), output("--html", html));
     Engagements engagement = Engagements.of(s);
-    CompareReport report = Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
+    List<String> where = new ArrayList<>();
+    for (int i = 0; i < predictions.size(); i++) {
+      where.add(locations.get(i).contains("://") ? locations.get(i) : predictions.get(i).toString());
+    }
+    CompareReport report = spark ? SparkEngine.compare(s, where, master)
+        : Holdout.compare(s, predictions, TerminalProgress.forThisTerminal(spec.commandLine().getErr()));
     // the engagement's figures first: a malformed scorecard is refused before any file is written
     EngagementSection money = engagement.section(report);
     Map<String, Object> extra = engagement.json(money);

@@ -3,6 +3,7 @@ package dev.holdout.cli;
 import dev.holdout.base.HoldoutException;
 import dev.holdout.drift.DriftReport;
 import dev.holdout.drift.DriftSettings;
+import dev.holdout.result.CompareReport;
 import dev.holdout.result.Report;
 import dev.holdout.suite.Suite;
 import java.io.File;
@@ -17,7 +18,7 @@ import java.util.Enumeration;
 import java.util.List;
 
 /**
- * {@code holdout evaluate --engine spark} and {@code holdout drift --engine spark}: holdout-spark and Spark's jars (about 300 MB) are
+ * {@code holdout evaluate}, {@code compare} and {@code drift} with {@code --engine spark}: holdout-spark and Spark's jars (about 300 MB) are
  * loaded only here, from the class path in the system property {@value #CLASSPATH} that the
  * {@code holdout} script sets when it sees {@code --engine spark}, so every other run starts as
  * before. The engine's entry point is looked up by name: this module does not depend on Spark.
@@ -27,6 +28,7 @@ final class SparkEngine {
   static final String CLASSPATH = "holdout.spark.classpath";
   private static final String EVALUATION = "dev.holdout.spark.SparkEvaluation";
   private static final String DRIFT = "dev.holdout.spark.SparkDrift";
+  private static final String COMPARISON = "dev.holdout.spark.SparkComparison";
 
   private SparkEngine() {}
 
@@ -34,6 +36,11 @@ final class SparkEngine {
   static Report evaluate(Suite suite, String predictions, String master) {
     return (Report) call(EVALUATION, "onMaster", new Class<?>[] {String.class, Suite.class, String.class, String.class},
         master, suite, predictions, null);
+  }
+
+  /** The comparison of the predictions at {@code predictions} (paths or Hadoop URLs) ranked on Spark at {@code master}. */
+  static CompareReport compare(Suite suite, List<String> predictions, String master) {
+    return (CompareReport) call(COMPARISON, "onMaster", new Class<?>[] {String.class, Suite.class, List.class}, master, suite, predictions);
   }
 
   /**

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code evaluate --engine spark} and {@code drift --engine spark} from the command's side: Spark is not on this module's class
+ * {@code evaluate}, {@code compare} and {@code drift} with {@code --engine spark} from the command's side: Spark is not on this module's class
  * path, so the option must say how to get it, and refuse what the Spark engine does not do. The
  * engine itself is tested in holdout-spark.
  */
@@ -34,6 +34,19 @@ class SparkEngineCommandTest {
     assertThat(r.err()).contains("--engine spark needs holdout-spark").doesNotContain("file not found");
     Cli local = run("drift", "-r", "hdfs://lake/ref/", "-c", "hdfs://lake/cur/");
     assertThat(local.err()).contains("file not found");
+  }
+
+  @Test
+  void compare_on_spark_takes_hadoop_urls_and_says_how_to_get_the_engine() {
+    Cli r = run("compare", example("churn/suite.yaml"), "-p", example("churn/vendor-a.csv"), "-p", "hdfs://lake/vendor-b/",
+        "--engine", "spark", "--master", "local[2]");
+    // past the file checks (the URL is not a file here), stopped only by the missing engine
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--engine spark needs holdout-spark and Spark on the class path").doesNotContain("file not found")
+        .doesNotContain("at dev.holdout");
+    Cli local = run("compare", example("churn/suite.yaml"), "-p", example("churn/vendor-a.csv"), "-p", "hdfs://lake/vendor-b/");
+    assertThat(local.exit()).isEqualTo(2);
+    assertThat(local.err()).doesNotContain("--engine spark needs");
   }
 
   @Test

@@ -360,6 +360,19 @@ public final class JoinedRows implements Serializable {
    * of {@code holdout evaluate} on the set and on the predictions file at {@code predictionsPath}.
    */
   public Report report(Suite suite, RecordReader evalHeader, String evalSha256, int rows, String name, Path predictionsPath, String predictionsSha256) {
+    Joined j = joined(suite, evalHeader, evalSha256, rows, name, predictionsPath, predictionsSha256);
+    return new Evaluator(suite, j.eval(), Progress.NONE).evaluate(j.submission());
+  }
+
+  /**
+   * The evaluation set and the submission the evaluator takes, both in the set's row order: what
+   * {@link #report} evaluates, and what a comparison of several joined submissions ranks (the set
+   * is the same whichever submission it was joined with).
+   */
+  public record Joined(EvaluationSet eval, Submission submission) {}
+
+  /** The joined rows as the evaluator's inputs, with the checks of {@link #report}. */
+  public Joined joined(Suite suite, RecordReader evalHeader, String evalSha256, int rows, String name, Path predictionsPath, String predictionsSha256) {
     if (error != null) throw errorInSuite ? new HoldoutException.BadSuite(error) : new HoldoutException.BadData(error);
     Path evalPath = evalHeader.path();
     if (rows == 0) throw new HoldoutException.BadData(evalPath + ": has a header but no rows; the evaluation set needs labeled rows");
@@ -414,7 +427,7 @@ public final class JoinedRows implements Serializable {
         layout.task() == Task.BINARY_CLASSIFICATION ? TaskModel.pick(prediction, at) : null,
         predicted == null ? null : TaskModel.pick(predicted, at), hit == null ? null : TaskModel.pick(hit, at),
         logLoss == null ? null : TaskModel.pick(logLoss, at), layout.task() == Task.REGRESSION ? TaskModel.pick(prediction, at) : null, qs);
-    return new Evaluator(suite, eval, Progress.NONE).evaluate(sub);
+    return new Joined(eval, sub);
   }
 
   private static double[] pickOrNull(double[] values, int[] at) {

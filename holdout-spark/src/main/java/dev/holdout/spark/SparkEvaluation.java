@@ -5,8 +5,10 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.trim;
 
 import dev.holdout.base.HoldoutException;
+import dev.holdout.base.Progress;
 import dev.holdout.data.RecordReaders;
 import dev.holdout.data.Values;
+import dev.holdout.evaluation.Evaluator;
 import dev.holdout.evaluation.JoinedRows;
 import dev.holdout.evaluation.Submission;
 import dev.holdout.metric.Task;
@@ -19,6 +21,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
@@ -71,8 +74,19 @@ public final class SparkEvaluation {
    * that {@code holdout evaluate} would, whichever worker found it.
    */
   public static Report evaluate(SparkSession spark, Suite suite, String data, String predictions, String name) {
+    return advice(() -> {
+      JoinedRows.Joined j = join(spark, suite, data, predictions, name == null ? Submission.defaultName(Path.of(predictions)) : name);
+      return new Evaluator(suite, j.eval(), Progress.NONE).evaluate(j.submission());
+    });
+  }
+
+  /**
+   * Runs {@code job}, throwing the {@link HoldoutException} (bad input, with its advice) that a
+   * worker or the driver threw inside Spark's own exceptions, if any.
+   */
+  static <T> T advice(Supplier<T> job) {
     try {
-      return run(spark, suite, data, predictions, name == null ? Submission.defaultName(Path.of(predictions)) : name);
+      return job.get();
     } catch (RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
         if (t instanceof HoldoutException h) throw h;
@@ -81,7 +95,12 @@ public final class SparkEvaluation {
     }
   }
 
-  private static Report run(SparkSession spark, Suite suite, String data, String predictions, String name) {
+  /**
+   * The predictions at {@code predictions} joined with the evaluation set at {@code data} on Spark
+   * and gathered on the driver as the evaluator's inputs: what {@code evaluate} evaluates and
+   * {@link SparkComparison} ranks. Call it inside {@link #advice}.
+   */
+  static JoinedRows.Joined join(SparkSession spark, Suite suite, String data, String predictions, String name) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Dataset<Row> evalFile = Tables.read(spark, data);
     Dataset<Row> predFile = Tables.read(spark, predictions);
@@ -141,7 +160,7 @@ public final class SparkEvaluation {
     };
     // an aggregate, not a reduce: a join of no rows may have no partition at all
     JoinedRows rows = joined.javaRDD().mapPartitions(gather).treeAggregate(new JoinedRows(layout), JoinedRows::merge, JoinedRows::merge);
-    return rows.report(suite, evalNames, RecordReaders.await(evalSha), rows.size(), name, Path.of(predictions), RecordReaders.await(predSha));
+    return rows.joined(suite, evalNames, RecordReaders.await(evalSha), rows.size(), name, Path.of(predictions), RecordReaders.await(predSha));
   }
 
   /** Names c0, c1 ...: the files' own names may hold dots or spaces, which Spark would read as paths. */
