@@ -82,10 +82,20 @@ class FanOutTest {
   @Test
   void a_failure_ends_the_run_without_waiting_for_a_task_that_never_ends() throws Exception {
     CountDownLatch never = new CountDownLatch(1);
+    CountDownLatch started = new CountDownLatch(1);
     CountDownLatch interrupted = new CountDownLatch(1);
     assertThatThrownBy(() -> FanOut.run("test", 2, 2, i -> {
-      if (i == 1) throw new IllegalStateException("second");
+      if (i == 1) {
+        // fail only once the first task is blocked: a failure before it starts would skip it
+        try {
+          started.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new IllegalStateException("second");
+      }
       try {
+        started.countDown();
         never.await();
       } catch (InterruptedException e) {
         interrupted.countDown();
